@@ -1,0 +1,115 @@
+using Timeline.Core.Text;
+
+namespace Timeline.Core.Syntax;
+
+public enum ScalarStyle { Plain, SingleQuoted, DoubleQuoted, Literal, Folded }
+
+/// <summary>A node of the YAML tree. Spans are UTF-16 offsets into the original text.</summary>
+public abstract class YamlNode
+{
+    /// <summary>The node's own text, from its first to its last character (anchor and tag excluded).</summary>
+    public TextSpan Span { get; internal set; }
+    public YamlNode? Parent { get; internal set; }
+    public string? Tag { get; internal set; }
+    public TextSpan? TagSpan { get; internal set; }
+    public string? Anchor { get; internal set; }
+    public TextSpan? AnchorSpan { get; internal set; }
+    public int Depth { get; internal set; }
+
+    public abstract string KindName { get; }
+}
+
+public sealed class ScalarNode : YamlNode
+{
+    public required string Value { get; init; }
+    public ScalarStyle Style { get; init; }
+
+    /// <summary>An empty plain scalar, or a plain <c>~</c> / <c>null</c>: a value that was not written.</summary>
+    public bool IsNull => Style == ScalarStyle.Plain && (Value.Length == 0 || Value == "~" || Value is "null" or "Null" or "NULL");
+    public bool IsEmpty => Style == ScalarStyle.Plain && Value.Length == 0;
+    public override string KindName => IsNull ? "nothing" : "text";
+}
+
+public sealed class YamlEntry
+{
+    public required YamlNode Key { get; init; }
+    public required YamlNode Value { get; init; }
+    /// <summary>The key's text when it is a scalar; otherwise null.</summary>
+    public string? KeyText => (Key as ScalarNode)?.Value;
+}
+
+public sealed class MappingNode : YamlNode
+{
+    public List<YamlEntry> Entries { get; } = new();
+    public bool IsFlow { get; init; }
+    public override string KindName => "a mapping";
+
+    public YamlEntry? Find(string key)
+    {
+        foreach (var e in Entries) if (e.KeyText == key) return e;
+        return null;
+    }
+
+    public YamlNode? this[string key] => Find(key)?.Value;
+}
+
+public sealed class SequenceNode : YamlNode
+{
+    public List<YamlNode> Items { get; } = new();
+    public bool IsFlow { get; init; }
+    public override string KindName => "a list";
+}
+
+/// <summary>An alias (<c>*name</c>). Never expanded.</summary>
+public sealed class AliasNode : YamlNode
+{
+    public required string Name { get; init; }
+    public override string KindName => "an alias";
+}
+
+/// <summary>A syntax problem found while reading.</summary>
+public sealed record SyntaxProblem(string Code, TextSpan Span, string Message);
+
+public sealed class YamlDocument
+{
+    public required SourceText Source { get; init; }
+    public YamlNode? Root { get; init; }
+    public IReadOnlyList<SyntaxProblem> Problems { get; init; } = Array.Empty<SyntaxProblem>();
+    /// <summary>Lines the reader had to blank to read past syntax errors.</summary>
+    public IReadOnlyList<int> SkippedLines { get; init; } = Array.Empty<int>();
+
+    public static string Describe(YamlNode? node) => node switch
+    {
+        null => "nothing",
+        ScalarNode s when s.IsNull => "nothing",
+        ScalarNode s => $"text '{Shorten(s.Value)}'",
+        MappingNode => "a mapping",
+        SequenceNode => "a list",
+        AliasNode => "an alias",
+        _ => "a value",
+    };
+
+    internal static string Shorten(string s) => s.Length <= 40 ? s : s[..37] + "...";
+
+    /// <summary>All nodes, depth first, in document order.</summary>
+    public IEnumerable<YamlNode> AllNodes()
+    {
+        if (Root is null) yield break;
+        var stack = new Stack<YamlNode>();
+        stack.Push(Root);
+        while (stack.Count > 0)
+        {
+            var n = stack.Pop();
+            yield return n;
+            switch (n)
+            {
+                case MappingNode m:
+                    for (int i = m.Entries.Count - 1; i >= 0; i--) { stack.Push(m.Entries[i].Value); stack.Push(m.Entries[i].Key); }
+                    break;
+                case SequenceNode s:
+                    for (int i = s.Items.Count - 1; i >= 0; i--) stack.Push(s.Items[i]);
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,341 @@
+using Timeline.Core.Text;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using YScalarStyle = YamlDotNet.Core.ScalarStyle;
+
+namespace Timeline.Core.Syntax;
+
+public sealed record ReaderLimits(int MaxBytes = 16 * 1024 * 1024, int MaxDepth = 64, int MaxRecoveries = 32)
+{
+    public static readonly ReaderLimits Default = new();
+}
+
+/// <summary>
+/// Reads YAML into a <see cref="YamlDocument"/> with exact spans. Reading never fails:
+/// a syntax error is recorded, the offending line is blanked (same length, so every
+/// offset stays true) and reading starts again, so what stands before and after an
+/// error is still read. Anchors, aliases and tags are recorded, never expanded.
+/// </summary>
+public static class YamlReader
+{
+    public static YamlDocument Read(string text, ReaderLimits? limits = null) => Read(new SourceText(text), limits);
+
+    public static YamlDocument Read(SourceText source, ReaderLimits? limits = null)
+    {
+        limits ??= ReaderLimits.Default;
+        var problems = new List<SyntaxProblem>();
+        string text = source.Text;
+        if (text.Length > limits.MaxBytes || (text.Length > limits.MaxBytes / 4 && System.Text.Encoding.UTF8.GetByteCount(text) > limits.MaxBytes))
+        {
+            problems.Add(new SyntaxProblem("TL901", new TextSpan(0, source.LineEnd(0)),
+                $"the file is {System.Text.Encoding.UTF8.GetByteCount(text):N0} bytes; the limit is {limits.MaxBytes:N0} bytes, so it was not read"));
+            return new YamlDocument { Source = source, Problems = problems };
+        }
+
+        char[] buffer = text.ToCharArray();
+        bool changed = ReplaceTabIndentation(source, buffer, problems);
+        var blanked = new SortedSet<int>();
+        YamlNode? root = null;
+
+        for (int attempt = 0; ; attempt++)
+        {
+            var builder = new TreeBuilder(text, limits);
+            string input = changed ? new string(buffer) : text;
+            try
+            {
+                builder.Run(input);
+                root = builder.Root;
+                problems.AddRange(builder.Problems);
+                break;
+            }
+            catch (Exception ex) when (ex is YamlException or InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+            {
+                int errorOffset = builder.LastGoodEnd;
+                int errorEnd = errorOffset;
+                if (ex is YamlException ye && ye.Start.Index >= builder.LastGoodEnd && ye.Start.Index <= text.Length)
+                {
+                    errorOffset = (int)ye.Start.Index;
+                    errorEnd = (int)Math.Min(Math.Max(ye.End.Index, ye.Start.Index), text.Length);
+                }
+                int line = source.LineOf(errorOffset);
+                // Make progress: pick the first line at or after the error that still has content.
+                while (line < source.LineCount && (blanked.Contains(line) || IsBlank(buffer, source, line))) line++;
+                if (line >= source.LineCount || attempt >= limits.MaxRecoveries)
+                {
+                    problems.Add(Problem(source, errorOffset, errorEnd, ex));
+                    problems.AddRange(builder.Problems);
+                    root = builder.Root;
+                    break;
+                }
+                if (source.LineOf(errorOffset) != line) { errorOffset = FirstNonSpace(source, line); errorEnd = source.LineEnd(line); }
+                problems.Add(Problem(source, errorOffset, errorEnd, ex));
+                blanked.Add(line);
+                for (int i = source.LineStart(line), e = source.LineEnd(line); i < e; i++) buffer[i] = ' ';
+                changed = true;
+            }
+        }
+
+        // Several attempts may report the same problem; keep one of each.
+        var unique = problems.DistinctBy(p => (p.Code, p.Span, p.Message)).OrderBy(p => p.Span.Start).ToList();
+        return new YamlDocument { Source = source, Root = root, Problems = unique, SkippedLines = blanked.ToList() };
+    }
+
+    private static bool IsBlank(char[] buffer, SourceText source, int line)
+    {
+        for (int i = source.LineStart(line), e = source.LineEnd(line); i < e; i++)
+        {
+            if (buffer[i] == '#') return true;
+            if (!char.IsWhiteSpace(buffer[i])) return false;
+        }
+        return true;
+    }
+
+    private static int FirstNonSpace(SourceText source, int line)
+    {
+        int i = source.LineStart(line), e = source.LineEnd(line);
+        while (i < e && char.IsWhiteSpace(source.Text[i])) i++;
+        return i;
+    }
+
+    private static SyntaxProblem Problem(SourceText source, int start, int end, Exception ex)
+    {
+        string message = ex is YamlException ? CleanMessage(ex.Message) : "the YAML could not be read here (an unfinished list, mapping or quoted text?)";
+        int lineEnd = source.LineEnd(source.LineOf(start));
+        if (end <= start || end > lineEnd) end = Math.Max(start, lineEnd);
+        if (end == start && start < source.Length) end = start + 1;
+        if (end > source.Length) end = source.Length;
+        return new SyntaxProblem("TL001", new TextSpan(start, end), message);
+    }
+
+    private static string CleanMessage(string message)
+    {
+        // YamlDotNet's messages: "(Line: 1, Col: 4, Idx: 3) - (...) : While scanning ..."; keep the words.
+        int colon = message.LastIndexOf("): ", StringComparison.Ordinal);
+        string m = colon >= 0 ? message[(colon + 3)..] : message;
+        m = m.Trim().TrimEnd('.');
+        if (m.Length > 0) m = char.ToLowerInvariant(m[0]) + m[1..];
+        return $"invalid YAML: {m}";
+    }
+
+    /// <summary>Tabs in indentation are not YAML. Report each and read it as a space.</summary>
+    private static bool ReplaceTabIndentation(SourceText source, char[] buffer, List<SyntaxProblem> problems)
+    {
+        bool changed = false;
+        string text = source.Text;
+        if (text.IndexOf('\t') < 0) return false;
+        for (int line = 0; line < source.LineCount; line++)
+        {
+            int i = source.LineStart(line), end = source.LineEnd(line);
+            int firstTab = -1;
+            while (i < end && (text[i] == ' ' || text[i] == '\t' || ((text[i] == '-' || text[i] == '?') && i + 1 < end && (text[i + 1] == ' ' || text[i + 1] == '\t'))))
+            {
+                if (text[i] == '\t')
+                {
+                    if (firstTab < 0) firstTab = i;
+                    buffer[i] = ' ';
+                    changed = true;
+                }
+                i++;
+            }
+            if (firstTab >= 0 && i < end && text[i] != '#')
+                problems.Add(new SyntaxProblem("TL001", new TextSpan(firstTab, firstTab + 1), "a tab in the indentation; YAML indents with spaces"));
+        }
+        return changed;
+    }
+
+    private sealed class TreeBuilder
+    {
+        private readonly string _original;
+        private readonly ReaderLimits _limits;
+        private readonly Stack<Frame> _stack = new();
+        public List<SyntaxProblem> Problems { get; } = new();
+        public YamlNode? Root { get; private set; }
+        public int LastGoodEnd { get; private set; }
+        private int _documents;
+
+        private sealed class Frame
+        {
+            public required YamlNode Node;
+            public YamlNode? PendingKey;
+            public HashSet<string>? Keys;
+            public int SkipDepth; // > 0 while skipping content nested too deep
+        }
+
+        public TreeBuilder(string original, ReaderLimits limits) { _original = original; _limits = limits; }
+
+        public void Run(string input)
+        {
+            var parser = new Parser(new Scanner(new StringReader(input), skipComments: true));
+            int skipping = 0;
+            TextSpan skipSpan = default;
+            while (parser.MoveNext())
+            {
+                var ev = parser.Current!;
+                LastGoodEnd = (int)ev.End.Index;
+                if (skipping > 0)
+                {
+                    if (ev is MappingStart or SequenceStart) skipping++;
+                    else if (ev is MappingEnd or SequenceEnd)
+                    {
+                        skipping--;
+                        if (skipping == 0) CloseSkipped(skipSpan, (int)ev.End.Index);
+                    }
+                    continue;
+                }
+                switch (ev)
+                {
+                    case DocumentStart ds:
+                        _documents++;
+                        if (_documents > 1)
+                        {
+                            int s = (int)ds.Start.Index;
+                            Problems.Add(new SyntaxProblem("TL001", new TextSpan(s, Math.Min(_original.Length, s + 3)),
+                                "a second YAML document; a file holds one document, so the rest was not read"));
+                            return;
+                        }
+                        break;
+                    case Scalar sc:
+                        Add(MakeScalar(sc));
+                        break;
+                    case AnchorAlias al:
+                        {
+                            int s = (int)al.Start.Index, e = (int)al.End.Index;
+                            Add(new AliasNode { Name = al.Value.Value, Span = new TextSpan(s, e) });
+                            break;
+                        }
+                    case MappingStart ms:
+                        {
+                            var node = new MappingNode { IsFlow = ms.Style == MappingStyle.Flow };
+                            SetProperties(node, ms.Anchor, ms.Tag, (int)ms.Start.Index, (int)ms.End.Index);
+                            if (_stack.Count + 1 > _limits.MaxDepth)
+                            {
+                                skipping = 1;
+                                skipSpan = node.Span;
+                                continue;
+                            }
+                            Add(node);
+                            _stack.Push(new Frame { Node = node, Keys = new HashSet<string>(StringComparer.Ordinal) });
+                            break;
+                        }
+                    case SequenceStart ss:
+                        {
+                            var node = new SequenceNode { IsFlow = ss.Style == SequenceStyle.Flow };
+                            SetProperties(node, ss.Anchor, ss.Tag, (int)ss.Start.Index, (int)ss.End.Index);
+                            if (_stack.Count + 1 > _limits.MaxDepth)
+                            {
+                                skipping = 1;
+                                skipSpan = node.Span;
+                                continue;
+                            }
+                            Add(node);
+                            _stack.Push(new Frame { Node = node });
+                            break;
+                        }
+                    case MappingEnd or SequenceEnd:
+                        {
+                            var frame = _stack.Pop();
+                            var n = frame.Node;
+                            int end = n switch
+                            {
+                                MappingNode { IsFlow: true } or SequenceNode { IsFlow: true } => (int)ev.End.Index,
+                                MappingNode m when m.Entries.Count > 0 => m.Entries[^1].Value.Span.End,
+                                SequenceNode q when q.Items.Count > 0 => q.Items[^1].Span.End,
+                                _ => n.Span.End,
+                            };
+                            n.Span = new TextSpan(n.Span.Start, Math.Max(n.Span.Start, end));
+                            if (frame.PendingKey is { } k && n is MappingNode pm)
+                            {
+                                var empty = new ScalarNode { Value = "", Span = new TextSpan(k.Span.End, k.Span.End), Parent = pm, Depth = pm.Depth + 1 };
+                                pm.Entries.Add(new YamlEntry { Key = k, Value = empty });
+                            }
+                            break;
+                        }
+                }
+            }
+        }
+
+        private void CloseSkipped(TextSpan start, int end)
+        {
+            var span = new TextSpan(start.Start, Math.Min(_original.Length, Math.Max(start.Start + 1, start.Start)));
+            Problems.Add(new SyntaxProblem("TL902", span, $"nesting deeper than {_limits.MaxDepth} levels; what is inside was not read"));
+            // Stand in an empty scalar so the parent's shape is kept.
+            Add(new ScalarNode { Value = "", Span = new TextSpan(start.Start, start.Start) });
+        }
+
+        private ScalarNode MakeScalar(Scalar sc)
+        {
+            int start = (int)sc.Start.Index, end = (int)sc.End.Index;
+            var style = sc.Style switch
+            {
+                YScalarStyle.SingleQuoted => ScalarStyle.SingleQuoted,
+                YScalarStyle.DoubleQuoted => ScalarStyle.DoubleQuoted,
+                YScalarStyle.Literal => ScalarStyle.Literal,
+                YScalarStyle.Folded => ScalarStyle.Folded,
+                _ => ScalarStyle.Plain,
+            };
+            var node = new ScalarNode { Value = sc.Value, Style = style };
+            SetProperties(node, sc.Anchor, sc.Tag, start, end);
+            if (sc.Value.Length == 0 && style == ScalarStyle.Plain)
+                node.Span = new TextSpan(node.Span.Start, node.Span.Start);
+            else if (style is ScalarStyle.Literal or ScalarStyle.Folded)
+            {
+                int e = node.Span.End;
+                while (e > node.Span.Start && e <= _original.Length && char.IsWhiteSpace(_original[e - 1])) e--;
+                node.Span = new TextSpan(node.Span.Start, e);
+            }
+            return node;
+        }
+
+        private void SetProperties(YamlNode node, AnchorName anchor, TagName tag, int start, int end)
+        {
+            int i = start;
+            end = Math.Min(end, _original.Length);
+            // Properties (&anchor, !tag) come before the content; find where each is.
+            while (i < end && (_original[i] == '&' || _original[i] == '!'))
+            {
+                int s = i;
+                while (i < end && !char.IsWhiteSpace(_original[i]) && _original[i] != ',' && _original[i] != '[' && _original[i] != '{') i++;
+                if (_original[s] == '&') { node.Anchor = anchor.IsEmpty ? _original[(s + 1)..i] : anchor.Value; node.AnchorSpan = new TextSpan(s, i); }
+                else { node.Tag = tag.IsEmpty ? _original[s..i] : tag.Value; node.TagSpan = new TextSpan(s, i); }
+                while (i < end && (_original[i] == ' ' || _original[i] == '\t' || _original[i] == '\r' || _original[i] == '\n')) i++;
+            }
+            if (!anchor.IsEmpty && node.Anchor is null) { node.Anchor = anchor.Value; node.AnchorSpan = new TextSpan(start, start); }
+            if (!tag.IsEmpty && node.Tag is null && !tag.IsNonSpecific) { node.Tag = tag.Value; node.TagSpan = new TextSpan(start, start); }
+            node.Span = new TextSpan(i, Math.Max(i, end));
+        }
+
+        private void Add(YamlNode node)
+        {
+            if (_stack.Count == 0)
+            {
+                Root ??= node;
+                node.Depth = 1;
+                return;
+            }
+            var frame = _stack.Peek();
+            node.Parent = frame.Node;
+            node.Depth = frame.Node.Depth + 1;
+            switch (frame.Node)
+            {
+                case SequenceNode seq:
+                    seq.Items.Add(node);
+                    break;
+                case MappingNode map:
+                    if (frame.PendingKey is null)
+                    {
+                        frame.PendingKey = node;
+                        if (node is ScalarNode ks && !frame.Keys!.Add(ks.Value))
+                            Problems.Add(new SyntaxProblem("TL005", ks.Span, $"the key '{ks.Value}' appears twice in this mapping; a key is written once"));
+                    }
+                    else
+                    {
+                        if (node is ScalarNode { IsEmpty: true } && node.Span.Start < frame.PendingKey.Span.End)
+                            node.Span = new TextSpan(frame.PendingKey.Span.End, frame.PendingKey.Span.End);
+                        map.Entries.Add(new YamlEntry { Key = frame.PendingKey, Value = node });
+                        frame.PendingKey = null;
+                    }
+                    break;
+            }
+        }
+    }
+}
