@@ -1,1 +1,3 @@
-﻿Console.WriteLine("Hello, World!");
+using Timeline.Cli;
+
+return await CommandLine.RunAsync(args, Console.In, Console.Out, Console.Error);

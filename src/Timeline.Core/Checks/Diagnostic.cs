@@ -72,8 +72,8 @@ public static class Rules
         .Where(f => f.FieldType == typeof(Rule)).Select(f => (Rule)f.GetValue(null)!).OrderBy(r => r.Code, StringComparer.Ordinal).ToArray();
 
     private static readonly Dictionary<string, Rule> ByKey = All.SelectMany(r => new[] { (r.Code, r), (r.Name, r) })
-        .ToDictionary(p => p.Item1, p => p.r, StringComparer.OrdinalIgnoreCase);
+        .ToDictionary(p => p.Item1, p => p.r, StringComparer.Ordinal);
 
-    /// <summary>Finds a rule by its code (TL201) or its name (unknown-place), without case.</summary>
+    /// <summary>Finds a rule by its code (TL201) or its name (unknown-place).</summary>
     public static Rule? Find(string codeOrName) => ByKey.GetValueOrDefault(codeOrName.Trim());
 }

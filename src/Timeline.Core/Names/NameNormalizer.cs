@@ -128,28 +128,34 @@ public static class NameNormalizer
         return r;
     }
 
-    /// <summary>The Levenshtein distance, giving up (returning max + 1) past <paramref name="max"/>.</summary>
+    /// <summary>
+    /// The edit distance counting a swap of two neighbouring letters as one edit (optimal
+    /// string alignment), giving up (returning max + 1) past <paramref name="max"/>.
+    /// </summary>
     public static int EditDistance(string a, string b, int max)
     {
         if (Math.Abs(a.Length - b.Length) > max) return max + 1;
         if (a.Length == 0) return b.Length;
         if (b.Length == 0) return a.Length;
-        Span<int> prev = b.Length < 256 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
-        Span<int> cur = b.Length < 256 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
+        int w = b.Length + 1;
+        Span<int> rows = w * 3 <= 768 ? stackalloc int[w * 3] : new int[w * 3];
+        Span<int> prev2 = rows[..w], prev = rows.Slice(w, w), cur = rows.Slice(2 * w, w);
         for (int j = 0; j <= b.Length; j++) prev[j] = j;
         for (int i = 1; i <= a.Length; i++)
         {
             cur[0] = i;
-            int rowMin = cur[0];
+            int rowMin = i;
             for (int j = 1; j <= b.Length; j++)
             {
                 int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-                rowMin = Math.Min(rowMin, cur[j]);
+                int v = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = Math.Min(v, prev2[j - 2] + 1);
+                cur[j] = v;
+                rowMin = Math.Min(rowMin, v);
             }
             if (rowMin > max) return max + 1;
-            cur.CopyTo(prev);
+            var t = prev2; prev2 = prev; prev = cur; cur = t;
         }
-        return prev[b.Length];
+        return Math.Min(prev[b.Length], max + 1);
     }
 }

@@ -78,6 +78,24 @@ public sealed class YamlDocument
     /// <summary>Lines the reader had to blank to read past syntax errors.</summary>
     public IReadOnlyList<int> SkippedLines { get; init; } = Array.Empty<int>();
 
+    /// <summary>
+    /// Whether the reader skipped a line inside this span, or in the run of skipped and
+    /// blank lines right after it: the node may have lost keys to a syntax error.
+    /// </summary>
+    public bool LostContentNear(TextSpan span)
+    {
+        if (SkippedLines.Count == 0) return false;
+        int first = Source.LineOf(span.Start), last = Source.LineOf(span.End);
+        foreach (int l in SkippedLines) if (l >= first && l <= last) return true;
+        var skipped = new HashSet<int>(SkippedLines);
+        for (int l = last + 1; l < Source.LineCount; l++)
+        {
+            if (skipped.Contains(l)) return true;
+            if (Source.LineText(l).Trim().Length > 0 && !Source.LineText(l).TrimStart().StartsWith('#')) return false;
+        }
+        return false;
+    }
+
     public static string Describe(YamlNode? node) => node switch
     {
         null => "nothing",

@@ -28,7 +28,7 @@ public static class YamlReader
         if (text.Length > limits.MaxBytes || (text.Length > limits.MaxBytes / 4 && System.Text.Encoding.UTF8.GetByteCount(text) > limits.MaxBytes))
         {
             problems.Add(new SyntaxProblem("TL901", new TextSpan(0, source.LineEnd(0)),
-                $"the file is {System.Text.Encoding.UTF8.GetByteCount(text):N0} bytes; the limit is {limits.MaxBytes:N0} bytes, so it was not read"));
+                $"the file is larger than the limit of {limits.MaxBytes:N0} bytes, so it was not read; split it into several files"));
             return new YamlDocument { Source = source, Problems = problems };
         }
 
@@ -68,7 +68,9 @@ public static class YamlReader
                     break;
                 }
                 if (source.LineOf(errorOffset) != line) { errorOffset = FirstNonSpace(source, line); errorEnd = source.LineEnd(line); }
-                problems.Add(Problem(source, errorOffset, errorEnd, ex));
+                // A line whose tab was already reported needs no second message.
+                if (!problems.Any(p => p.Code == "TL001" && source.LineOf(p.Span.Start) == line))
+                    problems.Add(Problem(source, errorOffset, errorEnd, ex));
                 blanked.Add(line);
                 for (int i = source.LineStart(line), e = source.LineEnd(line); i < e; i++) buffer[i] = ' ';
                 changed = true;

@@ -1,0 +1,130 @@
+using System.Reflection;
+using Timeline.Cli.Output;
+using Timeline.Core.Project;
+
+namespace Timeline.Cli;
+
+/// <summary>The command line: <c>timeline check</c>, <c>timeline lsp</c>. Exit 0 clean, 1 problems, 2 usage or I/O failure.</summary>
+public static class CommandLine
+{
+    public const int Ok = 0, Problems = 1, UsageError = 2;
+
+    public static string Version =>
+        typeof(CommandLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    public const string Usage = """
+        Usage:
+          timeline check [PATH ...] [--format text|json|sarif|github] [--max-warnings N] [--no-color]
+          timeline lsp [--stdio]
+          timeline --version | --help
+
+        check   Checks the timeline projects of the given files and folders (default: .).
+                Exit status: 0 no error (and no more warnings than --max-warnings),
+                1 errors or too many warnings, 2 a usage or I/O failure.
+        lsp     Runs the language server on standard input and output.
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            (args.Length == 0 ? stderr : stdout).WriteLine(Usage);
+            return args.Length == 0 ? UsageError : Ok;
+        }
+        if (args[0] is "--version" or "-V" or "version")
+        {
+            stdout.WriteLine($"timeline {Version}");
+            return Ok;
+        }
+        try
+        {
+            return args[0] switch
+            {
+                "check" => Check(args[1..], stdout, stderr),
+                "lsp" => await LanguageServerCommand.RunAsync(args[1..], stderr),
+                _ => Fail(stderr, $"unknown command '{args[0]}'"),
+            };
+        }
+        catch (IOException ex)
+        {
+            stderr.WriteLine($"timeline: {ex.Message}");
+            return UsageError;
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            stderr.WriteLine($"timeline: {ex.Message}");
+            return UsageError;
+        }
+    }
+
+    private static int Fail(TextWriter stderr, string message)
+    {
+        stderr.WriteLine($"timeline: {message}");
+        stderr.WriteLine(Usage);
+        return UsageError;
+    }
+
+    private static int Check(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var paths = new List<string>();
+        string format = "text";
+        int? maxWarnings = null;
+        bool noColor = false;
+        for (int i = 0; i < args.Length; i++)
+        {
+            string a = args[i];
+            string? Value()
+            {
+                int eq = a.IndexOf('=');
+                if (eq > 0) return a[(eq + 1)..];
+                return i + 1 < args.Length ? args[++i] : null;
+            }
+            if (a == "--format" || a.StartsWith("--format=", StringComparison.Ordinal) || a == "-f")
+            {
+                format = Value() ?? "";
+                if (format is not ("text" or "json" or "sarif" or "github")) return Fail(stderr, $"--format takes text, json, sarif or github, not '{format}'");
+            }
+            else if (a == "--max-warnings" || a.StartsWith("--max-warnings=", StringComparison.Ordinal))
+            {
+                if (!int.TryParse(Value(), out int n) || n < -1) return Fail(stderr, "--max-warnings takes a whole number (-1 for no limit)");
+                maxWarnings = n < 0 ? null : n;
+            }
+            else if (a == "--no-color") noColor = true;
+            else if (a == "--") { paths.AddRange(args[(i + 1)..]); break; }
+            else if (a.StartsWith('-') && a.Length > 1) return Fail(stderr, $"unknown option '{a}'");
+            else paths.Add(a);
+        }
+        if (paths.Count == 0) paths.Add(".");
+        foreach (var p in paths)
+            if (!File.Exists(p) && !Directory.Exists(p))
+            {
+                stderr.WriteLine($"timeline: no such file or folder: {p}");
+                return UsageError;
+            }
+
+        var files = Checker.Check(PhysicalFileSystem.Instance, paths);
+        string cwd = Path.GetFullPath(".");
+        var report = files.Select(f => new ReportFile(Path.GetRelativePath(cwd, f.Path).Replace('\\', '/'), f)).ToList();
+        switch (format)
+        {
+            case "json":
+                stdout.Flush();
+                using (var o = Console.OpenStandardOutput()) JsonFormatter.Write(o, report);
+                break;
+            case "sarif":
+                stdout.Flush();
+                using (var o = Console.OpenStandardOutput()) SarifFormatter.Write(o, report, Version);
+                break;
+            case "github":
+                GitHubFormatter.Write(stdout, report);
+                break;
+            default:
+                bool color = !noColor && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null && ReferenceEquals(stdout, Console.Out);
+                TextFormatter.Write(stdout, report, color);
+                break;
+        }
+        stdout.Flush();
+        var s = Summary.Of(report);
+        return s.Errors > 0 || (maxWarnings is { } max && s.Warnings > max) ? Problems : Ok;
+    }
+}

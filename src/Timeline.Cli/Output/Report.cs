@@ -1,0 +1,21 @@
+using Timeline.Core.Checks;
+using Timeline.Core.Project;
+
+namespace Timeline.Cli.Output;
+
+/// <summary>A file of the report: the path shown (relative to the current folder, with '/') and its diagnostics.</summary>
+public sealed record ReportFile(string DisplayPath, CheckedFile File);
+
+public sealed record Summary(int Files, int Errors, int Warnings, int Infos)
+{
+    public static Summary Of(IReadOnlyList<ReportFile> files)
+    {
+        var all = files.SelectMany(f => f.File.Diagnostics).ToList();
+        return new Summary(files.Count, all.Count(d => d.Severity == Severity.Error), all.Count(d => d.Severity == Severity.Warning), all.Count(d => d.Severity == Severity.Info));
+    }
+}
+
+public static class SeverityWords
+{
+    public static string Word(Severity s) => s switch { Severity.Error => "error", Severity.Warning => "warning", _ => "info" };
+}

@@ -1,0 +1,108 @@
+using System.Globalization;
+using Timeline.Core.Checks;
+using Timeline.Core.Model;
+using Timeline.Core.Text;
+
+namespace Timeline.Core.Catalogs;
+
+/// <summary>A catalog file read into places, with the problems of its rows.</summary>
+public sealed class CatalogFile
+{
+    public required string Path { get; init; }
+    public required SourceText Source { get; init; }
+    public List<PlaceDef> Places { get; } = new();
+    public List<Diagnostic> Diagnostics { get; } = new();
+}
+
+/// <summary>
+/// Reads GeoNames dumps (the 19-column tab-separated format shared by the country dumps
+/// and the cities500/1000/15000 extracts) as places <c>geonames:&lt;id&gt;</c>.
+/// </summary>
+public static class GeoNames
+{
+    public const string IdPrefix = "geonames:";
+
+    public static CatalogFile Read(string path, string text)
+    {
+        var source = new SourceText(text);
+        var file = new CatalogFile { Path = path, Source = source };
+        var rows = new List<(string[] Cols, int Line)>();
+        for (int line = 0; line < source.LineCount; line++)
+        {
+            int start = source.LineStart(line), end = source.LineEnd(line);
+            if (end == start || text[start] == '#') continue;
+            var cols = text[start..end].Split('\t');
+            string? problem = null;
+            if (cols.Length != 19) problem = $"a GeoNames row has 19 tab-separated columns; this one has {cols.Length}";
+            else if (!long.TryParse(cols[0], NumberStyles.None, CultureInfo.InvariantCulture, out _)) problem = $"the geonameid '{cols[0]}' is not a number";
+            else if (!double.TryParse(cols[4], NumberStyles.Float, CultureInfo.InvariantCulture, out double lat) || lat is < -90 or > 90
+                  || !double.TryParse(cols[5], NumberStyles.Float, CultureInfo.InvariantCulture, out double lon) || lon is < -180 or > 180)
+                problem = $"the coordinates '{cols[4]}', '{cols[5]}' are not a latitude and longitude";
+            else if (cols[1].Length == 0) problem = "the name column is empty";
+            if (problem is not null)
+            {
+                file.Diagnostics.Add(new Diagnostic(Rules.CatalogFormat, Rules.CatalogFormat.DefaultSeverity, new TextSpan(start, end), problem));
+                continue;
+            }
+            rows.Add((cols, line));
+        }
+
+        // Administrative divisions give the "in" chain: country > ADM1 > ADM2.
+        var countries = new Dictionary<string, string>();
+        var adm1 = new Dictionary<(string, string), string>();
+        var adm2 = new Dictionary<(string, string, string), string>();
+        foreach (var (c, _) in rows)
+        {
+            string id = IdPrefix + c[0];
+            switch (c[7])
+            {
+                case "PCLI" or "PCLD" or "PCLS" or "PCLF" or "PCL": countries.TryAdd(c[8], id); break;
+                case "ADM1": adm1.TryAdd((c[8], c[10]), id); break;
+                case "ADM2": adm2.TryAdd((c[8], c[10], c[11]), id); break;
+            }
+        }
+        foreach (var (c, line) in rows)
+        {
+            string id = IdPrefix + c[0];
+            long.TryParse(c[14], NumberStyles.None, CultureInfo.InvariantCulture, out long population);
+            string code = c[7];
+            string? inId = code switch
+            {
+                "PCLI" or "PCLD" or "PCLS" or "PCLF" or "PCL" => null,
+                "ADM1" => countries.GetValueOrDefault(c[8]),
+                "ADM2" => adm1.GetValueOrDefault((c[8], c[10])) ?? countries.GetValueOrDefault(c[8]),
+                _ => adm2.GetValueOrDefault((c[8], c[10], c[11])) ?? adm1.GetValueOrDefault((c[8], c[10])) ?? countries.GetValueOrDefault(c[8]),
+            };
+            if (inId == id) inId = null;
+            var names = new List<string>();
+            if (c[2].Length > 0 && c[2] != c[1]) names.Add(c[2]);
+            foreach (var alt in c[3].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                if (alt != c[1] && !names.Contains(alt) && !alt.StartsWith("http", StringComparison.Ordinal)) names.Add(alt);
+            int start = source.LineStart(line);
+            file.Places.Add(new PlaceDef
+            {
+                Id = id, IdSpan = new TextSpan(start, start + c[0].Length), Span = new TextSpan(start, source.LineEnd(line)), Path = path,
+                Name = c[1], Names = names, PlaceKind = KindOf(c[6], code, population), InId = inId,
+                Latitude = double.Parse(c[4], CultureInfo.InvariantCulture), Longitude = double.Parse(c[5], CultureInfo.InvariantCulture),
+                GeonamesId = long.Parse(c[0], CultureInfo.InvariantCulture), Population = population, FromCatalog = true,
+            });
+        }
+        return file;
+    }
+
+    /// <summary>The place kind of a GeoNames feature class and code.</summary>
+    public static string KindOf(string featureClass, string code, long population) => (featureClass, code) switch
+    {
+        (_, "PCLI" or "PCLD" or "PCLS" or "PCLF" or "PCL") => "country",
+        (_, "ADM1") => "governorate",
+        (_, "ADM2") => "district",
+        (_, "ADM3") => "subdistrict",
+        (_, "PPLC" or "PPLA") => "city",
+        (_, "PPLA2") => population >= 50_000 ? "city" : "town",
+        (_, "PPLX") => "neighborhood",
+        ("P", _) => population >= 100_000 ? "city" : population >= 10_000 ? "town" : "village",
+        ("S", _) => "site",
+        ("H", _) => "water",
+        _ => "region",
+    };
+}

@@ -1,0 +1,305 @@
+using System.Globalization;
+using Timeline.Core.Dates;
+using Timeline.Core.Language;
+using Timeline.Core.Model;
+using Timeline.Core.Syntax;
+using Timeline.Core.Text;
+
+namespace Timeline.Core.Checks;
+
+/// <summary>Reads one file into a <see cref="FileModel"/>: its tree, its definitions and references, and the checks that need nothing else.</summary>
+public static class FileAnalyzer
+{
+    public static FileModel Analyze(string path, string text, ReaderLimits? limits = null) => Analyze(path, FileKinds.FromPath(path), new SourceText(text), limits);
+
+    public static FileModel Analyze(string path, FileKind kind, SourceText source, ReaderLimits? limits = null)
+    {
+        var doc = YamlReader.Read(source, limits);
+        var model = new FileModel { Path = path, Kind = kind, Source = source, Document = doc };
+        foreach (var p in doc.Problems)
+        {
+            var rule = Rules.Find(p.Code)!;
+            model.Diagnostics.Add(new Diagnostic(rule, rule.DefaultSeverity, p.Span, p.Message));
+        }
+        model.Suppressions = Suppressions.Read(source);
+        var shape = LanguageSchema.RootOf(kind);
+        if (shape is null) return model;
+        StructureValidator.Validate(doc, shape, model.Diagnostics);
+        if (doc.Root is MappingNode root)
+        {
+            var b = new Builder(model);
+            b.BuildRoot(root);
+        }
+        return model;
+    }
+
+    private sealed class Builder
+    {
+        private readonly FileModel _m;
+        public Builder(FileModel m) => _m = m;
+
+        private void Add(Rule rule, TextSpan span, string message, IReadOnlyList<Fix>? fixes = null) =>
+            _m.Diagnostics.Add(new Diagnostic(rule, rule.DefaultSeverity, span, message) { Fixes = fixes ?? Array.Empty<Fix>() });
+
+        private static ScalarNode? Scalar(MappingNode m, string key) => m[key] is ScalarNode { IsNull: false } s ? s : null;
+        private static string? Text(MappingNode m, string key) => Scalar(m, key)?.Value;
+        private static IEnumerable<YamlNode> Items(MappingNode m, string key) => m[key] is SequenceNode s ? s.Items : Enumerable.Empty<YamlNode>();
+        private static IEnumerable<MappingNode> Objects(MappingNode m, string key) => Items(m, key).OfType<MappingNode>();
+
+        private Reference? Ref(YamlNode? node, SymbolKind kind)
+        {
+            if (node is not ScalarNode { IsNull: false } s || s.Style is ScalarStyle.Literal or ScalarStyle.Folded) return null;
+            var r = new Reference(kind, s.Value, s.Span, _m.Path);
+            _m.References.Add(r);
+            return r;
+        }
+
+        private List<Reference> Refs(MappingNode m, string key, SymbolKind kind)
+        {
+            var list = new List<Reference>();
+            var node = m[key];
+            if (node is SequenceNode seq) { foreach (var i in seq.Items) if (Ref(i, kind) is { } r) list.Add(r); }
+            else if (Ref(node, kind) is { } one) list.Add(one);
+            return list;
+        }
+
+        private Citation? Cite(YamlNode? node)
+        {
+            if (node is MappingNode cm)
+            {
+                var src = Ref(cm["source"], SymbolKind.Source);
+                if (src is null) return null;
+                int? cred = Scalar(cm, "credibility") is { } cs && StructureValidator.IsInteger(cs, out long c) ? (int)c : null;
+                return new Citation { Source = src, Quote = Text(cm, "quote"), At = Text(cm, "at"), Credibility = cred };
+            }
+            return Ref(node, SymbolKind.Source) is { } r ? new Citation { Source = r } : null;
+        }
+
+        private (string Id, TextSpan Span)? Id(MappingNode m)
+        {
+            var s = Scalar(m, "id");
+            return s is null ? null : (s.Value, s.Span);
+        }
+
+        private DateValue? Date(MappingNode m, string key)
+        {
+            var s = Scalar(m, key);
+            if (s is null) return null;
+            var reading = DateReader.Read(s.Value, _m.Timezone);
+            var dv = new DateValue(s, reading);
+            if (reading.Problem is { } p && p.Code != "TL103")
+            {
+                var rule = Rules.Find(p.Code)!;
+                Add(rule, s.Span, p.Message, p.Fixes.Select((f, i) => Fix.Replace(f.Title, s.Span, f.Replacement, i == 0)).ToList());
+            }
+            return dv;
+        }
+
+        public void BuildRoot(MappingNode root)
+        {
+            switch (_m.Kind)
+            {
+                case FileKind.Timeline:
+                    _m.Title = Text(root, "title");
+                    if (Scalar(root, "timezone") is { } tz && StructureValidator.TimezonePattern().IsMatch(tz.Value))
+                        _m.Timezone = tz.Value == "Z" ? TimeSpan.Zero : TimeSpan.ParseExact(tz.Value[1..], "hh\\:mm", CultureInfo.InvariantCulture) * (tz.Value[0] == '-' ? -1 : 1);
+                    foreach (var s in Objects(root, "sources")) BuildSource(s);
+                    foreach (var e in Objects(root, "events")) BuildEvent(e);
+                    CheckOrder();
+                    break;
+                case FileKind.Sources:
+                    foreach (var s in Objects(root, "sources")) BuildSource(s);
+                    break;
+                case FileKind.Places:
+                    foreach (var p in Objects(root, "places")) BuildPlace(p);
+                    break;
+                case FileKind.Actors:
+                    foreach (var a in Objects(root, "actors")) BuildActor(a);
+                    break;
+                case FileKind.Config:
+                    BuildConfig(root);
+                    break;
+            }
+        }
+
+        private void BuildSource(MappingNode m)
+        {
+            if (Id(m) is not { } id) return;
+            var published = Date(m, "published");
+            if (published is { Value: { } v, Reading.Problem: null } && !v.IsDayPrecisionOrFiner)
+                Add(Rules.InvalidDate, published.Node.Span, $"'{published.Text}' is not precise enough for a publication date; expected a day such as 2024-11-29");
+            if (published?.Reading.Relative is not null)
+                Add(Rules.RelativeDate, published.Node.Span, $"'{published.Text}' is {published.Reading.Relative.Meaning}; a publication date must be written as a date such as 2024-11-29");
+            _m.Sources.Add(new SourceDef
+            {
+                Id = id.Id, IdSpan = id.Span, Span = m.Span, Path = _m.Path,
+                Publisher = Text(m, "publisher"), Published = published, Title = Text(m, "title"), Author = Text(m, "author"),
+                Url = Text(m, "url"), UrlNode = Scalar(m, "url"), Archived = Text(m, "archived"), Via = Text(m, "via"),
+                Affiliation = Ref(m["affiliation"], SymbolKind.Actor), Reliability = Text(m, "reliability"),
+                Language = Text(m, "language"), Notes = Text(m, "notes"),
+            });
+        }
+
+        private void BuildEvent(MappingNode m)
+        {
+            var id = Id(m);
+            var statusNode = Scalar(m, "status");
+            var ev = new EventDef
+            {
+                Id = id?.Id ?? "", IdSpan = id?.Span ?? new TextSpan(m.Span.Start, m.Span.Start), Span = m.Span, Path = _m.Path, Node = m,
+                Date = Date(m, "date"), Title = Text(m, "title"), Summary = Text(m, "summary"),
+                SourcesEntry = m.Find("sources"),
+                Status = statusNode is not null && LanguageSchema.EventStatuses.Contains(statusNode.Value) ? statusNode.Value : "reported",
+                StatusNode = statusNode,
+                PartOf = Ref(m["part-of"], SymbolKind.Event), Notes = Text(m, "notes"),
+                MediaUrl = m["media"] is MappingNode md ? Text(md, "url") : null,
+                MediaCaption = m["media"] is MappingNode mc ? Text(mc, "caption") : null,
+                MediaCredit = m["media"] is MappingNode mr ? Text(mr, "credit") : null,
+            };
+            foreach (var p in Items(m, "places"))
+            {
+                if (p is MappingNode pm) { if (Ref(pm["place"], SymbolKind.Place) is { } r) ev.Places.Add(new PlaceUse { Place = r, Precision = Text(pm, "precision") }); }
+                else if (Ref(p, SymbolKind.Place) is { } r) ev.Places.Add(new PlaceUse { Place = r });
+            }
+            ev.Actors.AddRange(Refs(m, "actors", SymbolKind.Actor));
+            foreach (var c in Items(m, "sources")) if (Cite(c) is { } cit) ev.Citations.Add(cit);
+            foreach (var c in Objects(m, "claims"))
+                ev.Claims.Add(new Claim
+                {
+                    Span = c.Span, By = Ref(c["by"], SymbolKind.Actor), Stance = Text(c, "stance"), Says = Text(c, "says"),
+                    Source = Cite(c["source"]), Date = Date(c, "date"),
+                });
+            foreach (var f in Objects(m, "casualties")) ev.Casualties.Add(BuildFigure(f));
+            ev.Related.AddRange(Refs(m, "related", SymbolKind.Event));
+            foreach (var t in Items(m, "tags")) if (t is ScalarNode { IsNull: false } ts) ev.Tags.Add(ts.Value);
+            // An event without an id is kept for its references and checks; the missing id is reported by structure.
+            _m.Events.Add(ev);
+        }
+
+        private Figure BuildFigure(MappingNode f)
+        {
+            string? measure = null;
+            Count? count = null;
+            foreach (var k in LanguageSchema.FigureCounts)
+            {
+                if (f.Find(k) is not { } entry) continue;
+                if (measure is not null) continue;
+                measure = k;
+                count = ReadCount(entry.Value);
+            }
+            string? group = Text(f, "group");
+            Reference? groupActor = group is not null && !LanguageSchema.FigureGroups.Contains(group) ? Ref(f["group"], SymbolKind.Actor) : null;
+            var fig = new Figure
+            {
+                Span = f.Span, Measure = measure, Count = count, Group = group, GroupActor = groupActor,
+                Source = Cite(f["source"]), Includes = Text(f, "includes"),
+            };
+            fig.Overlaps.AddRange(Refs(f, "overlaps", SymbolKind.Event));
+            return fig;
+        }
+
+        private Count? ReadCount(YamlNode node)
+        {
+            switch (node)
+            {
+                case ScalarNode { IsNull: false } s:
+                    if (StructureValidator.IsInteger(s, out long n))
+                    {
+                        if (n < 0) { Add(Rules.InvalidCount, s.Span, $"a count cannot be negative; found {n}"); return null; }
+                        return new Count(CountForm.Exact, n, n, n, s.Value);
+                    }
+                    var c = Counts.Parse(s.Value);
+                    if (c is null)
+                        Add(Rules.InvalidCount, s.Span, $"'{YamlDocument.Shorten(s.Value)}' is not a count; expected a number or a phrase such as \"at least 27\", \"at most 30\", \"about 300\", \"20-30\", \"dozens\" or \"hundreds\"");
+                    else if (c.Form == CountForm.Range && c.Low > c.High)
+                        Add(Rules.ReversedRange, s.Span, $"the range '{s.Value}' runs from {c.Low} down to {c.High}; write the lower number first",
+                            new[] { Fix.Replace($"Change to '{c.High}-{c.Low}'", s.Span, $"{c.High}-{c.Low}", true) });
+                    return c;
+                case MappingNode m:
+                    {
+                        long? Get(string k) => Scalar(m, k) is { } v && StructureValidator.IsInteger(v, out long x) ? x : null;
+                        long? low = Get("low"), best = Get("best"), high = Get("high");
+                        if (low is null && best is null && high is null)
+                        {
+                            if (m.Entries.Count == 0) Add(Rules.InvalidCount, m.Span, "an empty count; expected at least one of low, best, high");
+                            return null;
+                        }
+                        if (low > high)
+                            Add(Rules.ReversedRange, (m.Find("low")!.Value).Span, $"low ({low}) is above high ({high})");
+                        else if (best is { } b && ((low is { } l && b < l) || (high is { } h && b > h)))
+                            Add(Rules.ReversedRange, m.Find("best")!.Value.Span, $"best ({b}) is outside low..high ({low?.ToString() ?? "…"}..{high?.ToString() ?? "…"})");
+                        return new Count(CountForm.Range, low ?? best, high ?? best, best, $"{low}-{high}");
+                    }
+                default:
+                    return null;
+            }
+        }
+
+        private void CheckOrder()
+        {
+            EventDef? previous = null;
+            foreach (var ev in _m.Events)
+            {
+                if (ev.Date?.Value is not { } d) continue;
+                if (previous?.Date?.Value is { } p && (d.Earliest, d.Latest).CompareTo((p.Earliest, p.Latest)) < 0)
+                    Add(Rules.OutOfOrder, ev.Date.Node.Span,
+                        $"this event ({d.Text}) sorts before the one above it ({p.Text}); events are kept in date order");
+                previous = ev;
+            }
+        }
+
+        private void BuildPlace(MappingNode m)
+        {
+            if (Id(m) is not { } id) return;
+            double? lat = null, lon = null;
+            if (m["coordinates"] is SequenceNode { Items.Count: 2 } c && c.Items[0] is ScalarNode a && c.Items[1] is ScalarNode b
+                && StructureValidator.IsNumber(a, out double la) && StructureValidator.IsNumber(b, out double lo) && la is >= -90 and <= 90 && lo is >= -180 and <= 180)
+            { lat = la; lon = lo; }
+            _m.Places.Add(new PlaceDef
+            {
+                Id = id.Id, IdSpan = id.Span, Span = m.Span, Path = _m.Path,
+                Name = Text(m, "name"), Names = Items(m, "names").OfType<ScalarNode>().Where(s => !s.IsNull).Select(s => s.Value).ToList(),
+                PlaceKind = Text(m, "kind"), In = Ref(m["in"], SymbolKind.Place), Latitude = lat, Longitude = lon,
+                GeonamesId = Scalar(m, "geonames") is { } g && StructureValidator.IsInteger(g, out long gid) ? gid : null,
+                Pcode = Text(m, "pcode"),
+            });
+        }
+
+        private void BuildActor(MappingNode m)
+        {
+            if (Id(m) is not { } id) return;
+            var a = new ActorDef
+            {
+                Id = id.Id, IdSpan = id.Span, Span = m.Span, Path = _m.Path,
+                Name = Text(m, "name"),
+                Names = Items(m, "names").OfType<ScalarNode>().Where(s => !s.IsNull).Select(s => s.Value).ToList(),
+                Formerly = Items(m, "formerly").OfType<ScalarNode>().Where(s => !s.IsNull).Select(s => s.Value).ToList(),
+                ActorKind = Text(m, "kind"), Role = Text(m, "role"),
+            };
+            a.PartOf.AddRange(Refs(m, "part-of", SymbolKind.Actor));
+            a.MemberOf.AddRange(Refs(m, "member-of", SymbolKind.Actor));
+            a.BackedBy.AddRange(Refs(m, "backed-by", SymbolKind.Actor));
+            _m.Actors.Add(a);
+        }
+
+        private void BuildConfig(MappingNode root)
+        {
+            var cfg = new ProjectConfig();
+            foreach (var s in Items(root, "use").OfType<ScalarNode>().Where(s => !s.IsNull)) cfg.Use.Add((s.Value, s.Span));
+            foreach (var s in Items(root, "gazetteers").OfType<ScalarNode>().Where(s => !s.IsNull)) cfg.Gazetteers.Add((s.Value, s.Span));
+            foreach (var s in Items(root, "exclude").OfType<ScalarNode>().Where(s => !s.IsNull)) cfg.Exclude.Add(s.Value);
+            if (Scalar(root, "require-sources") is { } rs && rs.Value.Equals("false", StringComparison.OrdinalIgnoreCase)) cfg.RequireSources = false;
+            if (root["rules"] is MappingNode rules)
+                foreach (var e in rules.Entries)
+                    if (e.KeyText is { } k && Rules.Find(k) is { } rule && e.Value is ScalarNode v)
+                        switch (v.Value)
+                        {
+                            case "error": cfg.RuleSeverities[rule.Code] = Severity.Error; break;
+                            case "warning": cfg.RuleSeverities[rule.Code] = Severity.Warning; break;
+                            case "info": cfg.RuleSeverities[rule.Code] = Severity.Info; break;
+                            case "off": cfg.RuleSeverities[rule.Code] = null; break;
+                        }
+            _m.Config = cfg;
+        }
+    }
+}

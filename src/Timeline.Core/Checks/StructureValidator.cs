@@ -1,0 +1,326 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Timeline.Core.Language;
+using Timeline.Core.Syntax;
+using Timeline.Core.Text;
+
+namespace Timeline.Core.Checks;
+
+/// <summary>
+/// Checks a YAML tree against the language schema: unknown and missing keys, wrong
+/// kinds of value, ids, enums, URLs, anchors, aliases and tags.
+/// </summary>
+public static partial class StructureValidator
+{
+    [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*$")]
+    public static partial Regex IdPattern();
+
+    [GeneratedRegex(@"^(Z|[+-](0\d|1[0-4]):[0-5]\d)$")]
+    public static partial Regex TimezonePattern();
+
+    [GeneratedRegex(@"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")]
+    public static partial Regex LanguagePattern();
+
+    [GeneratedRegex(@"^-?(0|[1-9][0-9]*)$")]
+    public static partial Regex IntegerPattern();
+
+    [GeneratedRegex(@"^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$")]
+    public static partial Regex NumberPattern();
+
+    public const int MaxIdLength = 64;
+
+    public static void Validate(YamlDocument doc, ObjectShape root, List<Diagnostic> into)
+    {
+        var v = new Walker(doc, into);
+        v.ReportPropertiesEverywhere();
+        if (doc.Root is null)
+        {
+            if (!doc.Problems.Any(p => p.Code is "TL001" or "TL901"))
+            {
+                var missing = root.Fields.Where(f => f.Required).Select(f => f.Name).ToList();
+                if (missing.Count > 0)
+                    into.Add(new Diagnostic(Rules.MissingField, Severity.Error, new TextSpan(0, 0),
+                        $"the file is empty; {Article(root.Name)} needs {Join(missing)}"));
+            }
+            return;
+        }
+        v.Check(doc.Root, root);
+    }
+
+    internal static string Join(IReadOnlyList<string> keys) =>
+        keys.Count == 1 ? $"'{keys[0]}'" : string.Join(", ", keys.Take(keys.Count - 1).Select(k => $"'{k}'")) + $" and '{keys[^1]}'";
+
+    internal static string Article(string name) => name[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an " + name : "a " + name;
+
+    public static bool IsValidId(string s) => s.Length <= MaxIdLength && IdPattern().IsMatch(s);
+
+    public static bool IsHttpUrl(string s) =>
+        Uri.TryCreate(s.Trim(), UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps)
+        && !string.IsNullOrEmpty(u.Host) && s.Trim() == s && !s.Contains(' ');
+
+    /// <summary>Whether a scalar is a YAML 1.2 core-schema integer, written plainly.</summary>
+    public static bool IsInteger(ScalarNode s, out long value)
+    {
+        value = 0;
+        return s.Style == ScalarStyle.Plain && IntegerPattern().IsMatch(s.Value) && long.TryParse(s.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+    }
+
+    public static bool IsNumber(ScalarNode s, out double value)
+    {
+        value = 0;
+        return s.Style == ScalarStyle.Plain && NumberPattern().IsMatch(s.Value) && double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>The closest of <paramref name="candidates"/> to <paramref name="typed"/>, for did-you-mean.</summary>
+    public static IReadOnlyList<string> Closest(string typed, IEnumerable<string> candidates, int limit = 3)
+    {
+        string norm = Kebab(typed);
+        var scored = new List<(string, int)>();
+        foreach (var c in candidates)
+        {
+            if (string.Equals(c, typed, StringComparison.OrdinalIgnoreCase) || c == norm) { scored.Add((c, -1)); continue; }
+            // Short values ("A".."F") are only matched without case: any letter is one edit from any other.
+            int max = c.Length <= 2 ? 0 : c.Length <= 6 ? 2 : 3;
+            int d = Names.NameNormalizer.EditDistance(norm, c.ToLowerInvariant(), max);
+            if (d <= max) scored.Add((c, d));
+            else if (norm.Length >= 3 && c.StartsWith(norm, StringComparison.Ordinal)) scored.Add((c, max + 1));
+        }
+        return scored.OrderBy(p => p.Item2).ThenBy(p => p.Item1, StringComparer.Ordinal).Take(limit).Select(p => p.Item1).ToList();
+    }
+
+    /// <summary>camelCase, snake_case and spaces to kebab-case, for matching keys.</summary>
+    private static string Kebab(string s)
+    {
+        var sb = new System.Text.StringBuilder();
+        for (int i = 0; i < s.Length; i++)
+        {
+            char c = s[i];
+            if (char.IsUpper(c) && i > 0 && char.IsLower(s[i - 1])) sb.Append('-');
+            sb.Append(c is '_' or ' ' ? '-' : char.ToLowerInvariant(c));
+        }
+        return sb.ToString();
+    }
+
+    private sealed class Walker
+    {
+        private readonly YamlDocument _doc;
+        private readonly List<Diagnostic> _into;
+
+        public Walker(YamlDocument doc, List<Diagnostic> into) { _doc = doc; _into = into; }
+
+        private void Add(Rule rule, TextSpan span, string message, IReadOnlyList<string>? suggestions = null, Func<string, string>? title = null)
+        {
+            var fixes = suggestions?.Select((s, i) => Fix.Replace(title?.Invoke(s) ?? $"Change to '{s}'", span, s, i == 0)).ToList();
+            _into.Add(new Diagnostic(rule, rule.DefaultSeverity, span, message)
+            {
+                Suggestions = suggestions ?? Array.Empty<string>(),
+                Fixes = (IReadOnlyList<Fix>?)fixes ?? Array.Empty<Fix>(),
+            });
+        }
+
+        public void ReportPropertiesEverywhere()
+        {
+            foreach (var n in _doc.AllNodes())
+            {
+                if (n.AnchorSpan is { } a)
+                    Add(Rules.YamlAlias, a, $"an anchor ('&{n.Anchor}'); anchors and aliases are refused, so write the value out in full");
+                if (n is AliasNode al)
+                    Add(Rules.YamlAlias, al.Span, $"an alias ('*{al.Name}'); aliases hide content from reviewers, so write the value out in full");
+                if (n.TagSpan is { } t && !IsCoreTag(n.Tag))
+                    Add(Rules.YamlTag, t, $"a custom tag ('{_doc.Source.Text.Substring(t.Start, t.Length)}'); tags are refused in timeline files, so remove it");
+            }
+        }
+
+        private static bool IsCoreTag(string? tag) => tag is not null && tag.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal)
+            && tag[18..] is "str" or "int" or "float" or "bool" or "null" or "seq" or "map";
+
+        /// <summary>The span to report a value's problems on: the value, or its key when the value is empty.</summary>
+        private static TextSpan SpanOf(YamlNode node, YamlNode? key) =>
+            node is ScalarNode { IsEmpty: true } && key is not null ? key.Span : node.Span;
+
+        public void Check(YamlNode node, Shape shape, YamlNode? key = null)
+        {
+            if (node is AliasNode) return; // reported as TL006
+            switch (shape)
+            {
+                case ObjectShape obj:
+                    if (node is MappingNode m) CheckObject(m, obj);
+                    else WrongType(node, key, shape);
+                    break;
+                case ListShape list:
+                    if (node is SequenceNode seq) foreach (var item in seq.Items) Check(item, list.Item);
+                    else WrongType(node, key, shape);
+                    break;
+                case ChoiceShape choice:
+                    if (node is MappingNode cm) CheckObject(cm, choice.Object);
+                    else if (node is ScalarNode { IsNull: false } cs) CheckScalar(cs, choice.Scalar);
+                    else WrongType(node, key, shape);
+                    break;
+                case OneOrListShape one:
+                    if (node is SequenceNode os) foreach (var item in os.Items) Check(item, one.Item);
+                    else if (node is ScalarNode { IsNull: false } s1) CheckScalar(s1, one.Item);
+                    else WrongType(node, key, shape);
+                    break;
+                case MapShape map:
+                    if (node is MappingNode mm) CheckMap(mm, map);
+                    else WrongType(node, key, shape);
+                    break;
+                case CoordinatesShape:
+                    CheckCoordinates(node, key);
+                    break;
+                case ScalarShape sc:
+                    if (node is ScalarNode { IsNull: false } s) CheckScalar(s, sc);
+                    else WrongType(node, key, shape);
+                    break;
+            }
+        }
+
+        private void WrongType(YamlNode node, YamlNode? key, Shape expected)
+        {
+            string where = key is ScalarNode k ? $"'{k.Value}' expects" : "expected";
+            Add(Rules.WrongType, SpanOf(node, key), $"{where} {expected.Expected}, found {YamlDocument.Describe(node)}");
+        }
+
+        private void CheckObject(MappingNode m, ObjectShape obj)
+        {
+            foreach (var entry in m.Entries)
+            {
+                if (entry.Key is not ScalarNode ks)
+                {
+                    Add(Rules.WrongType, entry.Key.Span, $"a key must be plain text, found {YamlDocument.Describe(entry.Key)}");
+                    continue;
+                }
+                if (LanguageSchema.IsExtensionKey(ks.Value)) continue;
+                var field = obj[ks.Value];
+                if (field is null)
+                {
+                    var allowed = obj.Fields.Select(f => f.Name).Where(n => m.Find(n) is null).ToList();
+                    var near = Closest(ks.Value, allowed);
+                    string hint = near.Count > 0 ? $"; did you mean '{near[0]}'?" : $"; the keys of {Article(obj.Name)} are {string.Join(", ", obj.Fields.Select(f => f.Name))}";
+                    Add(Rules.UnknownField, ks.Span, $"unknown key '{ks.Value}' in {Article(obj.Name)}{hint}", near);
+                    continue;
+                }
+                Check(entry.Value, field.Shape, ks);
+            }
+            var missing = obj.Fields.Where(f => f.Required && m.Find(f.Name) is null).Select(f => f.Name).ToList();
+            if (missing.Count > 0 && !_doc.LostContentNear(m.Span))
+            {
+                var span = m.Entries.Count > 0 ? m.Entries[0].Key.Span : new TextSpan(m.Span.Start, Math.Min(m.Span.End, m.Span.Start + 1));
+                Add(Rules.MissingField, span, $"{Article(obj.Name)} needs {Join(missing)}; {(missing.Count == 1 ? "it is" : "they are")} missing");
+            }
+            if (obj.ExactlyOneOf.Count > 0)
+            {
+                var present = m.Entries.Where(e => e.KeyText is { } k && obj.ExactlyOneOf.Contains(k)).ToList();
+                if (present.Count != 1)
+                {
+                    var span = present.Count > 1 ? present[1].Key.Span : m.Entries.Count > 0 ? m.Entries[0].Key.Span : m.Span;
+                    string found = present.Count == 0 ? "none" : Join(present.Select(p => p.KeyText!).ToList());
+                    _into.Add(new Diagnostic(Rules.FigureKind, Rules.FigureKind.DefaultSeverity, span,
+                        $"a figure needs exactly one of {string.Join(", ", obj.ExactlyOneOf)}; found {found}"));
+                }
+            }
+        }
+
+
+        private void CheckMap(MappingNode m, MapShape map)
+        {
+            foreach (var entry in m.Entries)
+            {
+                if (entry.Key is not ScalarNode ks) { Add(Rules.WrongType, entry.Key.Span, "a key must be plain text"); continue; }
+                if (LanguageSchema.IsExtensionKey(ks.Value)) continue;
+                if (Rules.Find(ks.Value) is null)
+                {
+                    var near = Closest(ks.Value, Rules.All.Select(r => r.Name).Concat(Rules.All.Select(r => r.Code)));
+                    Add(Rules.UnknownField, ks.Span, $"'{ks.Value}' is not a rule; expected {map.KeyDescription}{(near.Count > 0 ? $"; did you mean '{near[0]}'?" : "")}", near);
+                    continue;
+                }
+                Check(entry.Value, map.Value, ks);
+            }
+        }
+
+        private void CheckCoordinates(YamlNode node, YamlNode? key)
+        {
+            if (node is not SequenceNode seq)
+            {
+                Add(Rules.InvalidCoordinates, SpanOf(node, key), $"coordinates are [latitude, longitude], two numbers; found {YamlDocument.Describe(node)}");
+                return;
+            }
+            if (seq.Items.Count != 2 || seq.Items.Any(i => i is not ScalarNode s || !IsNumber(s, out _)))
+            {
+                Add(Rules.InvalidCoordinates, seq.Span, $"coordinates are [latitude, longitude], two numbers; found {seq.Items.Count} value{(seq.Items.Count == 1 ? "" : "s")}{(seq.Items.Count == 2 ? " that are not both numbers" : "")}");
+                return;
+            }
+            IsNumber((ScalarNode)seq.Items[0], out double lat);
+            IsNumber((ScalarNode)seq.Items[1], out double lon);
+            if (lat is < -90 or > 90)
+                Add(Rules.InvalidCoordinates, seq.Items[0].Span, $"latitude {((ScalarNode)seq.Items[0]).Value} is outside -90..90" + (lon is >= -90 and <= 90 ? "; are latitude and longitude swapped?" : ""));
+            if (lon is < -180 or > 180)
+                Add(Rules.InvalidCoordinates, seq.Items[1].Span, $"longitude {((ScalarNode)seq.Items[1]).Value} is outside -180..180");
+        }
+
+        private void CheckScalar(ScalarNode s, ScalarShape shape)
+        {
+            string v = s.Value;
+            switch (shape.Kind)
+            {
+                case ScalarKind.Id:
+                    if (!IsValidId(v))
+                    {
+                        string suggestion = Slug(v);
+                        Add(Rules.InvalidId, s.Span, v.Length > MaxIdLength
+                            ? $"the id is {v.Length} characters; an id has at most {MaxIdLength}"
+                            : $"'{v}' is not a valid id; an id is lower-case letters and digits in words joined by hyphens, such as '{(suggestion.Length > 0 ? suggestion : "aleppo-2024")}'",
+                            suggestion.Length > 0 && suggestion != v && IsValidId(suggestion) ? new[] { suggestion } : null);
+                    }
+                    break;
+                case ScalarKind.Enum:
+                    if (!shape.Values.Contains(v))
+                    {
+                        var near = Closest(v, shape.Values);
+                        Add(Rules.InvalidValue, s.Span, $"'{v}' is not allowed here; expected {shape.Expected}{(near.Count > 0 ? $" (did you mean '{near[0]}'?)" : "")}", near);
+                    }
+                    break;
+                case ScalarKind.Url:
+                    if (!IsHttpUrl(v))
+                        Add(Rules.InvalidUrl, s.Span, $"'{YamlDocument.Shorten(v)}' is not an absolute http(s) URL; expected an address such as https://example.org/page");
+                    break;
+                case ScalarKind.Integer:
+                    if (!IsInteger(s, out long n))
+                        Add(Rules.WrongType, s.Span, $"expected {shape.Expected}, found {YamlDocument.Describe(s)}");
+                    else if ((shape.Min is { } min && n < min) || (shape.Max is { } max && n > max))
+                        Add(Rules.InvalidValue, s.Span, $"{n} is out of range; expected a whole number " + (shape.Max is null ? $"of at least {shape.Min}" : $"from {shape.Min} to {shape.Max}"));
+                    break;
+                case ScalarKind.Number:
+                    if (!IsNumber(s, out _)) Add(Rules.WrongType, s.Span, $"expected a number, found {YamlDocument.Describe(s)}");
+                    break;
+                case ScalarKind.Boolean:
+                    if (s.Style != ScalarStyle.Plain || v is not ("true" or "false" or "True" or "False" or "TRUE" or "FALSE"))
+                        Add(Rules.WrongType, s.Span, $"expected true or false, found {YamlDocument.Describe(s)}");
+                    break;
+                case ScalarKind.Timezone:
+                    if (!TimezonePattern().IsMatch(v))
+                        Add(Rules.InvalidValue, s.Span, $"'{v}' is not a UTC offset; expected Z or an offset such as \"+03:00\" (quoted)");
+                    break;
+                case ScalarKind.LanguageTag:
+                    if (!LanguagePattern().IsMatch(v))
+                        Add(Rules.InvalidValue, s.Span, $"'{v}' is not a BCP 47 language tag; expected a tag such as en, ar or pt-BR");
+                    break;
+                case ScalarKind.Text or ScalarKind.Path or ScalarKind.Glob:
+                    break;
+            }
+        }
+    }
+
+    /// <summary>A valid id made from any text: "Rashidin District" → "rashidin-district".</summary>
+    public static string Slug(string text)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (char c in Names.NameNormalizer.Fold(text))
+        {
+            if (char.IsAsciiLetterOrDigit(c)) sb.Append(char.ToLowerInvariant(c));
+            else if (sb.Length > 0 && sb[^1] != '-') sb.Append('-');
+        }
+        string r = sb.ToString().Trim('-');
+        return r.Length > MaxIdLength ? r[..MaxIdLength].TrimEnd('-') : r;
+    }
+}

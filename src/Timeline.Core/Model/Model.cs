@@ -1,0 +1,186 @@
+using Timeline.Core.Dates;
+using Timeline.Core.Language;
+using Timeline.Core.Syntax;
+using Timeline.Core.Text;
+
+namespace Timeline.Core.Model;
+
+/// <summary>A use of an id: where it is written and what kind of thing it names.</summary>
+public sealed record Reference(SymbolKind Kind, string Id, TextSpan Span, string Path);
+
+/// <summary>A date as written, with what the reader made of it.</summary>
+public sealed record DateValue(ScalarNode Node, DateReading Reading)
+{
+    public EdtfDate? Value => Reading.Value;
+    public string Text => Node.Value;
+}
+
+/// <summary>Something with an id, defined in a file.</summary>
+public abstract class Definition
+{
+    public required string Id { get; init; }
+    public required TextSpan IdSpan { get; init; }
+    /// <summary>The whole definition (its mapping).</summary>
+    public required TextSpan Span { get; init; }
+    public required string Path { get; init; }
+    public abstract SymbolKind Kind { get; }
+    /// <summary>The name shown to people: a place's or actor's name, an event's title, a source's publisher.</summary>
+    public abstract string DisplayName { get; }
+}
+
+public sealed class Citation
+{
+    public required Reference Source { get; init; }
+    public string? Quote { get; init; }
+    public string? At { get; init; }
+    public int? Credibility { get; init; }
+}
+
+public sealed class SourceDef : Definition
+{
+    public override SymbolKind Kind => SymbolKind.Source;
+    public override string DisplayName => Publisher ?? Id;
+    public string? Publisher { get; init; }
+    public DateValue? Published { get; init; }
+    public string? Title { get; init; }
+    public string? Author { get; init; }
+    public string? Url { get; init; }
+    public ScalarNode? UrlNode { get; init; }
+    public string? Archived { get; init; }
+    public string? Via { get; init; }
+    public Reference? Affiliation { get; init; }
+    public string? Reliability { get; init; }
+    public string? Language { get; init; }
+    public string? Notes { get; init; }
+
+    /// <summary>The published date as a day, when it is one.</summary>
+    public DateOnly? PublishedDay => Published?.Value is { IsDayPrecisionOrFiner: true } d && d.Start!.Year is >= 1 and <= 9999
+        ? new DateOnly((int)d.Start.Year, d.Start.Month!.Value, d.Start.Day!.Value) : null;
+
+    /// <summary>The origin: via when set, else the publisher, compared without case, punctuation or a leading "the".</summary>
+    public string Origin => OriginKey(Via ?? Publisher ?? Id);
+
+    public static string OriginKey(string s)
+    {
+        var letters = new System.Text.StringBuilder();
+        foreach (char c in s.ToLowerInvariant())
+        {
+            if (char.IsLetterOrDigit(c)) letters.Append(c);
+            else if (char.IsWhiteSpace(c) && letters.Length > 0 && letters[^1] != ' ') letters.Append(' ');
+        }
+        string r = letters.ToString().Trim();
+        if (r.StartsWith("the ", StringComparison.Ordinal)) r = r[4..];
+        return r.Replace(" ", "");
+    }
+}
+
+public sealed class PlaceUse
+{
+    public required Reference Place { get; init; }
+    public string? Precision { get; init; }
+}
+
+public sealed class Claim
+{
+    public required TextSpan Span { get; init; }
+    public Reference? By { get; init; }
+    public string? Stance { get; init; }
+    public string? Says { get; init; }
+    public Citation? Source { get; init; }
+    public DateValue? Date { get; init; }
+}
+
+public enum CountForm { Exact, AtLeast, AtMost, About, Range, Vague }
+
+/// <summary>A count: its form and bounds ("at least 27" is 27..∞; "dozens" is at least 24).</summary>
+public sealed record Count(CountForm Form, long? Low, long? High, long? Best, string Text)
+{
+    /// <summary>The lowest number the count allows, for exports that take the lowest figure.</summary>
+    public long Lowest => Low ?? Best ?? 0;
+}
+
+public sealed class Figure
+{
+    public required TextSpan Span { get; init; }
+    public string? Measure { get; init; }      // killed, injured, displaced, detained
+    public Count? Count { get; init; }
+    public string? Group { get; init; }
+    public Reference? GroupActor { get; init; }
+    public Citation? Source { get; init; }
+    public string? Includes { get; init; }
+    public List<Reference> Overlaps { get; } = new();
+}
+
+public sealed class EventDef : Definition
+{
+    public override SymbolKind Kind => SymbolKind.Event;
+    public override string DisplayName => Title ?? Id;
+    public DateValue? Date { get; init; }
+    public string? Title { get; init; }
+    public string? Summary { get; init; }
+    public List<PlaceUse> Places { get; } = new();
+    public List<Reference> Actors { get; } = new();
+    public List<Citation> Citations { get; } = new();
+    /// <summary>The sources key, when written (for ranges).</summary>
+    public YamlEntry? SourcesEntry { get; init; }
+    public string Status { get; init; } = "reported";
+    public ScalarNode? StatusNode { get; init; }
+    public List<Claim> Claims { get; } = new();
+    public List<Figure> Casualties { get; } = new();
+    public Reference? PartOf { get; init; }
+    public List<Reference> Related { get; } = new();
+    public List<string> Tags { get; } = new();
+    public string? MediaUrl { get; init; }
+    public string? MediaCaption { get; init; }
+    public string? MediaCredit { get; init; }
+    public string? Notes { get; init; }
+    public MappingNode? Node { get; init; }
+
+    /// <summary>Every citation of the event: its sources, its claims' and its figures'.</summary>
+    public IEnumerable<Citation> AllCitations() =>
+        Citations.Concat(Claims.Select(c => c.Source).OfType<Citation>()).Concat(Casualties.Select(f => f.Source).OfType<Citation>());
+}
+
+public sealed class PlaceDef : Definition
+{
+    public override SymbolKind Kind => SymbolKind.Place;
+    public override string DisplayName => Name ?? Id;
+    public string? Name { get; init; }
+    public List<string> Names { get; init; } = new();
+    public string? PlaceKind { get; init; }
+    public Reference? In { get; init; }
+    /// <summary>For catalog places: the id of the enclosing place, resolved without a span.</summary>
+    public string? InId { get; init; }
+    public double? Latitude { get; init; }
+    public double? Longitude { get; init; }
+    public long? GeonamesId { get; init; }
+    public string? Pcode { get; init; }
+    public long Population { get; init; }
+    public bool FromCatalog { get; init; }
+}
+
+public sealed class ActorDef : Definition
+{
+    public override SymbolKind Kind => SymbolKind.Actor;
+    public override string DisplayName => Name ?? Id;
+    public string? Name { get; init; }
+    public List<string> Names { get; init; } = new();
+    public List<string> Formerly { get; init; } = new();
+    public string? ActorKind { get; init; }
+    public List<Reference> PartOf { get; } = new();
+    public List<Reference> MemberOf { get; } = new();
+    public List<Reference> BackedBy { get; } = new();
+    public string? Role { get; init; }
+}
+
+/// <summary>The settings of timeline.config.yaml.</summary>
+public sealed class ProjectConfig
+{
+    public List<(string Name, TextSpan Span)> Use { get; } = new();
+    public List<(string Path, TextSpan Span)> Gazetteers { get; } = new();
+    public List<string> Exclude { get; } = new();
+    public bool RequireSources { get; set; } = true;
+    /// <summary>Rule code → severity (null = off).</summary>
+    public Dictionary<string, Checks.Severity?> RuleSeverities { get; } = new(StringComparer.Ordinal);
+    public static readonly ProjectConfig Default = new();
+}

@@ -1,0 +1,33 @@
+using Timeline.Core.Checks;
+using Timeline.Core.Text;
+
+namespace Timeline.Core.Project;
+
+/// <summary>One checked file: its full path, text and final diagnostics.</summary>
+public sealed record CheckedFile(string Path, SourceText Source, IReadOnlyList<Diagnostic> Diagnostics);
+
+/// <summary>Checks the projects that the given files and folders belong to, and returns the files asked for.</summary>
+public static class Checker
+{
+    public static IReadOnlyList<CheckedFile> Check(IFileSystem fs, IEnumerable<string> paths, Syntax.ReaderLimits? limits = null)
+    {
+        var requested = paths.Select(Path.GetFullPath).ToList();
+        var result = new List<CheckedFile>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var root in ProjectLoader.FindRoots(fs, requested))
+        {
+            var project = ProjectLoader.Load(fs, root, limits: limits);
+            var checkedProject = ProjectAnalyzer.Analyze(project);
+            foreach (var (path, diags) in checkedProject.Diagnostics.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                if (!requested.Any(r => IsUnder(path, r)) || !seen.Add(path)) continue;
+                result.Add(new CheckedFile(path, checkedProject.Sources[path], diags));
+            }
+        }
+        result.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        return result;
+    }
+
+    public static bool IsUnder(string path, string folderOrFile) =>
+        path == folderOrFile || path.StartsWith(folderOrFile.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+}

@@ -1,0 +1,291 @@
+using Timeline.Core.Checks;
+using Timeline.Core.Dates;
+using Timeline.Core.Language;
+using Timeline.Core.Model;
+using Timeline.Core.Names;
+using Timeline.Core.Text;
+
+namespace Timeline.Core.Project;
+
+/// <summary>The checked project: final diagnostics per file, after rule settings and suppressions.</summary>
+public sealed class ProjectResult
+{
+    public required ProjectSnapshot Project { get; init; }
+    public required SymbolTable Symbols { get; init; }
+    public required IReadOnlyDictionary<string, IReadOnlyList<Diagnostic>> Diagnostics { get; init; }
+    public required IReadOnlyDictionary<string, SourceText> Sources { get; init; }
+
+    public IReadOnlyList<Diagnostic> For(string path) => Diagnostics.TryGetValue(path, out var d) ? d : Array.Empty<Diagnostic>();
+}
+
+/// <summary>The checks that need the whole project: references, duplicates, sourcing, dates against sources.</summary>
+public static class ProjectAnalyzer
+{
+    public static ProjectResult Analyze(ProjectSnapshot project)
+    {
+        var symbols = new SymbolTable(project);
+        var extra = new Dictionary<string, List<Diagnostic>>(StringComparer.Ordinal);
+        void Add(string path, Diagnostic d)
+        {
+            if (!extra.TryGetValue(path, out var l)) extra[path] = l = new List<Diagnostic>();
+            l.Add(d);
+        }
+        void Report(string path, Rule rule, TextSpan span, string message, IReadOnlyList<Fix>? fixes = null, IReadOnlyList<string>? suggestions = null) =>
+            Add(path, new Diagnostic(rule, rule.DefaultSeverity, span, message) { Fixes = fixes ?? Array.Empty<Fix>(), Suggestions = suggestions ?? Array.Empty<string>() });
+
+        CheckDuplicates(project, symbols, Report);
+        CheckReferences(project, symbols, Report);
+        CheckSources(project, symbols, Report);
+        foreach (var f in project.Files)
+            foreach (var ev in f.Events)
+                CheckEvent(f, ev, symbols, Report);
+        CheckCycles(project, symbols, Report);
+
+        // Assemble, then apply the project's rule settings and the files' suppression comments.
+        var cfg = project.Config;
+        var final = new Dictionary<string, IReadOnlyList<Diagnostic>>(StringComparer.Ordinal);
+        var sources = new Dictionary<string, SourceText>(StringComparer.Ordinal);
+        IEnumerable<(string Path, SourceText Source, Suppressions Supp, IEnumerable<Diagnostic> Diags)> All()
+        {
+            if (project.ConfigFile is { } c)
+                yield return (c.Path, c.Source, c.Suppressions, c.Diagnostics.Concat(project.ConfigDiagnostics));
+            foreach (var f in project.Files) yield return (f.Path, f.Source, f.Suppressions, f.Diagnostics);
+            foreach (var cat in project.Catalogs) yield return (cat.Path, cat.Source, Suppressions.None, cat.Diagnostics);
+        }
+        foreach (var (path, source, supp, diags) in All())
+        {
+            var list = new List<Diagnostic>();
+            foreach (var d in diags.Concat(extra.GetValueOrDefault(path) ?? Enumerable.Empty<Diagnostic>()))
+            {
+                var sev = d.Severity;
+                if (cfg.RuleSeverities.TryGetValue(d.Code, out var configured))
+                {
+                    if (configured is null) continue;
+                    sev = configured.Value;
+                }
+                if (d.Rule == Rules.MissingSource && !cfg.RequireSources) continue;
+                if (supp.IsSuppressed(source.LineOf(d.Span.Start), d.Code)) continue;
+                list.Add(sev == d.Severity ? d : d with { Severity = sev });
+            }
+            list.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : string.CompareOrdinal(a.Code, b.Code));
+            final[path] = list;
+            sources[path] = source;
+        }
+        return new ProjectResult { Project = project, Symbols = symbols, Diagnostics = final, Sources = sources };
+    }
+
+    private delegate void Reporter(string path, Rule rule, TextSpan span, string message, IReadOnlyList<Fix>? fixes = null, IReadOnlyList<string>? suggestions = null);
+
+    private static string KindWord(SymbolKind k) => k.ToString().ToLowerInvariant();
+
+    private static void CheckDuplicates(ProjectSnapshot project, SymbolTable symbols, Reporter report)
+    {
+        var texts = project.Files.ToDictionary(f => f.Path, f => f.Source, StringComparer.Ordinal);
+        int LineOf(Definition d) => texts.TryGetValue(d.Path, out var t) ? t.LineOf(d.IdSpan.Start) + 1 : 0;
+        foreach (SymbolKind kind in Enum.GetValues<SymbolKind>())
+            foreach (var group in symbols.Duplicates(kind))
+                for (int i = 0; i < group.Count; i++)
+                {
+                    var d = group[i];
+                    if (d is PlaceDef { FromCatalog: true } && group.All(g => g is PlaceDef { FromCatalog: true })) continue;
+                    var other = group[i == 0 ? 1 : 0];
+                    string where = other is PlaceDef { FromCatalog: true } ? "in a catalog"
+                        : other.Path == d.Path ? $"on line {LineOf(other)} of this file" : $"in {Path.GetFileName(other.Path)}, line {LineOf(other)}";
+                    report(d.Path, Rules.DuplicateId, d.IdSpan, $"the {KindWord(kind)} id '{d.Id}' is defined {group.Count} times; it is also defined {where}. Ids are unique for each kind in a project");
+                }
+    }
+
+    private static void CheckReferences(ProjectSnapshot project, SymbolTable symbols, Reporter report)
+    {
+        foreach (var f in project.Files)
+            foreach (var r in f.References)
+            {
+                if (symbols.Find(r.Kind, r.Id) is not null) continue;
+                var rule = r.Kind switch
+                {
+                    SymbolKind.Place => Rules.UnknownPlace,
+                    SymbolKind.Actor => Rules.UnknownActor,
+                    SymbolKind.Source => Rules.UnknownSource,
+                    _ => Rules.UnknownEvent,
+                };
+                // A figure's group may also be one of a few words.
+                bool isGroup = r.Kind == SymbolKind.Actor && IsFigureGroup(f, r);
+                if (isGroup)
+                {
+                    var words = StructureValidator.Closest(r.Id, LanguageSchema.FigureGroups);
+                    if (words.Count > 0)
+                    {
+                        report(f.Path, Rules.InvalidValue, r.Span, $"'{r.Id}' is not a group; expected civilians, combatants, unknown or an actor id (did you mean '{words[0]}'?)",
+                            words.Select((w, i) => Fix.Replace($"Change to '{w}'", r.Span, w, i == 0)).ToList(), words);
+                        continue;
+                    }
+                }
+                var matches = symbols.Index(r.Kind).Search(r.Id, 3);
+                var ids = matches.Select(m => m.Id).ToList();
+                string hint = matches.Count == 0 ? "" : $"; did you mean {string.Join(" or ", matches.Select(m => m.MatchedName == m.Id || m.MatchedName == m.Item.DisplayName ? $"'{m.Id}' ({m.Item.DisplayName})" : $"'{m.Id}' ({m.Item.DisplayName}, also '{m.MatchedName}')"))}?";
+                string what = isGroup ? "a group (civilians, combatants, unknown) or an actor id" : $"{ScalarShape.Article(r.Kind)} id";
+                string defined = symbols.Count(r.Kind) == 0 ? $" (the project defines no {KindWord(r.Kind)}s yet)" : "";
+                report(f.Path, rule, r.Span, $"unknown {KindWord(r.Kind)} '{r.Id}'; expected {what} defined in the project{defined}{hint}",
+                    ids.Select((id, i) => Fix.Replace($"Change to '{id}'", r.Span, id, i == 0)).ToList(), ids);
+            }
+    }
+
+    private static bool IsFigureGroup(FileModel f, Reference r) =>
+        f.Events.Any(e => e.Casualties.Any(c => ReferenceEquals(c.GroupActor, r)));
+
+    private static void CheckSources(ProjectSnapshot project, SymbolTable symbols, Reporter report)
+    {
+        var cited = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var r in symbols.References) if (r.Kind == SymbolKind.Source) cited.Add(r.Id);
+        var byUrl = new Dictionary<string, SourceDef>(StringComparer.Ordinal);
+        foreach (var f in project.Files)
+            foreach (var s in f.Sources)
+            {
+                if (!cited.Contains(s.Id))
+                    report(f.Path, Rules.UnusedSource, s.IdSpan, $"the source '{s.Id}' is not cited by any event, claim or figure; cite it or remove it");
+                if (s.Url is { } url && s.UrlNode is { } node && StructureValidator.IsHttpUrl(url))
+                {
+                    string key = UrlKey(url);
+                    if (byUrl.TryGetValue(key, out var first))
+                        report(f.Path, Rules.DuplicateUrl, node.Span, $"the source '{s.Id}' has the same URL as '{first.Id}'; one page is one source");
+                    else byUrl[key] = s;
+                }
+            }
+    }
+
+    private static string UrlKey(string url)
+    {
+        var u = new Uri(url);
+        string path = u.AbsolutePath.TrimEnd('/');
+        return $"{u.Host.ToLowerInvariant().Replace("www.", "")}{path}{u.Query}";
+    }
+
+    private static void CheckEvent(FileModel f, EventDef ev, SymbolTable symbols, Reporter report)
+    {
+        var resolved = ev.Citations.Select(c => symbols.Find<SourceDef>(SymbolKind.Source, c.Source.Id)).OfType<SourceDef>().ToList();
+        var all = ev.AllCitations().Select(c => symbols.Find<SourceDef>(SymbolKind.Source, c.Source.Id)).OfType<SourceDef>().ToList();
+        TextSpan anchor = ev.IdSpan.Length > 0 ? ev.IdSpan : ev.Node?.Entries.FirstOrDefault()?.Key.Span ?? ev.Span;
+
+        // TL301: no citation.
+        bool sourcesWrongType = ev.SourcesEntry is { Value: not Syntax.SequenceNode };
+        if (ev.Citations.Count == 0 && ev.Node is not null && !sourcesWrongType && !f.Document.LostContentNear(ev.Span))
+            report(f.Path, Rules.MissingSource, ev.SourcesEntry?.Key.Span ?? anchor,
+                ev.SourcesEntry is null ? $"the event '{ev.Id}' cites no source; add sources: with at least one source id" : $"the event '{ev.Id}' has an empty source list; cite at least one source");
+
+        // TL103: relative dates, resolved from the cited sources' publication dates.
+        if (ev.Date?.Reading.Relative is { } rel)
+            ReportRelative(f, ev.Date, rel, resolved.Count > 0 ? resolved : all, report);
+        foreach (var claim in ev.Claims)
+            if (claim.Date?.Reading.Relative is { } crel)
+            {
+                var own = claim.Source is { } cs && symbols.Find<SourceDef>(SymbolKind.Source, cs.Source.Id) is { } src ? new List<SourceDef> { src } : resolved;
+                ReportRelative(f, claim.Date, crel, own, report);
+            }
+
+        // TL106: the event starts after every cited source was published.
+        if (ev.Date?.Value is { } date && date.StartKind == IntervalEnd.Point)
+        {
+            var dated = all.Where(s => s.Published?.Value is not null).ToList();
+            if (dated.Count > 0 && dated.All(s => s.Published!.Value!.Latest < date.Earliest))
+            {
+                var latest = dated.Max(s => s.Published!.Value!.Latest);
+                report(f.Path, Rules.DateAfterSource, ev.Date.Node.Span,
+                    $"the event's earliest possible date ({DateWords.Bound(date.Earliest)}) is after every cited source was published (the latest on {DateWords.Bound(latest)}); a source cannot report what had not happened");
+            }
+        }
+
+        // TL302: confirmed needs two independent origins.
+        if (ev.Status == "confirmed" && ev.StatusNode is { } statusNode)
+        {
+            var origins = all.Select(s => s.Origin).Distinct().ToList();
+            if (origins.Count < 2)
+                report(f.Path, Rules.WeakConfirmation, statusNode.Span,
+                    origins.Count == 0 ? "status: confirmed, but the event cites no known source; confirmation needs two independent origins"
+                    : $"status: confirmed, but every citation comes from one origin ({all[0].Via ?? all[0].Publisher ?? all[0].Id}); confirmation needs two independent origins");
+        }
+
+        // TL303: every citation comes from a party to the event.
+        if (all.Count > 0 && all.Count == ev.AllCitations().Count() && ev.Actors.Count > 0 && ev.Status is not ("claimed" or "disputed" or "denied")
+            && all.All(s => s.Affiliation is not null))
+        {
+            // A source speaks for an actor of the event when its affiliation is that actor, part of it,
+            // or part of the same larger body (state media and the army both speak for the government).
+            var parties = symbols.ActorClosure(ev.Actors.Select(a => a.Id));
+            var affiliations = all.Select(s => s.Affiliation!.Id).Distinct().ToList();
+            if (affiliations.All(a => symbols.ActorClosure(new[] { a }).Overlaps(parties)))
+                report(f.Path, Rules.PartySourced, ev.SourcesEntry?.Key.Span ?? anchor,
+                    $"every citation of '{ev.Id}' comes from sources affiliated with {string.Join(", ", affiliations.Select(a => $"'{a}'"))}, a party to it; set status: claimed (or disputed, denied) or cite an independent source",
+                    ev.StatusNode is { } sn ? new[] { Fix.Replace("Set status: claimed", sn.Span, "claimed", true) } : new[] { InsertStatus(f, ev, "claimed") }.OfType<Fix>().ToList());
+        }
+
+        // TL304: claims assert and deny, but the event is not disputed.
+        if (ev.Claims.Any(c => c.Stance == "asserts") && ev.Claims.Any(c => c.Stance == "denies") && ev.Status != "disputed")
+        {
+            var span = ev.StatusNode?.Span ?? ev.Node?.Find("claims")?.Key.Span ?? anchor;
+            var fix = ev.StatusNode is { } sn ? Fix.Replace("Set status: disputed", sn.Span, "disputed", true) : InsertStatus(f, ev, "disputed");
+            report(f.Path, Rules.UndisputedConflict, span,
+                $"claims about '{ev.Id}' both assert and deny it, but its status is {ev.Status}; set status: disputed",
+                fix is null ? null : new[] { fix });
+        }
+    }
+
+    /// <summary>A fix that adds "status: VALUE" to an event, on a line of its own before the event's second key.</summary>
+    public static Fix? InsertStatus(FileModel f, EventDef ev, string value)
+    {
+        if (ev.Node is not { Entries.Count: > 0 } m || m.IsFlow) return null;
+        var after = m.Find("title") ?? m.Find("date") ?? m.Entries[0];
+        var src = f.Source;
+        int line = src.LineOf(after.Value.Span.End) + 1;
+        int keyCol = after.Key.Span.Start - src.LineStart(src.LineOf(after.Key.Span.Start));
+        string indent = new(' ', keyCol);
+        int at = line < src.LineCount ? src.LineStart(line) : src.Length;
+        string nl = src.NewLine;
+        string text = at == src.Length && src.Length > 0 && src.Text[^1] != '\n' ? nl + indent + $"status: {value}" : indent + $"status: {value}" + nl;
+        return new Fix($"Set status: {value}", new[] { new TextEdit(new TextSpan(at, at), text) }, null, true);
+    }
+
+    private static void ReportRelative(FileModel f, DateValue date, RelativeDate rel, IReadOnlyList<SourceDef> sources, Reporter report)
+    {
+        var candidates = sources.Where(s => s.PublishedDay is not null)
+            .GroupBy(s => rel.Resolve(s.PublishedDay!.Value))
+            .Select(g => (Value: g.Key, Sources: g.ToList()))
+            .ToList();
+        string baseMessage = $"'{date.Text}' is {rel.Meaning}, not a date";
+        if (candidates.Count == 0)
+        {
+            report(f.Path, Rules.RelativeDate, date.Node.Span, $"{baseMessage}; cite a source with a published date to resolve it, or write the date (such as 2024-11-29)");
+            return;
+        }
+        var fixes = candidates.Select((c, i) => Fix.Replace(
+            $"Change to '{c.Value}' ({Describe(c.Value)}, from {string.Join(", ", c.Sources.Select(s => $"{s.Id} published {DateReader.Iso(s.PublishedDay!.Value)}"))})",
+            date.Node.Span, c.Value, candidates.Count == 1 && i == 0)).ToList();
+        string message = candidates.Count == 1
+            ? $"{baseMessage}; against the cited source's publication date it is {candidates[0].Value} ({Describe(candidates[0].Value)})"
+            : $"{baseMessage}; the cited sources disagree: {string.Join(" or ", candidates.Select(c => $"{c.Value} (from {string.Join(", ", c.Sources.Select(s => s.Id))})"))}";
+        report(f.Path, Rules.RelativeDate, date.Node.Span, message, fixes, candidates.Select(c => c.Value).ToList());
+    }
+
+    private static string Describe(string edtf) => Edtf.Parse(edtf, out _) is { } d ? d.Describe() : edtf;
+
+    private static void CheckCycles(ProjectSnapshot project, SymbolTable symbols, Reporter report)
+    {
+        foreach (var f in project.Files)
+            foreach (var p in f.Places)
+            {
+                if (p.In is null) continue;
+                var seen = new List<string> { p.Id };
+                var cur = p;
+                while ((cur.In?.Id ?? cur.InId) is { } up && symbols.Find<PlaceDef>(SymbolKind.Place, up) is { } parent)
+                {
+                    if (parent.Id == p.Id)
+                    {
+                        report(f.Path, Rules.ContainmentCycle, p.In.Span, $"the 'in' chain of '{p.Id}' loops: {string.Join(" › ", seen)} › {p.Id}; a place cannot be inside itself");
+                        break;
+                    }
+                    if (seen.Contains(parent.Id)) break; // a loop further up, reported on its own places
+                    seen.Add(parent.Id);
+                    cur = parent;
+                }
+            }
+    }
+}

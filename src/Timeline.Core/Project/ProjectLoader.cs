@@ -1,0 +1,189 @@
+using System.Text.RegularExpressions;
+using Timeline.Core.Catalogs;
+using Timeline.Core.Checks;
+using Timeline.Core.Language;
+using Timeline.Core.Model;
+using Timeline.Core.Syntax;
+using Timeline.Core.Text;
+
+namespace Timeline.Core.Project;
+
+/// <summary>A project as read: its root, config, files and catalogs.</summary>
+public sealed class ProjectSnapshot
+{
+    public required string Root { get; init; }
+    public FileModel? ConfigFile { get; init; }
+    public ProjectConfig Config => ConfigFile?.Config ?? ProjectConfig.Default;
+    public required IReadOnlyList<FileModel> Files { get; init; }
+    public IReadOnlyList<CatalogFile> Catalogs { get; init; } = Array.Empty<CatalogFile>();
+    /// <summary>Problems with the catalogs themselves (TL501), reported on the config file.</summary>
+    public IReadOnlyList<Diagnostic> ConfigDiagnostics { get; init; } = Array.Empty<Diagnostic>();
+}
+
+public static class ProjectLoader
+{
+    /// <summary>The project root of a file or folder: the nearest folder upwards with timeline.config.yaml, else null.</summary>
+    public static string? FindConfigRoot(IFileSystem fs, string path)
+    {
+        string? dir = fs.DirectoryExists(path) ? path : Path.GetDirectoryName(path);
+        while (!string.IsNullOrEmpty(dir))
+        {
+            if (fs.FileExists(Path.Combine(dir, FileKinds.ConfigFileName))) return dir;
+            dir = Path.GetDirectoryName(dir);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The projects that the given files and folders belong to. A folder inside a project is
+    /// checked as that project; a folder without a config is a project of its own, except for
+    /// the folders under it that hold their own config.
+    /// </summary>
+    public static IReadOnlyList<string> FindRoots(IFileSystem fs, IEnumerable<string> paths)
+    {
+        var roots = new List<string>();
+        foreach (var p in paths)
+        {
+            string full = Path.GetFullPath(p);
+            if (FindConfigRoot(fs, full) is { } r) { roots.Add(r); continue; }
+            string dir = fs.DirectoryExists(full) ? full : Path.GetDirectoryName(full)!;
+            roots.Add(dir);
+            if (fs.DirectoryExists(full)) roots.AddRange(NestedConfigRoots(fs, full));
+        }
+        return roots.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    private static IEnumerable<string> NestedConfigRoots(IFileSystem fs, string dir)
+    {
+        foreach (var sub in fs.EnumerateDirectories(dir))
+        {
+            if (Skip(sub)) continue;
+            if (fs.FileExists(Path.Combine(sub, FileKinds.ConfigFileName))) { yield return sub; continue; }
+            foreach (var r in NestedConfigRoots(fs, sub)) yield return r;
+        }
+    }
+
+    private static bool Skip(string dir)
+    {
+        string name = Path.GetFileName(dir);
+        return name.StartsWith('.') || name == "node_modules";
+    }
+
+    /// <summary>The files of a project: every file of a known kind under the root, less excluded ones and nested projects.</summary>
+    public static IReadOnlyList<string> EnumerateProjectFiles(IFileSystem fs, string root, IReadOnlyList<string> exclude)
+    {
+        var patterns = exclude.Select(GlobToRegex).ToList();
+        var result = new List<string>();
+        void Walk(string dir, bool isRoot)
+        {
+            if (!isRoot && fs.FileExists(Path.Combine(dir, FileKinds.ConfigFileName))) return; // a project of its own
+            foreach (var f in fs.EnumerateFiles(dir))
+            {
+                if (FileKinds.FromPath(f) == FileKind.Unknown) continue;
+                if (Excluded(Relative(root, f), patterns)) continue;
+                result.Add(f);
+            }
+            foreach (var d in fs.EnumerateDirectories(dir))
+                if (!Skip(d) && !Excluded(Relative(root, d), patterns)) Walk(d, false);
+        }
+        Walk(root, true);
+        return result;
+    }
+
+    private static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
+
+    private static bool Excluded(string relative, List<Regex> patterns) => patterns.Any(p => p.IsMatch(relative));
+
+    /// <summary>A glob (drafts/**, *.draft.timeline.yaml, a?b) as a regex over '/'-separated relative paths.</summary>
+    public static Regex GlobToRegex(string glob)
+    {
+        var sb = new System.Text.StringBuilder("^");
+        string g = glob.Replace('\\', '/').TrimStart('/');
+        if (g.StartsWith("./", StringComparison.Ordinal)) g = g[2..];
+        for (int i = 0; i < g.Length; i++)
+        {
+            char c = g[i];
+            if (c == '*' && i + 1 < g.Length && g[i + 1] == '*')
+            {
+                i++;
+                if (i + 1 < g.Length && g[i + 1] == '/') { i++; sb.Append("(?:.*/)?"); }
+                else sb.Append(".*");
+            }
+            else if (c == '*') sb.Append("[^/]*");
+            else if (c == '?') sb.Append("[^/]");
+            else sb.Append(Regex.Escape(c.ToString()));
+        }
+        sb.Append("(?:/.*)?$");
+        return new Regex(sb.ToString(), RegexOptions.CultureInvariant);
+    }
+
+    /// <summary>Reads a whole project from its root.</summary>
+    public static ProjectSnapshot Load(IFileSystem fs, string root, Func<string, FileModel?>? overlay = null, ReaderLimits? limits = null)
+    {
+        string configPath = Path.Combine(root, FileKinds.ConfigFileName);
+        FileModel? config = null;
+        if (fs.FileExists(configPath))
+            config = overlay?.Invoke(configPath) ?? ReadFile(fs, configPath, limits);
+        var cfg = config?.Config ?? ProjectConfig.Default;
+        var files = new List<FileModel>();
+        foreach (var path in EnumerateProjectFiles(fs, root, cfg.Exclude))
+        {
+            if (path == configPath) continue;
+            var model = overlay?.Invoke(path) ?? ReadFile(fs, path, limits);
+            if (model is not null) files.Add(model);
+        }
+        var (catalogs, configDiagnostics) = LoadCatalogs(fs, root, cfg);
+        return new ProjectSnapshot { Root = root, ConfigFile = config, Files = files, Catalogs = catalogs, ConfigDiagnostics = configDiagnostics };
+    }
+
+    public static FileModel? ReadFile(IFileSystem fs, string path, ReaderLimits? limits = null)
+    {
+        string text;
+        try { text = fs.ReadAllText(path); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
+        return FileAnalyzer.Analyze(path, FileKinds.FromPath(path), new SourceText(text), limits);
+    }
+
+    /// <summary>The built-in catalogs that ship with Timeline, by name.</summary>
+    public static IReadOnlyDictionary<string, Func<CatalogFile>> BuiltinCatalogs { get; set; } = new Dictionary<string, Func<CatalogFile>>();
+
+    public static (List<CatalogFile>, List<Diagnostic>) LoadCatalogs(IFileSystem fs, string root, ProjectConfig cfg)
+    {
+        var catalogs = new List<CatalogFile>();
+        var problems = new List<Diagnostic>();
+        foreach (var (name, span) in cfg.Use)
+        {
+            if (BuiltinCatalogs.TryGetValue(name, out var make)) { catalogs.Add(make()); continue; }
+            var known = BuiltinCatalogs.Keys.Order(StringComparer.Ordinal).ToList();
+            problems.Add(new Diagnostic(Rules.CatalogNotFound, Rules.CatalogNotFound.DefaultSeverity, span,
+                known.Count == 0 ? $"there is no built-in catalog '{name}' in this version of Timeline"
+                                 : $"there is no built-in catalog '{name}'; the built-ins are {string.Join(", ", known)}"));
+        }
+        string fullRoot = Path.GetFullPath(root);
+        foreach (var (rel, span) in cfg.Gazetteers)
+        {
+            string full = Path.GetFullPath(Path.Combine(fullRoot, rel));
+            string relative = Path.GetRelativePath(fullRoot, full);
+            if (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative))
+            {
+                problems.Add(new Diagnostic(Rules.CatalogNotFound, Rules.CatalogNotFound.DefaultSeverity, span,
+                    $"the gazetteer '{rel}' is outside the project root, so it is not read; keep catalogs inside the project"));
+                continue;
+            }
+            string text;
+            try
+            {
+                if (!fs.FileExists(full)) throw new FileNotFoundException();
+                text = fs.ReadAllText(full);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                problems.Add(new Diagnostic(Rules.CatalogNotFound, Rules.CatalogNotFound.DefaultSeverity, span,
+                    ex is FileNotFoundException ? $"the gazetteer '{rel}' was not found (looked for {relative.Replace('\\', '/')} under the project root)" : $"the gazetteer '{rel}' could not be read: {ex.Message}"));
+                continue;
+            }
+            catalogs.Add(GeoNames.Read(full, text));
+        }
+        return (catalogs, problems);
+    }
+}

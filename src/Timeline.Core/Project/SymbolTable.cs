@@ -1,0 +1,102 @@
+using Timeline.Core.Checks;
+using Timeline.Core.Language;
+using Timeline.Core.Model;
+using Timeline.Core.Names;
+
+namespace Timeline.Core.Project;
+
+/// <summary>Every definition and reference of a project, by kind and id; name indexes built on demand.</summary>
+public sealed class SymbolTable
+{
+    private readonly Dictionary<SymbolKind, Dictionary<string, List<Definition>>> _defs = new();
+    private readonly Dictionary<SymbolKind, NameIndex<Definition>> _indexes = new();
+    private readonly object _gate = new();
+    public List<Reference> References { get; } = new();
+
+    public SymbolTable(ProjectSnapshot project)
+    {
+        foreach (SymbolKind k in Enum.GetValues<SymbolKind>()) _defs[k] = new Dictionary<string, List<Definition>>(StringComparer.Ordinal);
+        foreach (var cat in project.Catalogs) foreach (var p in cat.Places) Add(p);
+        foreach (var f in project.Files)
+        {
+            foreach (var d in f.Definitions) Add(d);
+            References.AddRange(f.References);
+        }
+    }
+
+    private void Add(Definition d)
+    {
+        if (d.Id.Length == 0) return;
+        var map = _defs[d.Kind];
+        if (!map.TryGetValue(d.Id, out var list)) map[d.Id] = list = new List<Definition>(1);
+        list.Add(d);
+    }
+
+    public Definition? Find(SymbolKind kind, string id) => _defs[kind].TryGetValue(id, out var l) ? l[0] : null;
+    public T? Find<T>(SymbolKind kind, string id) where T : Definition => Find(kind, id) as T;
+    public IEnumerable<Definition> All(SymbolKind kind) => _defs[kind].Values.SelectMany(v => v);
+    public IEnumerable<List<Definition>> Duplicates(SymbolKind kind) => _defs[kind].Values.Where(v => v.Count > 1);
+    public int Count(SymbolKind kind) => _defs[kind].Count;
+
+    /// <summary>The name index of a kind: ids, names, aliases and former names, transliteration-tolerant.</summary>
+    public NameIndex<Definition> Index(SymbolKind kind)
+    {
+        lock (_gate)
+        {
+            if (_indexes.TryGetValue(kind, out var idx)) return idx;
+            idx = new NameIndex<Definition>(_defs[kind].Values.Select(l => l[0]).Select(Entry));
+            _indexes[kind] = idx;
+            return idx;
+        }
+    }
+
+    private static readonly string[] KindOrder = LanguageSchema.PlaceKinds;
+
+    private static NameEntry<Definition> Entry(Definition d) => d switch
+    {
+        PlaceDef p => new NameEntry<Definition>(p, p.Id, Prepend(p.Name, p.Names), PlaceRank(p.PlaceKind), p.Population),
+        ActorDef a => new NameEntry<Definition>(a, a.Id, Prepend(a.Name, a.Names.Concat(a.Formerly).ToList())),
+        SourceDef s => new NameEntry<Definition>(s, s.Id, Prepend(s.Publisher, s.Title is null ? new List<string>() : new List<string> { s.Title })),
+        EventDef e => new NameEntry<Definition>(e, e.Id, Prepend(e.Title, new List<string>())),
+        _ => new NameEntry<Definition>(d, d.Id, Array.Empty<string>()),
+    };
+
+    /// <summary>Cities before towns before villages: the larger the place, the likelier it is meant.</summary>
+    public static int PlaceRank(string? kind) => kind switch
+    {
+        "country" => 0, "governorate" => 1, "city" => 2, "district" => 3, "town" => 4, "subdistrict" => 5,
+        "neighborhood" => 6, "site" => 7, "village" => 8, "region" => 9, "water" => 10, _ => 11,
+    };
+
+    private static IReadOnlyList<string> Prepend(string? first, IReadOnlyList<string> rest) =>
+        first is null ? rest : new[] { first }.Concat(rest).ToList();
+
+    /// <summary>The chain of enclosing places: "Aleppo › Aleppo Governorate › Syria".</summary>
+    public IReadOnlyList<PlaceDef> Chain(PlaceDef place)
+    {
+        var chain = new List<PlaceDef>();
+        var seen = new HashSet<string>(StringComparer.Ordinal) { place.Id };
+        var cur = place;
+        while ((cur.In?.Id ?? cur.InId) is { } up && Find<PlaceDef>(SymbolKind.Place, up) is { } parent && seen.Add(parent.Id))
+        {
+            chain.Add(parent);
+            cur = parent;
+        }
+        return chain;
+    }
+
+    /// <summary>An actor and the actors it is part of or a member of, transitively.</summary>
+    public HashSet<string> ActorClosure(IEnumerable<string> ids)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        var stack = new Stack<string>(ids);
+        while (stack.Count > 0)
+        {
+            var id = stack.Pop();
+            if (!result.Add(id)) continue;
+            if (Find<ActorDef>(SymbolKind.Actor, id) is { } a)
+                foreach (var up in a.PartOf.Concat(a.MemberOf)) stack.Push(up.Id);
+        }
+        return result;
+    }
+}
