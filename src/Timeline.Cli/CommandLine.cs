@@ -24,7 +24,11 @@ public static class CommandLine
         lsp     Runs the language server on standard input and output.
         """;
 
-    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    public static Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr) =>
+        RunAsync(args, stdin, stdout, stderr, Directory.GetCurrentDirectory());
+
+    /// <summary>Runs a command with <paramref name="cwd"/> as the current folder (paths are resolved and shown relative to it).</summary>
+    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, string cwd)
     {
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
         {
@@ -40,7 +44,7 @@ public static class CommandLine
         {
             return args[0] switch
             {
-                "check" => Check(args[1..], stdout, stderr),
+                "check" => Check(args[1..], stdout, stderr, cwd),
                 "lsp" => await LanguageServerCommand.RunAsync(args[1..], stderr),
                 _ => Fail(stderr, $"unknown command '{args[0]}'"),
             };
@@ -57,6 +61,13 @@ public static class CommandLine
         }
     }
 
+    private static string Utf8(Action<Stream> write)
+    {
+        using var ms = new MemoryStream();
+        write(ms);
+        return System.Text.Encoding.UTF8.GetString(ms.ToArray());
+    }
+
     private static int Fail(TextWriter stderr, string message)
     {
         stderr.WriteLine($"timeline: {message}");
@@ -64,7 +75,7 @@ public static class CommandLine
         return UsageError;
     }
 
-    private static int Check(string[] args, TextWriter stdout, TextWriter stderr)
+    private static int Check(string[] args, TextWriter stdout, TextWriter stderr, string cwd)
     {
         var paths = new List<string>();
         string format = "text";
@@ -95,25 +106,27 @@ public static class CommandLine
             else paths.Add(a);
         }
         if (paths.Count == 0) paths.Add(".");
+        var full = new List<string>();
         foreach (var p in paths)
-            if (!File.Exists(p) && !Directory.Exists(p))
+        {
+            string f = Path.GetFullPath(Path.Combine(cwd, p));
+            if (!File.Exists(f) && !Directory.Exists(f))
             {
                 stderr.WriteLine($"timeline: no such file or folder: {p}");
                 return UsageError;
             }
+            full.Add(f.TrimEnd(Path.DirectorySeparatorChar) is { Length: > 0 } t ? t : f);
+        }
 
-        var files = Checker.Check(PhysicalFileSystem.Instance, paths);
-        string cwd = Path.GetFullPath(".");
+        var files = Checker.Check(PhysicalFileSystem.Instance, full);
         var report = files.Select(f => new ReportFile(Path.GetRelativePath(cwd, f.Path).Replace('\\', '/'), f)).ToList();
         switch (format)
         {
             case "json":
-                stdout.Flush();
-                using (var o = Console.OpenStandardOutput()) JsonFormatter.Write(o, report);
+                stdout.Write(Utf8(o => JsonFormatter.Write(o, report)));
                 break;
             case "sarif":
-                stdout.Flush();
-                using (var o = Console.OpenStandardOutput()) SarifFormatter.Write(o, report, Version);
+                stdout.Write(Utf8(o => SarifFormatter.Write(o, report, Version, cwd)));
                 break;
             case "github":
                 GitHubFormatter.Write(stdout, report);

@@ -8,7 +8,7 @@ public static class SarifFormatter
 {
     public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
 
-    public static void Write(Stream output, IReadOnlyList<ReportFile> files, string version)
+    public static void Write(Stream output, IReadOnlyList<ReportFile> files, string version, string baseFolder)
     {
         var rules = Rules.All.ToList();
         var index = rules.Select((r, i) => (r.Code, i)).ToDictionary(p => p.Code, p => p.i);
@@ -43,7 +43,7 @@ public static class SarifFormatter
         w.WriteString("columnKind", "utf16CodeUnits");
         w.WriteStartObject("originalUriBaseIds");
         w.WriteStartObject("SRCROOT");
-        w.WriteString("uri", new Uri(Path.GetFullPath(".") + Path.DirectorySeparatorChar).AbsoluteUri);
+        w.WriteString("uri", new Uri(Path.GetFullPath(baseFolder).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar).AbsoluteUri);
         w.WriteEndObject();
         w.WriteEndObject();
         w.WriteStartArray("results");

@@ -99,7 +99,7 @@ public sealed class NameIndex<T>
 
         return best
             .OrderBy(p => p.Value.Level)
-            .ThenBy(p => p.Value.Distance)
+            .ThenBy(p => p.Value.Level == MatchLevel.Fuzzy ? p.Value.Distance : 0)
             .ThenBy(p => preferred is not null && preferred(_entries[p.Key].Item) ? 0 : 1)
             .ThenBy(p => _entries[p.Key].KindRank)
             .ThenByDescending(p => _entries[p.Key].Population)

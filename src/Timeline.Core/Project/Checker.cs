@@ -14,10 +14,13 @@ public static class Checker
         var requested = paths.Select(Path.GetFullPath).ToList();
         var result = new List<CheckedFile>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var trace = Environment.GetEnvironmentVariable("TIMELINE_TRACE") == "1" ? System.Diagnostics.Stopwatch.StartNew() : null;
         foreach (var root in ProjectLoader.FindRoots(fs, requested))
         {
             var project = ProjectLoader.Load(fs, root, limits: limits);
+            trace?.Log($"read and analysed {project.Files.Count} files of {root}");
             var checkedProject = ProjectAnalyzer.Analyze(project);
+            trace?.Log("project checks");
             foreach (var (path, diags) in checkedProject.Diagnostics.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
                 if (!requested.Any(r => IsUnder(path, r)) || !seen.Add(path)) continue;
@@ -26,6 +29,12 @@ public static class Checker
         }
         result.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         return result;
+    }
+
+    private static void Log(this System.Diagnostics.Stopwatch sw, string what)
+    {
+        Console.Error.WriteLine($"[timeline] {sw.Elapsed.TotalMilliseconds,8:F1} ms  {what}");
+        sw.Restart();
     }
 
     public static bool IsUnder(string path, string folderOrFile) =>

@@ -125,13 +125,12 @@ public static class ProjectLoader
         if (fs.FileExists(configPath))
             config = overlay?.Invoke(configPath) ?? ReadFile(fs, configPath, limits);
         var cfg = config?.Config ?? ProjectConfig.Default;
-        var files = new List<FileModel>();
-        foreach (var path in EnumerateProjectFiles(fs, root, cfg.Exclude))
-        {
-            if (path == configPath) continue;
-            var model = overlay?.Invoke(path) ?? ReadFile(fs, path, limits);
-            if (model is not null) files.Add(model);
-        }
+        var paths = EnumerateProjectFiles(fs, root, cfg.Exclude).Where(p => p != configPath).ToList();
+        // Files are independent until the project checks: read the large ones on every core.
+        var models = new FileModel?[paths.Count];
+        Parallel.For(0, paths.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) },
+            i => models[i] = overlay?.Invoke(paths[i]) ?? ReadFile(fs, paths[i], limits));
+        var files = models.OfType<FileModel>().ToList();
         var (catalogs, configDiagnostics) = LoadCatalogs(fs, root, cfg);
         return new ProjectSnapshot { Root = root, ConfigFile = config, Files = files, Catalogs = catalogs, ConfigDiagnostics = configDiagnostics };
     }

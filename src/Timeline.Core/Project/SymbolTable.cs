@@ -61,11 +61,11 @@ public sealed class SymbolTable
         _ => new NameEntry<Definition>(d, d.Id, Array.Empty<string>()),
     };
 
-    /// <summary>Cities before towns before villages: the larger the place, the likelier it is meant.</summary>
+    /// <summary>Settlements first, larger before smaller (a city before a village); then the divisions that share their names.</summary>
     public static int PlaceRank(string? kind) => kind switch
     {
-        "country" => 0, "governorate" => 1, "city" => 2, "district" => 3, "town" => 4, "subdistrict" => 5,
-        "neighborhood" => 6, "site" => 7, "village" => 8, "region" => 9, "water" => 10, _ => 11,
+        "city" => 0, "town" => 1, "country" => 2, "governorate" => 3, "district" => 4, "neighborhood" => 5,
+        "village" => 6, "subdistrict" => 7, "site" => 8, "region" => 9, "water" => 10, _ => 11,
     };
 
     private static IReadOnlyList<string> Prepend(string? first, IReadOnlyList<string> rest) =>

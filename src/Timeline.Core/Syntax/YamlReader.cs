@@ -23,33 +23,120 @@ public static class YamlReader
     public static YamlDocument Read(SourceText source, ReaderLimits? limits = null)
     {
         limits ??= ReaderLimits.Default;
-        var problems = new List<SyntaxProblem>();
         string text = source.Text;
         if (text.Length > limits.MaxBytes || (text.Length > limits.MaxBytes / 4 && System.Text.Encoding.UTF8.GetByteCount(text) > limits.MaxBytes))
         {
-            problems.Add(new SyntaxProblem("TL901", new TextSpan(0, source.LineEnd(0)),
-                $"the file is larger than the limit of {limits.MaxBytes:N0} bytes, so it was not read; split it into several files"));
-            return new YamlDocument { Source = source, Problems = problems };
+            var tooLarge = new SyntaxProblem("TL901", new TextSpan(0, source.LineEnd(0)),
+                $"the file is larger than the limit of {limits.MaxBytes:N0} bytes, so it was not read; split it into several files");
+            return new YamlDocument { Source = source, Problems = new[] { tooLarge } };
         }
+        var segments = Segmenter.Split(source);
+        if (segments is null)
+        {
+            var whole = ReadSegment(source, new Segment(0, text.Length, SegmentRole.Whole, 0), limits);
+            return new YamlDocument { Source = source, Root = whole.Root, Problems = Sorted(whole.Problems), SkippedLines = whole.Skipped };
+        }
+        var parts = new SegmentResult[segments.Count];
+        if (text.Length >= ParallelThreshold && Environment.ProcessorCount > 1)
+            Parallel.For(0, segments.Count, i => parts[i] = ReadSegment(source, segments[i], limits));
+        else
+            for (int i = 0; i < segments.Count; i++) parts[i] = ReadSegment(source, segments[i], limits);
+        return Compose(source, segments, parts);
+    }
 
-        char[] buffer = text.ToCharArray();
-        bool changed = ReplaceTabIndentation(source, buffer, problems);
-        var blanked = new SortedSet<int>();
+    /// <summary>Files from this size on are read segment by segment on every core.</summary>
+    public const int ParallelThreshold = 128 * 1024;
+
+    private static IReadOnlyList<SyntaxProblem> Sorted(IEnumerable<SyntaxProblem> problems) =>
+        problems.DistinctBy(p => (p.Code, p.Span, p.Message)).OrderBy(p => p.Span.Start).ToList();
+
+    private sealed record SegmentResult(YamlNode? Root, List<SyntaxProblem> Problems, List<int> Skipped);
+
+    /// <summary>Puts the segments' trees together: one root mapping; a split list becomes one list again.</summary>
+    private static YamlDocument Compose(SourceText source, IReadOnlyList<Segment> segments, SegmentResult[] parts)
+    {
+        var problems = new List<SyntaxProblem>();
+        var skipped = new List<int>();
+        var root = new MappingNode { Depth = 1 };
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        SequenceNode? list = null;
+        for (int i = 0; i < segments.Count; i++)
+        {
+            var seg = segments[i];
+            var part = parts[i];
+            problems.AddRange(part.Problems);
+            skipped.AddRange(part.Skipped);
+            if (seg.Role == SegmentRole.Item)
+            {
+                if (list is null || part.Root is not SequenceNode items) continue;
+                foreach (var item in items.Items)
+                {
+                    item.Parent = list;
+                    list.Items.Add(item);
+                }
+                list.Span = new TextSpan(list.Items.Count > 0 ? list.Items[0].Span.Start : list.Span.Start, Math.Max(list.Span.End, items.Span.End));
+                continue;
+            }
+            list = null;
+            if (part.Root is not MappingNode m) continue;
+            foreach (var entry in m.Entries)
+            {
+                entry.Key.Parent = root;
+                entry.Value.Parent = root;
+                if (entry.KeyText is { } k && !keys.Add(k))
+                    problems.Add(new SyntaxProblem("TL005", entry.Key.Span, $"the key '{k}' appears twice in this mapping; a key is written once"));
+                if (seg.Role == SegmentRole.ListHeader && ReferenceEquals(entry, m.Entries[^1]) && entry.Value is ScalarNode { IsEmpty: true })
+                {
+                    // The list's items follow in segments of their own.
+                    list = new SequenceNode { Parent = root, Depth = 2, Span = new TextSpan(entry.Value.Span.Start, entry.Value.Span.Start) };
+                    root.Entries.Add(new YamlEntry { Key = entry.Key, Value = list });
+                    continue;
+                }
+                root.Entries.Add(entry);
+            }
+        }
+        if (root.Entries.Count == 0)
+            return new YamlDocument { Source = source, Root = null, Problems = Sorted(problems), SkippedLines = skipped };
+        root.Span = new TextSpan(root.Entries[0].Key.Span.Start, Math.Max(root.Entries[^1].Value.Span.End, root.Entries[^1].Key.Span.End));
+        skipped.Sort();
+        return new YamlDocument { Source = source, Root = root, Problems = Sorted(problems), SkippedLines = skipped };
+    }
+
+    /// <summary>Reads one segment of the text, recovering from syntax errors by blanking lines.</summary>
+    private static SegmentResult ReadSegment(SourceText full, Segment seg, ReaderLimits limits)
+    {
+        bool whole = seg.Start == 0 && seg.Length == full.Length;
+        string text = whole ? full.Text : full.Text.Substring(seg.Start, seg.Length);
+        // Most segments parse at once: the line table and the writable copy are made only to recover.
+        SourceText? source = whole ? full : null;
+        var problems = new List<SyntaxProblem>();   // local to the segment
+        var absolute = new List<SyntaxProblem>();   // the tree builder's, already placed in the file
+        char[]? buffer = null;
+        if (text.IndexOf('\t') >= 0)
+        {
+            source ??= new SourceText(text);
+            buffer = text.ToCharArray();
+            if (!ReplaceTabIndentation(source, buffer, problems)) buffer = null;
+        }
+        SortedSet<int>? blanked = null;
         YamlNode? root = null;
 
         for (int attempt = 0; ; attempt++)
         {
-            var builder = new TreeBuilder(text, limits);
-            string input = changed ? new string(buffer) : text;
+            var builder = new TreeBuilder(text, seg.Start, seg.DepthOffset, limits);
+            string input = buffer is not null ? new string(buffer) : text;
             try
             {
                 builder.Run(input);
                 root = builder.Root;
-                problems.AddRange(builder.Problems);
+                absolute.AddRange(builder.Problems);
                 break;
             }
             catch (Exception ex) when (ex is YamlException or InvalidOperationException or ArgumentException or IndexOutOfRangeException)
             {
+                source ??= new SourceText(text);
+                buffer ??= text.ToCharArray();
+                blanked ??= new SortedSet<int>();
                 int errorOffset = builder.LastGoodEnd;
                 int errorEnd = errorOffset;
                 if (ex is YamlException ye && ye.Start.Index >= builder.LastGoodEnd && ye.Start.Index <= text.Length)
@@ -63,7 +150,7 @@ public static class YamlReader
                 if (line >= source.LineCount || attempt >= limits.MaxRecoveries)
                 {
                     problems.Add(Problem(source, errorOffset, errorEnd, ex));
-                    problems.AddRange(builder.Problems);
+                    absolute.AddRange(builder.Problems);
                     root = builder.Root;
                     break;
                 }
@@ -73,14 +160,15 @@ public static class YamlReader
                     problems.Add(Problem(source, errorOffset, errorEnd, ex));
                 blanked.Add(line);
                 for (int i = source.LineStart(line), e = source.LineEnd(line); i < e; i++) buffer[i] = ' ';
-                changed = true;
             }
         }
-
-        // Several attempts may report the same problem; keep one of each.
-        var unique = problems.DistinctBy(p => (p.Code, p.Span, p.Message)).OrderBy(p => p.Span.Start).ToList();
-        return new YamlDocument { Source = source, Root = root, Problems = unique, SkippedLines = blanked.ToList() };
+        if (problems.Count == 0 && blanked is null) return new SegmentResult(root, absolute, NoLines);
+        int firstLine = full.LineOf(seg.Start);
+        foreach (var p in problems) absolute.Add(p with { Span = new TextSpan(p.Span.Start + seg.Start, p.Span.End + seg.Start) });
+        return new SegmentResult(root, absolute, blanked?.Select(l => l + firstLine).ToList() ?? NoLines);
     }
+
+    private static readonly List<int> NoLines = new();
 
     private static bool IsBlank(char[] buffer, SourceText source, int line)
     {
@@ -148,6 +236,8 @@ public static class YamlReader
     private sealed class TreeBuilder
     {
         private readonly string _original;
+        private readonly int _base;
+        private readonly int _depthOffset;
         private readonly ReaderLimits _limits;
         private readonly Stack<Frame> _stack = new();
         public List<SyntaxProblem> Problems { get; } = new();
@@ -163,7 +253,18 @@ public static class YamlReader
             public int SkipDepth; // > 0 while skipping content nested too deep
         }
 
-        public TreeBuilder(string original, ReaderLimits limits) { _original = original; _limits = limits; }
+        /// <param name="original">The segment's text, as written.</param>
+        /// <param name="baseOffset">Where the segment starts in the file: every span is shifted by it.</param>
+        /// <param name="depthOffset">How deep the segment's root sits in the file's tree.</param>
+        public TreeBuilder(string original, int baseOffset, int depthOffset, ReaderLimits limits)
+        {
+            _original = original;
+            _base = baseOffset;
+            _depthOffset = depthOffset;
+            _limits = limits;
+        }
+
+        private TextSpan Abs(int start, int end) => new(start + _base, end + _base);
 
         public void Run(string input)
         {
@@ -173,7 +274,7 @@ public static class YamlReader
             while (parser.MoveNext())
             {
                 var ev = parser.Current!;
-                LastGoodEnd = (int)ev.End.Index;
+                LastGoodEnd = (int)ev.End.Index; // local to the segment
                 if (skipping > 0)
                 {
                     if (ev is MappingStart or SequenceStart) skipping++;
@@ -191,7 +292,7 @@ public static class YamlReader
                         if (_documents > 1)
                         {
                             int s = (int)ds.Start.Index;
-                            Problems.Add(new SyntaxProblem("TL001", new TextSpan(s, Math.Min(_original.Length, s + 3)),
+                            Problems.Add(new SyntaxProblem("TL001", Abs(s, Math.Min(_original.Length, s + 3)),
                                 "a second YAML document; a file holds one document, so the rest was not read"));
                             return;
                         }
@@ -202,28 +303,28 @@ public static class YamlReader
                     case AnchorAlias al:
                         {
                             int s = (int)al.Start.Index, e = (int)al.End.Index;
-                            Add(new AliasNode { Name = al.Value.Value, Span = new TextSpan(s, e) });
+                            Add(new AliasNode { Name = al.Value.Value, Span = Abs(s, e) });
                             break;
                         }
                     case MappingStart ms:
                         {
                             var node = new MappingNode { IsFlow = ms.Style == MappingStyle.Flow };
                             SetProperties(node, ms.Anchor, ms.Tag, (int)ms.Start.Index, (int)ms.End.Index);
-                            if (_stack.Count + 1 > _limits.MaxDepth)
+                            if (_stack.Count + 1 + _depthOffset > _limits.MaxDepth)
                             {
                                 skipping = 1;
                                 skipSpan = node.Span;
                                 continue;
                             }
                             Add(node);
-                            _stack.Push(new Frame { Node = node, Keys = new HashSet<string>(StringComparer.Ordinal) });
+                            _stack.Push(new Frame { Node = node });
                             break;
                         }
                     case SequenceStart ss:
                         {
                             var node = new SequenceNode { IsFlow = ss.Style == SequenceStyle.Flow };
                             SetProperties(node, ss.Anchor, ss.Tag, (int)ss.Start.Index, (int)ss.End.Index);
-                            if (_stack.Count + 1 > _limits.MaxDepth)
+                            if (_stack.Count + 1 + _depthOffset > _limits.MaxDepth)
                             {
                                 skipping = 1;
                                 skipSpan = node.Span;
@@ -239,7 +340,7 @@ public static class YamlReader
                             var n = frame.Node;
                             int end = n switch
                             {
-                                MappingNode { IsFlow: true } or SequenceNode { IsFlow: true } => (int)ev.End.Index,
+                                MappingNode { IsFlow: true } or SequenceNode { IsFlow: true } => (int)ev.End.Index + _base,
                                 MappingNode m when m.Entries.Count > 0 => m.Entries[^1].Value.Span.End,
                                 SequenceNode q when q.Items.Count > 0 => q.Items[^1].Span.End,
                                 _ => n.Span.End,
@@ -258,7 +359,7 @@ public static class YamlReader
 
         private void CloseSkipped(TextSpan start, int end)
         {
-            var span = new TextSpan(start.Start, Math.Min(_original.Length, Math.Max(start.Start + 1, start.Start)));
+            var span = new TextSpan(start.Start, start.Start + 1);
             Problems.Add(new SyntaxProblem("TL902", span, $"nesting deeper than {_limits.MaxDepth} levels; what is inside was not read"));
             // Stand in an empty scalar so the parent's shape is kept.
             Add(new ScalarNode { Value = "", Span = new TextSpan(start.Start, start.Start) });
@@ -281,9 +382,9 @@ public static class YamlReader
                 node.Span = new TextSpan(node.Span.Start, node.Span.Start);
             else if (style is ScalarStyle.Literal or ScalarStyle.Folded)
             {
-                int e = node.Span.End;
-                while (e > node.Span.Start && e <= _original.Length && char.IsWhiteSpace(_original[e - 1])) e--;
-                node.Span = new TextSpan(node.Span.Start, e);
+                int e = node.Span.End - _base;
+                while (e > node.Span.Start - _base && e <= _original.Length && char.IsWhiteSpace(_original[e - 1])) e--;
+                node.Span = new TextSpan(node.Span.Start, e + _base);
             }
             return node;
         }
@@ -297,13 +398,26 @@ public static class YamlReader
             {
                 int s = i;
                 while (i < end && !char.IsWhiteSpace(_original[i]) && _original[i] != ',' && _original[i] != '[' && _original[i] != '{') i++;
-                if (_original[s] == '&') { node.Anchor = anchor.IsEmpty ? _original[(s + 1)..i] : anchor.Value; node.AnchorSpan = new TextSpan(s, i); }
-                else { node.Tag = tag.IsEmpty ? _original[s..i] : tag.Value; node.TagSpan = new TextSpan(s, i); }
+                if (_original[s] == '&') { node.Anchor = anchor.IsEmpty ? _original[(s + 1)..i] : anchor.Value; node.AnchorSpan = Abs(s, i); }
+                else { node.Tag = tag.IsEmpty ? _original[s..i] : tag.Value; node.TagSpan = Abs(s, i); }
                 while (i < end && (_original[i] == ' ' || _original[i] == '\t' || _original[i] == '\r' || _original[i] == '\n')) i++;
             }
-            if (!anchor.IsEmpty && node.Anchor is null) { node.Anchor = anchor.Value; node.AnchorSpan = new TextSpan(start, start); }
-            if (!tag.IsEmpty && node.Tag is null && !tag.IsNonSpecific) { node.Tag = tag.Value; node.TagSpan = new TextSpan(start, start); }
-            node.Span = new TextSpan(i, Math.Max(i, end));
+            if (!anchor.IsEmpty && node.Anchor is null) { node.Anchor = anchor.Value; node.AnchorSpan = Abs(start, start); }
+            if (!tag.IsEmpty && node.Tag is null && !tag.IsNonSpecific) { node.Tag = tag.Value; node.TagSpan = Abs(start, start); }
+            node.Span = Abs(i, Math.Max(i, end));
+        }
+
+        /// <summary>Whether a key is already in the mapping: a scan while it is small, a set once it grows.</summary>
+        private static bool IsDuplicate(Frame frame, MappingNode map, string key)
+        {
+            if (frame.Keys is null)
+            {
+                foreach (var e in map.Entries) if (e.KeyText == key) return true;
+                if (map.Entries.Count < 12) return false;
+                frame.Keys = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var e in map.Entries) if (e.KeyText is { } k) frame.Keys.Add(k);
+            }
+            return !frame.Keys.Add(key);
         }
 
         private void Add(YamlNode node)
@@ -311,7 +425,7 @@ public static class YamlReader
             if (_stack.Count == 0)
             {
                 Root ??= node;
-                node.Depth = 1;
+                node.Depth = 1 + _depthOffset;
                 return;
             }
             var frame = _stack.Peek();
@@ -326,7 +440,7 @@ public static class YamlReader
                     if (frame.PendingKey is null)
                     {
                         frame.PendingKey = node;
-                        if (node is ScalarNode ks && !frame.Keys!.Add(ks.Value))
+                        if (node is ScalarNode ks && IsDuplicate(frame, map, ks.Value))
                             Problems.Add(new SyntaxProblem("TL005", ks.Span, $"the key '{ks.Value}' appears twice in this mapping; a key is written once"));
                     }
                     else

@@ -13,7 +13,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyCompanyAttribute("Timeline.Core")]
 [assembly: System.Reflection.AssemblyConfigurationAttribute("Debug")]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("1.0.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0+1c651a4042fa855eb307d696581ab97706943f00")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0+d87492c493ba6ab0625f2879c4fafe515961a6da")]
 [assembly: System.Reflection.AssemblyProductAttribute("Timeline.Core")]
 [assembly: System.Reflection.AssemblyTitleAttribute("Timeline.Core")]
 [assembly: System.Reflection.AssemblyVersionAttribute("1.0.0.0")]

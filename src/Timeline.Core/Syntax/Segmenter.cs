@@ -1,0 +1,111 @@
+using Timeline.Core.Text;
+
+namespace Timeline.Core.Syntax;
+
+public enum SegmentRole { Whole, Key, ListHeader, Item }
+
+/// <summary>A run of whole lines that parses on its own: a root key with its value, a list's key line, or one item of a root-level list.</summary>
+public readonly record struct Segment(int Start, int Length, SegmentRole Role, int DepthOffset)
+{
+    public int End => Start + Length;
+}
+
+/// <summary>
+/// Splits a file whose root is a block mapping into segments that YAML lets us read apart:
+/// each root key with its value, and each item of a root key's block list. In valid YAML no
+/// scalar can continue at a root key's column or at a list item's dash column, so the split
+/// is exact; anything unusual (documents markers, tabs, a root that is not a block mapping)
+/// is read whole.
+/// </summary>
+public static class Segmenter
+{
+    public static IReadOnlyList<Segment>? Split(SourceText source)
+    {
+        string text = source.Text;
+        if (text.IndexOf('\t') >= 0) return null;
+        var segments = new List<Segment>();
+        int n = source.LineCount;
+        int firstContent = -1;
+        var rootLines = new List<int>();
+        for (int line = 0; line < n; line++)
+        {
+            int s = source.LineStart(line), e = source.LineEnd(line);
+            if (s == e) continue;
+            char c = text[s];
+            if (c == ' ' || c == '#') continue;
+            if (firstContent < 0) firstContent = line;
+            // A content line at column 0 must start a root key.
+            if (c is '-' or '[' or '{' or '.' or '?' or '!' or '&' or '*' or '|' or '>' or '%' or '@' or '`' or ',' or ']' or '}') return null;
+            if (!LooksLikeKey(text, s, e)) return null;
+            rootLines.Add(line);
+        }
+        if (rootLines.Count == 0) return null;
+        for (int r = 0; r < rootLines.Count; r++)
+        {
+            int start = r == 0 ? 0 : source.LineStart(rootLines[r]);
+            int end = r + 1 < rootLines.Count ? source.LineStart(rootLines[r + 1]) : text.Length;
+            SplitRootKey(source, rootLines[r], start, end, segments);
+        }
+        return segments;
+    }
+
+    private static bool LooksLikeKey(string text, int s, int e) => KeyColon(text, s, e) >= 0;
+
+    /// <summary>The offset of the colon that ends a root key on this line, or -1.</summary>
+    private static int KeyColon(string text, int s, int e)
+    {
+        if (text[s] is '"' or '\'')
+        {
+            char q = text[s];
+            int close = text.IndexOf(q, s + 1);
+            return close > 0 && close + 1 < e && text[close + 1] == ':' && (close + 2 == e || text[close + 2] == ' ') ? close + 1 : -1;
+        }
+        for (int i = s; i < e; i++)
+        {
+            if (text[i] == ':' && (i + 1 == e || text[i + 1] == ' ')) return i;
+            if (text[i] == '#' && i > s && text[i - 1] == ' ') return -1;
+        }
+        return -1;
+    }
+
+    private static void SplitRootKey(SourceText source, int keyLine, int start, int end, List<Segment> segments)
+    {
+        string text = source.Text;
+        int ks = source.LineStart(keyLine), ke = source.LineEnd(keyLine);
+        // Only "key:" with nothing after it but a comment can own a block list below.
+        int colon = KeyColon(text, ks, ke);
+        var rest = text.AsSpan(colon + 1, ke - colon - 1).Trim();
+        if (rest.Length > 0 && rest[0] != '#') { segments.Add(new Segment(start, end - start, SegmentRole.Key, 0)); return; }
+
+        int indent = -1;
+        var items = new List<int>();
+        for (int line = keyLine + 1; line < source.LineCount && source.LineStart(line) < end; line++)
+        {
+            int s = source.LineStart(line), e = source.LineEnd(line);
+            int i = s;
+            while (i < e && text[i] == ' ') i++;
+            if (i == e || text[i] == '#') continue;
+            int col = i - s;
+            if (indent < 0)
+            {
+                if (text[i] != '-' || !(i + 1 == e || text[i + 1] == ' ')) { segments.Add(new Segment(start, end - start, SegmentRole.Key, 0)); return; }
+                indent = col;
+            }
+            if (col < indent) { segments.Add(new Segment(start, end - start, SegmentRole.Key, 0)); return; }
+            if (col == indent)
+            {
+                if (text[i] != '-' || !(i + 1 == e || text[i + 1] == ' ')) { segments.Add(new Segment(start, end - start, SegmentRole.Key, 0)); return; }
+                items.Add(line);
+            }
+        }
+        if (items.Count == 0) { segments.Add(new Segment(start, end - start, SegmentRole.Key, 0)); return; }
+        int headerEnd = source.LineStart(items[0]);
+        segments.Add(new Segment(start, headerEnd - start, SegmentRole.ListHeader, 0));
+        for (int k = 0; k < items.Count; k++)
+        {
+            int s = source.LineStart(items[k]);
+            int e = k + 1 < items.Count ? source.LineStart(items[k + 1]) : end;
+            segments.Add(new Segment(s, e - s, SegmentRole.Item, 1));
+        }
+    }
+}
