@@ -50,7 +50,7 @@ public static class NameNormalizer
     /// <summary>Case, compatibility forms, diacritics, Arabic letter variants, apostrophes.</summary>
     public static string Fold(string s)
     {
-        string d = s.Normalize(NormalizationForm.FormKD);
+        string d = WellFormed(s).Normalize(NormalizationForm.FormKD);
         var sb = new StringBuilder(d.Length);
         foreach (char ch in d)
         {
@@ -81,6 +81,24 @@ public static class NameNormalizer
             sb.Append(c);
         }
         return sb.ToString();
+    }
+
+    /// <summary>The text with lone surrogates (which cannot be normalised) replaced by U+FFFD.</summary>
+    public static string WellFormed(string s)
+    {
+        for (int i = 0; i < s.Length; i++)
+        {
+            if (!char.IsSurrogate(s[i])) continue;
+            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) { i++; continue; }
+            var chars = s.ToCharArray();
+            for (int j = i; j < chars.Length; j++)
+            {
+                if (char.IsHighSurrogate(chars[j]) && j + 1 < chars.Length && char.IsLowSurrogate(chars[j + 1])) { j++; continue; }
+                if (char.IsSurrogate(chars[j])) chars[j] = '\uFFFD';
+            }
+            return new string(chars);
+        }
+        return s;
     }
 
     private static string StripArabicArticle(string w) =>

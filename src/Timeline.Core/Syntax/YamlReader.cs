@@ -132,7 +132,7 @@ public static class YamlReader
                 absolute.AddRange(builder.Problems);
                 break;
             }
-            catch (Exception ex) when (ex is YamlException or InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 source ??= new SourceText(text);
                 buffer ??= text.ToCharArray();
@@ -250,7 +250,6 @@ public static class YamlReader
             public required YamlNode Node;
             public YamlNode? PendingKey;
             public HashSet<string>? Keys;
-            public int SkipDepth; // > 0 while skipping content nested too deep
         }
 
         /// <param name="original">The segment's text, as written.</param>

@@ -13,7 +13,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyCompanyAttribute("Timeline.Core")]
 [assembly: System.Reflection.AssemblyConfigurationAttribute("Debug")]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("1.0.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0+d87492c493ba6ab0625f2879c4fafe515961a6da")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0+537ceb03ca2a1731a775c026e0b51639a96f9fb5")]
 [assembly: System.Reflection.AssemblyProductAttribute("Timeline.Core")]
 [assembly: System.Reflection.AssemblyTitleAttribute("Timeline.Core")]
 [assembly: System.Reflection.AssemblyVersionAttribute("1.0.0.0")]
