@@ -1,11 +1,23 @@
+using Timeline.LanguageServer;
+
 namespace Timeline.Cli;
 
-/// <summary><c>timeline lsp</c>: the language server on stdin and stdout.</summary>
+/// <summary><c>timeline lsp [--stdio]</c>: the language server on stdin and stdout.</summary>
 public static class LanguageServerCommand
 {
-    public static Task<int> RunAsync(string[] args, TextWriter stderr)
+    public static async Task<int> RunAsync(string[] args, TextWriter stderr)
     {
-        stderr.WriteLine("timeline: the language server is not part of this build yet");
-        return Task.FromResult(CommandLine.UsageError);
+        foreach (var a in args)
+            if (a is not ("--stdio" or "--node-ipc=false") && !a.StartsWith("--clientProcessId", StringComparison.Ordinal))
+            {
+                stderr.WriteLine($"timeline lsp: unknown option '{a}' (the server speaks on stdin and stdout)");
+                return CommandLine.UsageError;
+            }
+        var stdin = Console.OpenStandardInput();
+        var stdout = Console.OpenStandardOutput();
+        // Nothing but protocol goes to stdout: anything written to Console.Out goes to stderr instead.
+        Console.SetOut(stderr);
+        var server = new TimelineLanguageServer(stdin, stdout, new ServerOptions { Log = stderr });
+        return await server.RunAsync().ConfigureAwait(false);
     }
 }

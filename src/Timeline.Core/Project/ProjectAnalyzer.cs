@@ -21,7 +21,10 @@ public sealed class ProjectResult
 /// <summary>The checks that need the whole project: references, duplicates, sourcing, dates against sources.</summary>
 public static class ProjectAnalyzer
 {
-    public static ProjectResult Analyze(ProjectSnapshot project)
+    public static ProjectResult Analyze(ProjectSnapshot project) => Analyze(project, null);
+
+    /// <param name="userSeverities">Rule severities set by the user in the editor, applied after the project's.</param>
+    public static ProjectResult Analyze(ProjectSnapshot project, IReadOnlyDictionary<string, Severity?>? userSeverities)
     {
         var symbols = new SymbolTable(project);
         var extra = new Dictionary<string, List<Diagnostic>>(StringComparer.Ordinal);
@@ -62,6 +65,11 @@ public static class ProjectAnalyzer
                 {
                     if (configured is null) continue;
                     sev = configured.Value;
+                }
+                if (userSeverities is not null && userSeverities.TryGetValue(d.Code, out var user))
+                {
+                    if (user is null) continue;
+                    sev = user.Value;
                 }
                 if (d.Rule == Rules.MissingSource && !cfg.RequireSources) continue;
                 if (supp.IsSuppressed(source.LineOf(d.Span.Start), d.Code)) continue;

@@ -77,13 +77,21 @@ public static class ProjectLoader
         void Walk(string dir, bool isRoot)
         {
             if (!isRoot && fs.FileExists(Path.Combine(dir, FileKinds.ConfigFileName))) return; // a project of its own
-            foreach (var f in fs.EnumerateFiles(dir))
+            List<string> files, dirs;
+            try
+            {
+                if (!fs.DirectoryExists(dir)) return;
+                files = fs.EnumerateFiles(dir).ToList();
+                dirs = fs.EnumerateDirectories(dir).ToList();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return; } // unreadable: left out
+            foreach (var f in files)
             {
                 if (FileKinds.FromPath(f) == FileKind.Unknown) continue;
                 if (Excluded(Relative(root, f), patterns)) continue;
                 result.Add(f);
             }
-            foreach (var d in fs.EnumerateDirectories(dir))
+            foreach (var d in dirs)
                 if (!Skip(d) && !Excluded(Relative(root, d), patterns)) Walk(d, false);
         }
         Walk(root, true);

@@ -13,7 +13,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyCompanyAttribute("Timeline.Core")]
 [assembly: System.Reflection.AssemblyConfigurationAttribute("Debug")]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("1.0.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0+537ceb03ca2a1731a775c026e0b51639a96f9fb5")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0+b539f3c1530c777c7d5d6f2d7fb1c88929dac9d1")]
 [assembly: System.Reflection.AssemblyProductAttribute("Timeline.Core")]
 [assembly: System.Reflection.AssemblyTitleAttribute("Timeline.Core")]
 [assembly: System.Reflection.AssemblyVersionAttribute("1.0.0.0")]

@@ -1,0 +1,144 @@
+using Timeline.Core.Checks;
+using Timeline.Core.Language;
+using Timeline.Core.Model;
+using Timeline.Core.Project;
+using Timeline.Core.Syntax;
+using Timeline.Core.Text;
+
+namespace Timeline.Core.Services;
+
+public sealed record CodeAction(
+    string Title, string Kind, IReadOnlyList<FileEdits> Edits, IReadOnlyList<Diagnostic> Fixes,
+    bool IsPreferred = false, string? CreateFile = null);
+
+/// <summary>
+/// Quick fixes and source actions. Every edit is minimal: it replaces only the text it must,
+/// keeps comments and the file's line endings, and never reformats.
+/// </summary>
+public static class CodeActions
+{
+    public const string QuickFix = "quickfix";
+    public const string SortEventsKind = "source.sortEvents";
+
+    public static IReadOnlyList<CodeAction> For(FileModel file, ProjectResult project, TextSpan range, IReadOnlyList<Diagnostic>? diagnostics = null)
+    {
+        var actions = new List<CodeAction>();
+        diagnostics ??= project.For(file.Path);
+        foreach (var d in diagnostics)
+        {
+            if (!(d.Span.Touches(range.Start) || range.Touches(d.Span.Start) || (d.Span.Start <= range.Start && d.Span.End >= range.End))) continue;
+            foreach (var f in d.Fixes)
+                actions.Add(new CodeAction(f.Title, QuickFix, new[] { new FileEdits(f.Path ?? file.Path, f.Edits) }, new[] { d }, f.IsPreferred));
+            if (d.Rule == Rules.UnknownPlace || d.Rule == Rules.UnknownActor || d.Rule == Rules.UnknownSource)
+                if (CreateStub(file, project, d) is { } stub) actions.Add(stub);
+            if (d.Rule == Rules.OutOfOrder && SortEvents(file) is { } sort)
+                actions.Add(sort with { Kind = QuickFix, Fixes = new[] { d } });
+        }
+        if (!actions.Any(a => a.Title == SortTitle) && SortEvents(file) is { } s) actions.Add(s);
+        return actions;
+    }
+
+    private const string SortTitle = "Sort the events by date";
+
+    /// <summary>Reorders the events of a timeline by earliest then latest date, moving whole items with their comments.</summary>
+    public static CodeAction? SortEvents(FileModel file)
+    {
+        if (file.Kind != FileKind.Timeline || file.Document.Root is not MappingNode root || root["events"] is not SequenceNode { IsFlow: false } seq || seq.Items.Count < 2)
+            return null;
+        var src = file.Source;
+        string text = src.Text;
+        var starts = seq.Items.Select(i => src.LineStart(src.LineOf(i.Span.Start))).ToList();
+        int lastLine = src.LineOf(Math.Max(seq.Items[^1].Span.Start, seq.Items[^1].Span.End - 1));
+        int end = lastLine + 1 < src.LineCount ? src.LineStart(lastLine + 1) : text.Length;
+        var blocks = new List<(string Text, DateTime Earliest, DateTime Latest, int Index)>();
+        for (int i = 0; i < seq.Items.Count; i++)
+        {
+            int s = starts[i], e = i + 1 < starts.Count ? starts[i + 1] : end;
+            var ev = file.Events.FirstOrDefault(x => x.Node == seq.Items[i]);
+            var d = ev?.Date?.Value;
+            blocks.Add((text[s..e], d?.Earliest ?? DateTime.MaxValue, d?.Latest ?? DateTime.MaxValue, i));
+        }
+        var sorted = blocks.OrderBy(b => b.Earliest).ThenBy(b => b.Latest).ThenBy(b => b.Index).ToList();
+        if (sorted.Select(b => b.Index).SequenceEqual(blocks.Select(b => b.Index))) return null;
+        string nl = src.NewLine;
+        bool endsWithNewline = blocks[^1].Text.EndsWith('\n') || blocks[^1].Text.EndsWith('\r');
+        string joined = string.Concat(sorted.Select(b => b.Text.EndsWith('\n') || b.Text.EndsWith('\r') ? b.Text : b.Text + nl));
+        if (!endsWithNewline && joined.EndsWith(nl, StringComparison.Ordinal)) joined = joined[..^nl.Length];
+        var edit = new TextEdit(new TextSpan(starts[0], end), joined);
+        return new CodeAction(SortTitle, SortEventsKind, new[] { new FileEdits(file.Path, new[] { edit }) }, Array.Empty<Diagnostic>());
+    }
+
+    /// <summary>Adds a stub for an unknown place, actor or source to the file where such things live.</summary>
+    public static CodeAction? CreateStub(FileModel file, ProjectResult project, Diagnostic d)
+    {
+        string id = file.Source.Text[d.Span.Start..d.Span.End].Trim('"', '\'');
+        if (!StructureValidator.IsValidId(id)) return null;
+        var (kind, listKey, fileKind, defaultName) = d.Rule == Rules.UnknownPlace ? (SymbolKind.Place, "places", FileKind.Places, "gazetteer.places.yaml")
+            : d.Rule == Rules.UnknownActor ? (SymbolKind.Actor, "actors", FileKind.Actors, "actors.actors.yaml")
+            : (SymbolKind.Source, "sources", FileKind.Sources, "sources.sources.yaml");
+        string name = Titled(id);
+        string[] fields = kind == SymbolKind.Source ? new[] { $"id: {id}", "publisher: ", "published: " } : new[] { $"id: {id}", $"name: {name}" };
+        string what = kind.ToString().ToLowerInvariant();
+
+        // Sources live in the timeline that cites them when it has a sources: list; places and actors in their own files.
+        FileModel? target = null;
+        if (kind == SymbolKind.Source && file.Kind == FileKind.Timeline && file.Document.Root is MappingNode r && r["sources"] is SequenceNode { IsFlow: false })
+            target = file;
+        target ??= project.Project.Files.Where(f => f.Kind == fileKind)
+            .OrderBy(f => Path.GetDirectoryName(f.Path) == Path.GetDirectoryName(file.Path) ? 0 : 1).ThenBy(f => f.Path, StringComparer.Ordinal).FirstOrDefault();
+        if (target is null)
+        {
+            string path = Path.Combine(project.Project.Root, defaultName);
+            string content = $"{listKey}:\n  - {string.Join("\n    ", fields)}\n";
+            return new CodeAction($"Create {what} '{id}' in a new file {defaultName}", QuickFix,
+                new[] { new FileEdits(path, new[] { new TextEdit(new TextSpan(0, 0), content) }) }, new[] { d }, false, path);
+        }
+        var edit = AppendToList(target, listKey, fields);
+        if (edit is null) return null;
+        return new CodeAction($"Create {what} '{id}' in {Path.GetFileName(target.Path)}", QuickFix,
+            new[] { new FileEdits(target.Path, new[] { edit }) }, new[] { d });
+    }
+
+    private static string Titled(string id) =>
+        string.Join(' ', id.Split('-').Select(w => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..]));
+
+    /// <summary>An insertion of a new item at the end of a root key's block list (or of the key and list at the end of the file).</summary>
+    public static TextEdit? AppendToList(FileModel target, string listKey, IReadOnlyList<string> fields)
+    {
+        var src = target.Source;
+        string nl = src.NewLine;
+        string text = src.Text;
+        if (target.Document.Root is MappingNode root && root.Find(listKey) is { } entry)
+        {
+            if (entry.Value is SequenceNode { IsFlow: false, Items.Count: > 0 } seq)
+            {
+                int dashCol = ColumnOfDash(src, seq.Items[0]);
+                int lastLine = src.LineOf(Math.Max(seq.Items[^1].Span.Start, seq.Items[^1].Span.End - 1));
+                int at = lastLine + 1 < src.LineCount ? src.LineStart(lastLine + 1) : text.Length;
+                string pad = new(' ', dashCol);
+                string item = pad + "- " + string.Join(nl + pad + "  ", fields) + nl;
+                if (at == text.Length && text.Length > 0 && text[^1] != '\n' && text[^1] != '\r') item = nl + item;
+                return new TextEdit(new TextSpan(at, at), item);
+            }
+            if (entry.Value is ScalarNode { IsEmpty: true } || entry.Value is SequenceNode { IsFlow: true, Items.Count: 0 })
+            {
+                // "places:" or "places: []": the list starts here.
+                int from = entry.Value is ScalarNode ? entry.Key.Span.End + 1 : entry.Value.Span.Start - (text[entry.Value.Span.Start - 1] == ' ' ? 1 : 0);
+                int to = entry.Value is ScalarNode ? entry.Key.Span.End + 1 : entry.Value.Span.End;
+                string item = nl + "  - " + string.Join(nl + "    ", fields);
+                return new TextEdit(new TextSpan(from, to), item);
+            }
+            return null;
+        }
+        string prefix = text.Length > 0 && text[^1] != '\n' && text[^1] != '\r' ? nl : "";
+        return new TextEdit(new TextSpan(text.Length, text.Length), $"{prefix}{listKey}:{nl}  - {string.Join(nl + "    ", fields)}{nl}");
+    }
+
+    private static int ColumnOfDash(SourceText src, YamlNode item)
+    {
+        int line = src.LineOf(item.Span.Start);
+        string l = src.LineText(line);
+        int i = l.IndexOf('-');
+        return i < 0 ? 2 : i;
+    }
+}

@@ -1,0 +1,158 @@
+using Timeline.Core.Checks;
+using Timeline.Core.Language;
+using Timeline.Core.Project;
+using Timeline.Core.Syntax;
+using Timeline.Core.Text;
+
+namespace Timeline.Core.Services;
+
+/// <summary>
+/// The editor's view of the projects: documents open in the editor (their text wins over the
+/// disk), files read from disk and cached until they change, and each project's checked
+/// result, recomputed from cached file models when something changes. Thread-safe: readers
+/// take a snapshot (<see cref="Analysis"/>) and never see it change.
+/// </summary>
+public sealed class TimelineWorkspace
+{
+    private readonly object _gate = new();
+    private readonly IFileSystem _fs;
+    private readonly Dictionary<string, OpenDocument> _open = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FileModel> _diskModels = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Analysis> _projects = new(StringComparer.Ordinal);
+    private readonly List<string> _folders = new();
+
+    public TimelineWorkspace(IFileSystem? fs = null, ReaderLimits? limits = null)
+    {
+        _fs = fs ?? PhysicalFileSystem.Instance;
+        Limits = limits ?? ReaderLimits.Default;
+    }
+
+    public ReaderLimits Limits { get; }
+
+    /// <summary>Severities the user set in the editor; they apply on top of the project's own.</summary>
+    public IReadOnlyDictionary<string, Severity?> UserRuleSeverities { get; private set; } = new Dictionary<string, Severity?>();
+
+    public sealed record OpenDocument(string Path, SourceText Text, int Version, FileModel Model);
+
+    /// <summary>A checked project as it stood at one moment.</summary>
+    public sealed record Analysis(string Root, ProjectResult Result, long Generation)
+    {
+        public FileModel? File(string path) =>
+            Result.Project.Files.FirstOrDefault(f => f.Path == path) ?? (Result.Project.ConfigFile?.Path == path ? Result.Project.ConfigFile : null);
+    }
+
+    private long _generation;
+
+    public void SetFolders(IEnumerable<string> folders)
+    {
+        lock (_gate)
+        {
+            _folders.Clear();
+            _folders.AddRange(folders.Select(f => f.TrimEnd('/', '\\')).Where(f => f.Length > 0));
+            _projects.Clear();
+        }
+    }
+
+    public void AddRemoveFolders(IEnumerable<string> added, IEnumerable<string> removed)
+    {
+        lock (_gate)
+        {
+            foreach (var r in removed) _folders.Remove(r.TrimEnd('/', '\\'));
+            foreach (var a in added) if (!_folders.Contains(a.TrimEnd('/', '\\'))) _folders.Add(a.TrimEnd('/', '\\'));
+            _projects.Clear();
+        }
+    }
+
+    public void SetUserRuleSeverities(IReadOnlyDictionary<string, Severity?> severities)
+    {
+        lock (_gate) { UserRuleSeverities = severities; _projects.Clear(); }
+    }
+
+    public OpenDocument Open(string path, string text, int version)
+    {
+        var doc = MakeDocument(path, new SourceText(text), version);
+        lock (_gate) { _open[path] = doc; Invalidate(path); }
+        return doc;
+    }
+
+    public OpenDocument Change(string path, string text, int version) => Open(path, text, version);
+
+    public void Close(string path)
+    {
+        lock (_gate) { if (_open.Remove(path)) Invalidate(path); }
+    }
+
+    public OpenDocument? Document(string path)
+    {
+        lock (_gate) return _open.GetValueOrDefault(path);
+    }
+
+    public IReadOnlyList<OpenDocument> OpenDocuments
+    {
+        get { lock (_gate) return _open.Values.ToList(); }
+    }
+
+    /// <summary>A file changed, appeared or went away on disk.</summary>
+    public void FileChangedOnDisk(string path)
+    {
+        lock (_gate)
+        {
+            _diskModels.Remove(path);
+            // A config change can change which files a project holds: forget every project.
+            if (Path.GetFileName(path) == FileKinds.ConfigFileName || FileKinds.FromPath(path) == FileKind.Unknown) _projects.Clear();
+            else Invalidate(path);
+        }
+    }
+
+    private void Invalidate(string path)
+    {
+        foreach (var root in _projects.Keys.ToList())
+            if (Checker.IsUnder(path, root)) _projects.Remove(root);
+        if (FileKinds.FromPath(path) == FileKind.Config) _projects.Clear();
+    }
+
+    private OpenDocument MakeDocument(string path, SourceText text, int version) =>
+        new(path, text, version, FileAnalyzer.Analyze(path, FileKinds.FromPath(path), text, Limits));
+
+    /// <summary>The root of the project a file belongs to.</summary>
+    public string RootOf(string path)
+    {
+        if (ProjectLoader.FindConfigRoot(_fs, path) is { } r) return r;
+        string? folder;
+        lock (_gate) folder = _folders.Where(f => Checker.IsUnder(path, f)).OrderByDescending(f => f.Length).FirstOrDefault();
+        return folder ?? Path.GetDirectoryName(path) ?? "/";
+    }
+
+    /// <summary>The checked project of a file, computed now if anything changed since the last time.</summary>
+    public Analysis Analyze(string path)
+    {
+        string root = RootOf(path);
+        Dictionary<string, OpenDocument> open;
+        lock (_gate)
+        {
+            if (_projects.TryGetValue(root, out var cached)) return cached;
+            open = new Dictionary<string, OpenDocument>(_open, StringComparer.Ordinal);
+        }
+        FileModel? Overlay(string p)
+        {
+            if (open.TryGetValue(p, out var d)) return d.Model;
+            lock (_gate) if (_diskModels.TryGetValue(p, out var m)) return m;
+            var model = ProjectLoader.ReadFile(_fs, p, Limits);
+            if (model is not null) lock (_gate) _diskModels[p] = model;
+            return model;
+        }
+        var snapshot = ProjectLoader.Load(_fs, root, Overlay, Limits);
+        // Open documents under the root that the disk does not have yet (unsaved new files).
+        var extra = open.Values.Where(d => Checker.IsUnder(d.Path, root) && d.Model.Kind is not FileKind.Unknown and not FileKind.Config
+                                           && !snapshot.Files.Any(f => f.Path == d.Path) && ProjectLoader.FindConfigRoot(_fs, d.Path) is var r && (r is null || r == root))
+            .Select(d => d.Model).ToList();
+        if (extra.Count > 0)
+            snapshot = new ProjectSnapshot { Root = snapshot.Root, ConfigFile = snapshot.ConfigFile, Files = snapshot.Files.Concat(extra).ToList(), Catalogs = snapshot.Catalogs, ConfigDiagnostics = snapshot.ConfigDiagnostics };
+        if (snapshot.ConfigFile is null && open.TryGetValue(Path.Combine(root, FileKinds.ConfigFileName), out var cfgDoc))
+            snapshot = new ProjectSnapshot { Root = snapshot.Root, ConfigFile = cfgDoc.Model, Files = snapshot.Files, Catalogs = snapshot.Catalogs, ConfigDiagnostics = snapshot.ConfigDiagnostics };
+        var result = ProjectAnalyzer.Analyze(snapshot, UserRuleSeverities);
+        var analysis = new Analysis(root, result, Interlocked.Increment(ref _generation));
+        lock (_gate) _projects[root] = analysis;
+        return analysis;
+    }
+}

@@ -1,0 +1,119 @@
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using Timeline.Core.Checks;
+using Timeline.Core.Services;
+
+namespace Timeline.LanguageServer.Handlers;
+
+/// <summary>
+/// Publishes diagnostics for the open documents: after each change (a short delay gathers a
+/// burst of keystrokes), with the document's version; again for every open document of a
+/// project when one of its files (open or on disk) changes; empty when a document closes.
+/// </summary>
+internal sealed class DiagnosticsPublisher
+{
+    private readonly TimelineLanguageServer _server;
+    private readonly TimeSpan _delay;
+    private readonly Channel<bool> _signal = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Dictionary<string, (int Version, long Generation)> _published = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stop = new();
+    private Task? _loop;
+
+    public DiagnosticsPublisher(TimelineLanguageServer server, TimeSpan delay)
+    {
+        _server = server;
+        _delay = delay;
+    }
+
+    public void Schedule()
+    {
+        _loop ??= Task.Run(LoopAsync);
+        _signal.Writer.TryWrite(true);
+    }
+
+    public void Stop()
+    {
+        _stop.Cancel();
+        _signal.Writer.TryComplete();
+    }
+
+    public void Cleared(string uri)
+    {
+        lock (_published) _published.Remove(uri);
+        _ = _server.Rpc.NotifyAsync("textDocument/publishDiagnostics", new JsonObject { ["uri"] = uri, ["diagnostics"] = new JsonArray() });
+    }
+
+    private async Task LoopAsync()
+    {
+        try
+        {
+            while (await _signal.Reader.WaitToReadAsync(_stop.Token).ConfigureAwait(false))
+            {
+                _signal.Reader.TryRead(out _);
+                if (_delay > TimeSpan.Zero) await Task.Delay(_delay, _stop.Token).ConfigureAwait(false);
+                _signal.Reader.TryRead(out _); // changes during the delay are in this round
+                try { await PublishAsync().ConfigureAwait(false); }
+                catch (Exception ex)
+                {
+                    _server.Log($"checking failed: {ex}");
+                    await _server.ShowLogAsync(1, $"Timeline: checking failed: {ex.Message}").ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException) { }
+        catch (ChannelClosedException) { }
+    }
+
+    private async Task PublishAsync()
+    {
+        foreach (var doc in _server.Workspace.OpenDocuments)
+        {
+            if (_stop.IsCancellationRequested) return;
+            var analysis = _server.Workspace.Analyze(doc.Path);
+            var current = _server.Workspace.Document(doc.Path);
+            if (current is null || current.Version != doc.Version || !ReferenceEquals(current.Model, doc.Model)) continue; // changed again: the next round publishes
+            string uri = _server.Uris.ToUri(doc.Path);
+            lock (_published)
+            {
+                if (_published.TryGetValue(uri, out var last) && last.Version == doc.Version && last.Generation == analysis.Generation) continue;
+                _published[uri] = (doc.Version, analysis.Generation);
+            }
+            var diags = analysis.Result.For(doc.Path);
+            var items = new JsonArray();
+            foreach (var d in diags) items.Add(ToLsp(d, doc.Model));
+            await _server.Rpc.NotifyAsync("textDocument/publishDiagnostics", new JsonObject
+            {
+                ["uri"] = uri,
+                ["version"] = doc.Version,
+                ["diagnostics"] = items,
+            }).ConfigureAwait(false);
+        }
+    }
+
+    internal JsonObject ToLsp(Diagnostic d, FileModel file)
+    {
+        var o = new JsonObject
+        {
+            ["range"] = _server.Lsp.Range(file.Source, d.Span),
+            ["severity"] = d.Severity switch { Severity.Error => 1, Severity.Warning => 2, _ => 3 },
+            ["code"] = d.Code,
+            ["source"] = "timeline",
+            ["message"] = $"{d.Message} [{d.Name}]",
+        };
+        if (d.Rule == Rules.UnusedSource) o["tags"] = new JsonArray(1); // unnecessary
+        if (d.Suggestions.Count > 0 || d.Fixes.Count > 0)
+        {
+            o["data"] = new JsonObject
+            {
+                ["name"] = d.Name,
+                ["suggestions"] = new JsonArray(d.Suggestions.Select(s => (JsonNode)s).ToArray()),
+                ["fixes"] = new JsonArray(d.Fixes.Select(f => (JsonNode)new JsonObject
+                {
+                    ["title"] = f.Title,
+                    ["edits"] = new JsonArray(f.Edits.Select(e => (JsonNode)new JsonObject { ["range"] = _server.Lsp.Range(file.Source, e.Span), ["newText"] = e.NewText }).ToArray()),
+                }).ToArray()),
+            };
+        }
+        return o;
+    }
+}

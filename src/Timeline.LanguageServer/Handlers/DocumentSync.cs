@@ -1,0 +1,71 @@
+using System.Text;
+using Timeline.Core.Text;
+using Timeline.LanguageServer.Protocol;
+
+namespace Timeline.LanguageServer.Handlers;
+
+/// <summary>didOpen, didChange (full and incremental), didClose, didSave.</summary>
+internal static class DocumentSync
+{
+    public static void Register(TimelineLanguageServer server)
+    {
+        var rpc = server.Rpc;
+        rpc.OnNotification("textDocument/didOpen", p =>
+        {
+            var d = TimelineLanguageServer.Parse(p, LspJson.Default.DidOpenTextDocumentParams).TextDocument;
+            server.Workspace.Open(server.Uris.ToPath(d.Uri), d.Text, d.Version);
+            server.Diagnostics.Schedule();
+            return Task.CompletedTask;
+        });
+        rpc.OnNotification("textDocument/didChange", p =>
+        {
+            var c = TimelineLanguageServer.Parse(p, LspJson.Default.DidChangeTextDocumentParams);
+            string path = server.Uris.ToPath(c.TextDocument.Uri);
+            var doc = server.Workspace.Document(path);
+            if (doc is null)
+            {
+                server.Log($"didChange for {c.TextDocument.Uri}, which is not open: ignored");
+                return Task.CompletedTask;
+            }
+            string text = Apply(server, doc.Text, c.ContentChanges, c.TextDocument.Uri);
+            rpc.DocumentChanged(c.TextDocument.Uri);
+            server.Workspace.Change(path, text, c.TextDocument.Version);
+            server.Diagnostics.Schedule();
+            return Task.CompletedTask;
+        });
+        rpc.OnNotification("textDocument/didClose", p =>
+        {
+            var d = TimelineLanguageServer.Parse(p, LspJson.Default.DidCloseTextDocumentParams).TextDocument;
+            string path = server.Uris.ToPath(d.Uri);
+            rpc.DocumentChanged(d.Uri);
+            server.Workspace.Close(path);
+            server.Diagnostics.Cleared(d.Uri);
+            server.Diagnostics.Schedule();
+            return Task.CompletedTask;
+        });
+        rpc.OnNotification("textDocument/didSave", p =>
+        {
+            var d = TimelineLanguageServer.Parse(p, LspJson.Default.DidSaveTextDocumentParams).TextDocument;
+            server.Workspace.FileChangedOnDisk(server.Uris.ToPath(d.Uri));
+            return Task.CompletedTask;
+        });
+    }
+
+    /// <summary>Applies content changes in order. A range past the end is clamped to the text; nothing is ever lost silently: it is logged.</summary>
+    internal static string Apply(TimelineLanguageServer server, SourceText text, TextDocumentContentChangeEvent[] changes, string uri)
+    {
+        string current = text.Text;
+        var source = text;
+        foreach (var change in changes)
+        {
+            if (change.Range is null) { current = change.Text; source = new SourceText(current); continue; }
+            var r = change.Range;
+            if (r.Start.Line < 0 || r.End.Line < 0 || r.Start.Line >= source.LineCount + 1 || r.End.Line >= source.LineCount + 1)
+                server.Log($"didChange for {uri}: the range {r.Start.Line}:{r.Start.Character}-{r.End.Line}:{r.End.Character} is outside the document; clamped");
+            var span = server.Lsp.Span(source, r);
+            current = string.Concat(current.AsSpan(0, span.Start), change.Text, current.AsSpan(span.End));
+            source = new SourceText(current);
+        }
+        return current;
+    }
+}

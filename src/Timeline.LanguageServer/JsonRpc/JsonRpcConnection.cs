@@ -1,0 +1,277 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Timeline.LanguageServer.JsonRpc;
+
+public static class ErrorCodes
+{
+    public const int ParseError = -32700;
+    public const int InvalidRequest = -32600;
+    public const int MethodNotFound = -32601;
+    public const int InvalidParams = -32602;
+    public const int InternalError = -32603;
+    public const int ServerNotInitialized = -32002;
+    public const int UnknownErrorCode = -32001;
+    public const int RequestFailed = -32803;
+    public const int ServerCancelled = -32802;
+    public const int ContentModified = -32801;
+    public const int RequestCancelled = -32800;
+}
+
+/// <summary>An error a handler answers with: a JSON-RPC code and a message.</summary>
+public sealed class JsonRpcException(int code, string message) : Exception(message)
+{
+    public int Code { get; } = code;
+}
+
+/// <summary>One request being served: its method, id and cancellation.</summary>
+public sealed class RequestContext
+{
+    internal readonly CancellationTokenSource Cts = new();
+    public required string Method { get; init; }
+    public required JsonNode? Id { get; init; }
+    public CancellationToken Token => Cts.Token;
+    /// <summary>The document the request reads, if any: an edit to it cancels the request with ContentModified.</summary>
+    public string? Document { get; set; }
+    internal volatile bool ContentModified;
+}
+
+public delegate Task<JsonNode?> RequestHandler(JsonElement? parameters, RequestContext context);
+public delegate Task NotificationHandler(JsonElement? parameters);
+
+/// <summary>
+/// JSON-RPC 2.0 over a pair of streams: requests, notifications and responses in both
+/// directions. Notifications are handled in order, one at a time, as they arrive; requests
+/// run concurrently (except those registered as sequential), so that $/cancelRequest and
+/// later edits can reach them. A fault in a handler becomes an error reply, never a crash.
+/// </summary>
+public sealed class JsonRpcConnection
+{
+    private readonly MessageReader _reader;
+    private readonly MessageWriter _writer;
+    private readonly Dictionary<string, (RequestHandler Handler, bool Sequential)> _requests = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, NotificationHandler> _notifications = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RequestContext> _active = new();
+    private readonly ConcurrentDictionary<long, TaskCompletionSource<JsonElement?>> _pending = new();
+    private long _nextId;
+    private volatile bool _closed;
+
+    public JsonRpcConnection(Stream input, Stream output, int maxContentLength = 64 * 1024 * 1024)
+    {
+        _reader = new MessageReader(input, maxContentLength);
+        _writer = new MessageWriter(output);
+    }
+
+    /// <summary>Decides whether a request may run now; returns an error to answer with instead, or null.</summary>
+    public Func<string, JsonRpcException?>? RequestGate { get; set; }
+
+    /// <summary>Decides whether a notification is handled now (false drops it).</summary>
+    public Func<string, bool>? NotificationGate { get; set; }
+
+    /// <summary>Told of every fault: a handler's exception, a bad frame, a lost peer.</summary>
+    public event Action<string, Exception?>? Fault;
+
+    /// <summary>Set by a handler (exit) to end <see cref="RunAsync"/> after it returns.</summary>
+    public bool StopRequested { get; set; }
+
+    public bool IsClosed => _closed;
+
+    public void OnRequest(string method, RequestHandler handler, bool sequential = false) => _requests[method] = (handler, sequential);
+    public void OnNotification(string method, NotificationHandler handler) => _notifications[method] = handler;
+
+    /// <summary>Reads and serves messages until the stream ends, or a handler asks to stop.</summary>
+    public async Task RunAsync(CancellationToken cancel = default)
+    {
+        var running = new List<Task>();
+        while (!StopRequested && !cancel.IsCancellationRequested)
+        {
+            byte[]? body;
+            try
+            {
+                body = await _reader.ReadAsync(cancel).ConfigureAwait(false);
+            }
+            catch (FramingException ex)
+            {
+                Fault?.Invoke($"bad frame: {ex.Message}", null);
+                await SendErrorAsync(null, ErrorCodes.ParseError, $"Parse error: {ex.Message}").ConfigureAwait(false);
+                continue;
+            }
+            catch (Exception ex) when (ex is IOException or ObjectDisposedException or OperationCanceledException)
+            {
+                break;
+            }
+            if (body is null) break;
+            var task = HandleMessageAsync(body);
+            if (!task.IsCompleted) running.Add(task);
+            running.RemoveAll(t => t.IsCompleted);
+        }
+        _closed = true;
+        foreach (var ctx in _active.Values) ctx.Cts.Cancel();
+        foreach (var p in _pending.Values) p.TrySetCanceled();
+        try { await Task.WhenAll(running).WaitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false); } catch { /* ending anyway */ }
+    }
+
+    private async Task HandleMessageAsync(byte[] body)
+    {
+        JsonDocument doc;
+        try { doc = JsonDocument.Parse(body); }
+        catch (JsonException ex)
+        {
+            Fault?.Invoke($"unreadable JSON: {ex.Message}", null);
+            await SendErrorAsync(null, ErrorCodes.ParseError, "Parse error: the message is not JSON").ConfigureAwait(false);
+            return;
+        }
+        using (doc)
+        {
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                await SendErrorAsync(null, ErrorCodes.InvalidRequest, "Invalid request: a message is a JSON object").ConfigureAwait(false);
+                return;
+            }
+            bool hasId = root.TryGetProperty("id", out var idElement) && idElement.ValueKind is JsonValueKind.Number or JsonValueKind.String;
+            JsonNode? id = hasId ? JsonNode.Parse(idElement.GetRawText()) : null;
+            if (root.TryGetProperty("method", out var methodElement) && methodElement.ValueKind == JsonValueKind.String)
+            {
+                string method = methodElement.GetString()!;
+                JsonElement? parameters = root.TryGetProperty("params", out var p) ? p.Clone() : null;
+                if (hasId) await StartRequestAsync(method, id, parameters).ConfigureAwait(false);
+                else await HandleNotificationAsync(method, parameters).ConfigureAwait(false);
+                return;
+            }
+            if (hasId && (root.TryGetProperty("result", out _) || root.TryGetProperty("error", out _)))
+            {
+                if (idElement.ValueKind == JsonValueKind.Number && idElement.TryGetInt64(out long rid) && _pending.TryRemove(rid, out var tcs))
+                {
+                    if (root.TryGetProperty("error", out var err))
+                        tcs.TrySetException(new JsonRpcException(err.TryGetProperty("code", out var c) && c.TryGetInt32(out int code) ? code : ErrorCodes.InternalError,
+                            err.TryGetProperty("message", out var m) ? m.GetString() ?? "" : ""));
+                    else tcs.TrySetResult(root.GetProperty("result").Clone());
+                }
+                return;
+            }
+            await SendErrorAsync(id, ErrorCodes.InvalidRequest, "Invalid request: no method").ConfigureAwait(false);
+        }
+    }
+
+    private async Task HandleNotificationAsync(string method, JsonElement? parameters)
+    {
+        if (method == "$/cancelRequest")
+        {
+            if (parameters is { ValueKind: JsonValueKind.Object } pe && pe.TryGetProperty("id", out var cid) && _active.TryGetValue(cid.GetRawText(), out var ctx))
+                ctx.Cts.Cancel();
+            return;
+        }
+        if (NotificationGate is { } gate && !gate(method)) return;
+        if (!_notifications.TryGetValue(method, out var handler)) return; // unknown notifications are ignored ($/ ones by the spec)
+        try { await handler(parameters).ConfigureAwait(false); }
+        catch (Exception ex) { Fault?.Invoke($"notification {method} failed", ex); }
+    }
+
+    private async Task StartRequestAsync(string method, JsonNode? id, JsonElement? parameters)
+    {
+        if (RequestGate?.Invoke(method) is { } refusal)
+        {
+            await SendErrorAsync(id, refusal.Code, refusal.Message).ConfigureAwait(false);
+            return;
+        }
+        if (!_requests.TryGetValue(method, out var entry))
+        {
+            await SendErrorAsync(id, ErrorCodes.MethodNotFound, $"Method not found: {method}").ConfigureAwait(false);
+            return;
+        }
+        var ctx = new RequestContext { Method = method, Id = id };
+        string key = id!.ToJsonString();
+        _active[key] = ctx;
+        if (entry.Sequential) await ServeAsync(entry.Handler, parameters, ctx, key).ConfigureAwait(false);
+        else _ = Task.Run(() => ServeAsync(entry.Handler, parameters, ctx, key));
+    }
+
+    private async Task ServeAsync(RequestHandler handler, JsonElement? parameters, RequestContext ctx, string key)
+    {
+        try
+        {
+            ctx.Token.ThrowIfCancellationRequested();
+            var result = await handler(parameters, ctx).ConfigureAwait(false);
+            if (ctx.Token.IsCancellationRequested) throw new OperationCanceledException(ctx.Token);
+            await SendResultAsync(ctx.Id, result).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            await SendErrorAsync(ctx.Id, ctx.ContentModified ? ErrorCodes.ContentModified : ErrorCodes.RequestCancelled,
+                ctx.ContentModified ? "The document changed while the request ran" : "The request was cancelled").ConfigureAwait(false);
+        }
+        catch (JsonRpcException ex)
+        {
+            await SendErrorAsync(ctx.Id, ex.Code, ex.Message).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidParamsException)
+        {
+            await SendErrorAsync(ctx.Id, ErrorCodes.InvalidParams, $"Invalid params for {ctx.Method}: {ex.Message}").ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            Fault?.Invoke($"request {ctx.Method} failed", ex);
+            await SendErrorAsync(ctx.Id, ErrorCodes.InternalError, $"{ctx.Method} failed: {ex.Message}").ConfigureAwait(false);
+        }
+        finally
+        {
+            _active.TryRemove(key, out _);
+            ctx.Cts.Dispose();
+        }
+    }
+
+    /// <summary>Cancels the running requests that read a document, answering them ContentModified.</summary>
+    public void DocumentChanged(string document)
+    {
+        foreach (var ctx in _active.Values)
+            if (ctx.Document == document)
+            {
+                ctx.ContentModified = true;
+                try { ctx.Cts.Cancel(); } catch (ObjectDisposedException) { }
+            }
+    }
+
+    public int ActiveRequestCount => _active.Count;
+
+    public Task NotifyAsync(string method, JsonNode? parameters) =>
+        SendAsync(new JsonObject { ["jsonrpc"] = "2.0", ["method"] = method, ["params"] = parameters });
+
+    /// <summary>Sends a request to the peer and waits for its answer.</summary>
+    public async Task<JsonElement?> RequestAsync(string method, JsonNode? parameters, CancellationToken cancel = default)
+    {
+        long id = Interlocked.Increment(ref _nextId);
+        var tcs = new TaskCompletionSource<JsonElement?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _pending[id] = tcs;
+        using var reg = cancel.Register(() => { if (_pending.TryRemove(id, out var t)) t.TrySetCanceled(); });
+        await SendAsync(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id, ["method"] = method, ["params"] = parameters }).ConfigureAwait(false);
+        return await tcs.Task.ConfigureAwait(false);
+    }
+
+    private Task SendResultAsync(JsonNode? id, JsonNode? result) =>
+        SendAsync(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id?.DeepClone(), ["result"] = result });
+
+    private Task SendErrorAsync(JsonNode? id, int code, string message) =>
+        SendAsync(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id?.DeepClone(), ["error"] = new JsonObject { ["code"] = code, ["message"] = message } });
+
+    private async Task SendAsync(JsonObject message)
+    {
+        if (_closed && message["method"] is not null) return;
+        try
+        {
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+            using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+                message.WriteTo(w);
+            await _writer.WriteAsync(buffer.WrittenMemory).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or NotSupportedException)
+        {
+            // The peer went away: the read loop ends on its own.
+            _closed = true;
+        }
+    }
+}
+
+/// <summary>Parameters that do not have the shape a method needs.</summary>
+public sealed class InvalidParamsException(string message) : Exception(message);

@@ -1,0 +1,142 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+
+namespace Timeline.LanguageServer.JsonRpc;
+
+/// <summary>A frame that could not be read: its headers were malformed or its body too large.</summary>
+public sealed class FramingException(string message) : Exception(message);
+
+/// <summary>
+/// Reads Content-Length framed messages (the base protocol of LSP). Frames may arrive split
+/// across reads or several in one read. A malformed header is reported and skipped; the
+/// stream goes on.
+/// </summary>
+public sealed class MessageReader
+{
+    private readonly Stream _input;
+    private readonly byte[] _buffer = new byte[64 * 1024];
+    private int _start, _end;
+
+    public MessageReader(Stream input, int maxContentLength = 64 * 1024 * 1024)
+    {
+        _input = input;
+        MaxContentLength = maxContentLength;
+    }
+
+    public int MaxContentLength { get; }
+
+    /// <summary>The next message body, or null at the end of the stream. Throws <see cref="FramingException"/> for a bad frame (after skipping it).</summary>
+    public async Task<byte[]?> ReadAsync(CancellationToken cancel = default)
+    {
+        int? length = null;
+        bool sawHeader = false;
+        string? badHeader = null;
+        while (true)
+        {
+            string? line = await ReadHeaderLineAsync(cancel).ConfigureAwait(false);
+            if (line is null) return null;
+            if (line.Length == 0)
+            {
+                if (!sawHeader) continue; // stray blank line between frames
+                break;
+            }
+            sawHeader = true;
+            int colon = line.IndexOf(':');
+            if (colon <= 0) { badHeader ??= $"a header line without a colon: '{Trim(line)}'"; continue; }
+            string name = line[..colon].Trim();
+            string value = line[(colon + 1)..].Trim();
+            if (name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+            {
+                if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int n)) length = n;
+                else if (long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _)) length = int.MaxValue;
+                else badHeader ??= $"Content-Length is not a number: '{Trim(value)}'";
+            }
+        }
+        if (badHeader is not null && length is null) throw new FramingException(badHeader);
+        if (length is null) throw new FramingException("a message without a Content-Length header");
+        if (length > MaxContentLength)
+        {
+            await SkipAsync(length.Value, cancel).ConfigureAwait(false);
+            throw new FramingException($"a message of {length} bytes, over the limit of {MaxContentLength}");
+        }
+        var body = new byte[length.Value];
+        int filled = 0;
+        while (filled < body.Length)
+        {
+            if (_start == _end && !await FillAsync(cancel).ConfigureAwait(false)) return null; // the stream ended mid-message
+            int n = Math.Min(body.Length - filled, _end - _start);
+            Buffer.BlockCopy(_buffer, _start, body, filled, n);
+            _start += n;
+            filled += n;
+        }
+        return body;
+    }
+
+    private static string Trim(string s) => s.Length > 60 ? s[..60] + "…" : s;
+
+    private async Task SkipAsync(long length, CancellationToken cancel)
+    {
+        while (length > 0)
+        {
+            if (_start == _end && !await FillAsync(cancel).ConfigureAwait(false)) return;
+            int n = (int)Math.Min(length, _end - _start);
+            _start += n;
+            length -= n;
+        }
+    }
+
+    private async Task<bool> FillAsync(CancellationToken cancel)
+    {
+        if (_start == _end) _start = _end = 0;
+        if (_end == _buffer.Length)
+        {
+            Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
+            _end -= _start;
+            _start = 0;
+        }
+        int n = await _input.ReadAsync(_buffer.AsMemory(_end), cancel).ConfigureAwait(false);
+        if (n <= 0) return false;
+        _end += n;
+        return true;
+    }
+
+    /// <summary>A header line (ASCII, ending in CRLF or LF), or null at the end of the stream. Over-long lines are cut.</summary>
+    private async Task<string?> ReadHeaderLineAsync(CancellationToken cancel)
+    {
+        var sb = new StringBuilder();
+        while (true)
+        {
+            if (_start == _end && !await FillAsync(cancel).ConfigureAwait(false)) return sb.Length > 0 ? sb.ToString() : null;
+            byte b = _buffer[_start++];
+            if (b == (byte)'\n')
+            {
+                if (sb.Length > 0 && sb[^1] == '\r') sb.Length--;
+                return sb.ToString();
+            }
+            if (sb.Length < 8192) sb.Append((char)b);
+        }
+    }
+}
+
+/// <summary>Writes Content-Length framed messages; one writer at a time.</summary>
+public sealed class MessageWriter
+{
+    private readonly Stream _output;
+    private readonly SemaphoreSlim _lock = new(1, 1);
+
+    public MessageWriter(Stream output) => _output = output;
+
+    public async Task WriteAsync(ReadOnlyMemory<byte> body, CancellationToken cancel = default)
+    {
+        var header = Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\r\n\r\n");
+        await _lock.WaitAsync(cancel).ConfigureAwait(false);
+        try
+        {
+            await _output.WriteAsync(header, cancel).ConfigureAwait(false);
+            await _output.WriteAsync(body, cancel).ConfigureAwait(false);
+            await _output.FlushAsync(cancel).ConfigureAwait(false);
+        }
+        finally { _lock.Release(); }
+    }
+}
