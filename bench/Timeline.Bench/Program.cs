@@ -38,5 +38,36 @@ if (args.Length >= 2 && args[0] == "stages")
     }
     return 0;
 }
+// timeline-bench lsp DIR [--server PATH] [--yaml-language-server PATH_TO_BIN]
+if (args.Length >= 2 && args[0] == "lsp")
+{
+    string? server = null, yls = null;
+    for (int i = 2; i + 1 < args.Length; i += 2)
+        if (args[i] == "--server") server = args[i + 1];
+        else if (args[i] == "--yaml-language-server") yls = args[i + 1];
+    server ??= Path.GetFullPath("artifacts/timeline/timeline");
+    Console.WriteLine(LspBench.Header);
+    var ours = await LspBench.RunAsync("timeline lsp", server, "lsp --stdio", args[1], null);
+    Console.WriteLine(LspBench.Row(ours));
+    if (yls is not null)
+    {
+        string schemaDir = Path.GetFullPath("schema");
+        var settings = new System.Text.Json.Nodes.JsonObject
+        {
+            ["yaml"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["validate"] = true, ["completion"] = true, ["hover"] = true, ["schemaStore"] = new System.Text.Json.Nodes.JsonObject { ["enable"] = false },
+                ["schemas"] = new System.Text.Json.Nodes.JsonObject
+                {
+                    [new Uri(Path.Combine(schemaDir, "timeline.schema.json")).AbsoluteUri] = "*.timeline.yaml",
+                    [new Uri(Path.Combine(schemaDir, "places.schema.json")).AbsoluteUri] = "*.places.yaml",
+                },
+            },
+        };
+        var theirs = await LspBench.RunAsync("yaml-language-server + schema", "node", $"\"{yls}\" --stdio", args[1], settings);
+        Console.WriteLine(LspBench.Row(theirs));
+    }
+    return 0;
+}
 Console.Error.WriteLine("usage: timeline-bench generate DIR [--events N] [--places M] [--seed S]");
 return 2;

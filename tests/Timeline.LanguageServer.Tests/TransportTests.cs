@@ -1,3 +1,4 @@
+using Timeline.LanguageServer.Client;
 using System.IO.Pipes;
 using System.Text;
 using System.Text.Json.Nodes;

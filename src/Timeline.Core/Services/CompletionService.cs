@@ -166,9 +166,12 @@ public static class CompletionService
             found = matches.Select((m, i) => (m.Item, (string?)m.MatchedName, i));
             incomplete = true; // the client asks again as the writer types: names match by transliteration, not by prefix
         }
+        // An event does not refer to itself.
+        var self = kind == SymbolKind.Event ? file.Events.FirstOrDefault(e => e.Span.Touches(ctx.Token.Start))?.Id : null;
         var items = new List<CompletionItem>();
         foreach (var (def, matched, rank) in found)
         {
+            if (def.Id == self) continue;
             var (label, detail, doc) = Describe(symbols, def, matched);
             items.Add(new CompletionItem(label, KindOf(kind), def.Id, ctx.Token, detail, doc,
                 FilterText: typed.Length > 0 ? typed : def.Id + " " + label, SortText: $"{rank:0000}"));
@@ -421,7 +424,7 @@ public sealed class CaretContext
     {
         int i = s;
         while (i < e && text[i] == ' ') i++;
-        if (i == e || text[i] == '#') return (-1, -1, null);
+        if (i == e || text[i] == '#' || text[i] == '\t') return (-1, -1, null); // blank, comment, or broken (tab) indentation
         int indent = i - s;
         int dashCol = -1;
         if (text[i] == '-' && (i + 1 == e || text[i + 1] == ' '))

@@ -7,9 +7,9 @@ using System.Threading.Channels;
 using Timeline.LanguageServer;
 using Timeline.LanguageServer.JsonRpc;
 
-namespace Timeline.LanguageServer.Tests;
+namespace Timeline.LanguageServer.Client;
 
-/// <summary>A small LSP client of our own: frames, requests with ids, notifications, answers to the server's requests.</summary>
+/// <summary>A small LSP client of our own, for tests and benchmarks: frames, requests with ids, notifications, answers to the server's requests.</summary>
 public sealed class LspClient : IAsyncDisposable
 {
     private readonly Stream _toServer;

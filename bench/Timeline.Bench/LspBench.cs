@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Timeline.LanguageServer.Client;
+
+namespace Timeline.Bench;
+
+/// <summary>
+/// Drives a language server process over stdio on a generated project and measures:
+/// open → first diagnostics, keystroke → diagnostics, completion latency, resident memory.
+/// The same run works for yaml-language-server (with Timeline's JSON Schema) to compare.
+/// </summary>
+public static class LspBench
+{
+    public sealed record Result(string Name, double OpenMs, double[] KeystrokeMs, double[] CompletionMs, long RssKb);
+
+    public static async Task<Result> RunAsync(string name, string command, string args, string project, JsonObject? settings, int keystrokes = 50, int completions = 200)
+    {
+        var psi = new ProcessStartInfo(command, args) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        using var p = Process.Start(psi)!;
+        _ = p.StandardError.ReadToEndAsync();
+        await using var c = LspClient.OverStreams(p.StandardInput.BaseStream, p.StandardOutput.BaseStream);
+        c.OnServerRequest = (method, par) => method switch
+        {
+            "workspace/configuration" => new JsonArray(par?.GetProperty("items").EnumerateArray().Select(i => (JsonNode?)(
+                i.TryGetProperty("section", out var s) && settings?[s.GetString() ?? ""] is { } v ? v.DeepClone() : settings?.DeepClone())).ToArray() ?? Array.Empty<JsonNode?>()),
+            _ => null,
+        };
+        string root = Path.GetFullPath(project);
+        await c.InitializeAsync(root, new JsonObject
+        {
+            ["workspace"] = new JsonObject { ["configuration"] = true, ["didChangeConfiguration"] = new JsonObject { ["dynamicRegistration"] = false } },
+            ["textDocument"] = new JsonObject
+            {
+                ["publishDiagnostics"] = new JsonObject { ["versionSupport"] = true },
+                ["completion"] = new JsonObject { ["completionItem"] = new JsonObject { ["snippetSupport"] = false } },
+            },
+        });
+        if (settings is not null) await c.NotifyAsync("workspace/didChangeConfiguration", new JsonObject { ["settings"] = settings.DeepClone() });
+        await Task.Delay(300);
+
+        string file = Directory.EnumerateFiles(root, "*.timeline.yaml").First();
+        string text = File.ReadAllText(file);
+        string uri = new Uri(file).AbsoluteUri;
+        var sw = Stopwatch.StartNew();
+        await c.OpenAsync(uri, text, 1);
+        await c.DiagnosticsAsync(uri);
+        double open = sw.Elapsed.TotalMilliseconds;
+
+        // Keystrokes: type one character into the titles of events spread over the file.
+        var lines = text.Split('\n');
+        var titleLines = Enumerable.Range(0, lines.Length).Where(i => lines[i].StartsWith("    title: ", StringComparison.Ordinal)).ToList();
+        var rng = new Random(7);
+        var keys = new List<double>();
+        int version = 1;
+        for (int k = 0; k < keystrokes; k++)
+        {
+            int line = titleLines[rng.Next(titleLines.Count)];
+            version++;
+            sw.Restart();
+            await c.ChangeAsync(uri, version, new JsonObject
+            {
+                ["range"] = new JsonObject { ["start"] = LspClient.Pos(line, 11), ["end"] = LspClient.Pos(line, 11) },
+                ["text"] = "x",
+            });
+            await c.WaitForAsync(n => n["method"]?.GetValue<string>() == "textDocument/publishDiagnostics"
+                && n["params"]!["uri"]!.GetValue<string>() == uri
+                && (n["params"]!["version"] is null || n["params"]!["version"]!.GetValue<int>() == version));
+            keys.Add(sw.Elapsed.TotalMilliseconds);
+        }
+
+        // Completion in place lists: at the end of the place id of events spread over the file.
+        var placeLines = Enumerable.Range(0, lines.Length).Where(i => lines[i].StartsWith("    places: [", StringComparison.Ordinal)).ToList();
+        var comps = new List<double>();
+        for (int k = 0; k < completions; k++)
+        {
+            int line = placeLines[rng.Next(placeLines.Count)];
+            int ch = Math.Min(lines[line].Length - 1, "    places: [".Length + 4);
+            sw.Restart();
+            var r = await c.RequestAsync("textDocument/completion", LspClient.At(uri, line, ch));
+            comps.Add(sw.Elapsed.TotalMilliseconds);
+            if (r["error"] is { } e) throw new InvalidOperationException($"{name}: completion failed: {e.ToJsonString()}");
+        }
+        long rss = Rss(p.Id);
+        try { await c.RequestAsync("shutdown", null, TimeSpan.FromSeconds(5)); await c.NotifyAsync("exit", null); } catch { }
+        if (!p.WaitForExit(5000)) p.Kill(true);
+        return new Result(name, open, keys.ToArray(), comps.ToArray(), rss);
+    }
+
+    private static long Rss(int pid)
+    {
+        try
+        {
+            foreach (var l in File.ReadAllLines($"/proc/{pid}/status"))
+                if (l.StartsWith("VmRSS:", StringComparison.Ordinal)) return long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+        }
+        catch (IOException) { }
+        return -1;
+    }
+
+    public static double Percentile(double[] xs, double p)
+    {
+        if (xs.Length == 0) return double.NaN;
+        var s = xs.Order().ToArray();
+        return s[Math.Min(s.Length - 1, (int)Math.Ceiling(p / 100 * s.Length) - 1)];
+    }
+
+    public static string Row(Result r) => string.Create(CultureInfo.InvariantCulture,
+        $"| {r.Name} | {r.OpenMs:F0} ms | {Percentile(r.KeystrokeMs, 50):F1} ms | {Percentile(r.KeystrokeMs, 99):F1} ms | {Percentile(r.CompletionMs, 50):F2} ms | {Percentile(r.CompletionMs, 99):F2} ms | {r.RssKb / 1024.0:F0} MB |");
+
+    public const string Header = "| server | open → diagnostics | keystroke → diagnostics p50 | p99 | completion p50 | p99 | resident memory |\n|---|---|---|---|---|---|---|";
+}
