@@ -7,36 +7,194 @@ using Timeline.Core.Text;
 
 namespace Timeline.Core.Checks;
 
-/// <summary>Reads one file into a <see cref="FileModel"/>: its tree, its definitions and references, and the checks that need nothing else.</summary>
+/// <summary>
+/// Reads one file into a <see cref="FileModel"/>: its tree, its definitions and references, and
+/// the checks that need nothing else. A file that splits into segments (each root key, each
+/// item of a root list) is analysed segment by segment; given the file's previous model, the
+/// segments whose text did not change are reused, moved to where they now stand.
+/// </summary>
 public static class FileAnalyzer
 {
     public static FileModel Analyze(string path, string text, ReaderLimits? limits = null) => Analyze(path, FileKinds.FromPath(path), new SourceText(text), limits);
 
-    public static FileModel Analyze(string path, FileKind kind, SourceText source, ReaderLimits? limits = null)
+    public static FileModel Analyze(string path, FileKind kind, SourceText source, ReaderLimits? limits = null, FileModel? previous = null)
+    {
+        limits ??= ReaderLimits.Default;
+        var shape = LanguageSchema.RootOf(kind);
+        var segments = shape is null || kind == FileKind.Config || YamlReader.IsTooLarge(source, limits) ? null : Segmenter.Split(source);
+        return segments is null ? Whole(path, kind, source, limits) : Segmented(path, kind, shape!, source, limits, segments, previous);
+    }
+
+    private static FileModel Whole(string path, FileKind kind, SourceText source, ReaderLimits limits)
     {
         var doc = YamlReader.Read(source, limits);
         var model = new FileModel { Path = path, Kind = kind, Source = source, Document = doc };
-        foreach (var p in doc.Problems)
-        {
-            var rule = Rules.Find(p.Code)!;
-            model.Diagnostics.Add(new Diagnostic(rule, rule.DefaultSeverity, p.Span, p.Message));
-        }
+        foreach (var p in doc.Problems) model.Diagnostics.Add(ToDiagnostic(p));
         model.Suppressions = Suppressions.Read(source);
         var shape = LanguageSchema.RootOf(kind);
         if (shape is null) return model;
         StructureValidator.Validate(doc, shape, model.Diagnostics);
         if (doc.Root is MappingNode root)
         {
-            var b = new Builder(model);
-            b.BuildRoot(root);
+            var parts = new ModelParts(path, null);
+            new Builder(parts, kind).BuildRoot(root);
+            model.Take(parts);
+            model.Diagnostics.AddRange(CheckOrder(model.Events));
         }
         return model;
     }
 
+    private static Diagnostic ToDiagnostic(SyntaxProblem p)
+    {
+        var rule = Rules.Find(p.Code)!;
+        return new Diagnostic(rule, rule.DefaultSeverity, p.Span, p.Message);
+    }
+
+    /// <summary>One segment, read and analysed, with everything relative to its anchor.</summary>
+    internal sealed class SegmentAnalysis
+    {
+        public required SegmentAnchor Anchor { get; init; }
+        public required string Text { get; init; }
+        public required Segment Segment { get; set; }
+        public TimeSpan? Timezone { get; init; }
+        public YamlNode? Root { get; init; }
+        public required List<SyntaxProblem> Problems { get; init; }   // relative
+        public required List<int> Skipped { get; init; }              // lines relative to the segment's first line
+        public required ModelParts Parts { get; init; }               // diagnostics relative; definitions anchored
+    }
+
+    private static FileModel Segmented(string path, FileKind kind, ObjectShape shape, SourceText source, ReaderLimits limits, IReadOnlyList<Segment> segments, FileModel? previous)
+    {
+        var reusable = previous?.Kind == kind ? previous.SegmentIndex : null;
+        var lookup = reusable?.GetAlternateLookup<ReadOnlySpan<char>>();
+        var used = new HashSet<SegmentAnalysis>(ReferenceEqualityComparer.Instance);
+        var analyses = new SegmentAnalysis?[segments.Count];
+
+        SegmentAnalysis? Reuse(Segment seg, TimeSpan? tz)
+        {
+            if (lookup is not { } l || !l.TryGetValue(source.Text.AsSpan(seg.Start, seg.Length), out var found)) return null;
+            foreach (var a in found)
+            {
+                if (used.Contains(a) || a.Segment.Role != seg.Role || a.Segment.ListKey != seg.ListKey || a.Timezone != tz) continue;
+                used.Add(a);
+                a.Anchor.Start = seg.Start;
+                a.Segment = seg;
+                return a;
+            }
+            return null;
+        }
+
+        // Root keys first: the timezone they set is how the events' times are read.
+        TimeSpan? timezone = null;
+        for (int i = 0; i < segments.Count; i++)
+        {
+            if (segments[i].Role == SegmentRole.Item) continue;
+            analyses[i] = Reuse(segments[i], null) ?? AnalyzeSegment(path, kind, shape, source, segments[i], null, limits);
+            timezone ??= analyses[i]!.Parts.Timezone;
+        }
+        var fresh = new List<int>();
+        for (int i = 0; i < segments.Count; i++)
+        {
+            if (segments[i].Role != SegmentRole.Item) continue;
+            var tz = segments[i].ListKey == "events" ? timezone : null;
+            analyses[i] = Reuse(segments[i], tz);
+            if (analyses[i] is null) fresh.Add(i);
+        }
+        void Fresh(int i) => analyses[i] = AnalyzeSegment(path, kind, shape, source, segments[i], segments[i].ListKey == "events" ? timezone : null, limits);
+        if (fresh.Count > 64 && Environment.ProcessorCount > 1) Parallel.ForEach(fresh, Fresh);
+        else foreach (int i in fresh) Fresh(i);
+
+        // Put the file together, every offset where it now stands.
+        var reads = new List<YamlReader.SegmentResult>(segments.Count);
+        foreach (var a in analyses)
+        {
+            int firstLine = source.LineOf(a!.Anchor.Start);
+            reads.Add(new YamlReader.SegmentResult(a.Root,
+                a.Problems.Select(p => p with { Span = Shift(p.Span, a.Anchor.Start) }).ToList(),
+                a.Skipped.Select(l => l + firstLine).ToList()));
+        }
+        var doc = YamlReader.Compose(source, segments, reads);
+        var model = new FileModel { Path = path, Kind = kind, Source = source, Document = doc, Segments = analyses! };
+        foreach (var p in doc.Problems) model.Diagnostics.Add(ToDiagnostic(p));
+        model.Suppressions = Suppressions.Read(source);
+        if (doc.Root is MappingNode root) StructureValidator.ValidateRootKeys(doc, root, shape, model.Diagnostics);
+        foreach (var a in analyses)
+        {
+            foreach (var d in a!.Parts.Diagnostics) model.Diagnostics.Add(ShiftDiagnostic(d, a.Anchor.Start));
+            model.Take(a.Parts, copyDiagnostics: false);
+        }
+        model.Timezone = timezone;
+        model.Diagnostics.AddRange(CheckOrder(model.Events));
+        return model;
+    }
+
+    private static TextSpan Shift(TextSpan s, int by) => new(s.Start + by, s.End + by);
+
+    private static Diagnostic ShiftDiagnostic(Diagnostic d, int by) => by == 0 ? d : d with
+    {
+        Span = Shift(d.Span, by),
+        Fixes = d.Fixes.Select(f => f with { Edits = f.Edits.Select(e => e with { Span = Shift(e.Span, by) }).ToList() }).ToList(),
+    };
+
+    /// <summary>Reads and analyses one segment alone.</summary>
+    private static SegmentAnalysis AnalyzeSegment(string path, FileKind kind, ObjectShape shape, SourceText source, Segment seg, TimeSpan? timezone, ReaderLimits limits)
+    {
+        var anchor = new SegmentAnchor { Start = seg.Start };
+        var read = YamlReader.ReadSegment(source, seg, anchor, limits);
+        var parts = new ModelParts(path, timezone);
+        var segDoc = new YamlDocument { Source = source, Root = read.Root, Problems = read.Problems, SkippedLines = read.Skipped };
+        var builder = new Builder(parts, kind);
+        if (read.Root is not null) StructureValidator.ReportProperties(segDoc, read.Root, parts.Diagnostics);
+        if (seg.Role == SegmentRole.Item && read.Root is SequenceNode items)
+        {
+            var itemShape = (shape[seg.ListKey!]?.Shape as ListShape)?.Item;
+            foreach (var item in items.Items)
+            {
+                if (itemShape is not null) StructureValidator.ValidateValue(segDoc, item, itemShape, null, parts.Diagnostics);
+                builder.BuildItem(seg.ListKey!, item);
+            }
+        }
+        else if (read.Root is MappingNode m)
+        {
+            foreach (var e in m.Entries)
+                if (e.KeyText is { } k && shape[k] is { } field && !(seg.Role == SegmentRole.ListHeader && e.Value is ScalarNode { IsEmpty: true }))
+                    StructureValidator.ValidateValue(segDoc, e.Value, field.Shape, e.Key, parts.Diagnostics);
+            builder.BuildRoot(m);
+        }
+        parts.Attach(anchor);
+        int firstLine = source.LineOf(seg.Start);
+        return new SegmentAnalysis
+        {
+            Anchor = anchor,
+            Text = source.Text.Substring(seg.Start, seg.Length),
+            Segment = seg,
+            Timezone = timezone,
+            Root = read.Root,
+            Problems = read.Problems.Select(p => p with { Span = Shift(p.Span, -seg.Start) }).ToList(),
+            Skipped = read.Skipped.Select(l => l - firstLine).ToList(),
+            Parts = parts,
+        };
+    }
+
+    /// <summary>Events out of date order (TL107): each one that sorts before the one above it.</summary>
+    internal static IEnumerable<Diagnostic> CheckOrder(IEnumerable<EventDef> events)
+    {
+        EventDef? previous = null;
+        foreach (var ev in events)
+        {
+            if (ev.Date?.Value is not { } d) continue;
+            if (previous?.Date?.Value is { } p && (d.Earliest, d.Latest).CompareTo((p.Earliest, p.Latest)) < 0)
+                yield return new Diagnostic(Rules.OutOfOrder, Rules.OutOfOrder.DefaultSeverity, ev.Date.Node.Span,
+                    $"this event ({d.Text}) sorts before the one above it ({p.Text}); events are kept in date order");
+            previous = ev;
+        }
+    }
+
     private sealed class Builder
     {
-        private readonly FileModel _m;
-        public Builder(FileModel m) => _m = m;
+        private readonly ModelParts _m;
+        private readonly FileKind _kind;
+        public Builder(ModelParts m, FileKind kind) { _m = m; _kind = kind; }
 
         private void Add(Rule rule, TextSpan span, string message, IReadOnlyList<Fix>? fixes = null) =>
             _m.Diagnostics.Add(new Diagnostic(rule, rule.DefaultSeverity, span, message) { Fixes = fixes ?? Array.Empty<Fix>() });
@@ -49,7 +207,7 @@ public static class FileAnalyzer
         private Reference? Ref(YamlNode? node, SymbolKind kind)
         {
             if (node is not ScalarNode { IsNull: false } s || s.Style is ScalarStyle.Literal or ScalarStyle.Folded) return null;
-            var r = new Reference(kind, s.Value, s.Span, _m.Path);
+            var r = new Reference(kind, s.Value, s, _m.Path);
             _m.References.Add(r);
             return r;
         }
@@ -95,17 +253,29 @@ public static class FileAnalyzer
             return dv;
         }
 
+        /// <summary>One item of a root list, read in its own segment.</summary>
+        public void BuildItem(string listKey, YamlNode item)
+        {
+            if (item is not MappingNode m) return;
+            switch (_kind, listKey)
+            {
+                case (FileKind.Timeline or FileKind.Sources, "sources"): BuildSource(m); break;
+                case (FileKind.Timeline, "events"): BuildEvent(m); break;
+                case (FileKind.Places, "places"): BuildPlace(m); break;
+                case (FileKind.Actors, "actors"): BuildActor(m); break;
+            }
+        }
+
         public void BuildRoot(MappingNode root)
         {
-            switch (_m.Kind)
+            switch (_kind)
             {
                 case FileKind.Timeline:
-                    _m.Title = Text(root, "title");
+                    if (Text(root, "title") is { } title) _m.Title = title;
                     if (Scalar(root, "timezone") is { } tz && StructureValidator.TimezonePattern().IsMatch(tz.Value))
                         _m.Timezone = tz.Value == "Z" ? TimeSpan.Zero : TimeSpan.ParseExact(tz.Value[1..], "hh\\:mm", CultureInfo.InvariantCulture) * (tz.Value[0] == '-' ? -1 : 1);
                     foreach (var s in Objects(root, "sources")) BuildSource(s);
                     foreach (var e in Objects(root, "events")) BuildEvent(e);
-                    CheckOrder();
                     break;
                 case FileKind.Sources:
                     foreach (var s in Objects(root, "sources")) BuildSource(s);
@@ -166,7 +336,7 @@ public static class FileAnalyzer
             foreach (var c in Objects(m, "claims"))
                 ev.Claims.Add(new Claim
                 {
-                    Span = c.Span, By = Ref(c["by"], SymbolKind.Actor), Stance = Text(c, "stance"), Says = Text(c, "says"),
+                    Node = c, By = Ref(c["by"], SymbolKind.Actor), Stance = Text(c, "stance"), Says = Text(c, "says"),
                     Source = Cite(c["source"]), Date = Date(c, "date"),
                 });
             foreach (var f in Objects(m, "casualties")) ev.Casualties.Add(BuildFigure(f));
@@ -191,7 +361,7 @@ public static class FileAnalyzer
             Reference? groupActor = group is not null && !LanguageSchema.FigureGroups.Contains(group) ? Ref(f["group"], SymbolKind.Actor) : null;
             var fig = new Figure
             {
-                Span = f.Span, Measure = measure, Count = count, Group = group, GroupActor = groupActor,
+                Node = f, Measure = measure, Count = count, Group = group, GroupActor = groupActor,
                 Source = Cite(f["source"]), Includes = Text(f, "includes"),
             };
             fig.Overlaps.AddRange(Refs(f, "overlaps", SymbolKind.Event));
@@ -232,19 +402,6 @@ public static class FileAnalyzer
                     }
                 default:
                     return null;
-            }
-        }
-
-        private void CheckOrder()
-        {
-            EventDef? previous = null;
-            foreach (var ev in _m.Events)
-            {
-                if (ev.Date?.Value is not { } d) continue;
-                if (previous?.Date?.Value is { } p && (d.Earliest, d.Latest).CompareTo((p.Earliest, p.Latest)) < 0)
-                    Add(Rules.OutOfOrder, ev.Date.Node.Span,
-                        $"this event ({d.Text}) sorts before the one above it ({p.Text}); events are kept in date order");
-                previous = ev;
             }
         }
 

@@ -25,6 +25,77 @@ public sealed class FileModel
 
     public IEnumerable<Definition> Definitions =>
         Sources.Cast<Definition>().Concat(Events).Concat(Places).Concat(Actors);
+
+    /// <summary>The analysed segments, when the file was read by segments (for reuse by its next version).</summary>
+    internal IReadOnlyList<FileAnalyzer.SegmentAnalysis>? Segments { get; init; }
+
+    private Dictionary<string, List<FileAnalyzer.SegmentAnalysis>>? _segmentIndex;
+
+    /// <summary>The segments by text, built once, for the next version to find what it can reuse.</summary>
+    internal Dictionary<string, List<FileAnalyzer.SegmentAnalysis>>? SegmentIndex
+    {
+        get
+        {
+            if (Segments is null) return null;
+            lock (this)
+            {
+                if (_segmentIndex is not null) return _segmentIndex;
+                var index = new Dictionary<string, List<FileAnalyzer.SegmentAnalysis>>(Segments.Count, StringComparer.Ordinal);
+                foreach (var s in Segments)
+                {
+                    if (!index.TryGetValue(s.Text, out var list)) index[s.Text] = list = new List<FileAnalyzer.SegmentAnalysis>(1);
+                    list.Add(s);
+                }
+                return _segmentIndex = index;
+            }
+        }
+    }
+
+    /// <summary>Adds what a builder found to this model.</summary>
+    internal void Take(ModelParts parts, bool copyDiagnostics = true)
+    {
+        if (copyDiagnostics) Diagnostics.AddRange(parts.Diagnostics);
+        Sources.AddRange(parts.Sources);
+        Events.AddRange(parts.Events);
+        Places.AddRange(parts.Places);
+        Actors.AddRange(parts.Actors);
+        References.AddRange(parts.References);
+        if (parts.Title is not null) Title = parts.Title;
+        if (parts.Timezone is not null) Timezone = parts.Timezone;
+        if (parts.Config is not null) Config = parts.Config;
+    }
+}
+
+/// <summary>What a builder finds in a file or in one segment of it.</summary>
+internal sealed class ModelParts(string path, TimeSpan? timezone)
+{
+    public string Path { get; } = path;
+    /// <summary>The file's timezone: given (to read an event's times), or found (in the timezone key).</summary>
+    public TimeSpan? Timezone { get; set; } = timezone;
+    public string? Title { get; set; }
+    public ProjectConfig? Config { get; set; }
+    public List<Diagnostic> Diagnostics { get; } = new();
+    public List<SourceDef> Sources { get; } = new();
+    public List<EventDef> Events { get; } = new();
+    public List<PlaceDef> Places { get; } = new();
+    public List<ActorDef> Actors { get; } = new();
+    public List<Reference> References { get; } = new();
+
+    /// <summary>Ties what was found to a segment's anchor: definitions move with it, diagnostics become relative to it.</summary>
+    public void Attach(Timeline.Core.Syntax.SegmentAnchor anchor)
+    {
+        foreach (var d in Sources.Cast<Definition>().Concat(Events).Concat(Places).Concat(Actors)) d.Attach(anchor);
+        int by = -anchor.Start;
+        for (int i = 0; i < Diagnostics.Count; i++)
+        {
+            var d = Diagnostics[i];
+            Diagnostics[i] = d with
+            {
+                Span = new TextSpan(d.Span.Start + by, d.Span.End + by),
+                Fixes = d.Fixes.Select(f => f with { Edits = f.Edits.Select(e => e with { Span = new TextSpan(e.Span.Start + by, e.Span.End + by) }).ToList() }).ToList(),
+            };
+        }
+    }
 }
 
 /// <summary>The lines a <c># timeline-ignore CODE</c> comment silences: its own and the next.</summary>

@@ -47,6 +47,15 @@ public static partial class StructureValidator
         v.Check(doc.Root, root);
     }
 
+    /// <summary>TL006/TL007 for the anchors, aliases and tags under a node.</summary>
+    internal static void ReportProperties(YamlDocument doc, YamlNode node, List<Diagnostic> into) => new Walker(doc, into).ReportProperties(node);
+
+    /// <summary>Checks one value against its shape (a segment's item or a root key's value).</summary>
+    internal static void ValidateValue(YamlDocument doc, YamlNode value, Shape shape, YamlNode? key, List<Diagnostic> into) => new Walker(doc, into).Check(value, shape, key);
+
+    /// <summary>The root mapping's own keys: unknown (TL002) and missing (TL003) ones.</summary>
+    internal static void ValidateRootKeys(YamlDocument doc, MappingNode root, ObjectShape shape, List<Diagnostic> into) => new Walker(doc, into).CheckKeys(root, shape);
+
     internal static string Join(IReadOnlyList<string> keys) =>
         keys.Count == 1 ? $"'{keys[0]}'" : string.Join(", ", keys.Take(keys.Count - 1).Select(k => $"'{k}'")) + $" and '{keys[^1]}'";
 
@@ -120,8 +129,18 @@ public static partial class StructureValidator
 
         public void ReportPropertiesEverywhere()
         {
-            foreach (var n in _doc.AllNodes())
+            if (_doc.Root is { } root) ReportProperties(root);
+        }
+
+        public void ReportProperties(YamlNode top)
+        {
+            var stack = new Stack<YamlNode>();
+            stack.Push(top);
+            while (stack.Count > 0)
             {
+                var n = stack.Pop();
+                if (n is MappingNode mm) foreach (var e in mm.Entries) { stack.Push(e.Value); stack.Push(e.Key); }
+                else if (n is SequenceNode sq) foreach (var i in sq.Items) stack.Push(i);
                 if (n.AnchorSpan is { } a)
                     Add(Rules.YamlAlias, a, $"an anchor ('&{n.Anchor}'); anchors and aliases are refused, so write the value out in full");
                 if (n is AliasNode al)
@@ -183,6 +202,15 @@ public static partial class StructureValidator
 
         private void CheckObject(MappingNode m, ObjectShape obj)
         {
+            CheckKeys(m, obj);
+            foreach (var entry in m.Entries)
+                if (entry.KeyText is { } k && !LanguageSchema.IsExtensionKey(k) && obj[k] is { } f)
+                    Check(entry.Value, f.Shape, entry.Key);
+        }
+
+        /// <summary>The keys of a mapping: plain text, known (did-you-mean), required ones present, exclusive ones alone.</summary>
+        public void CheckKeys(MappingNode m, ObjectShape obj)
+        {
             foreach (var entry in m.Entries)
             {
                 if (entry.Key is not ScalarNode ks)
@@ -198,9 +226,7 @@ public static partial class StructureValidator
                     var near = Closest(ks.Value, allowed);
                     string hint = near.Count > 0 ? $"; did you mean '{near[0]}'?" : $"; the keys of {Article(obj.Name)} are {string.Join(", ", obj.Fields.Select(f => f.Name))}";
                     Add(Rules.UnknownField, ks.Span, $"unknown key '{ks.Value}' in {Article(obj.Name)}{hint}", near);
-                    continue;
                 }
-                Check(entry.Value, field.Shape, ks);
             }
             var missing = obj.Fields.Where(f => f.Required && m.Find(f.Name) is null).Select(f => f.Name).ToList();
             if (missing.Count > 0 && !_doc.LostContentNear(m.Span))

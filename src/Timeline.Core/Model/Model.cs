@@ -6,7 +6,25 @@ using Timeline.Core.Text;
 namespace Timeline.Core.Model;
 
 /// <summary>A use of an id: where it is written and what kind of thing it names.</summary>
-public sealed record Reference(SymbolKind Kind, string Id, TextSpan Span, string Path);
+public sealed class Reference
+{
+    private readonly TextSpan _span;
+    public Reference(SymbolKind kind, string id, ScalarNode node, string path)
+    {
+        Kind = kind;
+        Id = id;
+        Node = node;
+        Path = path;
+        var abs = node.Span;
+        _span = new TextSpan(abs.Start - node.Segment.Start, abs.End - node.Segment.Start);
+    }
+    public SymbolKind Kind { get; }
+    public string Id { get; }
+    public string Path { get; }
+    /// <summary>The scalar that holds the id (its span moves with its segment).</summary>
+    public ScalarNode Node { get; }
+    public TextSpan Span => new(_span.Start + Node.Segment.Start, _span.End + Node.Segment.Start);
+}
 
 /// <summary>A date as written, with what the reader made of it.</summary>
 public sealed record DateValue(ScalarNode Node, DateReading Reading)
@@ -18,11 +36,26 @@ public sealed record DateValue(ScalarNode Node, DateReading Reading)
 /// <summary>Something with an id, defined in a file.</summary>
 public abstract class Definition
 {
+    private TextSpan _idSpan, _span;
+    private SegmentAnchor _anchor = SegmentAnchor.Zero;
+
     public required string Id { get; init; }
-    public required TextSpan IdSpan { get; init; }
+    public required TextSpan IdSpan { get => Shift(_idSpan); init => _idSpan = value; }
     /// <summary>The whole definition (its mapping).</summary>
-    public required TextSpan Span { get; init; }
+    public required TextSpan Span { get => Shift(_span); init => _span = value; }
     public required string Path { get; init; }
+
+    private TextSpan Shift(TextSpan s) => new(s.Start + _anchor.Start, s.End + _anchor.Start);
+
+    /// <summary>Ties the definition to its segment: its spans, given absolute, become relative to the anchor.</summary>
+    internal void Attach(SegmentAnchor anchor)
+    {
+        var id = IdSpan;
+        var span = Span;
+        _anchor = anchor;
+        _idSpan = new TextSpan(id.Start - anchor.Start, id.End - anchor.Start);
+        _span = new TextSpan(span.Start - anchor.Start, span.End - anchor.Start);
+    }
     public abstract SymbolKind Kind { get; }
     /// <summary>The name shown to people: a place's or actor's name, an event's title, a source's publisher.</summary>
     public abstract string DisplayName { get; }
@@ -82,7 +115,8 @@ public sealed class PlaceUse
 
 public sealed class Claim
 {
-    public required TextSpan Span { get; init; }
+    public required MappingNode Node { get; init; }
+    public TextSpan Span => Node.Span;
     public Reference? By { get; init; }
     public string? Stance { get; init; }
     public string? Says { get; init; }
@@ -101,7 +135,8 @@ public sealed record Count(CountForm Form, long? Low, long? High, long? Best, st
 
 public sealed class Figure
 {
-    public required TextSpan Span { get; init; }
+    public required MappingNode Node { get; init; }
+    public TextSpan Span => Node.Span;
     public string? Measure { get; init; }      // killed, injured, displaced, detained
     public Count? Count { get; init; }
     public string? Group { get; init; }

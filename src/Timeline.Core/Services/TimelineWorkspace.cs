@@ -70,12 +70,20 @@ public sealed class TimelineWorkspace
 
     public OpenDocument Open(string path, string text, int version)
     {
-        var doc = MakeDocument(path, new SourceText(text), version);
+        var doc = MakeDocument(path, new SourceText(text), version, null);
         lock (_gate) { _open[path] = doc; Invalidate(path); }
         return doc;
     }
 
-    public OpenDocument Change(string path, string text, int version) => Open(path, text, version);
+    /// <summary>A new version of an open document: what the edit did not touch is reused from the last version.</summary>
+    public OpenDocument Change(string path, string text, int version)
+    {
+        FileModel? previous;
+        lock (_gate) previous = _open.GetValueOrDefault(path)?.Model;
+        var doc = MakeDocument(path, new SourceText(text), version, previous);
+        lock (_gate) { _open[path] = doc; Invalidate(path); }
+        return doc;
+    }
 
     public void Close(string path)
     {
@@ -111,8 +119,8 @@ public sealed class TimelineWorkspace
         if (FileKinds.FromPath(path) == FileKind.Config) _projects.Clear();
     }
 
-    private OpenDocument MakeDocument(string path, SourceText text, int version) =>
-        new(path, text, version, FileAnalyzer.Analyze(path, FileKinds.FromPath(path), text, Limits));
+    private OpenDocument MakeDocument(string path, SourceText text, int version, FileModel? previous) =>
+        new(path, text, version, FileAnalyzer.Analyze(path, FileKinds.FromPath(path), text, Limits, previous));
 
     /// <summary>The root of the project a file belongs to.</summary>
     public string RootOf(string path)

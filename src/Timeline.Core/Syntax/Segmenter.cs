@@ -5,7 +5,7 @@ namespace Timeline.Core.Syntax;
 public enum SegmentRole { Whole, Key, ListHeader, Item }
 
 /// <summary>A run of whole lines that parses on its own: a root key with its value, a list's key line, or one item of a root-level list.</summary>
-public readonly record struct Segment(int Start, int Length, SegmentRole Role, int DepthOffset)
+public readonly record struct Segment(int Start, int Length, SegmentRole Role, int DepthOffset, string? ListKey = null)
 {
     public int End => Start + Length;
 }
@@ -100,12 +100,13 @@ public static class Segmenter
         }
         if (items.Count == 0) { segments.Add(new Segment(start, end - start, SegmentRole.Key, 0)); return; }
         int headerEnd = source.LineStart(items[0]);
-        segments.Add(new Segment(start, headerEnd - start, SegmentRole.ListHeader, 0));
+        string key = text[ks..colon].Trim().Trim('"', '\'');
+        segments.Add(new Segment(start, headerEnd - start, SegmentRole.ListHeader, 0, key));
         for (int k = 0; k < items.Count; k++)
         {
             int s = source.LineStart(items[k]);
             int e = k + 1 < items.Count ? source.LineStart(items[k + 1]) : end;
-            segments.Add(new Segment(s, e - s, SegmentRole.Item, 1));
+            segments.Add(new Segment(s, e - s, SegmentRole.Item, 1, key));
         }
     }
 }

@@ -4,16 +4,49 @@ namespace Timeline.Core.Syntax;
 
 public enum ScalarStyle { Plain, SingleQuoted, DoubleQuoted, Literal, Folded }
 
+/// <summary>
+/// Where a segment of a file starts. Nodes and definitions of a segment keep their offsets
+/// relative to it, so that a segment an edit did not touch is reused by moving its anchor.
+/// </summary>
+public sealed class SegmentAnchor
+{
+    public static readonly SegmentAnchor Zero = new();
+    public int Start { get; internal set; }
+}
+
 /// <summary>A node of the YAML tree. Spans are UTF-16 offsets into the original text.</summary>
 public abstract class YamlNode
 {
+    private int _start, _end;
+    private int _tagStart = -1, _tagEnd, _anchorStart = -1, _anchorEnd;
+
+    /// <summary>The segment the node belongs to; its spans are kept relative to it.</summary>
+    public SegmentAnchor Segment { get; internal set; } = SegmentAnchor.Zero;
+
     /// <summary>The node's own text, from its first to its last character (anchor and tag excluded).</summary>
-    public TextSpan Span { get; internal set; }
+    public TextSpan Span
+    {
+        get => new(_start + Segment.Start, _end + Segment.Start);
+        internal set { _start = value.Start - Segment.Start; _end = value.End - Segment.Start; }
+    }
+
     public YamlNode? Parent { get; internal set; }
     public string? Tag { get; internal set; }
-    public TextSpan? TagSpan { get; internal set; }
+
+    public TextSpan? TagSpan
+    {
+        get => _tagStart < 0 ? null : new TextSpan(_tagStart + Segment.Start, _tagEnd + Segment.Start);
+        internal set { if (value is { } v) { _tagStart = v.Start - Segment.Start; _tagEnd = v.End - Segment.Start; } else _tagStart = -1; }
+    }
+
     public string? Anchor { get; internal set; }
-    public TextSpan? AnchorSpan { get; internal set; }
+
+    public TextSpan? AnchorSpan
+    {
+        get => _anchorStart < 0 ? null : new TextSpan(_anchorStart + Segment.Start, _anchorEnd + Segment.Start);
+        internal set { if (value is { } v) { _anchorStart = v.Start - Segment.Start; _anchorEnd = v.End - Segment.Start; } else _anchorStart = -1; }
+    }
+
     public int Depth { get; internal set; }
 
     public abstract string KindName { get; }

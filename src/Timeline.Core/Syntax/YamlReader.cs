@@ -33,16 +33,20 @@ public static class YamlReader
         var segments = Segmenter.Split(source);
         if (segments is null)
         {
-            var whole = ReadSegment(source, new Segment(0, text.Length, SegmentRole.Whole, 0), limits);
+            var whole = ReadSegment(source, new Segment(0, text.Length, SegmentRole.Whole, 0), SegmentAnchor.Zero, limits);
             return new YamlDocument { Source = source, Root = whole.Root, Problems = Sorted(whole.Problems), SkippedLines = whole.Skipped };
         }
         var parts = new SegmentResult[segments.Count];
         if (text.Length >= ParallelThreshold && Environment.ProcessorCount > 1)
-            Parallel.For(0, segments.Count, i => parts[i] = ReadSegment(source, segments[i], limits));
+            Parallel.For(0, segments.Count, i => parts[i] = ReadSegment(source, segments[i], new SegmentAnchor { Start = segments[i].Start }, limits));
         else
-            for (int i = 0; i < segments.Count; i++) parts[i] = ReadSegment(source, segments[i], limits);
+            for (int i = 0; i < segments.Count; i++) parts[i] = ReadSegment(source, segments[i], new SegmentAnchor { Start = segments[i].Start }, limits);
         return Compose(source, segments, parts);
     }
+
+    /// <summary>Whether a text is over the size limit (and so is not read).</summary>
+    public static bool IsTooLarge(SourceText source, ReaderLimits limits) =>
+        source.Length > limits.MaxBytes || (source.Length > limits.MaxBytes / 4 && System.Text.Encoding.UTF8.GetByteCount(source.Text) > limits.MaxBytes);
 
     /// <summary>Files from this size on are read segment by segment on every core.</summary>
     public const int ParallelThreshold = 128 * 1024;
@@ -50,10 +54,11 @@ public static class YamlReader
     private static IReadOnlyList<SyntaxProblem> Sorted(IEnumerable<SyntaxProblem> problems) =>
         problems.DistinctBy(p => (p.Code, p.Span, p.Message)).OrderBy(p => p.Span.Start).ToList();
 
-    private sealed record SegmentResult(YamlNode? Root, List<SyntaxProblem> Problems, List<int> Skipped);
+    /// <summary>A segment as read: its tree (anchored to the segment), its problems and the lines it skipped (absolute, for the anchor's place now).</summary>
+    public sealed record SegmentResult(YamlNode? Root, List<SyntaxProblem> Problems, List<int> Skipped);
 
     /// <summary>Puts the segments' trees together: one root mapping; a split list becomes one list again.</summary>
-    private static YamlDocument Compose(SourceText source, IReadOnlyList<Segment> segments, SegmentResult[] parts)
+    public static YamlDocument Compose(SourceText source, IReadOnlyList<Segment> segments, IReadOnlyList<SegmentResult> parts)
     {
         var problems = new List<SyntaxProblem>();
         var skipped = new List<int>();
@@ -103,7 +108,7 @@ public static class YamlReader
     }
 
     /// <summary>Reads one segment of the text, recovering from syntax errors by blanking lines.</summary>
-    private static SegmentResult ReadSegment(SourceText full, Segment seg, ReaderLimits limits)
+    public static SegmentResult ReadSegment(SourceText full, Segment seg, SegmentAnchor anchor, ReaderLimits limits)
     {
         bool whole = seg.Start == 0 && seg.Length == full.Length;
         string text = whole ? full.Text : full.Text.Substring(seg.Start, seg.Length);
@@ -123,7 +128,7 @@ public static class YamlReader
 
         for (int attempt = 0; ; attempt++)
         {
-            var builder = new TreeBuilder(text, seg.Start, seg.DepthOffset, limits);
+            var builder = new TreeBuilder(text, anchor, seg.DepthOffset, limits);
             string input = buffer is not null ? new string(buffer) : text;
             try
             {
@@ -236,6 +241,7 @@ public static class YamlReader
     private sealed class TreeBuilder
     {
         private readonly string _original;
+        private readonly SegmentAnchor _anchor;
         private readonly int _base;
         private readonly int _depthOffset;
         private readonly ReaderLimits _limits;
@@ -253,12 +259,13 @@ public static class YamlReader
         }
 
         /// <param name="original">The segment's text, as written.</param>
-        /// <param name="baseOffset">Where the segment starts in the file: every span is shifted by it.</param>
+        /// <param name="anchor">Where the segment starts in the file: the nodes keep their offsets relative to it.</param>
         /// <param name="depthOffset">How deep the segment's root sits in the file's tree.</param>
-        public TreeBuilder(string original, int baseOffset, int depthOffset, ReaderLimits limits)
+        public TreeBuilder(string original, SegmentAnchor anchor, int depthOffset, ReaderLimits limits)
         {
             _original = original;
-            _base = baseOffset;
+            _anchor = anchor;
+            _base = anchor.Start;
             _depthOffset = depthOffset;
             _limits = limits;
         }
@@ -302,12 +309,12 @@ public static class YamlReader
                     case AnchorAlias al:
                         {
                             int s = (int)al.Start.Index, e = (int)al.End.Index;
-                            Add(new AliasNode { Name = al.Value.Value, Span = Abs(s, e) });
+                            Add(new AliasNode { Name = al.Value.Value, Segment = _anchor, Span = Abs(s, e) });
                             break;
                         }
                     case MappingStart ms:
                         {
-                            var node = new MappingNode { IsFlow = ms.Style == MappingStyle.Flow };
+                            var node = new MappingNode { IsFlow = ms.Style == MappingStyle.Flow, Segment = _anchor };
                             SetProperties(node, ms.Anchor, ms.Tag, (int)ms.Start.Index, (int)ms.End.Index);
                             if (_stack.Count + 1 + _depthOffset > _limits.MaxDepth)
                             {
@@ -321,7 +328,7 @@ public static class YamlReader
                         }
                     case SequenceStart ss:
                         {
-                            var node = new SequenceNode { IsFlow = ss.Style == SequenceStyle.Flow };
+                            var node = new SequenceNode { IsFlow = ss.Style == SequenceStyle.Flow, Segment = _anchor };
                             SetProperties(node, ss.Anchor, ss.Tag, (int)ss.Start.Index, (int)ss.End.Index);
                             if (_stack.Count + 1 + _depthOffset > _limits.MaxDepth)
                             {
@@ -347,7 +354,7 @@ public static class YamlReader
                             n.Span = new TextSpan(n.Span.Start, Math.Max(n.Span.Start, end));
                             if (frame.PendingKey is { } k && n is MappingNode pm)
                             {
-                                var empty = new ScalarNode { Value = "", Span = new TextSpan(k.Span.End, k.Span.End), Parent = pm, Depth = pm.Depth + 1 };
+                                var empty = new ScalarNode { Value = "", Segment = _anchor, Span = new TextSpan(k.Span.End, k.Span.End), Parent = pm, Depth = pm.Depth + 1 };
                                 pm.Entries.Add(new YamlEntry { Key = k, Value = empty });
                             }
                             break;
@@ -361,7 +368,7 @@ public static class YamlReader
             var span = new TextSpan(start.Start, start.Start + 1);
             Problems.Add(new SyntaxProblem("TL902", span, $"nesting deeper than {_limits.MaxDepth} levels; what is inside was not read"));
             // Stand in an empty scalar so the parent's shape is kept.
-            Add(new ScalarNode { Value = "", Span = new TextSpan(start.Start, start.Start) });
+            Add(new ScalarNode { Value = "", Segment = _anchor, Span = new TextSpan(start.Start, start.Start) });
         }
 
         private ScalarNode MakeScalar(Scalar sc)
@@ -375,7 +382,7 @@ public static class YamlReader
                 YScalarStyle.Folded => ScalarStyle.Folded,
                 _ => ScalarStyle.Plain,
             };
-            var node = new ScalarNode { Value = sc.Value, Style = style };
+            var node = new ScalarNode { Value = sc.Value, Style = style, Segment = _anchor };
             SetProperties(node, sc.Anchor, sc.Tag, start, end);
             if (sc.Value.Length == 0 && style == ScalarStyle.Plain)
                 node.Span = new TextSpan(node.Span.Start, node.Span.Start);

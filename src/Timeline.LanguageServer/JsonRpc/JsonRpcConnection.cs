@@ -222,11 +222,14 @@ public sealed class JsonRpcConnection
         }
     }
 
-    /// <summary>Cancels the running requests that read a document, answering them ContentModified.</summary>
+    /// <summary>
+    /// Cancels the running requests that read documents, answering them ContentModified: an edit
+    /// moves what later segments hold, so work begun on the old text is stale, whatever file it read.
+    /// </summary>
     public void DocumentChanged(string document)
     {
         foreach (var ctx in _active.Values)
-            if (ctx.Document == document)
+            if (ctx.Document is not null)
             {
                 ctx.ContentModified = true;
                 try { ctx.Cts.Cancel(); } catch (ObjectDisposedException) { }

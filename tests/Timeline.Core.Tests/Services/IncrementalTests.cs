@@ -1,0 +1,44 @@
+using Timeline.Core.Checks;
+using Timeline.Core.Language;
+using Timeline.Core.Text;
+
+namespace Timeline.Core.Tests.Services;
+
+/// <summary>Analysing an edit by reusing the untouched segments of the last version gives exactly what a fresh analysis gives.</summary>
+public class IncrementalTests
+{
+    private static string Render(FileModel m) => string.Join("\n",
+        m.Diagnostics.OrderBy(d => d.Span.Start).ThenBy(d => d.Code, StringComparer.Ordinal).ThenBy(d => d.Message, StringComparer.Ordinal)
+            .Select(d => $"D {d.Code} {d.Span} {d.Message} {string.Join("|", d.Fixes.SelectMany(f => f.Edits).Select(e => $"{e.Span}>{e.NewText}"))}")
+        .Concat(m.Definitions.Select(d => $"DEF {d.Kind} {d.Id} {d.IdSpan} {d.Span}"))
+        .Concat(m.References.Select(r => $"REF {r.Kind} {r.Id} {r.Span}"))
+        .Concat(m.Document.AllNodes().Select(n => $"N {n.KindName} {n.Span} {n.Depth}"))
+        .Append($"T {m.Title} {m.Timezone}"));
+
+    private const string Alphabet = "abc -:[]{}#\n\"'\t0123456789é😀";
+
+    public static IEnumerable<object[]> Seeds() => Enumerable.Range(0, 6).Select(i => new object[] { i });
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Random_edit_sequences_match_a_fresh_analysis(int seed)
+    {
+        var rng = new Random(seed);
+        string text = File.ReadAllText(Repo.Path("examples", "aleppo-2024", "aleppo-2024.timeline.yaml"));
+        if (seed % 2 == 1) text = Repo.ToCrlf(text);
+        const string path = "/p/a.timeline.yaml";
+        var model = FileAnalyzer.Analyze(path, FileKind.Timeline, new SourceText(text));
+        for (int step = 0; step < 60; step++)
+        {
+            int pos = rng.Next(text.Length + 1);
+            int del = rng.Next(4) == 0 ? Math.Min(rng.Next(1, 40), text.Length - pos) : 0;
+            string ins = rng.Next(3) == 0 ? "" : new string(Enumerable.Range(0, rng.Next(1, 6)).Select(_ => Alphabet[rng.Next(Alphabet.Length)]).ToArray());
+            if (rng.Next(10) == 0) ins = "\n  - id: added-" + step + "\n    date: 2024-11-2" + rng.Next(10) + "\n    title: t\n    sources: [x]\n";
+            text = text[..pos] + ins + text[(pos + del)..];
+            var incremental = FileAnalyzer.Analyze(path, FileKind.Timeline, new SourceText(text), previous: model);
+            var fresh = FileAnalyzer.Analyze(path, FileKind.Timeline, new SourceText(text));
+            Assert.True(Render(fresh) == Render(incremental), $"seed {seed}, step {step}: the incremental analysis differs from a fresh one\n--- text ---\n{text}");
+            model = incremental;
+        }
+    }
+}
