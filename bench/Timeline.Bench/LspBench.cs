@@ -38,7 +38,7 @@ public static class LspBench
             },
         });
         if (settings is not null) await c.NotifyAsync("workspace/didChangeConfiguration", new JsonObject { ["settings"] = settings.DeepClone() });
-        await Task.Delay(300);
+        await Task.Delay(settings is null ? 2500 : 2500); // let the server index the workspace, as it does when an editor starts
 
         string file = Directory.EnumerateFiles(root, "*.timeline.yaml").First();
         string text = File.ReadAllText(file);

@@ -13,8 +13,11 @@ namespace Timeline.LanguageServer;
 
 public sealed class ServerOptions
 {
-    /// <summary>How long to wait after an edit before checking, so that a burst of keystrokes is checked once.</summary>
-    public TimeSpan DiagnosticsDelay { get; init; } = TimeSpan.FromMilliseconds(15);
+    /// <summary>
+    /// How long to wait after an edit before checking. Bursts are gathered anyway: edits that arrive
+    /// while a check runs are all taken by the next one, so no delay is needed to check a burst once.
+    /// </summary>
+    public TimeSpan DiagnosticsDelay { get; init; } = TimeSpan.Zero;
     public IFileSystem? FileSystem { get; init; }
     /// <summary>Where the server's own log goes (never stdout): stderr by default.</summary>
     public TextWriter? Log { get; init; }
@@ -169,6 +172,17 @@ public sealed class TimelineLanguageServer
                 }),
             });
         }
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                var sw = System.Diagnostics.Stopwatch.StartNew();
+                Workspace.Index();
+                Log($"indexed the workspace in {sw.ElapsedMilliseconds} ms");
+                Diagnostics.Schedule();
+            }
+            catch (Exception ex) { Log($"indexing failed: {ex}"); }
+        });
         await RefreshConfigurationAsync().ConfigureAwait(false);
     }
 

@@ -65,20 +65,40 @@ public static class FileAnalyzer
 
     private static FileModel Segmented(string path, FileKind kind, ObjectShape shape, SourceText source, ReaderLimits limits, IReadOnlyList<Segment> segments, FileModel? previous)
     {
-        var reusable = previous?.Kind == kind ? previous.SegmentIndex : null;
-        var lookup = reusable?.GetAlternateLookup<ReadOnlySpan<char>>();
-        var used = new HashSet<SegmentAnalysis>(ReferenceEqualityComparer.Instance);
+        // Reuse: the segments at the start and at the end that the edit did not touch are found by
+        // comparing text in place; the few in between are looked up by their text.
+        var prev = previous?.Kind == kind ? previous.Segments : null;
         var analyses = new SegmentAnalysis?[segments.Count];
-
-        SegmentAnalysis? Reuse(Segment seg, TimeSpan? tz)
+        var used = new HashSet<SegmentAnalysis>(ReferenceEqualityComparer.Instance);
+        int head = 0, tail = 0;
+        if (prev is not null)
         {
+            while (head < segments.Count && head < prev.Count && Same(prev[head], segments[head])) head++;
+            while (tail < segments.Count - head && tail < prev.Count - head && Same(prev[prev.Count - 1 - tail], segments[segments.Count - 1 - tail])) tail++;
+            for (int i = 0; i < head; i++) Take(prev[i], segments[i], i);
+            for (int i = 0; i < tail; i++) Take(prev[prev.Count - 1 - i], segments[segments.Count - 1 - i], segments.Count - 1 - i);
+        }
+        bool Same(SegmentAnalysis a, Segment seg) =>
+            a.Segment.Role == seg.Role && a.Segment.ListKey == seg.ListKey && a.Text.Length == seg.Length && source.Text.AsSpan(seg.Start, seg.Length).SequenceEqual(a.Text);
+        void Take(SegmentAnalysis a, Segment seg, int i)
+        {
+            used.Add(a);
+            a.Anchor.Start = seg.Start;
+            a.Segment = seg;
+            analyses[i] = a;
+        }
+        var middle = prev is not null && head + tail < segments.Count ? previous!.SegmentIndex : null;
+        var lookup = middle?.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        SegmentAnalysis? Reuse(int i, TimeSpan? tz)
+        {
+            if (analyses[i] is { } done) return done.Timezone == tz ? done : null;
+            var seg = segments[i];
             if (lookup is not { } l || !l.TryGetValue(source.Text.AsSpan(seg.Start, seg.Length), out var found)) return null;
             foreach (var a in found)
             {
                 if (used.Contains(a) || a.Segment.Role != seg.Role || a.Segment.ListKey != seg.ListKey || a.Timezone != tz) continue;
-                used.Add(a);
-                a.Anchor.Start = seg.Start;
-                a.Segment = seg;
+                Take(a, seg, i);
                 return a;
             }
             return null;
@@ -89,7 +109,7 @@ public static class FileAnalyzer
         for (int i = 0; i < segments.Count; i++)
         {
             if (segments[i].Role == SegmentRole.Item) continue;
-            analyses[i] = Reuse(segments[i], null) ?? AnalyzeSegment(path, kind, shape, source, segments[i], null, limits);
+            analyses[i] = Reuse(i, null) ?? AnalyzeSegment(path, kind, shape, source, segments[i], null, limits);
             timezone ??= analyses[i]!.Parts.Timezone;
         }
         var fresh = new List<int>();
@@ -97,7 +117,7 @@ public static class FileAnalyzer
         {
             if (segments[i].Role != SegmentRole.Item) continue;
             var tz = segments[i].ListKey == "events" ? timezone : null;
-            analyses[i] = Reuse(segments[i], tz);
+            analyses[i] = Reuse(i, tz);
             if (analyses[i] is null) fresh.Add(i);
         }
         void Fresh(int i) => analyses[i] = AnalyzeSegment(path, kind, shape, source, segments[i], segments[i].ListKey == "events" ? timezone : null, limits);
@@ -108,7 +128,8 @@ public static class FileAnalyzer
         var reads = new List<YamlReader.SegmentResult>(segments.Count);
         foreach (var a in analyses)
         {
-            int firstLine = source.LineOf(a!.Anchor.Start);
+            if (a!.Problems.Count == 0 && a.Skipped.Count == 0) { reads.Add(new YamlReader.SegmentResult(a.Root, NoProblems, NoLines)); continue; }
+            int firstLine = source.LineOf(a.Anchor.Start);
             reads.Add(new YamlReader.SegmentResult(a.Root,
                 a.Problems.Select(p => p with { Span = Shift(p.Span, a.Anchor.Start) }).ToList(),
                 a.Skipped.Select(l => l + firstLine).ToList()));
@@ -118,6 +139,7 @@ public static class FileAnalyzer
         foreach (var p in doc.Problems) model.Diagnostics.Add(ToDiagnostic(p));
         model.Suppressions = Suppressions.Read(source);
         if (doc.Root is MappingNode root) StructureValidator.ValidateRootKeys(doc, root, shape, model.Diagnostics);
+        model.Reserve(analyses!);
         foreach (var a in analyses)
         {
             foreach (var d in a!.Parts.Diagnostics) model.Diagnostics.Add(ShiftDiagnostic(d, a.Anchor.Start));
@@ -127,6 +149,9 @@ public static class FileAnalyzer
         model.Diagnostics.AddRange(CheckOrder(model.Events));
         return model;
     }
+
+    private static readonly List<SyntaxProblem> NoProblems = new();
+    private static readonly List<int> NoLines = new();
 
     private static TextSpan Shift(TextSpan s, int by) => new(s.Start + by, s.End + by);
 
@@ -170,8 +195,8 @@ public static class FileAnalyzer
             Segment = seg,
             Timezone = timezone,
             Root = read.Root,
-            Problems = read.Problems.Select(p => p with { Span = Shift(p.Span, -seg.Start) }).ToList(),
-            Skipped = read.Skipped.Select(l => l - firstLine).ToList(),
+            Problems = read.Problems.Count == 0 ? NoProblems : read.Problems.Select(p => p with { Span = Shift(p.Span, -seg.Start) }).ToList(),
+            Skipped = read.Skipped.Count == 0 ? NoLines : read.Skipped.Select(l => l - firstLine).ToList(),
             Parts = parts,
         };
     }

@@ -51,15 +51,27 @@ public sealed class FileModel
         }
     }
 
+    /// <summary>Makes room for what the segments hold, so that taking them does not grow the lists step by step.</summary>
+    internal void Reserve(IReadOnlyList<FileAnalyzer.SegmentAnalysis> segments)
+    {
+        int s = 0, e = 0, p = 0, a = 0, r = 0;
+        foreach (var seg in segments)
+        {
+            s += seg.Parts.Sources.Count; e += seg.Parts.Events.Count; p += seg.Parts.Places.Count;
+            a += seg.Parts.Actors.Count; r += seg.Parts.References.Count;
+        }
+        Sources.Capacity = s; Events.Capacity = e; Places.Capacity = p; Actors.Capacity = a; References.Capacity = r;
+    }
+
     /// <summary>Adds what a builder found to this model.</summary>
     internal void Take(ModelParts parts, bool copyDiagnostics = true)
     {
         if (copyDiagnostics) Diagnostics.AddRange(parts.Diagnostics);
-        Sources.AddRange(parts.Sources);
-        Events.AddRange(parts.Events);
-        Places.AddRange(parts.Places);
-        Actors.AddRange(parts.Actors);
-        References.AddRange(parts.References);
+        if (parts.Sources.Count > 0) Sources.AddRange(parts.Sources);
+        if (parts.Events.Count > 0) Events.AddRange(parts.Events);
+        if (parts.Places.Count > 0) Places.AddRange(parts.Places);
+        if (parts.Actors.Count > 0) Actors.AddRange(parts.Actors);
+        if (parts.References.Count > 0) References.AddRange(parts.References);
         if (parts.Title is not null) Title = parts.Title;
         if (parts.Timezone is not null) Timezone = parts.Timezone;
         if (parts.Config is not null) Config = parts.Config;

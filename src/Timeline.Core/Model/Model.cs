@@ -172,8 +172,12 @@ public sealed class EventDef : Definition
     public MappingNode? Node { get; init; }
 
     /// <summary>Every citation of the event: its sources, its claims' and its figures'.</summary>
-    public IEnumerable<Citation> AllCitations() =>
-        Citations.Concat(Claims.Select(c => c.Source).OfType<Citation>()).Concat(Casualties.Select(f => f.Source).OfType<Citation>());
+    public IEnumerable<Citation> AllCitations()
+    {
+        foreach (var c in Citations) yield return c;
+        foreach (var c in Claims) if (c.Source is { } s) yield return s;
+        foreach (var f in Casualties) if (f.Source is { } s) yield return s;
+    }
 }
 
 public sealed class PlaceDef : Definition

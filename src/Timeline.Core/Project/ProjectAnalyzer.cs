@@ -37,12 +37,27 @@ public static class ProjectAnalyzer
             Add(path, new Diagnostic(rule, rule.DefaultSeverity, span, message) { Fixes = fixes ?? Array.Empty<Fix>(), Suggestions = suggestions ?? Array.Empty<string>() });
 
         CheckDuplicates(project, symbols, Report);
-        CheckReferences(project, symbols, Report);
         CheckSources(project, symbols, Report);
-        foreach (var f in project.Files)
-            foreach (var ev in f.Events)
-                CheckEvent(f, ev, symbols, Report);
         CheckCycles(project, symbols, Report);
+        // References and events are checked on every core, in chunks whose findings are merged in order.
+        var chunks = new List<Action<Reporter>>();
+        foreach (var f in project.Files)
+        {
+            var file = f;
+            for (int i = 0; i < f.References.Count; i += ChunkSize) { int from = i; chunks.Add(r => CheckReferences(file, from, Math.Min(file.References.Count, from + ChunkSize), symbols, r)); }
+            for (int i = 0; i < f.Events.Count; i += ChunkSize / 4) { int from = i; chunks.Add(r => { for (int k = from; k < Math.Min(file.Events.Count, from + ChunkSize / 4); k++) CheckEvent(file, file.Events[k], symbols, r); }); }
+        }
+        var found = new List<(string Path, Diagnostic D)>[chunks.Count];
+        void Run(int i)
+        {
+            var local = new List<(string, Diagnostic)>();
+            chunks[i]((path, rule, span, message, fixes, suggestions) =>
+                local.Add((path, new Diagnostic(rule, rule.DefaultSeverity, span, message) { Fixes = fixes ?? Array.Empty<Fix>(), Suggestions = suggestions ?? Array.Empty<string>() })));
+            found[i] = local;
+        }
+        if (chunks.Count > 2 && Environment.ProcessorCount > 1) Parallel.For(0, chunks.Count, Run);
+        else for (int i = 0; i < chunks.Count; i++) Run(i);
+        foreach (var list in found) foreach (var (path, d) in list) Add(path, d);
 
         // Assemble, then apply the project's rule settings and the files' suppression comments.
         var cfg = project.Config;
@@ -103,11 +118,13 @@ public static class ProjectAnalyzer
                 }
     }
 
-    private static void CheckReferences(ProjectSnapshot project, SymbolTable symbols, Reporter report)
+    private const int ChunkSize = 8192;
+
+    private static void CheckReferences(FileModel f, int from, int to, SymbolTable symbols, Reporter report)
     {
-        foreach (var f in project.Files)
-            foreach (var r in f.References)
+        for (int i = from; i < to; i++)
             {
+                var r = f.References[i];
                 if (symbols.Find(r.Kind, r.Id) is not null) continue;
                 var rule = r.Kind switch
                 {
@@ -170,41 +187,51 @@ public static class ProjectAnalyzer
 
     private static void CheckEvent(FileModel f, EventDef ev, SymbolTable symbols, Reporter report)
     {
-        var resolved = ev.Citations.Select(c => symbols.Find<SourceDef>(SymbolKind.Source, c.Source.Id)).OfType<SourceDef>().ToList();
-        var all = ev.AllCitations().Select(c => symbols.Find<SourceDef>(SymbolKind.Source, c.Source.Id)).OfType<SourceDef>().ToList();
         TextSpan anchor = ev.IdSpan.Length > 0 ? ev.IdSpan : ev.Node?.Entries.FirstOrDefault()?.Key.Span ?? ev.Span;
 
         // TL301: no citation.
-        bool sourcesWrongType = ev.SourcesEntry is { Value: not Syntax.SequenceNode };
-        if (ev.Citations.Count == 0 && ev.Node is not null && !sourcesWrongType && !f.Document.LostContentNear(ev.Span))
-            report(f.Path, Rules.MissingSource, ev.SourcesEntry?.Key.Span ?? anchor,
-                ev.SourcesEntry is null ? $"the event '{ev.Id}' cites no source; add sources: with at least one source id" : $"the event '{ev.Id}' has an empty source list; cite at least one source");
+        if (ev.Citations.Count == 0 && ev.Node is not null)
+        {
+            bool sourcesWrongType = ev.SourcesEntry is { Value: not Syntax.SequenceNode };
+            if (!sourcesWrongType && !f.Document.LostContentNear(ev.Span))
+                report(f.Path, Rules.MissingSource, ev.SourcesEntry?.Key.Span ?? anchor,
+                    ev.SourcesEntry is null ? $"the event '{ev.Id}' cites no source; add sources: with at least one source id" : $"the event '{ev.Id}' has an empty source list; cite at least one source");
+        }
+
+        // One pass over every citation (sources, claims, figures): what the checks below need.
+        int citations = 0, unresolved = 0, unaffiliated = 0;
+        DateTime latestPublished = DateTime.MinValue;
+        int dated = 0;
+        foreach (var c in ev.AllCitations())
+        {
+            citations++;
+            if (symbols.Find<SourceDef>(SymbolKind.Source, c.Source.Id) is not { } src) { unresolved++; continue; }
+            if (src.Affiliation is null) unaffiliated++;
+            if (src.Published?.Value is { } pub) { dated++; if (pub.Latest > latestPublished) latestPublished = pub.Latest; }
+        }
 
         // TL103: relative dates, resolved from the cited sources' publication dates.
         if (ev.Date?.Reading.Relative is { } rel)
-            ReportRelative(f, ev.Date, rel, resolved.Count > 0 ? resolved : all, report);
+        {
+            var resolved = Resolve(ev.Citations, symbols);
+            ReportRelative(f, ev.Date, rel, resolved.Count > 0 ? resolved : Resolve(ev.AllCitations(), symbols), report);
+        }
         foreach (var claim in ev.Claims)
             if (claim.Date?.Reading.Relative is { } crel)
             {
-                var own = claim.Source is { } cs && symbols.Find<SourceDef>(SymbolKind.Source, cs.Source.Id) is { } src ? new List<SourceDef> { src } : resolved;
+                var own = claim.Source is { } cs && symbols.Find<SourceDef>(SymbolKind.Source, cs.Source.Id) is { } src ? new List<SourceDef> { src } : Resolve(ev.Citations, symbols);
                 ReportRelative(f, claim.Date, crel, own, report);
             }
 
         // TL106: the event starts after every cited source was published.
-        if (ev.Date?.Value is { } date && date.StartKind == IntervalEnd.Point)
-        {
-            var dated = all.Where(s => s.Published?.Value is not null).ToList();
-            if (dated.Count > 0 && dated.All(s => s.Published!.Value!.Latest < date.Earliest))
-            {
-                var latest = dated.Max(s => s.Published!.Value!.Latest);
-                report(f.Path, Rules.DateAfterSource, ev.Date.Node.Span,
-                    $"the event's earliest possible date ({DateWords.Bound(date.Earliest)}) is after every cited source was published (the latest on {DateWords.Bound(latest)}); a source cannot report what had not happened");
-            }
-        }
+        if (dated > 0 && ev.Date?.Value is { StartKind: IntervalEnd.Point } date && latestPublished < date.Earliest)
+            report(f.Path, Rules.DateAfterSource, ev.Date.Node.Span,
+                $"the event's earliest possible date ({DateWords.Bound(date.Earliest)}) is after every cited source was published (the latest on {DateWords.Bound(latestPublished)}); a source cannot report what had not happened");
 
         // TL302: confirmed needs two independent origins.
         if (ev.Status == "confirmed" && ev.StatusNode is { } statusNode)
         {
+            var all = Resolve(ev.AllCitations(), symbols);
             var origins = all.Select(s => s.Origin).Distinct().ToList();
             if (origins.Count < 2)
                 report(f.Path, Rules.WeakConfirmation, statusNode.Span,
@@ -213,13 +240,12 @@ public static class ProjectAnalyzer
         }
 
         // TL303: every citation comes from a party to the event.
-        if (all.Count > 0 && all.Count == ev.AllCitations().Count() && ev.Actors.Count > 0 && ev.Status is not ("claimed" or "disputed" or "denied")
-            && all.All(s => s.Affiliation is not null))
+        if (citations > 0 && unresolved == 0 && unaffiliated == 0 && ev.Actors.Count > 0 && ev.Status is not ("claimed" or "disputed" or "denied"))
         {
             // A source speaks for an actor of the event when its affiliation is that actor, part of it,
             // or part of the same larger body (state media and the army both speak for the government).
             var parties = symbols.ActorClosure(ev.Actors.Select(a => a.Id));
-            var affiliations = all.Select(s => s.Affiliation!.Id).Distinct().ToList();
+            var affiliations = Resolve(ev.AllCitations(), symbols).Select(s => s.Affiliation!.Id).Distinct().ToList();
             if (affiliations.All(a => symbols.ActorClosure(new[] { a }).Overlaps(parties)))
                 report(f.Path, Rules.PartySourced, ev.SourcesEntry?.Key.Span ?? anchor,
                     $"every citation of '{ev.Id}' comes from sources affiliated with {string.Join(", ", affiliations.Select(a => $"'{a}'"))}, a party to it; set status: claimed (or disputed, denied) or cite an independent source",
@@ -227,7 +253,7 @@ public static class ProjectAnalyzer
         }
 
         // TL304: claims assert and deny, but the event is not disputed.
-        if (ev.Claims.Any(c => c.Stance == "asserts") && ev.Claims.Any(c => c.Stance == "denies") && ev.Status != "disputed")
+        if (ev.Claims.Count > 1 && ev.Status != "disputed" && ev.Claims.Any(c => c.Stance == "asserts") && ev.Claims.Any(c => c.Stance == "denies"))
         {
             var span = ev.StatusNode?.Span ?? ev.Node?.Find("claims")?.Key.Span ?? anchor;
             var fix = ev.StatusNode is { } sn ? Fix.Replace("Set status: disputed", sn.Span, "disputed", true) : InsertStatus(f, ev, "disputed");
@@ -235,6 +261,13 @@ public static class ProjectAnalyzer
                 $"claims about '{ev.Id}' both assert and deny it, but its status is {ev.Status}; set status: disputed",
                 fix is null ? null : new[] { fix });
         }
+    }
+
+    private static List<SourceDef> Resolve(IEnumerable<Citation> citations, SymbolTable symbols)
+    {
+        var list = new List<SourceDef>();
+        foreach (var c in citations) if (symbols.Find<SourceDef>(SymbolKind.Source, c.Source.Id) is { } s) list.Add(s);
+        return list;
     }
 
     /// <summary>A fix that adds "status: VALUE" to an event, on a line of its own before the event's second key.</summary>

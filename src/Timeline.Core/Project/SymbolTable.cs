@@ -8,18 +8,29 @@ namespace Timeline.Core.Project;
 /// <summary>Every definition and reference of a project, by kind and id; name indexes built on demand.</summary>
 public sealed class SymbolTable
 {
-    private readonly Dictionary<SymbolKind, Dictionary<string, List<Definition>>> _defs = new();
+    // By kind (the enum's value): the first definition of each id, and the ids defined more than once.
+    private readonly Dictionary<string, Definition>[] _first = new Dictionary<string, Definition>[4];
+    private readonly Dictionary<string, List<Definition>>[] _more = new Dictionary<string, List<Definition>>[4];
     private readonly Dictionary<SymbolKind, NameIndex<Definition>> _indexes = new();
     private readonly object _gate = new();
     public List<Reference> References { get; } = new();
 
     public SymbolTable(ProjectSnapshot project)
     {
-        foreach (SymbolKind k in Enum.GetValues<SymbolKind>()) _defs[k] = new Dictionary<string, List<Definition>>(StringComparer.Ordinal);
+        for (int k = 0; k < 4; k++)
+        {
+            _first[k] = new Dictionary<string, Definition>(StringComparer.Ordinal);
+            _more[k] = new Dictionary<string, List<Definition>>(StringComparer.Ordinal);
+        }
         foreach (var cat in project.Catalogs) foreach (var p in cat.Places) Add(p);
+        int refs = project.Files.Sum(f => f.References.Count);
+        References.Capacity = refs;
         foreach (var f in project.Files)
         {
-            foreach (var d in f.Definitions) Add(d);
+            foreach (var d in f.Sources) Add(d);
+            foreach (var d in f.Events) Add(d);
+            foreach (var d in f.Places) Add(d);
+            foreach (var d in f.Actors) Add(d);
             References.AddRange(f.References);
         }
     }
@@ -27,16 +38,25 @@ public sealed class SymbolTable
     private void Add(Definition d)
     {
         if (d.Id.Length == 0) return;
-        var map = _defs[d.Kind];
-        if (!map.TryGetValue(d.Id, out var list)) map[d.Id] = list = new List<Definition>(1);
+        int k = (int)d.Kind;
+        if (_first[k].TryAdd(d.Id, d)) return;
+        if (!_more[k].TryGetValue(d.Id, out var list)) _more[k][d.Id] = list = new List<Definition> { _first[k][d.Id] };
         list.Add(d);
     }
 
-    public Definition? Find(SymbolKind kind, string id) => _defs[kind].TryGetValue(id, out var l) ? l[0] : null;
+    public Definition? Find(SymbolKind kind, string id) => _first[(int)kind].GetValueOrDefault(id);
     public T? Find<T>(SymbolKind kind, string id) where T : Definition => Find(kind, id) as T;
-    public IEnumerable<Definition> All(SymbolKind kind) => _defs[kind].Values.SelectMany(v => v);
-    public IEnumerable<List<Definition>> Duplicates(SymbolKind kind) => _defs[kind].Values.Where(v => v.Count > 1);
-    public int Count(SymbolKind kind) => _defs[kind].Count;
+    public IEnumerable<Definition> All(SymbolKind kind)
+    {
+        int k = (int)kind;
+        foreach (var (id, d) in _first[k])
+        {
+            if (_more[k].TryGetValue(id, out var list)) { foreach (var x in list) yield return x; }
+            else yield return d;
+        }
+    }
+    public IEnumerable<List<Definition>> Duplicates(SymbolKind kind) => _more[(int)kind].Values;
+    public int Count(SymbolKind kind) => _first[(int)kind].Count;
 
     /// <summary>The name index of a kind: ids, names, aliases and former names, transliteration-tolerant.</summary>
     public NameIndex<Definition> Index(SymbolKind kind)
@@ -44,7 +64,7 @@ public sealed class SymbolTable
         lock (_gate)
         {
             if (_indexes.TryGetValue(kind, out var idx)) return idx;
-            idx = new NameIndex<Definition>(_defs[kind].Values.Select(l => l[0]).Select(Entry));
+            idx = new NameIndex<Definition>(_first[(int)kind].Values.Select(Entry));
             _indexes[kind] = idx;
             return idx;
         }

@@ -32,7 +32,7 @@ public static class CompletionService
     {
         var root = LanguageSchema.RootOf(file.Kind);
         if (root is null) return CompletionResult.Empty;
-        var ctx = CaretContext.Find(file.Source, offset);
+        var ctx = CaretContext.Find(file.Source, offset, ItemSegmentAt(file, offset));
         if (ctx is null) return CompletionResult.Empty;
         var shape = Resolve(root, ctx.Path);
         // "- sar" under places: is a value; "- ti" under events: is an item's first key.
@@ -56,6 +56,21 @@ public static class CompletionService
         if (shape is MapShape ms) scalar = ms.Value;
         if (scalar is null) return CompletionResult.Empty;
         return Values(file, symbols, scalar, ctx, today ?? DateOnly.FromDateTime(DateTime.Now));
+    }
+
+    /// <summary>The root list item the offset is in, when the file was read by segments: its list key and first line.</summary>
+    internal static (string ListKey, int FirstLine)? ItemSegmentAt(FileModel file, int offset)
+    {
+        if (file.Segments is not { Count: > 0 } segs) return null;
+        int lo = 0, hi = segs.Count - 1;
+        while (lo < hi)
+        {
+            int mid = (lo + hi + 1) >>> 1;
+            if (segs[mid].Anchor.Start <= offset) lo = mid; else hi = mid - 1;
+        }
+        var seg = segs[lo];
+        if (seg.Segment.Role != Syntax.SegmentRole.Item || seg.Segment.ListKey is null || offset > seg.Anchor.Start + seg.Text.Length) return null;
+        return (seg.Segment.ListKey, file.Source.LineOf(seg.Anchor.Start));
     }
 
     /// <summary>The shape at a path of keys ("[]" for a list item).</summary>
@@ -219,10 +234,13 @@ public sealed class CaretContext
     public required HashSet<string> SiblingKeys { get; init; }
     public bool InFlow { get; init; }
 
+    [ThreadStatic] private static (string ListKey, int FirstLine)? _item;
+
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '-' or '_' or ':' or '.' or '\'' || char.IsSurrogate(c) || c > 127 && !char.IsWhiteSpace(c) && c != '،';
 
-    public static CaretContext? Find(SourceText source, int offset)
+    public static CaretContext? Find(SourceText source, int offset, (string ListKey, int FirstLine)? item = null)
     {
+        _item = item;
         string text = source.Text;
         offset = Math.Clamp(offset, 0, text.Length);
         int line = source.LineOf(offset);
@@ -386,7 +404,16 @@ public sealed class CaretContext
         bool inItem = dashColumn >= 0;   // our mapping is a list item opened on the caret's line
         bool collecting = !inItem;       // still collecting sibling keys above the caret
         if (inItem) { reversed.Add("[]"); target = dashColumn; }
-        for (int l = line - 1; l >= 0; l--)
+        // Within an item of a root list, the walk ends at the item's first line: above it are other items.
+        int stop = _item is { } it && it.FirstLine <= line ? it.FirstLine : 0;
+        if (_item is not null && stop == line && dashColumn >= 0)
+        {
+            reversed.Add(_item.Value.ListKey);
+            reversed.Reverse();
+            path.AddRange(reversed);
+            return;
+        }
+        for (int l = line - 1; l >= stop; l--)
         {
             var (ind, dashCol, key) = Parse(text, source.LineStart(l), source.LineEnd(l));
             if (ind < 0) continue;
@@ -414,6 +441,12 @@ public sealed class CaretContext
                 else { target = ind; inItem = false; }
                 if (target == 0 && dashCol < 0) break;
             }
+        }
+        if (_item is { } seg && stop > 0)
+        {
+            // The walk ended on the item's own first line: its list is the root key.
+            if (!inItem) reversed.Add("[]");
+            reversed.Add(seg.ListKey);
         }
         reversed.Reverse();
         path.AddRange(reversed);

@@ -70,17 +70,22 @@ public sealed class TimelineWorkspace
 
     public OpenDocument Open(string path, string text, int version)
     {
-        var doc = MakeDocument(path, new SourceText(text), version, null);
+        // The file as read from disk (when the workspace was indexed) has the segments to reuse.
+        FileModel? fromDisk;
+        lock (_gate) fromDisk = _diskModels.GetValueOrDefault(path);
+        var doc = MakeDocument(path, new SourceText(text), version, fromDisk);
         lock (_gate) { _open[path] = doc; Invalidate(path); }
         return doc;
     }
 
     /// <summary>A new version of an open document: what the edit did not touch is reused from the last version.</summary>
-    public OpenDocument Change(string path, string text, int version)
+    public OpenDocument Change(string path, string text, int version) => Change(path, new SourceText(text), version);
+
+    public OpenDocument Change(string path, SourceText text, int version)
     {
         FileModel? previous;
         lock (_gate) previous = _open.GetValueOrDefault(path)?.Model;
-        var doc = MakeDocument(path, new SourceText(text), version, previous);
+        var doc = MakeDocument(path, text, version, previous);
         lock (_gate) { _open[path] = doc; Invalidate(path); }
         return doc;
     }
@@ -121,6 +126,18 @@ public sealed class TimelineWorkspace
 
     private OpenDocument MakeDocument(string path, SourceText text, int version, FileModel? previous) =>
         new(path, text, version, FileAnalyzer.Analyze(path, FileKinds.FromPath(path), text, Limits, previous));
+
+    /// <summary>Reads and checks the projects of the workspace folders ahead of time, so that opening a file is quick.</summary>
+    public void Index()
+    {
+        List<string> folders;
+        lock (_gate) folders = _folders.ToList();
+        foreach (var f in folders)
+        {
+            Analyze(f);
+            foreach (var nested in ProjectLoader.FindRoots(_fs, new[] { f }).Where(r => r != f).Take(20)) Analyze(nested);
+        }
+    }
 
     /// <summary>The root of the project a file belongs to.</summary>
     public string RootOf(string path)

@@ -27,7 +27,7 @@ internal static class DocumentSync
                 server.Log($"didChange for {c.TextDocument.Uri}, which is not open: ignored");
                 return Task.CompletedTask;
             }
-            string text = Apply(server, doc.Text, c.ContentChanges, c.TextDocument.Uri);
+            var text = Apply(server, doc.Text, c.ContentChanges, c.TextDocument.Uri);
             rpc.DocumentChanged(c.TextDocument.Uri);
             server.Workspace.Change(path, text, c.TextDocument.Version);
             server.Diagnostics.Schedule();
@@ -52,7 +52,7 @@ internal static class DocumentSync
     }
 
     /// <summary>Applies content changes in order. A range past the end is clamped to the text; nothing is ever lost silently: it is logged.</summary>
-    internal static string Apply(TimelineLanguageServer server, SourceText text, TextDocumentContentChangeEvent[] changes, string uri)
+    internal static SourceText Apply(TimelineLanguageServer server, SourceText text, TextDocumentContentChangeEvent[] changes, string uri)
     {
         string current = text.Text;
         var source = text;
@@ -66,6 +66,6 @@ internal static class DocumentSync
             current = string.Concat(current.AsSpan(0, span.Start), change.Text, current.AsSpan(span.End));
             source = new SourceText(current);
         }
-        return current;
+        return source;
     }
 }
