@@ -13,7 +13,10 @@ namespace Timeline.Bench;
 /// </summary>
 public static class LspBench
 {
-    public sealed record Result(string Name, double OpenMs, double[] KeystrokeMs, double[] CompletionMs, long RssKb);
+    public sealed record Result(string Name, double OpenMs, double[] KeystrokeMs, double[] CompletionMs, long RssKb, int Timeouts = 0);
+
+    /// <summary>How long one measured step may take before it counts as a time-out.</summary>
+    public static TimeSpan StepTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     public static async Task<Result> RunAsync(string name, string command, string args, string project, JsonObject? settings, int keystrokes = 50, int completions = 200)
     {
@@ -45,7 +48,7 @@ public static class LspBench
         string uri = new Uri(file).AbsoluteUri;
         var sw = Stopwatch.StartNew();
         await c.OpenAsync(uri, text, 1);
-        await c.DiagnosticsAsync(uri);
+        await c.WaitForAsync(n => n["method"]?.GetValue<string>() == "textDocument/publishDiagnostics" && n["params"]!["uri"]!.GetValue<string>() == uri, TimeSpan.FromMinutes(5));
         double open = sw.Elapsed.TotalMilliseconds;
 
         // Keystrokes: type one character into the titles of events spread over the file.
@@ -53,7 +56,7 @@ public static class LspBench
         var titleLines = Enumerable.Range(0, lines.Length).Where(i => lines[i].StartsWith("    title: ", StringComparison.Ordinal)).ToList();
         var rng = new Random(7);
         var keys = new List<double>();
-        int version = 1;
+        int version = 1, timeouts = 0;
         for (int k = 0; k < keystrokes; k++)
         {
             int line = titleLines[rng.Next(titleLines.Count)];
@@ -64,10 +67,14 @@ public static class LspBench
                 ["range"] = new JsonObject { ["start"] = LspClient.Pos(line, 11), ["end"] = LspClient.Pos(line, 11) },
                 ["text"] = "x",
             });
-            await c.WaitForAsync(n => n["method"]?.GetValue<string>() == "textDocument/publishDiagnostics"
-                && n["params"]!["uri"]!.GetValue<string>() == uri
-                && (n["params"]!["version"] is null || n["params"]!["version"]!.GetValue<int>() == version));
-            keys.Add(sw.Elapsed.TotalMilliseconds);
+            try
+            {
+                await c.WaitForAsync(n => n["method"]?.GetValue<string>() == "textDocument/publishDiagnostics"
+                    && n["params"]!["uri"]!.GetValue<string>() == uri
+                    && (n["params"]!["version"] is null || n["params"]!["version"]!.GetValue<int>() == version), StepTimeout);
+                keys.Add(sw.Elapsed.TotalMilliseconds);
+            }
+            catch (OperationCanceledException) { timeouts++; if (timeouts > 2) break; }
         }
 
         // Completion in place lists: at the end of the place id of events spread over the file.
@@ -78,14 +85,16 @@ public static class LspBench
             int line = placeLines[rng.Next(placeLines.Count)];
             int ch = Math.Min(lines[line].Length - 1, "    places: [".Length + 4);
             sw.Restart();
-            var r = await c.RequestAsync("textDocument/completion", LspClient.At(uri, line, ch));
+            JsonObject r;
+            try { r = await c.RequestAsync("textDocument/completion", LspClient.At(uri, line, ch), StepTimeout); }
+            catch (TimeoutException) { timeouts++; if (timeouts > 4) break; continue; }
             comps.Add(sw.Elapsed.TotalMilliseconds);
             if (r["error"] is { } e) throw new InvalidOperationException($"{name}: completion failed: {e.ToJsonString()}");
         }
         long rss = Rss(p.Id);
         try { await c.RequestAsync("shutdown", null, TimeSpan.FromSeconds(5)); await c.NotifyAsync("exit", null); } catch { }
         if (!p.WaitForExit(5000)) p.Kill(true);
-        return new Result(name, open, keys.ToArray(), comps.ToArray(), rss);
+        return new Result(name, open, keys.ToArray(), comps.ToArray(), rss, timeouts);
     }
 
     private static long Rss(int pid)
@@ -107,7 +116,7 @@ public static class LspBench
     }
 
     public static string Row(Result r) => string.Create(CultureInfo.InvariantCulture,
-        $"| {r.Name} | {r.OpenMs:F0} ms | {Percentile(r.KeystrokeMs, 50):F1} ms | {Percentile(r.KeystrokeMs, 99):F1} ms | {Percentile(r.CompletionMs, 50):F2} ms | {Percentile(r.CompletionMs, 99):F2} ms | {r.RssKb / 1024.0:F0} MB |");
+        $"| {r.Name} | {r.OpenMs:F0} ms | {Percentile(r.KeystrokeMs, 50):F1} ms | {Percentile(r.KeystrokeMs, 99):F1} ms | {Percentile(r.CompletionMs, 50):F2} ms | {Percentile(r.CompletionMs, 99):F2} ms | {r.RssKb / 1024.0:F0} MB | {r.KeystrokeMs.Length}/{r.CompletionMs.Length}{(r.Timeouts > 0 ? $", {r.Timeouts} timed out (>{StepTimeout.TotalSeconds:F0} s)" : "")} |");
 
-    public const string Header = "| server | open → diagnostics | keystroke → diagnostics p50 | p99 | completion p50 | p99 | resident memory |\n|---|---|---|---|---|---|---|";
+    public const string Header = "| server | open → diagnostics | keystroke → diagnostics p50 | p99 | completion p50 | p99 | resident memory | keystrokes/completions measured |\n|---|---|---|---|---|---|---|---|";
 }

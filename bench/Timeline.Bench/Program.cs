@@ -64,7 +64,8 @@ if (args.Length >= 2 && args[0] == "lsp")
                 },
             },
         };
-        var theirs = await LspBench.RunAsync("yaml-language-server + schema", "node", $"\"{yls}\" --stdio", args[1], settings);
+        LspBench.StepTimeout = TimeSpan.FromSeconds(20);
+        var theirs = await LspBench.RunAsync("yaml-language-server + schema", "node", $"\"{yls}\" --stdio", args[1], settings, keystrokes: 20, completions: 20);
         Console.WriteLine(LspBench.Row(theirs));
     }
     return 0;

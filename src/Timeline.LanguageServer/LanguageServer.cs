@@ -237,6 +237,7 @@ public sealed class TimelineLanguageServer
             var p = Parse(parameters, info);
             string uri = uriOf(p);
             ctx.Document = uri;
+            _ = TraceAsync($"{method} {uri}");
             var scope = DocumentScope.Create(this, uri, ctx.Token);
             if (scope is null) throw new JsonRpcException(ErrorCodes.InvalidParams, $"The document {uri} is not open and cannot be read");
             return Task.FromResult(handler(p, scope));

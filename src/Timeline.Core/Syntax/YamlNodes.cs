@@ -18,7 +18,13 @@ public sealed class SegmentAnchor
 public abstract class YamlNode
 {
     private int _start, _end;
-    private int _tagStart = -1, _tagEnd, _anchorStart = -1, _anchorEnd;
+    private Properties? _props; // tags and anchors are rare: kept aside
+
+    private sealed class Properties
+    {
+        public string? Tag, Anchor;
+        public int TagStart = -1, TagEnd, AnchorStart = -1, AnchorEnd;
+    }
 
     /// <summary>The segment the node belongs to; its spans are kept relative to it.</summary>
     public SegmentAnchor Segment { get; internal set; } = SegmentAnchor.Zero;
@@ -31,20 +37,20 @@ public abstract class YamlNode
     }
 
     public YamlNode? Parent { get; internal set; }
-    public string? Tag { get; internal set; }
+    public string? Tag { get => _props?.Tag; internal set => (_props ??= new()).Tag = value; }
 
     public TextSpan? TagSpan
     {
-        get => _tagStart < 0 ? null : new TextSpan(_tagStart + Segment.Start, _tagEnd + Segment.Start);
-        internal set { if (value is { } v) { _tagStart = v.Start - Segment.Start; _tagEnd = v.End - Segment.Start; } else _tagStart = -1; }
+        get => _props is not { TagStart: >= 0 } p ? null : new TextSpan(p.TagStart + Segment.Start, p.TagEnd + Segment.Start);
+        internal set { var p = _props ??= new(); if (value is { } v) { p.TagStart = v.Start - Segment.Start; p.TagEnd = v.End - Segment.Start; } else p.TagStart = -1; }
     }
 
-    public string? Anchor { get; internal set; }
+    public string? Anchor { get => _props?.Anchor; internal set => (_props ??= new()).Anchor = value; }
 
     public TextSpan? AnchorSpan
     {
-        get => _anchorStart < 0 ? null : new TextSpan(_anchorStart + Segment.Start, _anchorEnd + Segment.Start);
-        internal set { if (value is { } v) { _anchorStart = v.Start - Segment.Start; _anchorEnd = v.End - Segment.Start; } else _anchorStart = -1; }
+        get => _props is not { AnchorStart: >= 0 } p ? null : new TextSpan(p.AnchorStart + Segment.Start, p.AnchorEnd + Segment.Start);
+        internal set { var p = _props ??= new(); if (value is { } v) { p.AnchorStart = v.Start - Segment.Start; p.AnchorEnd = v.End - Segment.Start; } else p.AnchorStart = -1; }
     }
 
     public int Depth { get; internal set; }

@@ -382,7 +382,7 @@ public static class YamlReader
                 YScalarStyle.Folded => ScalarStyle.Folded,
                 _ => ScalarStyle.Plain,
             };
-            var node = new ScalarNode { Value = sc.Value, Style = style, Segment = _anchor };
+            var node = new ScalarNode { Value = StringPool.Get(sc.Value), Style = style, Segment = _anchor };
             SetProperties(node, sc.Anchor, sc.Tag, start, end);
             if (sc.Value.Length == 0 && style == ScalarStyle.Plain)
                 node.Span = new TextSpan(node.Span.Start, node.Span.Start);

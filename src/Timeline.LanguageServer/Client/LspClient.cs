@@ -124,7 +124,7 @@ public sealed class LspClient : IAsyncDisposable
     /// <summary>Waits for a notification that satisfies a condition.</summary>
     public async Task<JsonObject> WaitForAsync(Func<JsonObject, bool> match, TimeSpan? timeout = null)
     {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
         while (await _notifications.Reader.WaitToReadAsync(cts.Token))
             while (_notifications.Reader.TryRead(out var n))
                 if (match(n)) return n;

@@ -98,7 +98,7 @@ internal sealed class DiagnosticsPublisher
             ["severity"] = d.Severity switch { Severity.Error => 1, Severity.Warning => 2, _ => 3 },
             ["code"] = d.Code,
             ["source"] = "timeline",
-            ["message"] = $"{d.Message} [{d.Name}]",
+            ["message"] = d.Message,
         };
         if (d.Rule == Rules.UnusedSource) o["tags"] = new JsonArray(1); // unnecessary
         if (d.Suggestions.Count > 0 || d.Fixes.Count > 0)

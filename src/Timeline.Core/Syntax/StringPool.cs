@@ -1,0 +1,24 @@
+namespace Timeline.Core.Syntax;
+
+/// <summary>
+/// A bounded, lock-free pool of short strings: the same key or id read ten thousand times is
+/// kept once. Each bucket remembers the last string that hashed to it, so the pool never grows
+/// and never needs clearing; a miss only costs the allocation the parser made anyway.
+/// </summary>
+public static class StringPool
+{
+    private const int Buckets = 1 << 14;
+    private const int MaxLength = 48;
+    private static readonly string?[] Table = new string?[Buckets];
+
+    public static string Get(string s)
+    {
+        if (s.Length == 0) return string.Empty;
+        if (s.Length > MaxLength) return s;
+        int h = string.GetHashCode(s.AsSpan()) & (Buckets - 1);
+        var found = Volatile.Read(ref Table[h]);
+        if (found is not null && string.Equals(found, s, StringComparison.Ordinal)) return found;
+        Volatile.Write(ref Table[h], s);
+        return s;
+    }
+}
