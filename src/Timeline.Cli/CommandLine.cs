@@ -15,12 +15,16 @@ public static class CommandLine
     public const string Usage = """
         Usage:
           timeline check [PATH ...] [--format text|json|sarif|github] [--max-warnings N] [--no-color]
+          timeline export [PATH] --format timelinejs|geojson|csv|markdown|html [-o FILE] [--force]
           timeline lsp [--stdio]
           timeline --version | --help
 
         check   Checks the timeline projects of the given files and folders (default: .).
                 Exit status: 0 no error (and no more warnings than --max-warnings),
                 1 errors or too many warnings, 2 a usage or I/O failure.
+        export  Writes the chronology of a project (or of one timeline file) in another format,
+                to standard output or atomically to FILE. A project with errors is refused
+                (exit 1) unless --force.
         lsp     Runs the language server on standard input and output.
         """;
 
@@ -45,6 +49,7 @@ public static class CommandLine
             return args[0] switch
             {
                 "check" => Check(args[1..], stdout, stderr, cwd),
+                "export" => Export(args[1..], stdout, stderr, cwd),
                 "lsp" => await LanguageServerCommand.RunAsync(args[1..], stderr),
                 _ => Fail(stderr, $"unknown command '{args[0]}'"),
             };
@@ -58,6 +63,78 @@ public static class CommandLine
         {
             stderr.WriteLine($"timeline: {ex.Message}");
             return UsageError;
+        }
+    }
+
+    private static int Export(string[] args, TextWriter stdout, TextWriter stderr, string cwd)
+    {
+        string? path = null, output = null, formatName = null;
+        bool force = false;
+        for (int i = 0; i < args.Length; i++)
+        {
+            string a = args[i];
+            string? Value()
+            {
+                int eq = a.IndexOf('=');
+                if (eq > 0) return a[(eq + 1)..];
+                return i + 1 < args.Length ? args[++i] : null;
+            }
+            if (a == "--format" || a == "-f" || a.StartsWith("--format=", StringComparison.Ordinal)) formatName = Value();
+            else if (a == "-o" || a == "--output" || a.StartsWith("--output=", StringComparison.Ordinal)) output = Value();
+            else if (a == "--force") force = true;
+            else if (a.StartsWith('-') && a.Length > 1) return Fail(stderr, $"unknown option '{a}'");
+            else if (path is null) path = a;
+            else return Fail(stderr, "export takes one PATH");
+        }
+        if (formatName is null) return Fail(stderr, "export needs --format timelinejs, geojson, csv, markdown or html");
+        if (Timeline.Core.Export.Exporters.Parse(formatName) is not { } format) return Fail(stderr, $"--format takes timelinejs, geojson, csv, markdown or html, not '{formatName}'");
+        string full = Path.GetFullPath(Path.Combine(cwd, path ?? "."));
+        if (!File.Exists(full) && !Directory.Exists(full))
+        {
+            stderr.WriteLine($"timeline: no such file or folder: {path}");
+            return UsageError;
+        }
+        var fs = PhysicalFileSystem.Instance;
+        string root = ProjectLoader.FindRoots(fs, new[] { full })[0];
+        var project = ProjectAnalyzer.Analyze(ProjectLoader.Load(fs, root));
+        int errors = project.Diagnostics.Values.Sum(l => l.Count(d => d.Severity == Timeline.Core.Checks.Severity.Error));
+        if (errors > 0 && !force)
+        {
+            stderr.WriteLine($"timeline: the project has {errors} error{(errors == 1 ? "" : "s")}; run `timeline check` to see them, or export anyway with --force");
+            return Problems;
+        }
+        string? onlyFile = File.Exists(full) && Timeline.Core.Language.FileKinds.FromPath(full) == Timeline.Core.Language.FileKind.Timeline ? full : null;
+        var chronology = Timeline.Core.Export.Chronology.From(project, onlyFile);
+        string text = Timeline.Core.Export.Exporters.Write(chronology, format);
+        if (output is null)
+        {
+            stdout.Write(text);
+            return Ok;
+        }
+        WriteAtomically(Path.GetFullPath(Path.Combine(cwd, output)), text);
+        return Ok;
+    }
+
+    /// <summary>Writes a file so that it is either the old one or the whole new one, never half of it.</summary>
+    public static void WriteAtomically(string path, string text)
+    {
+        string dir = Path.GetDirectoryName(path) ?? ".";
+        Directory.CreateDirectory(dir);
+        string temp = Path.Combine(dir, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var f = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+            {
+                var bytes = new System.Text.UTF8Encoding(false).GetBytes(text);
+                f.Write(bytes);
+                f.Flush(flushToDisk: true);
+            }
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            try { File.Delete(temp); } catch { /* best effort */ }
+            throw;
         }
     }
 

@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import AjvDraft04 from 'ajv-draft-04';
 import YAML from 'yaml';
+import { check as checkGeoJson } from '@placemarkio/check-geojson';
+import { parse as parseCsv } from 'csv-parse/sync';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const [mode, arg] = process.argv.slice(2);
@@ -40,8 +42,24 @@ if (mode === 'yaml') {
   const validate = ajv.compile(schema);
   const valid = validate(JSON.parse(readFileSync(arg, 'utf8')));
   results.push({ file: arg, valid, errors: (validate.errors || []).map(e => `${e.instancePath} ${e.message}`) });
+} else if (mode === 'geojson') {
+  // RFC 7946, strictly: longitude first, closed rings, no foreign members where forbidden.
+  try {
+    const gj = checkGeoJson(readFileSync(arg, 'utf8'));
+    results.push({ file: arg, valid: true, errors: [], features: gj.features.length, first: gj.features[0]?.geometry?.coordinates ?? null });
+  } catch (e) {
+    results.push({ file: arg, valid: false, errors: (e.issues || [e]).map(i => i.message || String(i)) });
+  }
+} else if (mode === 'csv') {
+  // RFC 4180 as csv-parse reads it: every row has the header's columns.
+  try {
+    const rows = parseCsv(readFileSync(arg, 'utf8'), { columns: true, relax_column_count: false, bom: true });
+    results.push({ file: arg, valid: true, errors: [], rows: rows.length, header: Object.keys(rows[0] || {}), first: rows[0] || null });
+  } catch (e) {
+    results.push({ file: arg, valid: false, errors: [e.message] });
+  }
 } else {
-  console.error('usage: validate.mjs yaml SCHEMA_DIR < list | validate.mjs sarif FILE');
+  console.error('usage: validate.mjs yaml SCHEMA_DIR < list | validate.mjs sarif|geojson|csv FILE');
   process.exit(2);
 }
 process.stdout.write(JSON.stringify(results));
