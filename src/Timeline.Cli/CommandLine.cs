@@ -15,6 +15,7 @@ public static class CommandLine
     public const string Usage = """
         Usage:
           timeline check [PATH ...] [--format text|json|sarif|github] [--max-warnings N] [--no-color]
+                         [--allow-catalogs-outside-root]
           timeline export [PATH] --format timelinejs|geojson|csv|markdown|html [-o FILE] [--force]
           timeline lsp [--stdio]
           timeline --version | --help
@@ -157,7 +158,7 @@ public static class CommandLine
         var paths = new List<string>();
         string format = "text";
         int? maxWarnings = null;
-        bool noColor = false;
+        bool noColor = false, allowOutside = false;
         for (int i = 0; i < args.Length; i++)
         {
             string a = args[i];
@@ -178,6 +179,7 @@ public static class CommandLine
                 maxWarnings = n < 0 ? null : n;
             }
             else if (a == "--no-color") noColor = true;
+            else if (a == "--allow-catalogs-outside-root") allowOutside = true;
             else if (a == "--") { paths.AddRange(args[(i + 1)..]); break; }
             else if (a.StartsWith('-') && a.Length > 1) return Fail(stderr, $"unknown option '{a}'");
             else paths.Add(a);
@@ -195,7 +197,7 @@ public static class CommandLine
             full.Add(f.TrimEnd(Path.DirectorySeparatorChar) is { Length: > 0 } t ? t : f);
         }
 
-        var files = Checker.Check(PhysicalFileSystem.Instance, full);
+        var files = Checker.Check(PhysicalFileSystem.Instance, full, allowCatalogsOutsideRoot: allowOutside);
         var report = files.Select(f => new ReportFile(Path.GetRelativePath(cwd, f.Path).Replace('\\', '/'), f)).ToList();
         switch (format)
         {

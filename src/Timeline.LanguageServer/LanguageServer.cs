@@ -212,6 +212,7 @@ public sealed class TimelineLanguageServer
                         _ => rule.DefaultSeverity,
                     };
         Workspace.SetUserRuleSeverities(severities);
+        Workspace.SetAllowCatalogsOutsideRoot(settings.ValueKind == JsonValueKind.Object && settings.TryGetProperty("allowCatalogsOutsideRoot", out var allow) && allow.ValueKind == JsonValueKind.True);
         Diagnostics.Schedule();
     }
 

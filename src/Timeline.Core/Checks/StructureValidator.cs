@@ -229,7 +229,9 @@ public static partial class StructureValidator
                 }
             }
             var missing = obj.Fields.Where(f => f.Required && m.Find(f.Name) is null).Select(f => f.Name).ToList();
-            if (missing.Count > 0 && !_doc.LostContentNear(m.Span))
+            // A key on a line that a syntax error made unreadable is not "missing": the error says enough.
+            bool lost = m.Parent is null ? _doc.SkippedLines.Count > 0 : _doc.LostContentNear(m.Span);
+            if (missing.Count > 0 && !lost)
             {
                 var span = m.Entries.Count > 0 ? m.Entries[0].Key.Span : new TextSpan(m.Span.Start, Math.Min(m.Span.End, m.Span.Start + 1));
                 Add(Rules.MissingField, span, $"{Article(obj.Name)} needs {Join(missing)}; {(missing.Count == 1 ? "it is" : "they are")} missing");

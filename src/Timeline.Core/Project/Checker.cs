@@ -9,7 +9,7 @@ public sealed record CheckedFile(string Path, SourceText Source, IReadOnlyList<D
 /// <summary>Checks the projects that the given files and folders belong to, and returns the files asked for.</summary>
 public static class Checker
 {
-    public static IReadOnlyList<CheckedFile> Check(IFileSystem fs, IEnumerable<string> paths, Syntax.ReaderLimits? limits = null)
+    public static IReadOnlyList<CheckedFile> Check(IFileSystem fs, IEnumerable<string> paths, Syntax.ReaderLimits? limits = null, bool allowCatalogsOutsideRoot = false)
     {
         var requested = paths.Select(Path.GetFullPath).ToList();
         var result = new List<CheckedFile>();
@@ -17,7 +17,7 @@ public static class Checker
         var trace = Environment.GetEnvironmentVariable("TIMELINE_TRACE") == "1" ? System.Diagnostics.Stopwatch.StartNew() : null;
         foreach (var root in ProjectLoader.FindRoots(fs, requested))
         {
-            var project = ProjectLoader.Load(fs, root, limits: limits);
+            var project = ProjectLoader.Load(fs, root, limits: limits, allowCatalogsOutsideRoot: allowCatalogsOutsideRoot);
             trace?.Log($"read and analysed {project.Files.Count} files of {root}");
             var checkedProject = ProjectAnalyzer.Analyze(project);
             trace?.Log("project checks");

@@ -6,6 +6,9 @@ public interface IFileSystem
     bool FileExists(string path);
     bool DirectoryExists(string path);
     string ReadAllText(string path);
+
+    /// <summary>The text of a file, and where the first byte that is not UTF-8 stood in it (or -1).</summary>
+    (string Text, int FirstInvalid) ReadText(string path) => (ReadAllText(path), -1);
     IEnumerable<string> EnumerateFiles(string directory);
     IEnumerable<string> EnumerateDirectories(string directory);
 }
@@ -16,6 +19,7 @@ public sealed class PhysicalFileSystem : IFileSystem
     public bool FileExists(string path) => File.Exists(path);
     public bool DirectoryExists(string path) => Directory.Exists(path);
     public string ReadAllText(string path) => TextDecoding.Decode(File.ReadAllBytes(path));
+    public (string Text, int FirstInvalid) ReadText(string path) => TextDecoding.Decode(File.ReadAllBytes(path), out int bad) is var t ? (t, bad) : default;
     public IEnumerable<string> EnumerateFiles(string directory) =>
         Directory.EnumerateFiles(directory).Order(StringComparer.Ordinal);
     public IEnumerable<string> EnumerateDirectories(string directory) =>
@@ -55,9 +59,22 @@ public sealed class MemoryFileSystem : IFileSystem
 public static class TextDecoding
 {
     /// <summary>UTF-8 with or without a BOM; invalid bytes become U+FFFD.</summary>
-    public static string Decode(byte[] bytes)
+    public static string Decode(byte[] bytes) => Decode(bytes, out _);
+
+    /// <summary>UTF-8 with or without a BOM; invalid bytes become U+FFFD, and the offset of the first one in the text is given (else -1).</summary>
+    public static string Decode(byte[] bytes, out int firstInvalid)
     {
         int skip = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-        return new System.Text.UTF8Encoding(false, false).GetString(bytes, skip, bytes.Length - skip);
+        firstInvalid = -1;
+        try
+        {
+            return new System.Text.UTF8Encoding(false, true).GetString(bytes, skip, bytes.Length - skip);
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            string text = new System.Text.UTF8Encoding(false, false).GetString(bytes, skip, bytes.Length - skip);
+            firstInvalid = text.IndexOf('\uFFFD');
+            return text;
+        }
     }
 }

@@ -126,7 +126,7 @@ public static class ProjectLoader
     }
 
     /// <summary>Reads a whole project from its root.</summary>
-    public static ProjectSnapshot Load(IFileSystem fs, string root, Func<string, FileModel?>? overlay = null, ReaderLimits? limits = null)
+    public static ProjectSnapshot Load(IFileSystem fs, string root, Func<string, FileModel?>? overlay = null, ReaderLimits? limits = null, bool allowCatalogsOutsideRoot = false)
     {
         string configPath = Path.Combine(root, FileKinds.ConfigFileName);
         FileModel? config = null;
@@ -139,22 +139,32 @@ public static class ProjectLoader
         Parallel.For(0, paths.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) },
             i => models[i] = overlay?.Invoke(paths[i]) ?? ReadFile(fs, paths[i], limits));
         var files = models.OfType<FileModel>().ToList();
-        var (catalogs, configDiagnostics) = LoadCatalogs(fs, root, cfg);
+        var (catalogs, configDiagnostics) = LoadCatalogs(fs, root, cfg, allowCatalogsOutsideRoot);
         return new ProjectSnapshot { Root = root, ConfigFile = config, Files = files, Catalogs = catalogs, ConfigDiagnostics = configDiagnostics };
     }
 
     public static FileModel? ReadFile(IFileSystem fs, string path, ReaderLimits? limits = null)
     {
         string text;
-        try { text = fs.ReadAllText(path); }
+        int invalid;
+        try { (text, invalid) = fs.ReadText(path); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
-        return FileAnalyzer.Analyze(path, FileKinds.FromPath(path), new SourceText(text), limits);
+        var model = FileAnalyzer.Analyze(path, FileKinds.FromPath(path), new SourceText(text), limits);
+        if (invalid >= 0)
+            model.Diagnostics.Insert(0, new Diagnostic(Rules.Syntax, Rules.Syntax.DefaultSeverity, new TextSpan(invalid, invalid + 1),
+                "the file is not valid UTF-8: bytes that could not be read show as U+FFFD (�), the first here; save the file as UTF-8"));
+        return model;
     }
 
     /// <summary>The built-in catalogs that ship with Timeline, by name.</summary>
     public static IReadOnlyDictionary<string, Func<CatalogFile>> BuiltinCatalogs { get; set; } = new Dictionary<string, Func<CatalogFile>>();
 
-    public static (List<CatalogFile>, List<Diagnostic>) LoadCatalogs(IFileSystem fs, string root, ProjectConfig cfg)
+    /// <param name="allowOutsideRoot">
+    /// Whether a gazetteer outside the project root may be read. Off unless the person running
+    /// Timeline says so themselves (a command-line flag, a user setting): a project must not make
+    /// the editor read files it names elsewhere on the machine.
+    /// </param>
+    public static (List<CatalogFile>, List<Diagnostic>) LoadCatalogs(IFileSystem fs, string root, ProjectConfig cfg, bool allowOutsideRoot = false)
     {
         var catalogs = new List<CatalogFile>();
         var problems = new List<Diagnostic>();
@@ -171,10 +181,10 @@ public static class ProjectLoader
         {
             string full = Path.GetFullPath(Path.Combine(fullRoot, rel));
             string relative = Path.GetRelativePath(fullRoot, full);
-            if (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative))
+            if (!allowOutsideRoot && (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)))
             {
                 problems.Add(new Diagnostic(Rules.CatalogNotFound, Rules.CatalogNotFound.DefaultSeverity, span,
-                    $"the gazetteer '{rel}' is outside the project root, so it is not read; keep catalogs inside the project"));
+                    $"the gazetteer '{rel}' is outside the project root, so it is not read; keep catalogs inside the project (or allow it yourself: --allow-catalogs-outside-root, or the editor setting timeline.allowCatalogsOutsideRoot)"));
                 continue;
             }
             string text;

@@ -63,6 +63,14 @@ public sealed class TimelineWorkspace
         }
     }
 
+    /// <summary>The user's own permission to read gazetteers outside a project's root (never a workspace's).</summary>
+    public bool AllowCatalogsOutsideRoot { get; private set; }
+
+    public void SetAllowCatalogsOutsideRoot(bool allow)
+    {
+        lock (_gate) { AllowCatalogsOutsideRoot = allow; _projects.Clear(); }
+    }
+
     public void SetUserRuleSeverities(IReadOnlyDictionary<string, Severity?> severities)
     {
         lock (_gate) { UserRuleSeverities = severities; _projects.Clear(); }
@@ -166,7 +174,7 @@ public sealed class TimelineWorkspace
             if (model is not null) lock (_gate) _diskModels[p] = model;
             return model;
         }
-        var snapshot = ProjectLoader.Load(_fs, root, Overlay, Limits);
+        var snapshot = ProjectLoader.Load(_fs, root, Overlay, Limits, AllowCatalogsOutsideRoot);
         // Open documents under the root that the disk does not have yet (unsaved new files).
         var extra = open.Values.Where(d => Checker.IsUnder(d.Path, root) && d.Model.Kind is not FileKind.Unknown and not FileKind.Config
                                            && !snapshot.Files.Any(f => f.Path == d.Path) && ProjectLoader.FindConfigRoot(_fs, d.Path) is var r && (r is null || r == root))

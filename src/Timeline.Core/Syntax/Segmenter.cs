@@ -22,7 +22,7 @@ public static class Segmenter
     public static IReadOnlyList<Segment>? Split(SourceText source)
     {
         string text = source.Text;
-        if (text.IndexOf('\t') >= 0) return null;
+        if (text.IndexOf('\t') >= 0 || YamlReader.HasControl(text)) return null;
         var segments = new List<Segment>();
         int n = source.LineCount;
         int firstContent = -1;

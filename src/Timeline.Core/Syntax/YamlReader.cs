@@ -117,11 +117,13 @@ public static class YamlReader
         var problems = new List<SyntaxProblem>();   // local to the segment
         var absolute = new List<SyntaxProblem>();   // the tree builder's, already placed in the file
         char[]? buffer = null;
-        if (text.IndexOf('\t') >= 0)
+        if (text.IndexOf('\t') >= 0 || HasControl(text))
         {
             source ??= new SourceText(text);
             buffer = text.ToCharArray();
-            if (!ReplaceTabIndentation(source, buffer, problems)) buffer = null;
+            bool tabs = ReplaceTabIndentation(source, buffer, problems);
+            bool controls = ReplaceControlCharacters(text, buffer, problems);
+            if (!tabs && !controls) buffer = null;
         }
         SortedSet<int>? blanked = null;
         YamlNode? root = null;
@@ -210,6 +212,31 @@ public static class YamlReader
         m = m.Trim().TrimEnd('.');
         if (m.Length > 0) m = char.ToLowerInvariant(m[0]) + m[1..];
         return $"invalid YAML: {m}";
+    }
+
+    /// <summary>Control characters (NUL and the like) cannot be YAML text: report each run and read it as spaces.</summary>
+    private static bool ReplaceControlCharacters(string text, char[] buffer, List<SyntaxProblem> problems)
+    {
+        bool changed = false;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (!IsControl(c)) continue;
+            int start = i;
+            while (i < text.Length && IsControl(text[i])) { buffer[i] = ' '; i++; }
+            problems.Add(new SyntaxProblem("TL001", new TextSpan(start, i),
+                c == '\0' ? "a NUL character; YAML text cannot hold control characters" : $"a control character (U+{(int)c:X4}); YAML text cannot hold control characters"));
+            changed = true;
+        }
+        return changed;
+    }
+
+    private static bool IsControl(char c) => (c < ' ' && c is not ('\t' or '\n' or '\r')) || c == '\u007F';
+
+    internal static bool HasControl(string text)
+    {
+        foreach (char c in text) if (IsControl(c)) return true;
+        return false;
     }
 
     /// <summary>Tabs in indentation are not YAML. Report each and read it as a space.</summary>

@@ -60,9 +60,18 @@ internal static class DocumentSync
         {
             if (change.Range is null) { current = change.Text; source = new SourceText(current); continue; }
             var r = change.Range;
-            if (r.Start.Line < 0 || r.End.Line < 0 || r.Start.Line >= source.LineCount + 1 || r.End.Line >= source.LineCount + 1)
-                server.Log($"didChange for {uri}: the range {r.Start.Line}:{r.Start.Character}-{r.End.Line}:{r.End.Character} is outside the document; clamped");
-            var span = server.Lsp.Span(source, r);
+            TextSpan span;
+            if (r.Start.Line < 0 || r.End.Line < 0 || r.Start.Character < 0 || r.End.Character < 0 || r.Start.Line >= source.LineCount || r.End.Line >= source.LineCount)
+            {
+                // Out of range: the edit is applied at the nearest place the document has, and the client is told.
+                string message = $"Timeline: an edit to {uri} at {r.Start.Line}:{r.Start.Character}-{r.End.Line}:{r.End.Character} is outside the document ({source.LineCount} lines); it was applied at the document's nearest position, so the server's copy may differ from the editor's";
+                server.Log(message);
+                _ = server.ShowLogAsync(1, message);
+                int a = source.GetOffset(new LinePosition(Math.Max(0, r.Start.Line), Math.Max(0, r.Start.Character)), server.Lsp.Encoding);
+                int b = source.GetOffset(new LinePosition(Math.Max(0, r.End.Line), Math.Max(0, r.End.Character)), server.Lsp.Encoding);
+                span = a <= b ? new TextSpan(a, b) : new TextSpan(b, a);
+            }
+            else span = server.Lsp.Span(source, r);
             current = string.Concat(current.AsSpan(0, span.Start), change.Text, current.AsSpan(span.End));
             source = new SourceText(current);
         }

@@ -57,7 +57,7 @@ public sealed class MessageReader
         if (length is null) throw new FramingException("a message without a Content-Length header");
         if (length > MaxContentLength)
         {
-            await SkipAsync(length.Value, cancel).ConfigureAwait(false);
+            await SkipToNextHeaderAsync(length.Value, cancel).ConfigureAwait(false);
             throw new FramingException($"a message of {length} bytes, over the limit of {MaxContentLength}");
         }
         var body = new byte[length.Value];
@@ -75,12 +75,37 @@ public sealed class MessageReader
 
     private static string Trim(string s) => s.Length > 60 ? s[..60] + "…" : s;
 
-    private async Task SkipAsync(long length, CancellationToken cancel)
+    private static readonly byte[] HeaderStart = "Content-Length:"u8.ToArray();
+
+    /// <summary>
+    /// Skips an over-long body, but stops at the next frame's header if one comes first: a body
+    /// of JSON holds no raw line break inside a string, so "\nContent-Length:" is a new frame,
+    /// and a lying length cannot swallow the rest of the stream.
+    /// </summary>
+    private async Task SkipToNextHeaderAsync(long length, CancellationToken cancel)
     {
         while (length > 0)
         {
             if (_start == _end && !await FillAsync(cancel).ConfigureAwait(false)) return;
-            int n = (int)Math.Min(length, _end - _start);
+            var span = _buffer.AsSpan(_start, _end - _start);
+            for (int i = 0; i + 1 < span.Length; i++)
+            {
+                if (span[i] != (byte)'\n') continue;
+                var rest = span[(i + 1)..];
+                if (rest.Length >= HeaderStart.Length && rest[..HeaderStart.Length].SequenceEqual(HeaderStart))
+                {
+                    _start += i + 1;
+                    return;
+                }
+            }
+            // Keep the last bytes: a header may straddle two reads.
+            int keep = Math.Min(span.Length, HeaderStart.Length);
+            int n = (int)Math.Min(length, span.Length - keep);
+            if (n <= 0)
+            {
+                if (!await FillAsync(cancel).ConfigureAwait(false)) { _start = _end; return; }
+                continue;
+            }
             _start += n;
             length -= n;
         }
