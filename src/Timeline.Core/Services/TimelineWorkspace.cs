@@ -42,11 +42,13 @@ public sealed class TimelineWorkspace
     }
 
     private long _generation;
+    private long _changes; // counts every change to documents, files and settings
 
     public void SetFolders(IEnumerable<string> folders)
     {
         lock (_gate)
         {
+            _changes++;
             _folders.Clear();
             _folders.AddRange(folders.Select(f => f.TrimEnd('/', '\\')).Where(f => f.Length > 0));
             _projects.Clear();
@@ -57,6 +59,7 @@ public sealed class TimelineWorkspace
     {
         lock (_gate)
         {
+            _changes++;
             foreach (var r in removed) _folders.Remove(r.TrimEnd('/', '\\'));
             foreach (var a in added) if (!_folders.Contains(a.TrimEnd('/', '\\'))) _folders.Add(a.TrimEnd('/', '\\'));
             _projects.Clear();
@@ -68,12 +71,12 @@ public sealed class TimelineWorkspace
 
     public void SetAllowCatalogsOutsideRoot(bool allow)
     {
-        lock (_gate) { AllowCatalogsOutsideRoot = allow; _projects.Clear(); }
+        lock (_gate) { AllowCatalogsOutsideRoot = allow; _projects.Clear(); _changes++; }
     }
 
     public void SetUserRuleSeverities(IReadOnlyDictionary<string, Severity?> severities)
     {
-        lock (_gate) { UserRuleSeverities = severities; _projects.Clear(); }
+        lock (_gate) { UserRuleSeverities = severities; _projects.Clear(); _changes++; }
     }
 
     public OpenDocument Open(string path, string text, int version)
@@ -118,6 +121,7 @@ public sealed class TimelineWorkspace
     {
         lock (_gate)
         {
+            _changes++;
             _diskModels.Remove(path);
             // A config change can change which files a project holds: forget every project.
             if (Path.GetFileName(path) == FileKinds.ConfigFileName || FileKinds.FromPath(path) == FileKind.Unknown) _projects.Clear();
@@ -127,6 +131,7 @@ public sealed class TimelineWorkspace
 
     private void Invalidate(string path)
     {
+        _changes++;
         foreach (var root in _projects.Keys.ToList())
             if (Checker.IsUnder(path, root)) _projects.Remove(root);
         if (FileKinds.FromPath(path) == FileKind.Config) _projects.Clear();
@@ -161,10 +166,12 @@ public sealed class TimelineWorkspace
     {
         string root = RootOf(path);
         Dictionary<string, OpenDocument> open;
+        long startedAt;
         lock (_gate)
         {
             if (_projects.TryGetValue(root, out var cached)) return cached;
             open = new Dictionary<string, OpenDocument>(_open, StringComparer.Ordinal);
+            startedAt = _changes;
         }
         FileModel? Overlay(string p)
         {
@@ -185,7 +192,8 @@ public sealed class TimelineWorkspace
             snapshot = new ProjectSnapshot { Root = snapshot.Root, ConfigFile = cfgDoc.Model, Files = snapshot.Files, Catalogs = snapshot.Catalogs, ConfigDiagnostics = snapshot.ConfigDiagnostics };
         var result = ProjectAnalyzer.Analyze(snapshot, UserRuleSeverities);
         var analysis = new Analysis(root, result, Interlocked.Increment(ref _generation));
-        lock (_gate) _projects[root] = analysis;
+        // Kept for the next caller only if nothing changed meanwhile: otherwise it already describes the past.
+        lock (_gate) if (_changes == startedAt) _projects[root] = analysis;
         return analysis;
     }
 }

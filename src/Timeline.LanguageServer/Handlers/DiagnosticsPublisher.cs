@@ -72,6 +72,8 @@ internal sealed class DiagnosticsPublisher
             var analysis = _server.Workspace.Analyze(doc.Path);
             var current = _server.Workspace.Document(doc.Path);
             if (current is null || current.Version != doc.Version || !ReferenceEquals(current.Model, doc.Model)) continue; // changed again: the next round publishes
+            // Checked from another version of the document: check again (files of no known kind are in no project).
+            if (doc.Model.Kind != Timeline.Core.Language.FileKind.Unknown && !ReferenceEquals(analysis.File(doc.Path), doc.Model)) { Schedule(); continue; }
             string uri = _server.Uris.ToUri(doc.Path);
             lock (_published)
             {

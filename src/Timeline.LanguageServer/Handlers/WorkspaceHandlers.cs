@@ -7,6 +7,14 @@ internal static class WorkspaceHandlers
 {
     public static void Register(TimelineLanguageServer server)
     {
+        // The server's copy of an open document, for tests and bug reports: what it believes the editor holds.
+        server.Rpc.OnRequest("timeline/documentText", (parameters, _) =>
+        {
+            var p = TimelineLanguageServer.Parse(parameters, LspJson.Default.TextDocumentParams);
+            var doc = server.Workspace.Document(server.Uris.ToPath(p.TextDocument.Uri))
+                ?? throw new Timeline.LanguageServer.JsonRpc.JsonRpcException(Timeline.LanguageServer.JsonRpc.ErrorCodes.InvalidParams, $"{p.TextDocument.Uri} is not open");
+            return Task.FromResult<System.Text.Json.Nodes.JsonNode?>(new System.Text.Json.Nodes.JsonObject { ["version"] = doc.Version, ["text"] = doc.Text.Text });
+        });
         server.Rpc.OnNotification("workspace/didChangeWatchedFiles", p =>
         {
             var changes = TimelineLanguageServer.Parse(p, LspJson.Default.DidChangeWatchedFilesParams).Changes;
