@@ -38,6 +38,17 @@ if (args.Length >= 2 && args[0] == "stages")
     }
     return 0;
 }
+// timeline-bench fuzz [--cases N] [--seed S] | timeline-bench edits [--sequences N] [--seed S]
+if (args.Length >= 1 && args[0] is "fuzz" or "edits")
+{
+    int n = args[0] == "fuzz" ? 100_000 : 10_000, seed = 1;
+    for (int i = 1; i + 1 < args.Length; i += 2)
+        if (args[i] is "--cases" or "--sequences") n = int.Parse(args[i + 1]);
+        else if (args[i] == "--seed") seed = int.Parse(args[i + 1]);
+    string repo = Path.GetFullPath(".");
+    return args[0] == "fuzz" ? Robustness.Fuzz(repo, n, seed) : await Robustness.EditsAsync(repo, n, seed);
+}
+
 // timeline-bench lsp DIR [--server PATH] [--yaml-language-server PATH_TO_BIN]
 if (args.Length >= 2 && args[0] == "lsp")
 {

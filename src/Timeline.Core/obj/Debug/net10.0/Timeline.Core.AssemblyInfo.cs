@@ -13,7 +13,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyCompanyAttribute("Timeline.Core")]
 [assembly: System.Reflection.AssemblyConfigurationAttribute("Debug")]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("1.0.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0+47798115fa614bc31d28412767f91dbec83938de")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0+53b50d5598451200881926f58c7218ce9c7f8f9e")]
 [assembly: System.Reflection.AssemblyProductAttribute("Timeline.Core")]
 [assembly: System.Reflection.AssemblyTitleAttribute("Timeline.Core")]
 [assembly: System.Reflection.AssemblyVersionAttribute("1.0.0.0")]
