@@ -158,6 +158,30 @@ public class CliTests : IDisposable
     }
 
     [Fact]
+    public void Invalid_utf8_and_a_50_mb_file_are_reported_not_fatal()
+    {
+        Directory.CreateDirectory(Path.Combine(_dir, "h"));
+        var bytes = System.Text.Encoding.UTF8.GetBytes("title: café\nevents: []\n");
+        bytes[10] = 0xFF;
+        File.WriteAllBytes(Path.Combine(_dir, "h", "bad.timeline.yaml"), bytes);
+        using (var big = File.Create(Path.Combine(_dir, "h", "big.timeline.yaml")))
+        {
+            big.Write("title: T\nevents: []\nx-pad: "u8);
+            var chunk = new byte[1 << 20];
+            Array.Fill(chunk, (byte)'x');
+            for (int i = 0; i < 50; i++) big.Write(chunk);
+            big.Write("\n"u8);
+        }
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var (code, output, _) = Run(_dir, "check", "h", "--format", "json");
+        Assert.Equal(1, code);
+        using var doc = JsonDocument.Parse(output);
+        var byFile = doc.RootElement.GetProperty("files").EnumerateArray().ToDictionary(f => f.GetProperty("path").GetString()!, f => f.GetProperty("diagnostics").EnumerateArray().Select(d => d.GetProperty("code").GetString()).ToList());
+        Assert.Contains("TL001", byFile["h/bad.timeline.yaml"]);
+        Assert.Equal(new[] { "TL901" }, byFile["h/big.timeline.yaml"]);
+    }
+
+    [Fact]
     public void A_file_argument_checks_its_project_and_reports_that_file()
     {
         Write("p/timeline.config.yaml", "require-sources: true\n");
