@@ -13,7 +13,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyCompanyAttribute("Timeline.Core")]
 [assembly: System.Reflection.AssemblyConfigurationAttribute("Debug")]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("1.0.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0+893b55fc3baa4e3e71eadbc06f6a25eef42fb974")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0+edd367945ae34cfc92bca51aa0a6e6bf93225fa1")]
 [assembly: System.Reflection.AssemblyProductAttribute("Timeline.Core")]
 [assembly: System.Reflection.AssemblyTitleAttribute("Timeline.Core")]
 [assembly: System.Reflection.AssemblyVersionAttribute("1.0.0.0")]
