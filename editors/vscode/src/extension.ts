@@ -1,0 +1,175 @@
+import * as vscode from 'vscode';
+import * as path from 'path';
+import * as fs from 'fs';
+import { execFile, spawn } from 'child_process';
+import { LanguageClient, LanguageClientOptions, ServerOptions, State } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+let status: vscode.StatusBarItem;
+let output: vscode.OutputChannel;
+
+/** The server to run: the user's own setting (never a workspace's), else the one that ships with the extension, else `timeline` on PATH. */
+function serverPath(context: vscode.ExtensionContext): string {
+  const configured = vscode.workspace.getConfiguration('timeline').inspect<string>('server.path');
+  const own = configured?.globalValue;
+  if (own && own.trim().length > 0) return own;
+  const exe = process.platform === 'win32' ? 'timeline.exe' : 'timeline';
+  const platform = `${process.platform === 'win32' ? 'win' : process.platform === 'darwin' ? 'osx' : 'linux'}-${process.arch}`;
+  const bundled = context.asAbsolutePath(path.join('server', platform, exe));
+  return fs.existsSync(bundled) ? bundled : 'timeline';
+}
+
+function setStatus(text: string, tooltip: string) {
+  status.text = text;
+  status.tooltip = tooltip;
+  status.show();
+}
+
+async function startClient(context: vscode.ExtensionContext) {
+  const command = serverPath(context);
+  const serverOptions: ServerOptions = { command, args: ['lsp'] };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: 'timeline-yaml', scheme: 'file' }, { language: 'timeline-yaml', scheme: 'untitled' }],
+    synchronize: { configurationSection: 'timeline' },
+    outputChannel: output,
+    traceOutputChannel: output,
+  };
+  client = new LanguageClient('timeline', 'Timeline', serverOptions, clientOptions);
+  client.onDidChangeState(e => {
+    if (e.newState === State.Running) setStatus('$(check) Timeline', `The Timeline language server is running (${command})`);
+    else if (e.newState === State.Starting) setStatus('$(sync~spin) Timeline', 'The Timeline language server is starting');
+    else setStatus('$(error) Timeline', 'The Timeline language server has stopped: click to restart');
+  });
+  setStatus('$(sync~spin) Timeline', 'The Timeline language server is starting');
+  await client.start();
+}
+
+function projectFolder(): string | undefined {
+  const doc = vscode.window.activeTextEditor?.document;
+  if (doc && doc.uri.scheme === 'file') {
+    let dir = path.dirname(doc.uri.fsPath);
+    for (let d = dir; ; d = path.dirname(d)) {
+      if (fs.existsSync(path.join(d, 'timeline.config.yaml'))) return d;
+      if (path.dirname(d) === d) break;
+    }
+    return vscode.workspace.getWorkspaceFolder(doc.uri)?.uri.fsPath ?? dir;
+  }
+  return vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+}
+
+/** Runs the timeline executable; the text of one open file can be given on stdin so that unsaved edits count. */
+function run(context: vscode.ExtensionContext, args: string[], stdin?: string): Promise<{ code: number; out: string; err: string }> {
+  return new Promise(resolve => {
+    const child = spawn(serverPath(context), args, { cwd: projectFolder() });
+    let out = '', err = '';
+    child.stdout.on('data', d => (out += d));
+    child.stderr.on('data', d => (err += d));
+    child.on('error', e => resolve({ code: 2, out, err: String(e) }));
+    child.on('close', code => resolve({ code: code ?? 2, out, err }));
+    if (stdin !== undefined) child.stdin.end(stdin); else child.stdin.end();
+  });
+}
+
+/** The id of the event under the cursor: the nearest "- id:" line at or above it in an events list. */
+function eventIdAt(doc: vscode.TextDocument, line: number): string | undefined {
+  for (let l = line; l >= 0; l--) {
+    const m = /^\s*-\s+id:\s*([a-z0-9]+(?:-[a-z0-9]+)*)\s*$/.exec(doc.lineAt(l).text);
+    if (m) return m[1];
+    if (/^\S/.test(doc.lineAt(l).text) && l !== line) return undefined;
+  }
+  return undefined;
+}
+
+class Preview {
+  private panel: vscode.WebviewPanel | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  constructor(private context: vscode.ExtensionContext) {}
+
+  show() {
+    if (!this.panel) {
+      this.panel = vscode.window.createWebviewPanel('timeline.preview', 'Chronology', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        { enableScripts: true, localResourceRoots: [] });
+      this.panel.onDidDispose(() => (this.panel = undefined));
+    }
+    this.render();
+  }
+
+  /** Re-renders from the project, with the active document's unsaved text. */
+  render() {
+    if (!this.panel) return;
+    const folder = projectFolder();
+    if (!folder) return;
+    const doc = vscode.window.activeTextEditor?.document;
+    const args = ['export', folder, '--format', 'html', '--force'];
+    let stdin: string | undefined;
+    if (doc && doc.languageId === 'timeline-yaml' && doc.uri.scheme === 'file') { args.push('--overlay', doc.uri.fsPath); stdin = doc.getText(); }
+    run(this.context, args, stdin).then(r => {
+      if (!this.panel) return;
+      const csp = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:;">`;
+      const follow = `<script>window.addEventListener('message', e => { const m = e.data; if (m && m.type === 'reveal') {
+        document.querySelectorAll('li.event.current').forEach(x => x.classList.remove('current'));
+        const el = document.getElementById(m.id); if (el) { el.classList.add('current'); el.scrollIntoView({ block: 'center' }); } } });</script>
+        <style>li.event.current { background: rgba(31,95,174,.08); }</style>`;
+      this.panel.webview.html = r.code === 0 ? r.out.replace('<head>', '<head>' + csp).replace('</body>', follow + '</body>')
+        : `<p>Timeline could not export the chronology:</p><pre>${r.err.replace(/</g, '&lt;')}</pre>`;
+      this.follow();
+    });
+  }
+
+  scheduleRender() {
+    if (!this.panel) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.render(), 400);
+  }
+
+  follow() {
+    const editor = vscode.window.activeTextEditor;
+    if (!this.panel || !editor || editor.document.languageId !== 'timeline-yaml') return;
+    const id = eventIdAt(editor.document, editor.selection.active.line);
+    if (id) this.panel.webview.postMessage({ type: 'reveal', id });
+  }
+}
+
+export async function activate(context: vscode.ExtensionContext) {
+  output = vscode.window.createOutputChannel('Timeline');
+  status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 10);
+  status.command = 'timeline.restartServer';
+  context.subscriptions.push(output, status);
+  const preview = new Preview(context);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('timeline.restartServer', async () => {
+      if (client) { await client.stop().catch(() => undefined); client = undefined; }
+      await startClient(context);
+    }),
+    vscode.commands.registerCommand('timeline.checkProject', async () => {
+      const folder = projectFolder();
+      if (!folder) return;
+      const r = await run(context, ['check', folder, '--no-color']);
+      output.appendLine(r.out + r.err);
+      output.show(true);
+      vscode.window.showInformationMessage(r.code === 0 ? 'Timeline: no errors in the project.' : 'Timeline: the project has problems (see the Timeline output).');
+    }),
+    vscode.commands.registerCommand('timeline.export', async () => {
+      const folder = projectFolder();
+      if (!folder) return;
+      const format = await vscode.window.showQuickPick(['html', 'markdown', 'timelinejs', 'geojson', 'csv'], { placeHolder: 'Export the chronology as' });
+      if (!format) return;
+      const ext = { html: 'html', markdown: 'md', timelinejs: 'json', geojson: 'geojson', csv: 'csv' }[format];
+      const target = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(path.join(folder, `chronology.${ext}`)) });
+      if (!target) return;
+      const r = await run(context, ['export', folder, '--format', format, '-o', target.fsPath]);
+      if (r.code === 0) vscode.window.showInformationMessage(`Timeline: exported to ${target.fsPath}`);
+      else vscode.window.showErrorMessage(`Timeline: ${r.err.trim() || 'the export failed'}`);
+    }),
+    vscode.commands.registerCommand('timeline.showPreview', () => preview.show()),
+    vscode.window.onDidChangeTextEditorSelection(() => preview.follow()),
+    vscode.workspace.onDidChangeTextDocument(e => { if (e.document.languageId === 'timeline-yaml') preview.scheduleRender(); }),
+    vscode.window.onDidChangeActiveTextEditor(() => preview.scheduleRender()),
+  );
+  await startClient(context);
+}
+
+export async function deactivate() {
+  if (client) await client.stop();
+}
