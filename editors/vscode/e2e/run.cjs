@@ -123,6 +123,17 @@ const check = (name, ok, detail) => { results.push({ name, ok, detail }); consol
     const after = await page.locator('.markers-panel').innerText().catch(() => '');
     await page.screenshot({ path: path.join(outDir, '6-quick-fix-applied.png') });
     check('a quick fix applies', fixed.ok && !after.includes('saraqeb') && after.includes('TL103'), `${fixed.text}; menu had "Change to 'saraqib'" at ${idx}`);
+
+    // 6. The chronology preview opens beside the editor.
+    await page.keyboard.press('Escape');
+    await page.locator('.monaco-editor .view-lines').first().click(); await page.waitForTimeout(300);
+    await page.keyboard.press('F1'); await page.waitForTimeout(600);
+    await page.keyboard.type('Timeline: Show the chronology preview'); await page.waitForTimeout(800);
+    await page.keyboard.press('Enter');
+    const preview = await waitFor(async () => { const n = await page.locator('iframe.webview').count().catch(() => 0); return { ok: n > 0, n }; }, 15000);
+    await page.waitForTimeout(3000);
+    await page.screenshot({ path: path.join(outDir, '7-preview.png') });
+    check('the chronology preview opens', preview.ok, `${preview.n} webview frame(s)`);
   } catch (e) {
     check('the run', false, String(e));
     await page.screenshot({ path: path.join(outDir, 'error.png') }).catch(() => {});
