@@ -74,12 +74,7 @@ public static class CommandLine
         for (int i = 0; i < args.Length; i++)
         {
             string a = args[i];
-            string? Value()
-            {
-                int eq = a.IndexOf('=');
-                if (eq > 0) return a[(eq + 1)..];
-                return i + 1 < args.Length ? args[++i] : null;
-            }
+            string? Value() => OptionValue(args, ref i);
             if (a == "--format" || a == "-f" || a.StartsWith("--format=", StringComparison.Ordinal)) formatName = Value();
             else if (a == "-o" || a == "--output" || a.StartsWith("--output=", StringComparison.Ordinal)) output = Value();
             else if (a == "--force") force = true;
@@ -148,6 +143,15 @@ public static class CommandLine
         }
     }
 
+    /// <summary>An option's value: after '=' in the same argument (--format=json), else the next argument (consumed).</summary>
+    private static string? OptionValue(string[] args, ref int i)
+    {
+        string a = args[i];
+        int eq = a.IndexOf('=');
+        if (eq > 0) return a[(eq + 1)..];
+        return i + 1 < args.Length ? args[++i] : null;
+    }
+
     private static string Utf8(Action<Stream> write)
     {
         using var ms = new MemoryStream();
@@ -171,12 +175,7 @@ public static class CommandLine
         for (int i = 0; i < args.Length; i++)
         {
             string a = args[i];
-            string? Value()
-            {
-                int eq = a.IndexOf('=');
-                if (eq > 0) return a[(eq + 1)..];
-                return i + 1 < args.Length ? args[++i] : null;
-            }
+            string? Value() => OptionValue(args, ref i);
             if (a == "--format" || a.StartsWith("--format=", StringComparison.Ordinal) || a == "-f")
             {
                 format = Value() ?? "";

@@ -15,7 +15,7 @@ public static class LanguageServerCommand
             }
         var stdin = Console.OpenStandardInput();
         var stdout = Console.OpenStandardOutput();
-        // Nothing but protocol goes to stdout: anything written to Console.Out goes to stderr instead.
+        // Nothing but protocol goes to stdout: the process's ordinary text output is sent to stderr instead.
         Console.SetOut(stderr);
         var server = new TimelineLanguageServer(stdin, stdout, new ServerOptions { Log = stderr });
         return await server.RunAsync().ConfigureAwait(false);
