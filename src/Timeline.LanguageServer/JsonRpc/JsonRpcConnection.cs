@@ -107,7 +107,7 @@ public sealed class JsonRpcConnection
             running.RemoveAll(t => t.IsCompleted);
         }
         _closed = true;
-        foreach (var ctx in _active.Values) ctx.Cts.Cancel();
+        foreach (var ctx in _active.Values) Cancel(ctx);
         foreach (var p in _pending.Values) p.TrySetCanceled();
         try { await Task.WhenAll(running).WaitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false); } catch { /* ending anyway */ }
     }
@@ -160,7 +160,7 @@ public sealed class JsonRpcConnection
         if (method == "$/cancelRequest")
         {
             if (parameters is { ValueKind: JsonValueKind.Object } pe && pe.TryGetProperty("id", out var cid) && _active.TryGetValue(cid.GetRawText(), out var ctx))
-                ctx.Cts.Cancel();
+                Cancel(ctx);
             return;
         }
         if (NotificationGate is { } gate && !gate(method)) return;
@@ -232,8 +232,15 @@ public sealed class JsonRpcConnection
             if (ctx.Document is not null)
             {
                 ctx.ContentModified = true;
-                try { ctx.Cts.Cancel(); } catch (ObjectDisposedException) { }
+                Cancel(ctx);
             }
+    }
+
+    /// <summary>Cancels a request that may be finishing at this very moment (and so disposing its token source).</summary>
+    private static void Cancel(RequestContext ctx)
+    {
+        try { ctx.Cts.Cancel(); }
+        catch (ObjectDisposedException) { /* it has already answered */ }
     }
 
     public int ActiveRequestCount => _active.Count;
