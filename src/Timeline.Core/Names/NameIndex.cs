@@ -18,7 +18,7 @@ public sealed class NameIndex<T>
     private readonly (string Key, int Entry, int Name)[] _compact; // sorted by key
     private readonly (string Key, int Entry, int Name)[] _words;   // sorted by key
     private readonly Dictionary<string, int> _byId;
-    private readonly Dictionary<int, List<int>> _byLength = new();   // compact key length -> indices into _compact
+    private readonly Dictionary<int, int[]> _grams = new();          // bigram -> indices into _compact that hold it (each once)
 
     public NameIndex(IEnumerable<NameEntry<T>> entries)
     {
@@ -43,13 +43,25 @@ public sealed class NameIndex<T>
         words.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
         _compact = compact.ToArray();
         _words = words.ToArray();
+        // A bigram index for the fuzzy step: two keys within k edits share most of their bigrams.
+        var grams = new Dictionary<int, List<int>>();
         for (int i = 0; i < _compact.Length; i++)
         {
-            int len = _compact[i].Key.Length;
-            if (!_byLength.TryGetValue(len, out var list)) _byLength[len] = list = new List<int>();
-            list.Add(i);
+            string k = _compact[i].Key;
+            int last = -1;
+            for (int j = 0; j + 1 < k.Length; j++)
+            {
+                int g = Gram(k, j);
+                if (g == last) continue;
+                last = g;
+                if (!grams.TryGetValue(g, out var list)) grams[g] = list = new List<int>();
+                if (list.Count == 0 || list[^1] != i) list.Add(i);
+            }
         }
+        foreach (var (g, list) in grams) _grams[g] = list.ToArray();
     }
+
+    private static int Gram(string s, int i) => (s[i] << 16) | s[i + 1];
 
     public int Count => _entries.Length;
     public IReadOnlyList<NameEntry<T>> Entries => _entries;
@@ -83,31 +95,72 @@ public sealed class NameIndex<T>
             if (fuzzy && best.Count < limit)
             {
                 int max = key.Length <= 3 ? 0 : key.Length <= 5 ? 1 : key.Length <= 9 ? 2 : 3;
-                for (int len = key.Length - max; len <= key.Length + max && max > 0; len++)
+                if (max > 0 && key.Length >= 2)
                 {
-                    if (!_byLength.TryGetValue(len, out var list)) continue;
-                    foreach (int i in list)
+                    // q-gram filter: a key within `max` edits shares at least (bigrams - 2·max) of the query's bigrams.
+                    var counts = new Dictionary<int, int>();
+                    var seen = new HashSet<int>();
+                    for (int j = 0; j + 1 < key.Length; j++)
                     {
-                        var (k, e, n) = _compact[i];
+                        int g = Gram(key, j);
+                        if (!seen.Add(g) || !_grams.TryGetValue(g, out var postings)) continue;
+                        foreach (int i in postings)
+                        {
+                            int len = _compact[i].Key.Length;
+                            if (len < key.Length - max || len > key.Length + max) continue;
+                            counts[i] = counts.GetValueOrDefault(i) + 1;
+                        }
+                    }
+                    // Each edit removes at most two of the query's distinct bigrams.
+                    int need = Math.Max(1, seen.Count - 2 * max);
+                    foreach (var (i, n) in counts)
+                    {
+                        if (n < need) continue;
+                        var (k, e, nameIdx) = _compact[i];
                         if (best.TryGetValue(e, out var have) && have.Level < MatchLevel.Fuzzy) continue;
                         int d = NameNormalizer.EditDistance(key, k, max);
-                        if (d <= max) Offer(e, MatchLevel.Fuzzy, d, n);
+                        if (d <= max) Offer(e, MatchLevel.Fuzzy, d, nameIdx);
                     }
                 }
             }
         }
 
-        return best
-            .OrderBy(p => p.Value.Level)
-            .ThenBy(p => p.Value.Level == MatchLevel.Fuzzy ? p.Value.Distance : 0)
-            .ThenBy(p => preferred is not null && preferred(_entries[p.Key].Item) ? 0 : 1)
-            .ThenBy(p => _entries[p.Key].KindRank)
-            .ThenByDescending(p => _entries[p.Key].Population)
-            .ThenBy(p => _entries[p.Key].Id, StringComparer.Ordinal)
-            .Take(limit)
-            .Select(p => new NameMatch<T>(_entries[p.Key].Item, _entries[p.Key].Id,
-                p.Value.Name < 0 ? _entries[p.Key].Id : _entries[p.Key].Names[p.Value.Name], p.Value.Level, p.Value.Distance))
-            .ToList();
+        // The best `limit` by level, edit distance (fuzzy only), preference, kind rank, population, id.
+        var order = Comparer<int>.Create((x, y) =>
+        {
+            var (a, b) = (best[x], best[y]);
+            int c = a.Level.CompareTo(b.Level);
+            if (c != 0) return c;
+            c = (a.Level == MatchLevel.Fuzzy ? a.Distance : 0).CompareTo(b.Level == MatchLevel.Fuzzy ? b.Distance : 0);
+            if (c != 0) return c;
+            if (preferred is not null)
+            {
+                c = (preferred(_entries[x].Item) ? 0 : 1).CompareTo(preferred(_entries[y].Item) ? 0 : 1);
+                if (c != 0) return c;
+            }
+            c = _entries[x].KindRank.CompareTo(_entries[y].KindRank);
+            if (c != 0) return c;
+            c = _entries[y].Population.CompareTo(_entries[x].Population);
+            return c != 0 ? c : string.CompareOrdinal(_entries[x].Id, _entries[y].Id);
+        });
+        IEnumerable<int> top;
+        if (best.Count <= limit) top = best.Keys.Order(order);
+        else
+        {
+            // A bounded heap keeps the `limit` best without sorting every match.
+            var heap = new PriorityQueue<int, int>(Comparer<int>.Create((x, y) => order.Compare(y, x)));
+            foreach (int e in best.Keys)
+            {
+                if (heap.Count < limit) heap.Enqueue(e, e);
+                else if (order.Compare(e, heap.Peek()) < 0) heap.EnqueueDequeue(e, e);
+            }
+            var list = new List<int>(heap.Count);
+            while (heap.Count > 0) list.Add(heap.Dequeue());
+            list.Sort(order);
+            top = list;
+        }
+        return top.Select(e => new NameMatch<T>(_entries[e].Item, _entries[e].Id,
+                best[e].Name < 0 ? _entries[e].Id : _entries[e].Names[best[e].Name], best[e].Level, best[e].Distance)).ToList();
     }
 
     private static IEnumerable<int> PrefixRange((string Key, int Entry, int Name)[] sorted, string prefix)

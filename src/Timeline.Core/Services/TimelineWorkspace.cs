@@ -81,9 +81,10 @@ public sealed class TimelineWorkspace
 
     public OpenDocument Open(string path, string text, int version)
     {
-        // The file as read from disk (when the workspace was indexed) has the segments to reuse.
+        // The file as read from disk (when the workspace was indexed) has the segments to reuse. It is
+        // consumed: the open document's edits move those segments, so after a close the file is read again.
         FileModel? fromDisk;
-        lock (_gate) fromDisk = _diskModels.GetValueOrDefault(path);
+        lock (_gate) { fromDisk = _diskModels.GetValueOrDefault(path); _diskModels.Remove(path); }
         var doc = MakeDocument(path, new SourceText(text), version, fromDisk);
         lock (_gate) { _open[path] = doc; Invalidate(path); }
         return doc;

@@ -1,4 +1,5 @@
 using Timeline.Core.Checks;
+using Timeline.Core.Services;
 using Timeline.Core.Language;
 using Timeline.Core.Text;
 
@@ -40,5 +41,27 @@ public class IncrementalTests
             Assert.True(Render(fresh) == Render(incremental), $"seed {seed}, step {step}: the incremental analysis differs from a fresh one\n--- text ---\n{text}");
             model = incremental;
         }
+    }
+}
+
+/// <summary>Closing an edited document without saving: the project sees the file as it is on disk, at its true positions.</summary>
+public class CloseUnsavedTests
+{
+    [Fact]
+    public void A_closed_unsaved_document_is_read_again_from_disk()
+    {
+        var fs = new Timeline.Core.Project.MemoryFileSystem(new Dictionary<string, string>
+        {
+            ["/w/a.timeline.yaml"] = "title: T\nevents:\n  - id: e1\n    date: 2024-11-29\n    title: t\n    places: [nowhere]\n    sources: []\n",
+        });
+        var ws = new TimelineWorkspace(fs);
+        ws.SetFolders(new[] { "/w" });
+        ws.Index();
+        string text = fs.ReadAllText("/w/a.timeline.yaml");
+        ws.Open("/w/a.timeline.yaml", text, 1);
+        ws.Change("/w/a.timeline.yaml", "# a long comment that moves everything below it\n" + text, 2);
+        ws.Close("/w/a.timeline.yaml");
+        var place = ws.Analyze("/w/a.timeline.yaml").Result.For("/w/a.timeline.yaml").Single(d => d.Code == "TL201");
+        Assert.Equal(text.IndexOf("nowhere", StringComparison.Ordinal), place.Span.Start);
     }
 }

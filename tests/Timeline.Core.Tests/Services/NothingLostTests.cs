@@ -27,7 +27,7 @@ public class NothingLostTests
     }
 
     /// <summary>Checks what an edit must not lose.</summary>
-    public static void AssertNothingLost(string before, IReadOnlyList<TextEdit> edits, string context)
+    internal static void AssertNothingLost(string before, IReadOnlyList<TextEdit> edits, string context)
     {
         string after = Apply(before, edits);
         var src = new SourceText(before);
