@@ -289,7 +289,6 @@ public sealed class ClientCapabilities
     public bool DocumentChanges { get; init; }
     public bool ResourceCreate { get; init; }
     public bool HierarchicalSymbols { get; init; }
-    public bool CompletionSnippets { get; init; }
 
     public static ClientCapabilities Read(JsonElement? caps)
     {
@@ -322,7 +321,6 @@ public sealed class ClientCapabilities
             DocumentChanges = Bool("workspace", "workspaceEdit", "documentChanges"),
             ResourceCreate = create,
             HierarchicalSymbols = Bool("textDocument", "documentSymbol", "hierarchicalDocumentSymbolSupport"),
-            CompletionSnippets = Bool("textDocument", "completion", "completionItem", "snippetSupport"),
         };
     }
 }

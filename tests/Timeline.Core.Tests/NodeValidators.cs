@@ -35,7 +35,8 @@ public static class NodeValidators
         return JsonSerializer.Deserialize<List<Result>>(output, new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
     }
 
-    private static (int, string) Run(string file, string args, string dir, string? stdin)
+    /// <summary>Runs a program; returns its exit code and its output (with its errors when it failed).</summary>
+    public static (int Code, string Output) Run(string file, string args, string dir, string? stdin, IReadOnlyDictionary<string, string>? env = null)
     {
         var psi = new ProcessStartInfo(file, args)
         {
@@ -45,6 +46,7 @@ public static class NodeValidators
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        if (env is not null) foreach (var (k, v) in env) psi.Environment[k] = v;
         using var p = Process.Start(psi)!;
         var stderr = p.StandardError.ReadToEndAsync();
         if (stdin is not null) p.StandardInput.Write(stdin);

@@ -25,6 +25,18 @@ public sealed record Diagnostic(Rule Rule, Severity Severity, TextSpan Span, str
     public IReadOnlyList<Fix> Fixes { get; init; } = Array.Empty<Fix>();
     /// <summary>The candidates a did-you-mean offers (ids, keys or values), best first.</summary>
     public IReadOnlyList<string> Suggestions { get; init; } = Array.Empty<string>();
+
+    /// <summary>The same diagnostic, with its range and its fixes' edits moved by <paramref name="by"/> characters.</summary>
+    public Diagnostic ShiftedBy(int by)
+    {
+        if (by == 0) return this;
+        TextSpan Move(TextSpan s) => new(s.Start + by, s.End + by);
+        return this with
+        {
+            Span = Move(Span),
+            Fixes = Fixes.Select(f => f with { Edits = f.Edits.Select(e => e with { Span = Move(e.Span) }).ToList() }).ToList(),
+        };
+    }
 }
 
 public static class Rules

@@ -142,7 +142,7 @@ public static class FileAnalyzer
         model.Reserve(analyses!);
         foreach (var a in analyses)
         {
-            foreach (var d in a!.Parts.Diagnostics) model.Diagnostics.Add(ShiftDiagnostic(d, a.Anchor.Start));
+            foreach (var d in a!.Parts.Diagnostics) model.Diagnostics.Add(d.ShiftedBy(a.Anchor.Start));
             model.Take(a.Parts, copyDiagnostics: false);
         }
         model.Timezone = timezone;
@@ -154,12 +154,6 @@ public static class FileAnalyzer
     private static readonly List<int> NoLines = new();
 
     private static TextSpan Shift(TextSpan s, int by) => new(s.Start + by, s.End + by);
-
-    private static Diagnostic ShiftDiagnostic(Diagnostic d, int by) => by == 0 ? d : d with
-    {
-        Span = Shift(d.Span, by),
-        Fixes = d.Fixes.Select(f => f with { Edits = f.Edits.Select(e => e with { Span = Shift(e.Span, by) }).ToList() }).ToList(),
-    };
 
     /// <summary>Reads and analyses one segment alone.</summary>
     private static SegmentAnalysis AnalyzeSegment(string path, FileKind kind, ObjectShape shape, SourceText source, Segment seg, TimeSpan? timezone, ReaderLimits limits)

@@ -23,8 +23,7 @@ public sealed class FileModel
     public ProjectConfig? Config { get; set; }
     public Suppressions Suppressions { get; set; } = Suppressions.None;
 
-    public IEnumerable<Definition> Definitions =>
-        Sources.Cast<Definition>().Concat(Events).Concat(Places).Concat(Actors);
+    public IEnumerable<Definition> Definitions => ModelParts.DefinitionsOf(Sources, Events, Places, Actors);
 
     /// <summary>The analysed segments, when the file was read by segments (for reuse by its next version).</summary>
     internal IReadOnlyList<FileAnalyzer.SegmentAnalysis>? Segments { get; init; }
@@ -93,20 +92,14 @@ internal sealed class ModelParts(string path, TimeSpan? timezone)
     public List<ActorDef> Actors { get; } = new();
     public List<Reference> References { get; } = new();
 
+    public static IEnumerable<Definition> DefinitionsOf(List<SourceDef> sources, List<EventDef> events, List<PlaceDef> places, List<ActorDef> actors) =>
+        sources.Cast<Definition>().Concat(events).Concat(places).Concat(actors);
+
     /// <summary>Ties what was found to a segment's anchor: definitions move with it, diagnostics become relative to it.</summary>
     public void Attach(Timeline.Core.Syntax.SegmentAnchor anchor)
     {
-        foreach (var d in Sources.Cast<Definition>().Concat(Events).Concat(Places).Concat(Actors)) d.Attach(anchor);
-        int by = -anchor.Start;
-        for (int i = 0; i < Diagnostics.Count; i++)
-        {
-            var d = Diagnostics[i];
-            Diagnostics[i] = d with
-            {
-                Span = new TextSpan(d.Span.Start + by, d.Span.End + by),
-                Fixes = d.Fixes.Select(f => f with { Edits = f.Edits.Select(e => e with { Span = new TextSpan(e.Span.Start + by, e.Span.End + by) }).ToList() }).ToList(),
-            };
-        }
+        foreach (var d in DefinitionsOf(Sources, Events, Places, Actors)) d.Attach(anchor);
+        for (int i = 0; i < Diagnostics.Count; i++) Diagnostics[i] = Diagnostics[i].ShiftedBy(-anchor.Start);
     }
 }
 

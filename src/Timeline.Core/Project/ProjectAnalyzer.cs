@@ -34,7 +34,7 @@ public static class ProjectAnalyzer
             l.Add(d);
         }
         void Report(string path, Rule rule, TextSpan span, string message, IReadOnlyList<Fix>? fixes = null, IReadOnlyList<string>? suggestions = null) =>
-            Add(path, new Diagnostic(rule, rule.DefaultSeverity, span, message) { Fixes = fixes ?? Array.Empty<Fix>(), Suggestions = suggestions ?? Array.Empty<string>() });
+            Add(path, Make(rule, span, message, fixes, suggestions));
 
         CheckDuplicates(project, symbols, Report);
         CheckSources(project, symbols, Report);
@@ -51,8 +51,7 @@ public static class ProjectAnalyzer
         void Run(int i)
         {
             var local = new List<(string, Diagnostic)>();
-            chunks[i]((path, rule, span, message, fixes, suggestions) =>
-                local.Add((path, new Diagnostic(rule, rule.DefaultSeverity, span, message) { Fixes = fixes ?? Array.Empty<Fix>(), Suggestions = suggestions ?? Array.Empty<string>() })));
+            chunks[i]((path, rule, span, message, fixes, suggestions) => local.Add((path, Make(rule, span, message, fixes, suggestions))));
             found[i] = local;
         }
         if (chunks.Count > 2 && Environment.ProcessorCount > 1) Parallel.For(0, chunks.Count, Run);
@@ -96,6 +95,9 @@ public static class ProjectAnalyzer
         }
         return new ProjectResult { Project = project, Symbols = symbols, Diagnostics = final, Sources = sources };
     }
+
+    private static Diagnostic Make(Rule rule, TextSpan span, string message, IReadOnlyList<Fix>? fixes, IReadOnlyList<string>? suggestions) =>
+        new(rule, rule.DefaultSeverity, span, message) { Fixes = fixes ?? Array.Empty<Fix>(), Suggestions = suggestions ?? Array.Empty<string>() };
 
     private delegate void Reporter(string path, Rule rule, TextSpan span, string message, IReadOnlyList<Fix>? fixes = null, IReadOnlyList<string>? suggestions = null);
 

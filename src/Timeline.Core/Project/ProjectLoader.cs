@@ -9,7 +9,7 @@ using Timeline.Core.Text;
 namespace Timeline.Core.Project;
 
 /// <summary>A project as read: its root, config, files and catalogs.</summary>
-public sealed class ProjectSnapshot
+public sealed record ProjectSnapshot
 {
     public required string Root { get; init; }
     public FileModel? ConfigFile { get; init; }
@@ -126,7 +126,10 @@ public static class ProjectLoader
     }
 
     /// <summary>Reads a whole project from its root.</summary>
-    public static ProjectSnapshot Load(IFileSystem fs, string root, Func<string, FileModel?>? overlay = null, ReaderLimits? limits = null, bool allowCatalogsOutsideRoot = false)
+    /// <param name="overlay">A file's model from elsewhere (an editor's open document, a cache), or null to read it.</param>
+    /// <param name="catalogs">A gazetteer already read (a cache), or null to read it.</param>
+    public static ProjectSnapshot Load(IFileSystem fs, string root, Func<string, FileModel?>? overlay = null, ReaderLimits? limits = null,
+        bool allowCatalogsOutsideRoot = false, Func<string, CatalogFile?>? catalogs = null)
     {
         string configPath = Path.Combine(root, FileKinds.ConfigFileName);
         FileModel? config = null;
@@ -139,8 +142,8 @@ public static class ProjectLoader
         Parallel.For(0, paths.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) },
             i => models[i] = overlay?.Invoke(paths[i]) ?? ReadFile(fs, paths[i], limits));
         var files = models.OfType<FileModel>().ToList();
-        var (catalogs, configDiagnostics) = LoadCatalogs(fs, root, cfg, allowCatalogsOutsideRoot);
-        return new ProjectSnapshot { Root = root, ConfigFile = config, Files = files, Catalogs = catalogs, ConfigDiagnostics = configDiagnostics };
+        var (catalogFiles, configDiagnostics) = LoadCatalogs(fs, root, cfg, allowCatalogsOutsideRoot, catalogs);
+        return new ProjectSnapshot { Root = root, ConfigFile = config, Files = files, Catalogs = catalogFiles, ConfigDiagnostics = configDiagnostics };
     }
 
     public static FileModel? ReadFile(IFileSystem fs, string path, ReaderLimits? limits = null)
@@ -164,7 +167,8 @@ public static class ProjectLoader
     /// Timeline says so themselves (a command-line flag, a user setting): a project must not make
     /// the editor read files it names elsewhere on the machine.
     /// </param>
-    public static (List<CatalogFile>, List<Diagnostic>) LoadCatalogs(IFileSystem fs, string root, ProjectConfig cfg, bool allowOutsideRoot = false)
+    public static (List<CatalogFile>, List<Diagnostic>) LoadCatalogs(IFileSystem fs, string root, ProjectConfig cfg, bool allowOutsideRoot = false,
+        Func<string, CatalogFile?>? cached = null)
     {
         var catalogs = new List<CatalogFile>();
         var problems = new List<Diagnostic>();
@@ -187,6 +191,7 @@ public static class ProjectLoader
                     $"the gazetteer '{rel}' is outside the project root, so it is not read; keep catalogs inside the project (or allow it yourself: --allow-catalogs-outside-root, or the editor setting timeline.allowCatalogsOutsideRoot)"));
                 continue;
             }
+            if (cached?.Invoke(full) is { } known) { catalogs.Add(known); continue; }
             string text;
             try
             {

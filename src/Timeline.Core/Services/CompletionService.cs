@@ -234,13 +234,10 @@ public sealed class CaretContext
     public required HashSet<string> SiblingKeys { get; init; }
     public bool InFlow { get; init; }
 
-    [ThreadStatic] private static (string ListKey, int FirstLine)? _item;
-
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '-' or '_' or ':' or '.' or '\'' || char.IsSurrogate(c) || c > 127 && !char.IsWhiteSpace(c) && c != '،';
 
     public static CaretContext? Find(SourceText source, int offset, (string ListKey, int FirstLine)? item = null)
     {
-        _item = item;
         string text = source.Text;
         offset = Math.Clamp(offset, 0, text.Length);
         int line = source.LineOf(offset);
@@ -283,12 +280,12 @@ public sealed class CaretContext
             // At a key, or at a list item's value: which it is depends on the list's shape.
             int keyIndent = dash ? contentCol : indent;
             if (content.Length > 0 && content != tokenText) return null; // text before the caret that is not a key
-            Ancestors(source, line, keyIndent, dash ? indent : -1, path, siblings);
+            Ancestors(source, line, keyIndent, dash ? indent : -1, item, path, siblings);
             // The caller decides between key and item value by the shape; mark a list item that is still a bare word.
             return new CaretContext { Path = path, IsKey = true, Token = token, TokenText = tokenText, SiblingKeys = siblings, ItemValuePossible = dash };
         }
         int keyCol = dash ? contentCol : indent;
-        Ancestors(source, line, keyCol, dash ? indent : -1, path, siblings);
+        Ancestors(source, line, keyCol, dash ? indent : -1, item, path, siblings);
         if (keyColon >= 0)
         {
             string key = content[..keyColon].Trim().Trim('"', '\'');
@@ -385,9 +382,11 @@ public sealed class CaretContext
     /// <summary>
     /// Walks up from a line to find the keys that enclose it. <paramref name="keyIndent"/> is
     /// the column of the current mapping's keys; <paramref name="dashColumn"/> is the column
-    /// of the dash when the current line opens a list item, else -1.
+    /// of the dash when the current line opens a list item, else -1; <paramref name="item"/> is the
+    /// root list item holding the line, when the file was read by segments (the walk stops at its first line).
     /// </summary>
-    private static void Ancestors(SourceText source, int line, int keyIndent, int dashColumn, List<string> path, HashSet<string> siblings)
+    private static void Ancestors(SourceText source, int line, int keyIndent, int dashColumn, (string ListKey, int FirstLine)? item,
+        List<string> path, HashSet<string> siblings)
     {
         string text = source.Text;
         var reversed = new List<string>();
@@ -405,10 +404,10 @@ public sealed class CaretContext
         bool collecting = !inItem;       // still collecting sibling keys above the caret
         if (inItem) { reversed.Add("[]"); target = dashColumn; }
         // Within an item of a root list, the walk ends at the item's first line: above it are other items.
-        int stop = _item is { } it && it.FirstLine <= line ? it.FirstLine : 0;
-        if (_item is not null && stop == line && dashColumn >= 0)
+        int stop = item is { } it && it.FirstLine <= line ? it.FirstLine : 0;
+        if (item is not null && stop == line && dashColumn >= 0)
         {
-            reversed.Add(_item.Value.ListKey);
+            reversed.Add(item.Value.ListKey);
             reversed.Reverse();
             path.AddRange(reversed);
             return;
@@ -442,7 +441,7 @@ public sealed class CaretContext
                 if (target == 0 && dashCol < 0) break;
             }
         }
-        if (_item is { } seg && stop > 0)
+        if (item is { } seg && stop > 0)
         {
             // The walk ended on the item's own first line: its list is the root key.
             if (!inItem) reversed.Add("[]");

@@ -126,12 +126,9 @@ public static class LanguageServices
             error = "Places from a catalog keep their catalog ids.";
             return null;
         }
-        var inner = Inner(file.Source.Text, sym.Span);
+        var inner = SyntaxQueries.InnerSpan(file.Source.Text, sym.Span);
         return (inner, file.Source.Text[inner.Start..inner.End]);
     }
-
-    private static TextSpan Inner(string text, TextSpan span) =>
-        span.Length >= 2 && text[span.Start] is '"' or '\'' && text[span.End - 1] == text[span.Start] ? new TextSpan(span.Start + 1, span.End - 1) : span;
 
     /// <summary>Renames an id everywhere in the project: its definitions and every reference, nothing else.</summary>
     public static RenameResult Rename(FileModel file, ProjectResult project, int offset, string newId)
@@ -150,7 +147,7 @@ public static class LanguageServices
         {
             string? text = project.Sources.TryGetValue(g.Key, out var src) ? src.Text : null;
             if (text is null) continue;
-            edits.Add(new FileEdits(g.Key, g.Select(p => new TextEdit(Inner(text, p.Item2), newId)).DistinctBy(e => e.Span).OrderBy(e => e.Span.Start).ToList()));
+            edits.Add(new FileEdits(g.Key, g.Select(p => new TextEdit(SyntaxQueries.InnerSpan(text, p.Item2), newId)).DistinctBy(e => e.Span).OrderBy(e => e.Span.Start).ToList()));
         }
         return new RenameResult(edits, null);
     }
@@ -223,14 +220,14 @@ public static class LanguageServices
             if (n is not ScalarNode { IsNull: false } s || n.Parent is not MappingNode m) continue;
             var entry = m.Entries.FirstOrDefault(e => ReferenceEquals(e.Value, s));
             if (entry?.KeyText is "url" or "archived" && StructureValidator.IsHttpUrl(s.Value))
-                links.Add(new DocumentLink(Inner(file.Source.Text, s.Span), s.Value, "Open the page"));
+                links.Add(new DocumentLink(SyntaxQueries.InnerSpan(file.Source.Text, s.Span), s.Value, "Open the page"));
         }
         if (file.Config is { } cfg)
             foreach (var (path, span) in cfg.Gazetteers)
             {
                 string full = Path.GetFullPath(Path.Combine(projectRoot, path));
                 if (Checker.IsUnder(full, Path.GetFullPath(projectRoot)))
-                    links.Add(new DocumentLink(Inner(file.Source.Text, span), new Uri(full).AbsoluteUri, "Open the gazetteer"));
+                    links.Add(new DocumentLink(SyntaxQueries.InnerSpan(file.Source.Text, span), new Uri(full).AbsoluteUri, "Open the gazetteer"));
             }
         return links;
     }

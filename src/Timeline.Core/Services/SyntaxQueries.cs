@@ -22,7 +22,7 @@ public static class SyntaxQueries
         {
             case MappingNode m:
                 {
-                    var obj = ObjectOf(shape, m);
+                    var obj = ObjectOf(shape);
                     foreach (var e in m.Entries)
                     {
                         if (e.Key.Span.Touches(offset) && e.Key is ScalarNode)
@@ -47,7 +47,7 @@ public static class SyntaxQueries
     }
 
     /// <summary>The object shape of a mapping under a shape (a choice's mapping side).</summary>
-    public static ObjectShape? ObjectOf(Shape? shape, MappingNode? _ = null) => shape switch
+    public static ObjectShape? ObjectOf(Shape? shape) => shape switch
     {
         ObjectShape o => o,
         ChoiceShape c => c.Object,
@@ -62,12 +62,7 @@ public static class SyntaxQueries
         _ => shape,
     };
 
-    /// <summary>The text of a scalar without its quotes, and where that text is.</summary>
-    public static TextSpan InnerSpan(ScalarNode s, string text)
-    {
-        var span = s.Span;
-        if (s.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted && span.Length >= 2 && text[span.Start] is '"' or '\'' && text[span.End - 1] == text[span.Start])
-            return new TextSpan(span.Start + 1, span.End - 1);
-        return span;
-    }
+    /// <summary>Where a scalar's text stands without its quotes.</summary>
+    public static TextSpan InnerSpan(string text, TextSpan span) =>
+        span.Length >= 2 && text[span.Start] is '"' or '\'' && text[span.End - 1] == text[span.Start] ? new TextSpan(span.Start + 1, span.End - 1) : span;
 }

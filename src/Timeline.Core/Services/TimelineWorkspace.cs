@@ -18,6 +18,7 @@ public sealed class TimelineWorkspace
     private readonly IFileSystem _fs;
     private readonly Dictionary<string, OpenDocument> _open = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FileModel> _diskModels = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Catalogs.CatalogFile> _catalogs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Analysis> _projects = new(StringComparer.Ordinal);
     private readonly List<string> _folders = new();
 
@@ -124,6 +125,7 @@ public sealed class TimelineWorkspace
         {
             _changes++;
             _diskModels.Remove(path);
+            _catalogs.Remove(path);
             // A config change can change which files a project holds: forget every project.
             if (Path.GetFileName(path) == FileKinds.ConfigFileName || FileKinds.FromPath(path) == FileKind.Unknown) _projects.Clear();
             else Invalidate(path);
@@ -182,15 +184,17 @@ public sealed class TimelineWorkspace
             if (model is not null) lock (_gate) _diskModels[p] = model;
             return model;
         }
-        var snapshot = ProjectLoader.Load(_fs, root, Overlay, Limits, AllowCatalogsOutsideRoot);
+        // Gazetteers are read once and kept until they change on disk: not on every keystroke.
+        Catalogs.CatalogFile? Catalog(string p) { lock (_gate) return _catalogs.GetValueOrDefault(p); }
+        var snapshot = ProjectLoader.Load(_fs, root, Overlay, Limits, AllowCatalogsOutsideRoot, Catalog);
+        lock (_gate) foreach (var c in snapshot.Catalogs) if (!c.Path.StartsWith("builtin:", StringComparison.Ordinal)) _catalogs.TryAdd(c.Path, c);
         // Open documents under the root that the disk does not have yet (unsaved new files).
         var extra = open.Values.Where(d => Checker.IsUnder(d.Path, root) && d.Model.Kind is not FileKind.Unknown and not FileKind.Config
                                            && !snapshot.Files.Any(f => f.Path == d.Path) && ProjectLoader.FindConfigRoot(_fs, d.Path) is var r && (r is null || r == root))
             .Select(d => d.Model).ToList();
-        if (extra.Count > 0)
-            snapshot = new ProjectSnapshot { Root = snapshot.Root, ConfigFile = snapshot.ConfigFile, Files = snapshot.Files.Concat(extra).ToList(), Catalogs = snapshot.Catalogs, ConfigDiagnostics = snapshot.ConfigDiagnostics };
+        if (extra.Count > 0) snapshot = snapshot with { Files = snapshot.Files.Concat(extra).ToList() };
         if (snapshot.ConfigFile is null && open.TryGetValue(Path.Combine(root, FileKinds.ConfigFileName), out var cfgDoc))
-            snapshot = new ProjectSnapshot { Root = snapshot.Root, ConfigFile = cfgDoc.Model, Files = snapshot.Files, Catalogs = snapshot.Catalogs, ConfigDiagnostics = snapshot.ConfigDiagnostics };
+            snapshot = snapshot with { ConfigFile = cfgDoc.Model };
         var result = ProjectAnalyzer.Analyze(snapshot, UserRuleSeverities);
         var analysis = new Analysis(root, result, Interlocked.Increment(ref _generation));
         // Kept for the next caller only if nothing changed meanwhile: otherwise it already describes the past.

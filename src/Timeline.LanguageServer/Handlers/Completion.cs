@@ -36,7 +36,7 @@ internal static class Completion
     {
         CompletionKind.Key => 10,      // Property
         CompletionKind.Value => 20,    // EnumMember
-        CompletionKind.Place => 17,    // File? no: Reference
+        CompletionKind.Place => 17,    // File (a gazetteer entry)
         CompletionKind.Actor => 7,     // Class
         CompletionKind.Source => 18,   // Reference
         CompletionKind.Event => 23,    // Event

@@ -243,8 +243,6 @@ public sealed class JsonRpcConnection
         catch (ObjectDisposedException) { /* it has already answered */ }
     }
 
-    public int ActiveRequestCount => _active.Count;
-
     public Task NotifyAsync(string method, JsonNode? parameters) =>
         SendAsync(new JsonObject { ["jsonrpc"] = "2.0", ["method"] = method, ["params"] = parameters });
 

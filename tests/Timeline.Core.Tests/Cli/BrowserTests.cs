@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Timeline.Cli;
 
@@ -33,23 +32,12 @@ public class BrowserTests : IDisposable
         lock (Gate)
         {
             if (!Directory.Exists(Path.Combine(Dir, "node_modules", "playwright-core")))
-                Assert.Equal(0, Run("npm", "ci --no-audit --no-fund", out _));
+                Assert.Equal(0, NodeValidators.Run("npm", "ci --no-audit --no-fund", Dir, null).Code);
         }
-        int code = Run("node", $"check.cjs {mode} \"{file}\" \"{screenshot}\"", out string output);
+        var (code, output) = NodeValidators.Run("node", $"check.cjs {mode} \"{file}\" \"{screenshot}\"", Dir, null,
+            new Dictionary<string, string> { ["CHROMIUM"] = Chromium });
         Assert.True(code == 0, output);
         return JsonDocument.Parse(output).RootElement.Clone();
-    }
-
-    private static int Run(string exe, string args, out string output)
-    {
-        var psi = new ProcessStartInfo(exe, args) { WorkingDirectory = Dir, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        psi.Environment["CHROMIUM"] = Chromium;
-        using var p = Process.Start(psi)!;
-        var err = p.StandardError.ReadToEndAsync();
-        output = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        if (p.ExitCode != 0) output += err.Result;
-        return p.ExitCode;
     }
 
     private string Export(string format)

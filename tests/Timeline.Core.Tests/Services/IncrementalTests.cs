@@ -65,3 +65,27 @@ public class CloseUnsavedTests
         Assert.Equal(text.IndexOf("nowhere", StringComparison.Ordinal), place.Span.Start);
     }
 }
+
+/// <summary>A gazetteer is read once per workspace and read again when it changes on disk.</summary>
+public class CatalogCacheTests
+{
+    private static string Row(string id, string name) =>
+        string.Join('\t', new[] { id, name, name, "", "35", "36", "P", "PPL", "SY", "", "07", "", "", "", "0", "", "", "", "" }) + "\n";
+
+    [Fact]
+    public void A_changed_gazetteer_is_read_again()
+    {
+        var fs = new Timeline.Core.Project.MemoryFileSystem(new Dictionary<string, string>
+        {
+            ["/g/timeline.config.yaml"] = "gazetteers: [SY.txt]\n",
+            ["/g/SY.txt"] = Row("1", "Saraqib"),
+            ["/g/a.timeline.yaml"] = "title: T\nevents:\n  - {id: e, date: 2024-11-29, title: t, places: [geonames:2], sources: [s]}\nsources:\n  - {id: s, publisher: P, published: 2024-11-29}\n",
+        });
+        var ws = new TimelineWorkspace(fs);
+        ws.SetFolders(new[] { "/g" });
+        Assert.Contains(ws.Analyze("/g/a.timeline.yaml").Result.For("/g/a.timeline.yaml"), d => d.Code == "TL201");
+        fs.Set("/g/SY.txt", Row("1", "Saraqib") + Row("2", "Sarmin"));
+        ws.FileChangedOnDisk("/g/SY.txt");
+        Assert.DoesNotContain(ws.Analyze("/g/a.timeline.yaml").Result.For("/g/a.timeline.yaml"), d => d.Code == "TL201");
+    }
+}
