@@ -17,7 +17,7 @@ public static class NamesBench
         var catalog = GeoNames.Read(dump, text);
         double read = sw.Elapsed.TotalMilliseconds;
         sw.Restart();
-        var index = new NameIndex<Definition>(catalog.Places.Select(p => new NameEntry<Definition>(p, p.Id, new[] { p.Name! }.Concat(p.Names).ToList(), SymbolTable.PlaceRank(p.PlaceKind), p.Population)));
+        var index = new NameIndex<Definition>(catalog.Places.Select(p => new NameEntry<Definition>(p, p.Id, SymbolTable.NamesOf(p), SymbolTable.PlaceRank(p.PlaceKind), p.Population)));
         double build = sw.Elapsed.TotalMilliseconds;
         long after = GC.GetTotalMemory(true);
         // Queries: real names typed the ways writers type them — cut short, one letter off, e for i, k for q, no article.
@@ -36,7 +36,7 @@ public static class NamesBench
                 _ => name,
             };
             sw.Restart();
-            var r = index.Search(q, 50);
+            var r = index.Search(q, Timeline.Core.Services.CompletionService.MaxItems);
             times.Add(sw.Elapsed.TotalMilliseconds);
             if (r.Any(m => m.Item.DisplayName == name || ((PlaceDef)m.Item).Names.Contains(name))) found++;
         }

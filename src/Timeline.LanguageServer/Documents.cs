@@ -1,3 +1,5 @@
+using Timeline.Core.Catalogs;
+
 namespace Timeline.LanguageServer;
 
 /// <summary>The mapping between the client's document URIs and the core's paths.</summary>
@@ -10,7 +12,11 @@ public sealed class UriMap
     public string ToPath(string uri)
     {
         string path;
-        if (Uri.TryCreate(uri, UriKind.Absolute, out var u) && u.IsFile) path = Path.GetFullPath(u.LocalPath);
+        if (Uri.TryCreate(uri, UriKind.Absolute, out var u) && u.IsFile)
+        {
+            path = Path.GetFullPath(u.LocalPath);
+            lock (_gate) if (_copyToBuiltin.TryGetValue(path, out var builtin)) return builtin;
+        }
         else
         {
             string name = uri;
@@ -27,6 +33,41 @@ public sealed class UriMap
     public string ToUri(string path)
     {
         lock (_gate) if (_pathToUri.TryGetValue(path, out var uri)) return uri;
+        if (BuiltinCatalogs.NameOf(path) is not null && BuiltinCopy(path) is { } copy)
+        {
+            string copyUri = new Uri(copy).AbsoluteUri;
+            lock (_gate) { _pathToUri[path] = copyUri; _copyToBuiltin[copy] = path; }
+            return copyUri;
+        }
         return new Uri(path).AbsoluteUri;
+    }
+
+    private readonly Dictionary<string, string> _copyToBuiltin = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A built-in catalog has no file of its own; a read-only copy in the temporary folder stands
+    /// for it, so that a client can show a definition there. Null if the copy cannot be written.
+    /// </summary>
+    private static string? BuiltinCopy(string path)
+    {
+        try
+        {
+            string file = path[(path.IndexOf('/') + 1)..];
+            string text = BuiltinCatalogs.Resource(file);
+            string stamp = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..12];
+            string dir = Path.Combine(Path.GetTempPath(), "timeline-builtin", stamp);
+            string full = Path.Combine(dir, file);
+            // A copy left by an earlier server is used if it is whole (it may have been cut short or changed).
+            if (File.Exists(full) && File.ReadAllText(full) == text) return full;
+            if (File.Exists(full)) { File.SetAttributes(full, FileAttributes.Normal); File.Delete(full); }
+            Directory.CreateDirectory(dir);
+            string temp = full + "." + Environment.ProcessId + ".tmp";
+            File.WriteAllText(temp, text);
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+            else File.SetAttributes(temp, FileAttributes.ReadOnly);
+            try { File.Move(temp, full); } catch (IOException) when (File.Exists(full)) { File.Delete(temp); } // another server wrote it first
+            return full;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException) { return null; }
     }
 }

@@ -33,7 +33,7 @@ fs.writeFileSync(path.join(work, 'draft.timeline.yaml'), [
   '  - id: draft-hover',
   '    date: 2024-11-29',
   '    title: A place to hover',
-  '    places: [aleppo]',
+  '    places: [geonames:170063]',
   '    sources: [insurgents-breach-aleppo]',
   '  - id: draft-complete',
   '    date: 2024-11-29',
@@ -108,13 +108,13 @@ const check = (name, ok, detail) => { results.push({ name, ok, detail }); consol
     check('hover shows a place card', hover.ok, hover.t.replace(/\s+/g, ' ').slice(0, 160));
     await page.keyboard.press('Escape');
 
-    // 5. A quick fix: saraqeb becomes saraqib.
+    // 5. A quick fix: saraqeb becomes geonames:164816 (Saraqib).
     await goTo(6, 15);
     await page.keyboard.press('Control+.');
     await page.waitForTimeout(1500);
     const actions = await page.locator('.action-widget').innerText().catch(() => '');
     await page.screenshot({ path: path.join(outDir, '5-quick-fix-menu.png') });
-    const idx = actions.split('\n').map(s => s.trim()).filter(s => s.length > 0).findIndex(s => s.includes("Change to 'saraqib'"));
+    const idx = actions.split('\n').map(s => s.trim()).filter(s => s.length > 0).findIndex(s => s.includes("Change to 'geonames:164816'"));
     for (let i = 0; i < Math.max(0, idx); i++) await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter'); await page.waitForTimeout(2500);
     // Only the weekday remains a problem: the unknown place is gone.
@@ -122,7 +122,7 @@ const check = (name, ok, detail) => { results.push({ name, ok, detail }); consol
     await page.keyboard.press('Control+Shift+M'); await page.waitForTimeout(1200);
     const after = await page.locator('.markers-panel').innerText().catch(() => '');
     await page.screenshot({ path: path.join(outDir, '6-quick-fix-applied.png') });
-    check('a quick fix applies', fixed.ok && !after.includes('saraqeb') && after.includes('TL103'), `${fixed.text}; menu had "Change to 'saraqib'" at ${idx}`);
+    check('a quick fix applies', fixed.ok && !after.includes('saraqeb') && after.includes('TL103'), `${fixed.text}; menu had "Change to 'geonames:164816'" at ${idx}`);
 
     // 6. The chronology preview opens beside the editor.
     await page.keyboard.press('Escape');

@@ -5,12 +5,18 @@ using Timeline.Core.Text;
 
 namespace Timeline.Core.Catalogs;
 
-/// <summary>A catalog file read into places, with the problems of its rows.</summary>
+/// <summary>A catalog file read into places and actors, with the problems of its rows.</summary>
 public sealed class CatalogFile
 {
     public required string Path { get; init; }
     public required SourceText Source { get; init; }
+    /// <summary>The built-in catalog this file belongs to ("builtin:levant"), or null for a gazetteer of the project.</summary>
+    public string? Name { get; init; }
+    public bool IsBuiltin => Name is not null;
     public List<PlaceDef> Places { get; } = new();
+    public List<ActorDef> Actors { get; } = new();
+    /// <summary>The references between the catalog's own entries (a district's "in", an actor's "part-of").</summary>
+    public List<Reference> References { get; } = new();
     public List<Diagnostic> Diagnostics { get; } = new();
 }
 
@@ -22,7 +28,12 @@ public static class GeoNames
 {
     public const string IdPrefix = "geonames:";
 
-    public static CatalogFile Read(string path, string text)
+    /// <param name="enclosing">
+    /// The place that holds a row when the file has no administrative rows for it: given the
+    /// country code and admin1 code, an id or null. The built-in catalog names its hand-checked
+    /// countries and governorates this way.
+    /// </param>
+    public static CatalogFile Read(string path, string text, Func<string, string, string?>? enclosing = null)
     {
         var source = new SourceText(text);
         var file = new CatalogFile { Path = path, Source = source };
@@ -73,6 +84,8 @@ public static class GeoNames
                 "ADM2" => adm1.GetValueOrDefault((c[8], c[10])) ?? countries.GetValueOrDefault(c[8]),
                 _ => adm2.GetValueOrDefault((c[8], c[10], c[11])) ?? adm1.GetValueOrDefault((c[8], c[10])) ?? countries.GetValueOrDefault(c[8]),
             };
+            if (inId is null && enclosing is not null && !IsCountry(code))
+                inId = code == "ADM1" ? enclosing(c[8], "") : enclosing(c[8], c[10]);
             if (inId == id) inId = null;
             var names = new List<string>();
             if (c[2].Length > 0 && c[2] != c[1]) names.Add(c[2]);
@@ -84,11 +97,14 @@ public static class GeoNames
                 Id = id, IdSpan = new TextSpan(start, start + c[0].Length), Span = new TextSpan(start, source.LineEnd(line)), Path = path,
                 Name = c[1], Names = names, PlaceKind = KindOf(c[6], code, population), InId = inId,
                 Latitude = double.Parse(c[4], CultureInfo.InvariantCulture), Longitude = double.Parse(c[5], CultureInfo.InvariantCulture),
-                GeonamesId = long.Parse(c[0], CultureInfo.InvariantCulture), Population = population, FromCatalog = true,
+                GeonamesId = long.Parse(c[0], CultureInfo.InvariantCulture), Population = population,
             });
+            file.Places[^1].FromCatalog = true;
         }
         return file;
     }
+
+    private static bool IsCountry(string code) => code is "PCLI" or "PCLD" or "PCLS" or "PCLF" or "PCL";
 
     /// <summary>The place kind of a GeoNames feature class and code.</summary>
     public static string KindOf(string featureClass, string code, long population) => (featureClass, code) switch

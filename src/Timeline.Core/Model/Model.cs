@@ -44,6 +44,8 @@ public abstract class Definition
     /// <summary>The whole definition (its mapping).</summary>
     public required TextSpan Span { get => Shift(_span); init => _span = value; }
     public required string Path { get; init; }
+    /// <summary>Whether the definition comes from a catalog (a gazetteer or a built-in) rather than the project's own files.</summary>
+    public bool FromCatalog { get; internal set; }
 
     private TextSpan Shift(TextSpan s) => new(s.Start + _anchor.Start, s.End + _anchor.Start);
 
@@ -195,7 +197,6 @@ public sealed class PlaceDef : Definition
     public long? GeonamesId { get; init; }
     public string? Pcode { get; init; }
     public long Population { get; init; }
-    public bool FromCatalog { get; init; }
 }
 
 public sealed class ActorDef : Definition

@@ -10,168 +10,380 @@ public sealed record NameMatch<T>(T Item, string Id, string MatchedName, MatchLe
 /// <summary>
 /// Finds entries by id, name or alias, tolerant of transliteration. Ranking: exact id,
 /// exact name or alias, prefix of a name, prefix of a word in a name, then small edit
-/// distance; ties broken by kind rank (lower first), population, then id.
+/// distance; ties broken by preference (places already used in the file), kind rank (lower
+/// first), population, then id.
 /// </summary>
+/// <remarks>
+/// Built once per catalog change. Every name is normalised once (in parallel for big catalogs);
+/// the distinct keys are kept sorted for prefix search, with their owners in flat arrays; a
+/// bigram index over the keys, ordered by key length, finds the candidates of the fuzzy step.
+/// A search works in per-thread scratch arrays and keeps only the best <c>limit</c>.
+/// </remarks>
 public sealed class NameIndex<T>
 {
+    private const int GramBuckets = 1 << 16;
+
     private readonly NameEntry<T>[] _entries;
-    private readonly (string Key, int Entry, int Name)[] _compact; // sorted by key
-    private readonly (string Key, int Entry, int Name)[] _words;   // sorted by key
+    private readonly int[] _staticRank;              // entry -> position by (kind rank, population desc, id)
+    private readonly int[] _byRank;                  // position -> entry
     private readonly Dictionary<string, int> _byId;
-    private readonly Dictionary<int, int[]> _grams = new();          // bigram -> indices into _compact that hold it (each once)
+
+    // Whole names without spaces ("newaleppo"): distinct keys in ordinal order, each with its owners.
+    private readonly string[] _keys;
+    private readonly int[] _keyOwnerStart;           // key -> first owner; length keys + 1
+    private readonly long[] _keyOwners;              // (entry << 16) | (name + 1)
+
+    // Words of names ("new", "aleppo"), the same way.
+    private readonly string[] _words;
+    private readonly int[] _wordOwnerStart;
+    private readonly long[] _wordOwners;
+
+    // Fuzzy step: keys by length (then order), and for each hashed bigram the keys holding it, in that order.
+    private readonly int[] _byLength;                // position -> key
+    private readonly int[] _lengthStart;             // length -> first position of keys that long; length maxLen + 2
+    private readonly int[] _gramStart;               // bucket -> first posting; length buckets + 1
+    private readonly int[] _gramPostings;            // positions in _byLength, ascending
 
     public NameIndex(IEnumerable<NameEntry<T>> entries)
     {
         _entries = entries.ToArray();
-        _byId = new Dictionary<string, int>(StringComparer.Ordinal);
-        var compact = new List<(string, int, int)>();
-        var words = new List<(string, int, int)>();
-        for (int e = 0; e < _entries.Length; e++)
+        int n = _entries.Length;
+        _byId = new Dictionary<string, int>(n, StringComparer.Ordinal);
+        for (int e = 0; e < n; e++) _byId.TryAdd(_entries[e].Id, e);
+
+        // Independent steps run side by side: the rank order, then the names, then the keys and the words.
+        var rank = Task.Run(() =>
         {
-            _byId.TryAdd(_entries[e].Id, e);
-            var names = _entries[e].Names;
-            for (int n = -1; n < names.Count; n++)
+            // By kind rank, then population (largest first) in one number; ties by id.
+            var order = new int[n];
+            var rankKey = new long[n];
+            for (int i = 0; i < n; i++) { order[i] = i; rankKey[i] = ((long)_entries[i].KindRank << 48) - Math.Min(_entries[i].Population, (1L << 47) - 1); }
+            Array.Sort(rankKey, order);
+            for (int i = 0; i < n;)
             {
-                string name = n < 0 ? _entries[e].Id.Replace('-', ' ') : names[n];
-                var ws = NameNormalizer.Words(name);
-                if (ws.Count == 0) continue;
-                compact.Add((string.Concat(ws), e, n));
-                foreach (var w in ws) words.Add((w, e, n));
+                int j = i + 1;
+                while (j < n && rankKey[j] == rankKey[i]) j++;
+                if (j - i > 1) Array.Sort(order, i, j - i, Comparer<int>.Create((x, y) => string.CompareOrdinal(_entries[x].Id, _entries[y].Id)));
+                i = j;
+            }
+            return order;
+        });
+        // Normalise every name once, in chunks of entries (in parallel for big catalogs), into flat lists.
+        int chunkSize = Math.Max(1024, n / 64);
+        var chunks = new Normalised[(n + chunkSize - 1) / chunkSize];
+        void Normalise(int c)
+        {
+            var chunk = chunks[c] = new Normalised();
+            var ws = new List<string>(4);
+            for (int e = c * chunkSize; e < Math.Min(n, (c + 1) * chunkSize); e++)
+            {
+                var names = _entries[e].Names;
+                // The id is a name too ("new-aleppo"), unless it is a catalog's number ("geonames:170063").
+                for (int k = _entries[e].Id.Contains(':') ? 0 : -1; k < Math.Min(names.Count, 0xFFFE); k++)
+                {
+                    ws.Clear();
+                    NameNormalizer.AddWords(k < 0 ? _entries[e].Id.Replace('-', ' ') : names[k], ws);
+                    if (ws.Count == 0) continue;
+                    long owner = ((long)e << 16) | (uint)(k + 1);
+                    chunk.Keys.Add((ws.Count == 1 ? ws[0] : string.Concat(ws), owner));
+                    // Words only for names of several words: a one-word name's word is its key.
+                    if (ws.Count > 1) foreach (var w in ws) chunk.Words.Add((w, owner));
+                }
             }
         }
-        compact.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
-        words.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
-        _compact = compact.ToArray();
-        _words = words.ToArray();
-        // A bigram index for the fuzzy step: two keys within k edits share most of their bigrams.
-        var grams = new Dictionary<int, List<int>>();
-        for (int i = 0; i < _compact.Length; i++)
-        {
-            string k = _compact[i].Key;
-            int last = -1;
-            for (int j = 0; j + 1 < k.Length; j++)
-            {
-                int g = Gram(k, j);
-                if (g == last) continue;
-                last = g;
-                if (!grams.TryGetValue(g, out var list)) grams[g] = list = new List<int>();
-                if (list.Count == 0 || list[^1] != i) list.Add(i);
-            }
-        }
-        foreach (var (g, list) in grams) _grams[g] = list.ToArray();
+        if (chunks.Length > 1 && Environment.ProcessorCount > 1) Parallel.For(0, chunks.Length, Normalise);
+        else for (int c = 0; c < chunks.Length; c++) Normalise(c);
+
+        var words = Task.Run(() => Group(chunks.Select(c => c.Words)));
+        (_keys, _keyOwnerStart, _keyOwners) = Group(chunks.Select(c => c.Keys));
+
+        // Keys by length, then the bigram postings in that order.
+        int maxLen = 0;
+        foreach (var k in _keys) maxLen = Math.Max(maxLen, k.Length);
+        _lengthStart = new int[maxLen + 2];
+        foreach (var k in _keys) _lengthStart[k.Length + 1]++;
+        for (int l = 1; l < _lengthStart.Length; l++) _lengthStart[l] += _lengthStart[l - 1];
+        _byLength = new int[_keys.Length];
+        var fill = (int[])_lengthStart.Clone();
+        for (int i = 0; i < _keys.Length; i++) _byLength[fill[_keys[i].Length]++] = i;
+
+        _gramStart = new int[GramBuckets + 1];
+        Span<int> grams = stackalloc int[256];
+        for (int p = 0; p < _byLength.Length; p++)
+            foreach (int g in DistinctGrams(_keys[_byLength[p]], grams)) _gramStart[g + 1]++;
+        for (int g = 1; g <= GramBuckets; g++) _gramStart[g] += _gramStart[g - 1];
+        _gramPostings = new int[_gramStart[GramBuckets]];
+        var at = (int[])_gramStart.Clone();
+        for (int p = 0; p < _byLength.Length; p++)
+            foreach (int g in DistinctGrams(_keys[_byLength[p]], grams)) _gramPostings[at[g]++] = p;
+        (_words, _wordOwnerStart, _wordOwners) = words.Result;
+        _byRank = rank.Result;
+        _staticRank = new int[n];
+        for (int i = 0; i < n; i++) _staticRank[_byRank[i]] = i;
     }
 
-    private static int Gram(string s, int i) => (s[i] << 16) | s[i + 1];
+    private sealed class Normalised
+    {
+        public readonly List<(string Key, long Owner)> Keys = new();
+        public readonly List<(string Word, long Owner)> Words = new();
+    }
+
+    /// <summary>Distinct strings in ordinal order with their owners ((entry &lt;&lt; 16) | (name + 1)), in flat arrays.</summary>
+    private static (string[], int[], long[]) Group(IEnumerable<List<(string, long)>> parts)
+    {
+        int total = 0;
+        foreach (var p in parts) total += p.Count;
+        var ids = new Dictionary<string, int>(total, StringComparer.Ordinal);
+        var pairs = new (int Str, long Owner)[total];
+        int count = 0;
+        foreach (var p in parts)
+            foreach (var (str, owner) in p)
+            {
+                ref int id = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(ids, str, out bool found);
+                if (!found) id = ids.Count - 1;
+                pairs[count++] = (id, owner);
+            }
+        var keys = new string[ids.Count];
+        var sortedIds = new int[keys.Length];
+        foreach (var (str, id) in ids) { keys[id] = str; sortedIds[id] = id; }
+        Array.Sort(keys, sortedIds, StringComparer.Ordinal);
+        var rankOf = new int[keys.Length];
+        for (int i = 0; i < sortedIds.Length; i++) rankOf[sortedIds[i]] = i;
+        var start = new int[keys.Length + 1];
+        foreach (var (str, _) in pairs) start[rankOf[str] + 1]++;
+        for (int i = 1; i < start.Length; i++) start[i] += start[i - 1];
+        var owners = new long[pairs.Length];
+        var at = (int[])start.Clone();
+        foreach (var (str, o) in pairs) owners[at[rankOf[str]]++] = o; // owners keep entry order: deterministic
+        return (keys, start, owners);
+    }
+
+    /// <summary>The distinct hashed bigrams of a key, in the given buffer (a key longer than the buffer is cut).</summary>
+    private static Span<int> DistinctGrams(string key, Span<int> buffer)
+    {
+        int count = 0;
+        for (int j = 0; j + 1 < key.Length && count < buffer.Length; j++)
+        {
+            int g = Gram(key, j);
+            if (!buffer[..count].Contains(g)) buffer[count++] = g;
+        }
+        return buffer[..count];
+    }
+
+    private static int Gram(string s, int i) => ((s[i] * 31) ^ (s[i + 1] * 7919)) & (GramBuckets - 1);
 
     public int Count => _entries.Length;
     public IReadOnlyList<NameEntry<T>> Entries => _entries;
 
     public NameEntry<T>? FindId(string id) => _byId.TryGetValue(id, out int e) ? _entries[e] : null;
 
+    /// <summary>The first entries by rank alone (preferred first), for a caret with nothing typed yet.</summary>
+    public IReadOnlyList<T> Browse(int limit, Func<T, bool>? preferred = null)
+    {
+        var result = new List<T>(Math.Min(limit, _entries.Length));
+        if (preferred is not null)
+            foreach (var e in _byRank) { if (result.Count >= limit) break; if (preferred(_entries[e].Item)) result.Add(_entries[e].Item); }
+        foreach (var e in _byRank)
+        {
+            if (result.Count >= limit) break;
+            if (preferred is null || !preferred(_entries[e].Item)) result.Add(_entries[e].Item);
+        }
+        return result;
+    }
+
+    // Per-thread scratch: the best match of each entry touched by a search, and the fuzzy step's bigram counts.
+    [ThreadStatic] private static Scratch? _scratch;
+
+    private sealed class Scratch
+    {
+        public int[] Best = Array.Empty<int>();       // entry -> (level << 8 | distance) + 1; 0 = untouched
+        public int[] Name = Array.Empty<int>();       // entry -> the name that matched (-1 = the id)
+        public ushort[] Counts = Array.Empty<ushort>(); // position in _byLength -> bigrams shared with the query
+        public readonly List<int> Touched = new();
+        public readonly List<int> Counted = new();
+    }
+
     /// <summary>The best entries for a query, at most <paramref name="limit"/>, best first.</summary>
     public IReadOnlyList<NameMatch<T>> Search(string query, int limit = 20, bool fuzzy = true, Func<T, bool>? preferred = null)
     {
-        var best = new Dictionary<int, (MatchLevel Level, int Distance, int Name)>();
-        void Offer(int entry, MatchLevel level, int distance, int name)
+        var s = _scratch ??= new Scratch();
+        if (s.Best.Length < _entries.Length) { s.Best = new int[_entries.Length]; s.Name = new int[_entries.Length]; }
+        if (s.Counts.Length < _keys.Length) s.Counts = new ushort[_keys.Length];
+        try { return SearchIn(s, query, limit, fuzzy, preferred); }
+        finally
         {
-            if (!best.TryGetValue(entry, out var cur) || (level, distance).CompareTo((cur.Level, cur.Distance)) < 0)
-                best[entry] = (level, distance, name);
+            foreach (int e in s.Touched) s.Best[e] = 0;
+            s.Touched.Clear();
+            foreach (int p in s.Counted) s.Counts[p] = 0;
+            s.Counted.Clear();
         }
-
-        string q = query.Trim();
-        if (_byId.TryGetValue(q, out int exact)) Offer(exact, MatchLevel.ExactId, 0, -1);
-        var words = NameNormalizer.Words(q);
-        string key = string.Concat(words);
-        if (key.Length > 0)
-        {
-            foreach (int i in PrefixRange(_compact, key))
-            {
-                var (k, e, n) = _compact[i];
-                Offer(e, k.Length == key.Length ? MatchLevel.ExactName : MatchLevel.NamePrefix, k.Length - key.Length, n);
-            }
-            if (words.Count == 1)
-                foreach (int i in PrefixRange(_words, key))
-                    Offer(_words[i].Entry, MatchLevel.WordPrefix, _words[i].Key.Length - key.Length, _words[i].Name);
-            if (fuzzy && best.Count < limit)
-            {
-                int max = key.Length <= 3 ? 0 : key.Length <= 5 ? 1 : key.Length <= 9 ? 2 : 3;
-                if (max > 0 && key.Length >= 2)
-                {
-                    // q-gram filter: a key within `max` edits shares at least (bigrams - 2·max) of the query's bigrams.
-                    var counts = new Dictionary<int, int>();
-                    var seen = new HashSet<int>();
-                    for (int j = 0; j + 1 < key.Length; j++)
-                    {
-                        int g = Gram(key, j);
-                        if (!seen.Add(g) || !_grams.TryGetValue(g, out var postings)) continue;
-                        foreach (int i in postings)
-                        {
-                            int len = _compact[i].Key.Length;
-                            if (len < key.Length - max || len > key.Length + max) continue;
-                            counts[i] = counts.GetValueOrDefault(i) + 1;
-                        }
-                    }
-                    // Each edit removes at most two of the query's distinct bigrams.
-                    int need = Math.Max(1, seen.Count - 2 * max);
-                    foreach (var (i, n) in counts)
-                    {
-                        if (n < need) continue;
-                        var (k, e, nameIdx) = _compact[i];
-                        if (best.TryGetValue(e, out var have) && have.Level < MatchLevel.Fuzzy) continue;
-                        int d = NameNormalizer.EditDistance(key, k, max);
-                        if (d <= max) Offer(e, MatchLevel.Fuzzy, d, nameIdx);
-                    }
-                }
-            }
-        }
-
-        // The best `limit` by level, edit distance (fuzzy only), preference, kind rank, population, id.
-        var order = Comparer<int>.Create((x, y) =>
-        {
-            var (a, b) = (best[x], best[y]);
-            int c = a.Level.CompareTo(b.Level);
-            if (c != 0) return c;
-            c = (a.Level == MatchLevel.Fuzzy ? a.Distance : 0).CompareTo(b.Level == MatchLevel.Fuzzy ? b.Distance : 0);
-            if (c != 0) return c;
-            if (preferred is not null)
-            {
-                c = (preferred(_entries[x].Item) ? 0 : 1).CompareTo(preferred(_entries[y].Item) ? 0 : 1);
-                if (c != 0) return c;
-            }
-            c = _entries[x].KindRank.CompareTo(_entries[y].KindRank);
-            if (c != 0) return c;
-            c = _entries[y].Population.CompareTo(_entries[x].Population);
-            return c != 0 ? c : string.CompareOrdinal(_entries[x].Id, _entries[y].Id);
-        });
-        IEnumerable<int> top;
-        if (best.Count <= limit) top = best.Keys.Order(order);
-        else
-        {
-            // A bounded heap keeps the `limit` best without sorting every match.
-            var heap = new PriorityQueue<int, int>(Comparer<int>.Create((x, y) => order.Compare(y, x)));
-            foreach (int e in best.Keys)
-            {
-                if (heap.Count < limit) heap.Enqueue(e, e);
-                else if (order.Compare(e, heap.Peek()) < 0) heap.EnqueueDequeue(e, e);
-            }
-            var list = new List<int>(heap.Count);
-            while (heap.Count > 0) list.Add(heap.Dequeue());
-            list.Sort(order);
-            top = list;
-        }
-        return top.Select(e => new NameMatch<T>(_entries[e].Item, _entries[e].Id,
-                best[e].Name < 0 ? _entries[e].Id : _entries[e].Names[best[e].Name], best[e].Level, best[e].Distance)).ToList();
     }
 
-    private static IEnumerable<int> PrefixRange((string Key, int Entry, int Name)[] sorted, string prefix)
+    private IReadOnlyList<NameMatch<T>> SearchIn(Scratch s, string query, int limit, bool fuzzy, Func<T, bool>? preferred)
+    {
+        string q = query.Trim();
+        string? folded = null; // the query folded, to show the alias the writer typed when several tie
+        void Offer(int entry, MatchLevel level, int distance, int name)
+        {
+            int code = ((int)level << 8 | Math.Min(distance, 255)) + 1;
+            int cur = s.Best[entry];
+            if (cur == 0) { s.Touched.Add(entry); s.Best[entry] = code; s.Name[entry] = name; return; }
+            if (code < cur) { s.Best[entry] = code; s.Name[entry] = name; return; }
+            if (code == cur && level == MatchLevel.ExactName && name != s.Name[entry] && name >= 0)
+            {
+                // Of several names that match alike, the one written as the writer wrote it.
+                folded ??= NameNormalizer.Fold(q);
+                if (Closeness(_entries[entry].Names[name]) > (s.Name[entry] < 0 ? -1 : Closeness(_entries[entry].Names[s.Name[entry]]))) s.Name[entry] = name;
+            }
+        }
+        int Closeness(string name) =>
+            string.Equals(name, q, StringComparison.OrdinalIgnoreCase) ? 2 : NameNormalizer.Fold(name) == folded ? 1 : 0;
+
+        if (_byId.TryGetValue(q, out int exact)) Offer(exact, MatchLevel.ExactId, 0, -1);
+        var words = NameNormalizer.QueryWords(q);
+        string key = words.Count == 1 ? words[0] : string.Concat(words);
+        if (key.Length > 0)
+        {
+            var (from, to) = PrefixRange(_keys, key);
+            for (int i = from; i < to; i++)
+            {
+                var level = _keys[i].Length == key.Length ? MatchLevel.ExactName : MatchLevel.NamePrefix;
+                for (int o = _keyOwnerStart[i]; o < _keyOwnerStart[i + 1]; o++)
+                    Offer((int)(_keyOwners[o] >> 16), level, _keys[i].Length - key.Length, (int)(_keyOwners[o] & 0xFFFF) - 1);
+            }
+            if (words.Count == 1)
+            {
+                (from, to) = PrefixRange(_words, key);
+                for (int i = from; i < to; i++)
+                    for (int o = _wordOwnerStart[i]; o < _wordOwnerStart[i + 1]; o++)
+                        Offer((int)(_wordOwners[o] >> 16), MatchLevel.WordPrefix, _words[i].Length - key.Length, (int)(_wordOwners[o] & 0xFFFF) - 1);
+            }
+            else
+            {
+                // Words inside a name, in order, the last one begun: "Red Cres" finds "Syrian Arab Red Crescent".
+                (from, to) = PrefixRange(_words, words[0]);
+                for (int i = from; i < to && _words[i].Length == words[0].Length; i++)
+                    for (int o = _wordOwnerStart[i]; o < _wordOwnerStart[i + 1]; o++)
+                    {
+                        int entry = (int)(_wordOwners[o] >> 16), name = (int)(_wordOwners[o] & 0xFFFF) - 1;
+                        if (s.Best[entry] != 0 && (s.Best[entry] - 1) >> 8 <= (int)MatchLevel.WordPrefix) continue;
+                        if (ContainsRun(NameNormalizer.Words(name < 0 ? _entries[entry].Id.Replace('-', ' ') : _entries[entry].Names[name]), words))
+                            Offer(entry, MatchLevel.WordPrefix, 0, name);
+                    }
+            }
+            if (fuzzy && s.Touched.Count < limit) Fuzzy(s, key, Offer);
+        }
+        return Top(s, limit, preferred);
+    }
+
+    /// <summary>The keys within a few edits of the query's key: a bigram count filter, then the edit distance.</summary>
+    private void Fuzzy(Scratch s, string key, Action<int, MatchLevel, int, int> offer)
+    {
+        int max = key.Length <= 3 ? 0 : key.Length <= 7 ? 1 : key.Length <= 11 ? 2 : 3;
+        if (max == 0) return;
+        int lo = Math.Max(0, key.Length - max), hi = Math.Min(_lengthStart.Length - 2, key.Length + max);
+        if (lo > hi) return;
+        int posFrom = _lengthStart[lo], posTo = _lengthStart[hi + 1];
+        var grams = DistinctGrams(key, stackalloc int[256]);
+        foreach (int g in grams)
+        {
+            var postings = _gramPostings.AsSpan(_gramStart[g], _gramStart[g + 1] - _gramStart[g]);
+            // Postings are in length order: only the keys of a near length are counted.
+            int a = LowerBound(postings, posFrom), b = LowerBound(postings, posTo);
+            foreach (int p in postings[a..b])
+            {
+                if (s.Counts[p]++ == 0) s.Counted.Add(p);
+            }
+        }
+        // An edit changes at most two of the query's bigrams.
+        int need = Math.Max(1, grams.Length - 2 * max);
+        foreach (int p in s.Counted)
+        {
+            if (s.Counts[p] < need) continue;
+            int k = _byLength[p];
+            // Entries already matched better need no edit distance.
+            int d = -1;
+            for (int o = _keyOwnerStart[k]; o < _keyOwnerStart[k + 1]; o++)
+            {
+                int entry = (int)(_keyOwners[o] >> 16);
+                int cur = s.Best[entry];
+                if (cur != 0 && (cur - 1) >> 8 < (int)MatchLevel.Fuzzy) continue;
+                if (d < 0) d = NameNormalizer.EditDistance(key, _keys[k], max);
+                if (d > max) break;
+                offer(entry, MatchLevel.Fuzzy, d, (int)(_keyOwners[o] & 0xFFFF) - 1);
+            }
+        }
+    }
+
+    /// <summary>Whether the query's words appear in a name's words one after another, the last as a prefix.</summary>
+    private static bool ContainsRun(IReadOnlyList<string> nameWords, IReadOnlyList<string> query)
+    {
+        for (int start = 0; start + query.Count <= nameWords.Count; start++)
+        {
+            int k = 0;
+            while (k < query.Count - 1 && nameWords[start + k] == query[k]) k++;
+            if (k == query.Count - 1 && nameWords[start + k].StartsWith(query[k], StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
+
+    private static int LowerBound(ReadOnlySpan<int> sorted, int value)
     {
         int lo = 0, hi = sorted.Length;
         while (lo < hi)
         {
             int mid = (lo + hi) >>> 1;
-            if (string.CompareOrdinal(sorted[mid].Key, prefix) < 0) lo = mid + 1; else hi = mid;
+            if (sorted[mid] < value) lo = mid + 1; else hi = mid;
         }
-        for (int i = lo; i < sorted.Length && sorted[i].Key.StartsWith(prefix, StringComparison.Ordinal); i++)
-            yield return i;
+        return lo;
+    }
+
+    /// <summary>The best <paramref name="limit"/> touched entries by level, distance (fuzzy only), preference, then rank.</summary>
+    private IReadOnlyList<NameMatch<T>> Top(Scratch s, int limit, Func<T, bool>? preferred)
+    {
+        if (s.Touched.Count == 0 || limit <= 0) return Array.Empty<NameMatch<T>>();
+        long Score(int e)
+        {
+            int code = s.Best[e] - 1, level = code >> 8;
+            long distance = level == (int)MatchLevel.Fuzzy ? code & 0xFF : 0;
+            long pref = preferred is null || preferred(_entries[e].Item) ? 0 : 1;
+            return ((long)level << 56) | (distance << 48) | (pref << 40) | (uint)_staticRank[e];
+        }
+        var heap = new PriorityQueue<int, long>(limit + 1, Comparer<long>.Create((x, y) => y.CompareTo(x))); // the worst kept on top
+        foreach (int e in s.Touched)
+        {
+            long score = Score(e);
+            if (heap.Count < limit) heap.Enqueue(e, score);
+            else if (heap.TryPeek(out _, out long worst) && score < worst) heap.EnqueueDequeue(e, score);
+        }
+        var top = new (int Entry, long Score)[heap.Count];
+        for (int i = top.Length - 1; i >= 0; i--) { heap.TryDequeue(out int e, out long sc); top[i] = (e, sc); }
+        var result = new NameMatch<T>[top.Length];
+        for (int i = 0; i < top.Length; i++)
+        {
+            int e = top[i].Entry, code = s.Best[e] - 1, name = s.Name[e];
+            result[i] = new NameMatch<T>(_entries[e].Item, _entries[e].Id, name < 0 ? _entries[e].Id : _entries[e].Names[name],
+                (MatchLevel)(code >> 8), code & 0xFF);
+        }
+        return result;
+    }
+
+    private static (int From, int To) PrefixRange(string[] sorted, string prefix)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (string.CompareOrdinal(sorted[mid], prefix) < 0) lo = mid + 1; else hi = mid;
+        }
+        int from = lo;
+        // The end of the range: the first key that does not start with the prefix.
+        hi = sorted.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid].StartsWith(prefix, StringComparison.Ordinal)) lo = mid + 1; else hi = mid;
+        }
+        return (from, lo);
     }
 }

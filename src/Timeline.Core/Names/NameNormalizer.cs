@@ -22,36 +22,63 @@ public static class NameNormalizer
     public static IReadOnlyList<string> Words(string name)
     {
         if (string.IsNullOrWhiteSpace(name)) return Array.Empty<string>();
-        var folded = Fold(name);
-        var words = new List<string>();
-        var current = new StringBuilder();
-        for (int i = 0; i <= folded.Length; i++)
+        var words = new List<string>(2);
+        AddWords(name, words);
+        return words;
+    }
+
+    /// <summary>
+    /// The words of a query being typed: as <see cref="Words"/>, except that an article at the end
+    /// ("Maarrat an", "Jisr al") is the start of the next word, not a word of its own.
+    /// </summary>
+    public static IReadOnlyList<string> QueryWords(string query)
+    {
+        if (string.IsNullOrWhiteSpace(query)) return Array.Empty<string>();
+        var words = new List<string>(2);
+        AddWords(query, words, trailingArticle: false);
+        return words;
+    }
+
+    /// <summary>Adds the words of a name to a list (the same as <see cref="Words"/>, for callers that reuse one list).</summary>
+    public static void AddWords(string name, List<string> words) => AddWords(name, words, trailingArticle: true);
+
+    private static void AddWords(string name, List<string> words, bool trailingArticle)
+    {
+        if (string.IsNullOrWhiteSpace(name)) return;
+        string folded = Fold(name);
+        int before = words.Count;
+        int i = 0;
+        while (i < folded.Length)
         {
-            char c = i < folded.Length ? folded[i] : ' ';
-            if (char.IsLetterOrDigit(c)) { current.Append(c); continue; }
-            if (current.Length > 0)
-            {
-                string w = current.ToString();
-                current.Clear();
-                bool hyphen = c == '-';
-                // "al-Sham", "al Sham", "el-Bab": drop the article when another word follows.
-                if (Array.IndexOf(Articles, w) >= 0 && (hyphen || i < folded.Length)) continue;
-                words.Add(Transliterate(StripArabicArticle(w)));
-            }
+            if (!char.IsLetterOrDigit(folded[i])) { i++; continue; }
+            int start = i;
+            while (i < folded.Length && char.IsLetterOrDigit(folded[i])) i++;
+            var w = folded.AsSpan(start, i - start);
+            // "al-Sham", "al Sham", "el-Bab": drop the article when another word follows.
+            if ((i < folded.Length || (!trailingArticle && words.Count > before)) && IsArticle(w)) continue;
+            words.Add(Transliterate(StripArabicArticle(w)));
         }
-        if (words.Count == 0)
+        if (words.Count == before)
         {
             // The name was only an article ("Al"); keep it rather than lose the name.
             foreach (var part in folded.Split(' ', '-')) if (part.Length > 0) words.Add(Transliterate(part));
         }
-        return words;
+    }
+
+    private static bool IsArticle(ReadOnlySpan<char> w)
+    {
+        if (w.Length is < 2 or > 3) return false;
+        foreach (var a in Articles) if (w.SequenceEqual(a)) return true;
+        return false;
     }
 
     /// <summary>Case, compatibility forms, diacritics, Arabic letter variants, apostrophes.</summary>
     public static string Fold(string s)
     {
+        if (System.Text.Ascii.IsValid(s)) return FoldAscii(s);
         string d = WellFormed(s).Normalize(NormalizationForm.FormKD);
-        var sb = new StringBuilder(d.Length);
+        Span<char> buffer = d.Length <= 256 ? stackalloc char[d.Length] : new char[d.Length];
+        int n = 0;
         foreach (char ch in d)
         {
             var cat = CharUnicodeInfo.GetUnicodeCategory(ch);
@@ -78,9 +105,28 @@ public static class NameNormalizer
             };
             // Tatweel, hamza, apostrophes and ayn/hamza transliteration marks disappear.
             if (c is 'ـ' or 'ء' or '\'' or '’' or '‘' or 'ʿ' or 'ʾ' or '`' or 'ʼ' or 'ʻ' or '´') continue;
-            sb.Append(c);
+            buffer[n++] = c;
         }
-        return sb.ToString();
+        return new string(buffer[..n]);
+    }
+
+    /// <summary>Fold for ASCII text, which no normalisation changes: lower case, without apostrophes and backticks.</summary>
+    private static string FoldAscii(string s)
+    {
+        int keep = 0;
+        foreach (char c in s) if (c is not ('\'' or '`')) keep++;
+        bool changes = keep != s.Length;
+        if (!changes) foreach (char c in s) if (c is >= 'A' and <= 'Z') { changes = true; break; }
+        if (!changes) return s;
+        return string.Create(keep, s, static (dst, src) =>
+        {
+            int j = 0;
+            foreach (char c in src)
+            {
+                if (c is '\'' or '`') continue;
+                dst[j++] = c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
+            }
+        });
     }
 
     /// <summary>The text with lone surrogates (which cannot be normalised) replaced by U+FFFD.</summary>
@@ -101,49 +147,47 @@ public static class NameNormalizer
         return s;
     }
 
-    private static string StripArabicArticle(string w) =>
+    private static ReadOnlySpan<char> StripArabicArticle(ReadOnlySpan<char> w) =>
         w.Length > 3 && w[0] == 'ا' && w[1] == 'ل' ? w[2..] : w;
 
-    private static bool IsAsciiWord(string w)
-    {
-        foreach (char c in w) if (c > 127) return false;
-        return true;
-    }
-
     /// <summary>Folds the common English and French transliteration variants of Arabic names.</summary>
-    public static string Transliterate(string w)
+    public static string Transliterate(string w) => Transliterate(w.AsSpan());
+
+    public static string Transliterate(ReadOnlySpan<char> w)
     {
-        if (!IsAsciiWord(w) || w.Length == 0) return w;
-        var sb = new StringBuilder(w.Length);
+        if (w.Length == 0) return string.Empty;
+        if (!System.Text.Ascii.IsValid(w)) return w.ToString();
+        Span<char> buffer = w.Length <= 128 ? stackalloc char[w.Length] : new char[w.Length];
+        int n = 0;
         for (int i = 0; i < w.Length; i++)
         {
             char c = w[i];
             char next = i + 1 < w.Length ? w[i + 1] : '\0';
+            char o;
             switch (c)
             {
-                case 'o' when next == 'u': sb.Append('u'); i++; continue;
-                case 'd' when next == 'h': sb.Append('z'); i++; continue;
-                case 'g' when next == 'h': sb.Append('g'); i++; continue;
-                case 'k' when next == 'h': sb.Append('k'); i++; continue;
-                case 'q': sb.Append('k'); continue;
+                case 'o' when next == 'u': o = 'u'; i++; break;
+                case 'd' when next == 'h': o = 'z'; i++; break;
+                case 'g' when next == 'h': o = 'g'; i++; break;
+                case 'k' when next == 'h': o = 'k'; i++; break;
+                case 'q': o = 'k'; break;
                 case 'c' when next == 'k': continue;
-                case 'e': sb.Append('i'); continue;
-                default: sb.Append(c); continue;
+                case 'e': o = 'i'; break;
+                default: o = c; break;
             }
+            // Doubled letters: "Zahraa" = "Zahra", "Hamdaniyya" = "Hamdaniya" (digits stay).
+            if (n > 0 && buffer[n - 1] == o && !char.IsAsciiDigit(o)) continue;
+            buffer[n++] = o;
         }
-        // Doubled letters: "Zahraa" = "Zahra", "Hamdaniyya" = "Hamdaniya".
-        var collapsed = new StringBuilder(sb.Length);
-        for (int i = 0; i < sb.Length; i++)
-            if (i == 0 || sb[i] != sb[i - 1] || char.IsDigit(sb[i])) collapsed.Append(sb[i]);
-        string r = collapsed.ToString();
+        var r = buffer[..n];
         // Endings: -iyeh, -iyah, -iya, -iyyah, -eh, -ah all become -iya / -a (e is already i).
         if (r.Length > 4)
         {
-            if (r.EndsWith("iyih", StringComparison.Ordinal) || r.EndsWith("iyah", StringComparison.Ordinal)) r = r[..^4] + "iya";
-            else if (r.EndsWith("iyi", StringComparison.Ordinal)) r = r[..^3] + "iya";
-            else if (r.EndsWith("ih", StringComparison.Ordinal) || r.EndsWith("ah", StringComparison.Ordinal)) r = r[..^2] + "a";
+            if (r.EndsWith("iyih") || r.EndsWith("iyah")) return string.Concat(r[..^4], "iya");
+            if (r.EndsWith("iyi")) return string.Concat(r[..^3], "iya");
+            if (r.EndsWith("ih") || r.EndsWith("ah")) return string.Concat(r[..^2], "a");
         }
-        return r;
+        return r.ToString();
     }
 
     /// <summary>

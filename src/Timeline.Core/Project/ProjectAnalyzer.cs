@@ -1,3 +1,4 @@
+using Timeline.Core.Catalogs;
 using Timeline.Core.Checks;
 using Timeline.Core.Dates;
 using Timeline.Core.Language;
@@ -67,8 +68,10 @@ public static class ProjectAnalyzer
             if (project.ConfigFile is { } c)
                 yield return (c.Path, c.Source, c.Suppressions, c.Diagnostics.Concat(project.ConfigDiagnostics));
             foreach (var f in project.Files) yield return (f.Path, f.Source, f.Suppressions, f.Diagnostics);
-            foreach (var cat in project.Catalogs) yield return (cat.Path, cat.Source, Suppressions.None, cat.Diagnostics);
+            foreach (var cat in project.Catalogs) if (!cat.IsBuiltin) yield return (cat.Path, cat.Source, Suppressions.None, cat.Diagnostics);
         }
+        // The built-ins are not the project's files: nothing is reported in them, but their text locates their entries.
+        foreach (var cat in project.Catalogs) if (cat.IsBuiltin) sources[cat.Path] = cat.Source;
         foreach (var (path, source, supp, diags) in All())
         {
             var list = new List<Diagnostic>();
@@ -112,9 +115,11 @@ public static class ProjectAnalyzer
                 for (int i = 0; i < group.Count; i++)
                 {
                     var d = group[i];
-                    if (d is PlaceDef { FromCatalog: true } && group.All(g => g is PlaceDef { FromCatalog: true })) continue;
+                    // Reported on the project's own definitions: a catalog is not the writer's to edit.
+                    if (d.FromCatalog) continue;
                     var other = group[i == 0 ? 1 : 0];
-                    string where = other is PlaceDef { FromCatalog: true } ? "in a catalog"
+                    string where = other.FromCatalog
+                        ? (BuiltinCatalogs.NameOf(other.Path) is { } builtin ? $"in the built-in catalog {builtin}" : $"in the catalog {Path.GetFileName(other.Path)}")
                         : other.Path == d.Path ? $"on line {LineOf(other)} of this file" : $"in {Path.GetFileName(other.Path)}, line {LineOf(other)}";
                     report(d.Path, Rules.DuplicateId, d.IdSpan, $"the {KindWord(kind)} id '{d.Id}' is defined {group.Count} times; it is also defined {where}. Ids are unique for each kind in a project");
                 }

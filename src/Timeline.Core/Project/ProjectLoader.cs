@@ -159,9 +159,6 @@ public static class ProjectLoader
         return model;
     }
 
-    /// <summary>The built-in catalogs that ship with Timeline, by name.</summary>
-    public static IReadOnlyDictionary<string, Func<CatalogFile>> BuiltinCatalogs { get; set; } = new Dictionary<string, Func<CatalogFile>>();
-
     /// <param name="allowOutsideRoot">
     /// Whether a gazetteer outside the project root may be read. Off unless the person running
     /// Timeline says so themselves (a command-line flag, a user setting): a project must not make
@@ -174,11 +171,13 @@ public static class ProjectLoader
         var problems = new List<Diagnostic>();
         foreach (var (name, span) in cfg.Use)
         {
-            if (BuiltinCatalogs.TryGetValue(name, out var make)) { catalogs.Add(make()); continue; }
-            var known = BuiltinCatalogs.Keys.Order(StringComparer.Ordinal).ToList();
+            if (BuiltinCatalogs.Get(name) is { } builtin)
+            {
+                foreach (var file in builtin) if (!catalogs.Contains(file)) catalogs.Add(file);
+                continue;
+            }
             problems.Add(new Diagnostic(Rules.CatalogNotFound, Rules.CatalogNotFound.DefaultSeverity, span,
-                known.Count == 0 ? $"there is no built-in catalog '{name}' in this version of Timeline"
-                                 : $"there is no built-in catalog '{name}'; the built-ins are {string.Join(", ", known)}"));
+                $"there is no built-in catalog '{name}'; the built-ins are {string.Join(", ", BuiltinCatalogs.Names)}"));
         }
         string fullRoot = Path.GetFullPath(root);
         foreach (var (rel, span) in cfg.Gazetteers)

@@ -22,7 +22,11 @@ public sealed class SymbolTable
             _first[k] = new Dictionary<string, Definition>(StringComparer.Ordinal);
             _more[k] = new Dictionary<string, List<Definition>>(StringComparer.Ordinal);
         }
-        foreach (var cat in project.Catalogs) foreach (var p in cat.Places) Add(p);
+        foreach (var cat in project.Catalogs)
+        {
+            foreach (var p in cat.Places) Add(p);
+            foreach (var a in cat.Actors) Add(a);
+        }
         int refs = project.Files.Sum(f => f.References.Count);
         References.Capacity = refs;
         foreach (var f in project.Files)
@@ -74,7 +78,7 @@ public sealed class SymbolTable
 
     private static NameEntry<Definition> Entry(Definition d) => d switch
     {
-        PlaceDef p => new NameEntry<Definition>(p, p.Id, Prepend(p.Name, p.Names), PlaceRank(p.PlaceKind), p.Population),
+        PlaceDef p => new NameEntry<Definition>(p, p.Id, NamesOf(p), PlaceRank(p.PlaceKind), p.Population),
         ActorDef a => new NameEntry<Definition>(a, a.Id, Prepend(a.Name, a.Names.Concat(a.Formerly).ToList())),
         SourceDef s => new NameEntry<Definition>(s, s.Id, Prepend(s.Publisher, s.Title is null ? new List<string>() : new List<string> { s.Title })),
         EventDef e => new NameEntry<Definition>(e, e.Id, Prepend(e.Title, new List<string>())),
@@ -88,8 +92,17 @@ public sealed class SymbolTable
         "village" => 6, "subdistrict" => 7, "site" => 8, "region" => 9, "water" => 10, _ => 11,
     };
 
-    private static IReadOnlyList<string> Prepend(string? first, IReadOnlyList<string> rest) =>
-        first is null ? rest : new[] { first }.Concat(rest).ToList();
+    private static IReadOnlyList<string> Prepend(string? first, IReadOnlyList<string> rest)
+    {
+        if (first is null) return rest;
+        var all = new string[rest.Count + 1];
+        all[0] = first;
+        for (int i = 0; i < rest.Count; i++) all[i + 1] = rest[i];
+        return all;
+    }
+
+    /// <summary>The names a place is found by: its name, then its other names.</summary>
+    public static IReadOnlyList<string> NamesOf(PlaceDef p) => Prepend(p.Name, p.Names);
 
     /// <summary>The chain of enclosing places: "Aleppo › Aleppo Governorate › Syria".</summary>
     public IReadOnlyList<PlaceDef> Chain(PlaceDef place)

@@ -137,7 +137,7 @@ public static class CompletionService
             case ScalarKind.Date:
                 return DateValues(file, symbols, ctx, today);
             case ScalarKind.CatalogName:
-                return new(ProjectLoader.BuiltinCatalogs.Keys.Select(k => new CompletionItem(k, CompletionKind.Value, k, ctx.Token)).ToList(), false);
+                return new(Catalogs.BuiltinCatalogs.Names.Select(k => new CompletionItem(k, CompletionKind.Value, k, ctx.Token)).ToList(), false);
             default:
                 return CompletionResult.Empty;
         }
@@ -169,11 +169,9 @@ public static class CompletionService
         bool incomplete;
         if (typed.Length == 0)
         {
-            var all = symbols.Index(kind).Entries;
-            found = all.Select(e => e.Item)
-                .OrderBy(d => used.Contains(d.Id) ? 0 : 1).ThenBy(d => d is PlaceDef p ? SymbolTable.PlaceRank(p.PlaceKind) : 0).ThenBy(d => d.Id, StringComparer.Ordinal)
-                .Take(MaxItems).Select((d, i) => (d, (string?)null, i));
-            incomplete = all.Count > MaxItems;
+            var index = symbols.Index(kind);
+            found = index.Browse(MaxItems, d => used.Contains(d.Id)).Select((d, i) => (d, (string?)null, i));
+            incomplete = index.Count > MaxItems;
         }
         else
         {

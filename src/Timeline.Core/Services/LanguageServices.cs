@@ -121,7 +121,7 @@ public static class LanguageServices
             error = "Only ids can be renamed: put the caret on an id or a reference to one.";
             return null;
         }
-        if (sym.Id.StartsWith(Catalogs.GeoNames.IdPrefix, StringComparison.Ordinal) || symbols.Find(sym.Kind, sym.Id) is PlaceDef { FromCatalog: true })
+        if (sym.Id.StartsWith(Catalogs.GeoNames.IdPrefix, StringComparison.Ordinal) || symbols.Find(sym.Kind, sym.Id) is { FromCatalog: true })
         {
             error = "Places from a catalog keep their catalog ids.";
             return null;
@@ -172,7 +172,7 @@ public static class LanguageServices
         foreach (SymbolKind kind in Enum.GetValues<SymbolKind>())
         {
             IEnumerable<Definition> defs = query.Length == 0
-                ? symbols.All(kind).Where(d => d is not PlaceDef { FromCatalog: true }).Take(limit)
+                ? symbols.All(kind).Where(d => d is not { FromCatalog: true }).Take(limit)
                 : symbols.Index(kind).Search(query, limit).Select(m => m.Item);
             foreach (var d in defs)
                 result.Add(new WorkspaceSymbol(d.DisplayName, d.Id, kind, new Location(d.Path, d.IdSpan)));

@@ -187,7 +187,7 @@ public sealed class TimelineWorkspace
         // Gazetteers are read once and kept until they change on disk: not on every keystroke.
         Catalogs.CatalogFile? Catalog(string p) { lock (_gate) return _catalogs.GetValueOrDefault(p); }
         var snapshot = ProjectLoader.Load(_fs, root, Overlay, Limits, AllowCatalogsOutsideRoot, Catalog);
-        lock (_gate) foreach (var c in snapshot.Catalogs) if (!c.Path.StartsWith("builtin:", StringComparison.Ordinal)) _catalogs.TryAdd(c.Path, c);
+        lock (_gate) foreach (var c in snapshot.Catalogs) if (!c.IsBuiltin) _catalogs.TryAdd(c.Path, c);
         // Open documents under the root that the disk does not have yet (unsaved new files).
         var extra = open.Values.Where(d => Checker.IsUnder(d.Path, root) && d.Model.Kind is not FileKind.Unknown and not FileKind.Config
                                            && !snapshot.Files.Any(f => f.Path == d.Path) && ProjectLoader.FindConfigRoot(_fs, d.Path) is var r && (r is null || r == root))

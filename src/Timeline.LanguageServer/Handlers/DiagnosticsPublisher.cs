@@ -80,7 +80,8 @@ internal sealed class DiagnosticsPublisher
                 if (_published.TryGetValue(uri, out var last) && last.Version == doc.Version && last.Generation == analysis.Generation) continue;
                 _published[uri] = (doc.Version, analysis.Generation);
             }
-            var diags = analysis.Result.For(doc.Path);
+            // A built-in catalog shown to the writer is Timeline's, not theirs: nothing to report in it.
+            var diags = Timeline.Core.Catalogs.BuiltinCatalogs.NameOf(doc.Path) is null ? analysis.Result.For(doc.Path) : Array.Empty<Diagnostic>();
             var items = new JsonArray();
             foreach (var d in diags) items.Add(ToLsp(d, doc.Model));
             await _server.Rpc.NotifyAsync("textDocument/publishDiagnostics", new JsonObject

@@ -1,0 +1,90 @@
+using System.Reflection;
+using Timeline.Core.Checks;
+using Timeline.Core.Language;
+using Timeline.Core.Syntax;
+using Timeline.Core.Text;
+
+namespace Timeline.Core.Catalogs;
+
+/// <summary>
+/// The catalogs that ship with Timeline, opted into by <c>use:</c> in timeline.config.yaml:
+/// <c>builtin:levant</c> (GeoNames cities500 rows for Syria and its neighbours, with hand-checked
+/// countries, governorates and Aleppo districts and sites) and <c>builtin:syria-actors</c>.
+/// Each is read once per process from the assembly's resources.
+/// </summary>
+public static class BuiltinCatalogs
+{
+    public const string Prefix = "builtin:";
+    public const string Levant = "builtin:levant";
+    public const string SyriaActors = "builtin:syria-actors";
+
+    private static readonly Dictionary<string, Lazy<IReadOnlyList<CatalogFile>>> Catalogs = new(StringComparer.Ordinal)
+    {
+        [Levant] = new(ReadLevant),
+        [SyriaActors] = new(() => new[] { ReadYaml(SyriaActors, "syria-actors.actors.yaml", FileKind.Actors).File }),
+    };
+
+    /// <summary>The names of the built-ins, in order.</summary>
+    public static IReadOnlyList<string> Names { get; } = Catalogs.Keys.Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>The files of a built-in catalog, read on first use; null for an unknown name.</summary>
+    public static IReadOnlyList<CatalogFile>? Get(string name) => Catalogs.TryGetValue(name, out var c) ? c.Value : null;
+
+    /// <summary>The built-in catalog a path belongs to ("builtin:levant" for "builtin:levant/levant.places.yaml"), or null.</summary>
+    public static string? NameOf(string path)
+    {
+        if (!path.StartsWith(Prefix, StringComparison.Ordinal)) return null;
+        int slash = path.IndexOf('/');
+        return slash < 0 ? path : path[..slash];
+    }
+
+    /// <summary>The text of a built-in resource ("levant.places.yaml"), for tests and for showing a built-in to a writer.</summary>
+    public static string Resource(string file)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Timeline.Core.Catalogs.Builtin." + file)
+            ?? throw new InvalidOperationException($"the built-in resource {file} is missing from the build");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private static IReadOnlyList<CatalogFile> ReadLevant()
+    {
+        var (places, model) = ReadYaml(Levant, "levant.places.yaml", FileKind.Places);
+        // The hand-checked countries and governorates say which GeoNames codes they stand for.
+        var countries = new Dictionary<string, string>(StringComparer.Ordinal);
+        var admin1 = new Dictionary<(string, string), string>();
+        var byId = new Dictionary<string, string>(StringComparer.Ordinal); // place id -> its country code
+        foreach (var item in Items(model.Document.Root, "places"))
+        {
+            if (item["id"] is not ScalarNode { Value: var id }) continue;
+            if (item["x-geonames-country"] is ScalarNode { Value: var cc }) { countries[cc] = id; byId[id] = cc; }
+        }
+        foreach (var item in Items(model.Document.Root, "places"))
+        {
+            if (item["id"] is not ScalarNode { Value: var id } || item["x-geonames-admin1"] is not ScalarNode { Value: var code }) continue;
+            string? country = item["in"] is ScalarNode { Value: var up } ? byId.GetValueOrDefault(up) : null;
+            if (country is not null) admin1[(country, code)] = id;
+        }
+        string? Enclosing(string country, string code) =>
+            admin1.GetValueOrDefault((country, code)) ?? countries.GetValueOrDefault(country);
+        var rows = GeoNames.Read(Levant + "/levant.geonames.tsv", Resource("levant.geonames.tsv"), Enclosing);
+        return new[] { places, rows };
+    }
+
+    private static IEnumerable<MappingNode> Items(YamlNode? root, string key) =>
+        (root as MappingNode)?[key] is SequenceNode seq ? seq.Items.OfType<MappingNode>() : Enumerable.Empty<MappingNode>();
+
+    private static (CatalogFile File, FileModel Model) ReadYaml(string catalog, string file, FileKind kind)
+    {
+        string path = catalog + "/" + file;
+        var source = new SourceText(Resource(file));
+        var model = FileAnalyzer.Analyze(path, kind, source);
+        var result = new CatalogFile { Path = path, Source = source, Name = catalog };
+        foreach (var p in model.Places) { p.FromCatalog = true; result.Places.Add(p); }
+        foreach (var a in model.Actors) { a.FromCatalog = true; result.Actors.Add(a); }
+        // A built-in that does not read cleanly is a fault of this build; its tests say so.
+        result.Diagnostics.AddRange(model.Diagnostics);
+        result.References.AddRange(model.References);
+        return (result, model);
+    }
+}

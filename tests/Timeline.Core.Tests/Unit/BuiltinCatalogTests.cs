@@ -1,0 +1,101 @@
+using Timeline.Core.Catalogs;
+using Timeline.Core.Checks;
+using Timeline.Core.Language;
+using Timeline.Core.Model;
+using Timeline.Core.Names;
+using Timeline.Core.Project;
+using Xunit.Abstractions;
+
+namespace Timeline.Core.Tests.Unit;
+
+/// <summary>The built-in catalogs, and the labelled query set of the name search over them.</summary>
+public class BuiltinCatalogTests
+{
+    private readonly ITestOutputHelper _out;
+    public BuiltinCatalogTests(ITestOutputHelper output) => _out = output;
+
+    /// <summary>A project that uses both built-ins and has nothing of its own.</summary>
+    public static ProjectResult BuiltinsOnly()
+    {
+        var fs = new MemoryFileSystem(new[] { new KeyValuePair<string, string>("/p/timeline.config.yaml", "use: [builtin:levant, builtin:syria-actors]\n") });
+        return ProjectAnalyzer.Analyze(ProjectLoader.Load(fs, "/p"));
+    }
+
+    [Fact]
+    public void The_builtins_read_cleanly_and_hold_what_they_promise()
+    {
+        var levant = BuiltinCatalogs.Get(BuiltinCatalogs.Levant)!;
+        var actors = BuiltinCatalogs.Get(BuiltinCatalogs.SyriaActors)!;
+        Assert.All(levant.Concat(actors), c => Assert.Empty(c.Diagnostics));
+        var places = levant.SelectMany(c => c.Places).ToList();
+        Assert.True(places.Count(p => p.Id.StartsWith("geonames:", StringComparison.Ordinal)) >= 3900);
+        foreach (var country in new[] { "syria", "lebanon", "jordan", "iraq", "turkey", "israel", "palestine" })
+            Assert.Contains(places, p => p.Id == country && p.PlaceKind == "country");
+        Assert.Equal(14, places.Count(p => p.PlaceKind == "governorate"));
+        Assert.True(actors.Single().Actors.Count >= 60);
+        Assert.Null(BuiltinCatalogs.Get("builtin:atlantis"));
+    }
+
+    [Fact]
+    public void Every_builtin_reference_resolves_and_every_place_lies_in_a_country()
+    {
+        var result = BuiltinsOnly();
+        Assert.All(result.Diagnostics.Values, d => Assert.Empty(d));
+        var symbols = result.Symbols;
+        foreach (var cat in result.Project.Catalogs)
+            foreach (var r in cat.References)
+                Assert.True(symbols.Find(r.Kind, r.Id) is not null, $"{cat.Path}: '{r.Id}' is not defined");
+        var countries = new HashSet<string> { "syria", "lebanon", "jordan", "iraq", "turkey", "israel", "palestine" };
+        foreach (var p in symbols.All(SymbolKind.Place).Cast<PlaceDef>())
+        {
+            if (p.PlaceKind == "country") continue;
+            var chain = symbols.Chain(p);
+            Assert.True(chain.Count > 0 && countries.Contains(chain[^1].Id), $"{p.Id} ({p.Name}) is in no country");
+        }
+        // Syrian GeoNames rows are in their governorate: Saraqib in Idlib, Aleppo in Aleppo.
+        Assert.Equal("idlib-governorate", symbols.Find<PlaceDef>(SymbolKind.Place, "geonames:164816")!.InId);
+        Assert.Equal("aleppo-governorate", symbols.Find<PlaceDef>(SymbolKind.Place, "geonames:170063")!.InId);
+        Assert.All(symbols.All(SymbolKind.Place).Cast<PlaceDef>().Where(p => p.Id.StartsWith("geonames:", StringComparison.Ordinal) && symbols.Chain(p)[^1].Id == "syria"),
+            p => Assert.EndsWith("-governorate", p.InId));
+    }
+
+    public sealed record Query(string Kind, string Category, string Text, string Expected, int Line);
+
+    public static IReadOnlyList<Query> Queries() =>
+        File.ReadAllLines(Repo.Path("tests", "names", "queries.tsv"))
+            .Select((l, i) => (l, i))
+            .Where(x => x.l.Length > 0 && x.l[0] != '#')
+            .Select(x => x.l.Split('\t') is var c && c.Length == 4 ? new Query(c[0], c[1], c[2], c[3], x.i + 1)
+                : throw new FormatException($"queries.tsv line {x.i + 1}: four tab-separated columns"))
+            .ToList();
+
+    [Fact]
+    public void The_query_set_finds_the_place_or_actor_meant_in_the_top_five_for_95_percent()
+    {
+        var queries = Queries();
+        Assert.True(queries.Count >= 150);
+        var symbols = BuiltinsOnly().Symbols;
+        // Every expected id exists: a query set that points nowhere measures nothing.
+        foreach (var q in queries)
+            Assert.True(symbols.Find(q.Kind == "place" ? SymbolKind.Place : SymbolKind.Actor, q.Expected) is not null, $"line {q.Line}: no {q.Kind} '{q.Expected}'");
+
+        var rows = new List<(Query Q, int Rank)>();
+        foreach (var q in queries)
+        {
+            var found = symbols.Index(q.Kind == "place" ? SymbolKind.Place : SymbolKind.Actor).Search(q.Text, 5);
+            int rank = found.Select(m => m.Id).ToList().IndexOf(q.Expected);
+            rows.Add((q, rank));
+            if (rank != 0) _out.WriteLine($"{(rank < 0 ? "missed" : $"rank {rank + 1}")}: {q.Kind} {q.Category} '{q.Text}' → {q.Expected}; got {string.Join(", ", found.Take(3).Select(m => $"{m.Id} ({m.MatchedName})"))}");
+        }
+        string Rate(IEnumerable<(Query Q, int Rank)> set, int k)
+        {
+            var list = set.ToList();
+            return $"{100.0 * list.Count(r => r.Rank >= 0 && r.Rank < k) / list.Count:F1}%";
+        }
+        _out.WriteLine($"query set: {rows.Count} queries; top-1 {Rate(rows, 1)}, top-5 {Rate(rows, 5)}");
+        foreach (var g in rows.GroupBy(r => $"{r.Q.Kind} {r.Q.Category}").OrderBy(g => g.Key, StringComparer.Ordinal))
+            _out.WriteLine($"  {g.Key,-24} {g.Count(),4} queries; top-1 {Rate(g, 1),6}, top-5 {Rate(g, 5),6}");
+        double top5 = (double)rows.Count(r => r.Rank >= 0) / rows.Count;
+        Assert.True(top5 >= 0.95, $"top-5 accuracy {top5:P1} is below 95%");
+    }
+}

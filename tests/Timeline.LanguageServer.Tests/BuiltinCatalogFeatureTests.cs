@@ -1,0 +1,88 @@
+using Timeline.LanguageServer.Client;
+using System.Text.Json.Nodes;
+
+namespace Timeline.LanguageServer.Tests;
+
+/// <summary>The built-in catalogs in the editor: completion, hover, definition into a read-only copy.</summary>
+public class BuiltinCatalogFeatureTests : IAsyncLifetime
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("timeline-lsp-builtin-").FullName;
+    private LspClient _c = null!;
+
+    private string Uri(string rel) => new Uri(Path.Combine(_dir, rel)).AbsoluteUri;
+
+    private const string Timeline = """
+        title: T
+        sources:
+          - id: np
+            publisher: North Press Agency
+            published: 2024-11-29
+            url: https://example.org/np
+        events:
+          - id: e1
+            date: 2024-11-28
+            title: Fighting in Saraqib
+            places: [geonames:164816, rashidin]
+            actors: [hts]
+            sources: [np]
+          - id: e2
+            date: 2024-11-28
+            title: A place to complete
+            places: [Saraqeb]
+            sources: [np]
+        """;
+
+    public async Task InitializeAsync()
+    {
+        File.WriteAllText(Path.Combine(_dir, "timeline.config.yaml"), "use: [builtin:levant, builtin:syria-actors]\n");
+        File.WriteAllText(Path.Combine(_dir, "a.timeline.yaml"), Timeline);
+        _c = LspClient.InProcess();
+        await _c.InitializeAsync(_dir);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _c.DisposeAsync();
+        Directory.Delete(_dir, true);
+    }
+
+    [Fact]
+    public async Task Builtin_places_and_actors_complete_hover_and_lead_to_a_readonly_copy()
+    {
+        string uri = Uri("a.timeline.yaml");
+        await _c.OpenAsync(uri, Timeline);
+        var diags = await _c.DiagnosticsAsync(uri, 1);
+        // Only the transliterated name typed in place of an id is unknown.
+        Assert.Equal(new[] { "TL201" }, diags["params"]!["diagnostics"]!.AsArray().Select(d => d!["code"]!.GetValue<string>()));
+
+        var completion = await _c.CallAsync("textDocument/completion", LspClient.At(uri, 16, 20));
+        var saraqib = completion!["items"]!.AsArray().First(i => i!["textEdit"]!["newText"]!.GetValue<string>() == "geonames:164816")!;
+        Assert.Contains("Idlib Governorate", saraqib["label"]!.GetValue<string>() + saraqib["detail"]);
+
+        var hover = await _c.CallAsync("textDocument/hover", LspClient.At(uri, 10, 16));
+        Assert.Contains("Saraqib", hover!["contents"]!["value"]!.GetValue<string>());
+
+        // A GeoNames row: its line in a read-only copy of the catalog.
+        var def = (await _c.CallAsync("textDocument/definition", LspClient.At(uri, 10, 16)))!.AsArray();
+        string copy = def[0]!["uri"]!.GetValue<string>();
+        Assert.EndsWith("/levant.geonames.tsv", copy);
+        string path = new Uri(copy).LocalPath;
+        string row = File.ReadAllLines(path)[def[0]!["range"]!["start"]!["line"]!.GetValue<int>()];
+        Assert.StartsWith("164816\t", row);
+        if (!OperatingSystem.IsWindows())
+            Assert.Equal(UnixFileMode.None, File.GetUnixFileMode(path) & (UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite));
+
+        // A hand-written actor: its id in the copy of the actors catalog.
+        var actor = (await _c.CallAsync("textDocument/definition", LspClient.At(uri, 11, 15)))!.AsArray();
+        Assert.EndsWith("/syria-actors.actors.yaml", actor[0]!["uri"]!.GetValue<string>());
+
+        // Opened, the copy reports nothing: it is Timeline's, not the writer's.
+        string places = (await _c.CallAsync("textDocument/definition", LspClient.At(uri, 10, 34)))!.AsArray()[0]!["uri"]!.GetValue<string>();
+        Assert.EndsWith("/levant.places.yaml", places);
+        await _c.OpenAsync(places, File.ReadAllText(new Uri(places).LocalPath));
+        var none = await _c.DiagnosticsAsync(places, 1);
+        Assert.Empty(none["params"]!["diagnostics"]!.AsArray());
+        var again = await _c.CallAsync("textDocument/hover", LspClient.At(uri, 10, 34));
+        Assert.Contains("Rashidin", again!["contents"]!["value"]!.GetValue<string>());
+    }
+}
