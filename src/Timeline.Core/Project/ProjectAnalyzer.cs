@@ -158,7 +158,8 @@ public static class ProjectAnalyzer
                 string what = isGroup ? "a group (civilians, combatants, unknown) or an actor id" : $"{ScalarShape.Article(r.Kind)} id";
                 string defined = symbols.Count(r.Kind) == 0 ? $" (the project defines no {KindWord(r.Kind)}s yet)" : "";
                 report(f.Path, rule, r.Span, $"unknown {KindWord(r.Kind)} '{r.Id}'; expected {what} defined in the project{defined}{hint}",
-                    ids.Select((id, i) => Fix.Replace($"Change to '{id}'", r.Span, id, i == 0)).ToList(), ids);
+                    // A catalog number says nothing by itself: its name goes with it ("Change to 'geonames:164816' (Sarāqib)").
+                    matches.Select((m, i) => Fix.Replace(m.Id.Contains(':') ? $"Change to '{m.Id}' ({m.Item.DisplayName})" : $"Change to '{m.Id}'", r.Span, m.Id, i == 0)).ToList(), ids);
             }
     }
 
