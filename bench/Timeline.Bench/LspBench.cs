@@ -13,7 +13,7 @@ namespace Timeline.Bench;
 /// </summary>
 public static class LspBench
 {
-    public sealed record Result(string Name, double OpenMs, double[] KeystrokeMs, double[] CompletionMs, long RssKb, int Timeouts = 0);
+    public sealed record Result(string Name, double OpenMs, double[] KeystrokeMs, double[] CompletionMs, long RssKb, int Timeouts = 0, long RestingRssKb = 0);
 
     /// <summary>How long one measured step may take before it counts as a time-out.</summary>
     public static TimeSpan StepTimeout { get; set; } = TimeSpan.FromSeconds(30);
@@ -43,6 +43,7 @@ public static class LspBench
         if (settings is not null) await c.NotifyAsync("workspace/didChangeConfiguration", new JsonObject { ["settings"] = settings.DeepClone() });
         await Task.Delay(settings is null ? 2500 : 2500); // let the server index the workspace, as it does when an editor starts
 
+        Phase(p, "indexed");
         string file = Directory.EnumerateFiles(root, "*.timeline.yaml").First();
         string text = File.ReadAllText(file);
         string uri = new Uri(file).AbsoluteUri;
@@ -50,6 +51,7 @@ public static class LspBench
         await c.OpenAsync(uri, text, 1);
         await c.WaitForAsync(n => n["method"]?.GetValue<string>() == "textDocument/publishDiagnostics" && n["params"]!["uri"]!.GetValue<string>() == uri, TimeSpan.FromMinutes(5));
         double open = sw.Elapsed.TotalMilliseconds;
+        Phase(p, "opened");
 
         // Keystrokes: type one character into the titles of events spread over the file.
         var lines = text.Split('\n');
@@ -77,6 +79,7 @@ public static class LspBench
             catch (OperationCanceledException) { timeouts++; if (timeouts > 2) break; }
         }
 
+        Phase(p, "typed");
         // Completion in place lists: at the end of the place id of events spread over the file.
         var placeLines = Enumerable.Range(0, lines.Length).Where(i => lines[i].StartsWith("    places: [", StringComparison.Ordinal)).ToList();
         var comps = new List<double>();
@@ -92,9 +95,20 @@ public static class LspBench
             if (r["error"] is { } e) throw new InvalidOperationException($"{name}: completion failed: {e.ToJsonString()}");
         }
         long rss = Rss(p.Id);
+        Phase(p, "completed");
+        // At rest: what the server holds once the writer stops for a few seconds.
+        await Task.Delay(4000);
+        long resting = Rss(p.Id);
+        Phase(p, "at rest");
         try { await c.RequestAsync("shutdown", null, TimeSpan.FromSeconds(5)); await c.NotifyAsync("exit", null); } catch { }
         if (!p.WaitForExit(5000)) p.Kill(true);
-        return new Result(name, open, keys.ToArray(), comps.ToArray(), rss, timeouts);
+        return new Result(name, open, keys.ToArray(), comps.ToArray(), rss, timeouts, resting);
+    }
+
+    /// <summary>With TIMELINE_BENCH_PHASES=1, the server's resident memory after each phase, on stderr.</summary>
+    private static void Phase(Process p, string name)
+    {
+        if (Environment.GetEnvironmentVariable("TIMELINE_BENCH_PHASES") == "1") Console.Error.WriteLine($"  {name}: {Rss(p.Id) / 1024} MB resident");
     }
 
     private static long Rss(int pid)
@@ -116,7 +130,7 @@ public static class LspBench
     }
 
     public static string Row(Result r) => string.Create(CultureInfo.InvariantCulture,
-        $"| {r.Name} | {r.OpenMs:F0} ms | {Percentile(r.KeystrokeMs, 50):F1} ms | {Percentile(r.KeystrokeMs, 99):F1} ms | {Percentile(r.CompletionMs, 50):F2} ms | {Percentile(r.CompletionMs, 99):F2} ms | {r.RssKb / 1024.0:F0} MB | {r.KeystrokeMs.Length}/{r.CompletionMs.Length}{(r.Timeouts > 0 ? $", {r.Timeouts} timed out (>{StepTimeout.TotalSeconds:F0} s)" : "")} |");
+        $"| {r.Name} | {r.OpenMs:F0} ms | {Percentile(r.KeystrokeMs, 50):F1} ms | {Percentile(r.KeystrokeMs, 99):F1} ms | {Percentile(r.CompletionMs, 50):F2} ms | {Percentile(r.CompletionMs, 99):F2} ms | {r.RssKb / 1024.0:F0} MB | {r.RestingRssKb / 1024.0:F0} MB | {r.KeystrokeMs.Length}/{r.CompletionMs.Length}{(r.Timeouts > 0 ? $", {r.Timeouts} timed out (>{StepTimeout.TotalSeconds:F0} s)" : "")} |");
 
-    public const string Header = "| server | open → diagnostics | keystroke → diagnostics p50 | p99 | completion p50 | p99 | resident memory | keystrokes/completions measured |\n|---|---|---|---|---|---|---|---|";
+    public const string Header = "| server | open → diagnostics | keystroke → diagnostics p50 | p99 | completion p50 | p99 | resident memory after the run | at rest (4 s later) | keystrokes/completions measured |\n|---|---|---|---|---|---|---|---|---|";
 }

@@ -17,7 +17,7 @@ public static class LanguageServerCommand
         var stdout = Console.OpenStandardOutput();
         // Nothing but protocol goes to stdout: the process's ordinary text output is sent to stderr instead.
         Console.SetOut(stderr);
-        var server = new TimelineLanguageServer(stdin, stdout, new ServerOptions { Log = stderr });
+        var server = new TimelineLanguageServer(stdin, stdout, new ServerOptions { Log = stderr, TrimMemoryWhenIdle = TimeSpan.FromSeconds(2) });
         return await server.RunAsync().ConfigureAwait(false);
     }
 }

@@ -22,6 +22,12 @@ public sealed class ServerOptions
     /// <summary>Where the server's own log goes (never stdout): stderr by default.</summary>
     public TextWriter? Log { get; init; }
     public DateOnly? Today { get; init; }
+    /// <summary>
+    /// Give memory back to the system after this long without edits (and once the workspace is
+    /// read); null to leave it to the collector. The process of <c>timeline lsp</c> sets it; servers
+    /// in a test process do not (a collection there is the whole process's).
+    /// </summary>
+    public TimeSpan? TrimMemoryWhenIdle { get; init; }
 }
 
 /// <summary>
@@ -45,6 +51,7 @@ public sealed class TimelineLanguageServer
         Uris = new UriMap();
         Lsp = new Lsp(PositionEncoding.Utf16);
         Diagnostics = new DiagnosticsPublisher(this, _options.DiagnosticsDelay);
+        if (_options.TrimMemoryWhenIdle is { } idle) Memory = new MemoryTrimmer(idle, Log);
         _rpc.RequestGate = method =>
             _shutdown && method != "shutdown" ? new JsonRpcException(ErrorCodes.InvalidRequest, "The server is shutting down")
             : !_initialized && method != "initialize" ? new JsonRpcException(ErrorCodes.ServerNotInitialized, "The server is not initialized yet")
@@ -63,6 +70,7 @@ public sealed class TimelineLanguageServer
     public UriMap Uris { get; }
     public Lsp Lsp { get; private set; }
     internal DiagnosticsPublisher Diagnostics { get; }
+    internal MemoryTrimmer? Memory { get; }
     internal JsonRpcConnection Rpc => _rpc;
     public DateOnly Today => _options.Today ?? DateOnly.FromDateTime(DateTime.Now);
     public int ExitCode { get; private set; } = 1;
@@ -73,6 +81,7 @@ public sealed class TimelineLanguageServer
     {
         await _rpc.RunAsync(cancel).ConfigureAwait(false);
         Diagnostics.Stop();
+        Memory?.Dispose();
         return _shutdown ? ExitCode : 1;
     }
 
@@ -179,6 +188,7 @@ public sealed class TimelineLanguageServer
                 var sw = System.Diagnostics.Stopwatch.StartNew();
                 Workspace.Index();
                 Log($"indexed the workspace in {sw.ElapsedMilliseconds} ms");
+                Memory?.Trim("workspace read");
                 Diagnostics.Schedule();
             }
             catch (Exception ex) { Log($"indexing failed: {ex}"); }

@@ -52,7 +52,7 @@ internal sealed class DiagnosticsPublisher
                 _signal.Reader.TryRead(out _);
                 if (_delay > TimeSpan.Zero) await Task.Delay(_delay, _stop.Token).ConfigureAwait(false);
                 _signal.Reader.TryRead(out _); // changes during the delay are in this round
-                try { await PublishAsync().ConfigureAwait(false); }
+                try { await PublishAsync().ConfigureAwait(false); _server.Memory?.Activity(); }
                 catch (Exception ex)
                 {
                     _server.Log($"checking failed: {ex}");

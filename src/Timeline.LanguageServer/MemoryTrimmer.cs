@@ -1,0 +1,60 @@
+using System.Runtime;
+
+namespace Timeline.LanguageServer;
+
+/// <summary>
+/// Gives memory back when the server rests. Reading a workspace and checking a big file make
+/// short-lived garbage by the hundred megabytes; the collector keeps what it grew to for the
+/// next burst. When no edit has come for a while, and the heap holds much more than the live
+/// data, one compacting collection returns the rest to the system.
+/// </summary>
+internal sealed class MemoryTrimmer : IDisposable
+{
+    private readonly Timer _timer;
+    private readonly TimeSpan _idle;
+    private readonly Action<string> _log;
+    private long _lastActivity;
+    private long _liveAfterTrim;
+
+    public MemoryTrimmer(TimeSpan idle, Action<string> log)
+    {
+        _idle = idle;
+        _log = log;
+        _timer = new Timer(_ => OnIdle(), null, Timeout.Infinite, Timeout.Infinite);
+    }
+
+    /// <summary>Work happened (an edit checked, a workspace read): trim once it has been quiet for a while.</summary>
+    public void Activity()
+    {
+        Volatile.Write(ref _lastActivity, Environment.TickCount64);
+        _timer.Change(_idle, Timeout.InfiniteTimeSpan);
+    }
+
+    private void OnIdle()
+    {
+        long quiet = Environment.TickCount64 - Volatile.Read(ref _lastActivity);
+        if (quiet < (long)_idle.TotalMilliseconds) { _timer.Change(_idle - TimeSpan.FromMilliseconds(quiet), Timeout.InfiniteTimeSpan); return; }
+        var info = GC.GetGCMemoryInfo();
+        // Only when it is worth a pause: well above what was live after the last trim.
+        if (info.TotalCommittedBytes < Math.Max(_liveAfterTrim * 3 / 2, 0) + (32L << 20)) return;
+        Trim("idle");
+    }
+
+    /// <summary>A compacting collection that decommits the free memory.</summary>
+    public void Trim(string why)
+    {
+        try
+        {
+            long before = GC.GetGCMemoryInfo().TotalCommittedBytes;
+            var sw = System.Diagnostics.Stopwatch.StartNew();
+            GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            var after = GC.GetGCMemoryInfo();
+            _liveAfterTrim = after.HeapSizeBytes;
+            _log($"memory trimmed ({why}) in {sw.ElapsedMilliseconds} ms: committed {before >> 20} MB → {after.TotalCommittedBytes >> 20} MB, live {after.HeapSizeBytes >> 20} MB");
+        }
+        catch (Exception ex) { _log($"memory trim failed: {ex.Message}"); }
+    }
+
+    public void Dispose() => _timer.Dispose();
+}
