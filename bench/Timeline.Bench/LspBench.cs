@@ -80,6 +80,8 @@ public static class LspBench
         }
 
         Phase(p, "typed");
+        if (Environment.GetEnvironmentVariable("TIMELINE_BENCH_PHASES") == "1")
+            Console.Error.WriteLine($"  keystrokes in order: {string.Join(" ", keys.Select(k => k.ToString("F0", CultureInfo.InvariantCulture)))}");
         // Completion in place lists: at the end of the place id of events spread over the file.
         var placeLines = Enumerable.Range(0, lines.Length).Where(i => lines[i].StartsWith("    places: [", StringComparison.Ordinal)).ToList();
         var comps = new List<double>();

@@ -17,6 +17,8 @@ public static class LanguageServerCommand
         var stdout = Console.OpenStandardOutput();
         // Nothing but protocol goes to stdout: the process's ordinary text output is sent to stderr instead.
         Console.SetOut(stderr);
+        // An editor waits on every answer: full collections run in the background rather than stop the server.
+        System.Runtime.GCSettings.LatencyMode = System.Runtime.GCLatencyMode.SustainedLowLatency;
         var server = new TimelineLanguageServer(stdin, stdout, new ServerOptions { Log = stderr, TrimMemoryWhenIdle = TimeSpan.FromSeconds(2) });
         return await server.RunAsync().ConfigureAwait(false);
     }

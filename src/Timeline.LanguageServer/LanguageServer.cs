@@ -271,6 +271,7 @@ public sealed class DocumentScope
     internal static DocumentScope? Create(TimelineLanguageServer server, string uri, CancellationToken token)
     {
         string path = server.Uris.ToPath(uri);
+        server.Memory?.Activity(); // the writer is at work: not the moment to collect
         var doc = server.Workspace.Document(path);
         var analysis = server.Workspace.Analyze(path);
         token.ThrowIfCancellationRequested();

@@ -87,7 +87,18 @@ public static class FileAnalyzer
             a.Segment = seg;
             analyses[i] = a;
         }
-        var middle = prev is not null && head + tail < segments.Count ? previous!.SegmentIndex : null;
+        // Only the previous segments between the reused ends can still be reused: index those alone
+        // (one or two for a keystroke; many for a paste or a sort).
+        Dictionary<string, List<SegmentAnalysis>>? middle = null;
+        if (prev is not null && head + tail < segments.Count && head + tail < prev.Count)
+        {
+            middle = new Dictionary<string, List<SegmentAnalysis>>(prev.Count - head - tail, StringComparer.Ordinal);
+            for (int i = head; i < prev.Count - tail; i++)
+            {
+                if (!middle.TryGetValue(prev[i].Text, out var list)) middle[prev[i].Text] = list = new List<SegmentAnalysis>(1);
+                list.Add(prev[i]);
+            }
+        }
         var lookup = middle?.GetAlternateLookup<ReadOnlySpan<char>>();
 
         SegmentAnalysis? Reuse(int i, TimeSpan? tz)

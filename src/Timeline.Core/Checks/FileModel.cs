@@ -25,30 +25,20 @@ public sealed class FileModel
 
     public IEnumerable<Definition> Definitions => ModelParts.DefinitionsOf(Sources, Events, Places, Actors);
 
+    private readonly HashSet<string>?[] _referenced = new HashSet<string>?[4];
+
+    /// <summary>The ids of a kind this file refers to, computed once per version (completion ranks them first).</summary>
+    public IReadOnlySet<string> ReferencedIds(SymbolKind kind)
+    {
+        var set = Volatile.Read(ref _referenced[(int)kind]);
+        if (set is not null) return set;
+        set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var r in References) if (r.Kind == kind) set.Add(r.Id);
+        return Interlocked.CompareExchange(ref _referenced[(int)kind], set, null) ?? set;
+    }
+
     /// <summary>The analysed segments, when the file was read by segments (for reuse by its next version).</summary>
     internal IReadOnlyList<FileAnalyzer.SegmentAnalysis>? Segments { get; init; }
-
-    private Dictionary<string, List<FileAnalyzer.SegmentAnalysis>>? _segmentIndex;
-
-    /// <summary>The segments by text, built once, for the next version to find what it can reuse.</summary>
-    internal Dictionary<string, List<FileAnalyzer.SegmentAnalysis>>? SegmentIndex
-    {
-        get
-        {
-            if (Segments is null) return null;
-            lock (this)
-            {
-                if (_segmentIndex is not null) return _segmentIndex;
-                var index = new Dictionary<string, List<FileAnalyzer.SegmentAnalysis>>(Segments.Count, StringComparer.Ordinal);
-                foreach (var s in Segments)
-                {
-                    if (!index.TryGetValue(s.Text, out var list)) index[s.Text] = list = new List<FileAnalyzer.SegmentAnalysis>(1);
-                    list.Add(s);
-                }
-                return _segmentIndex = index;
-            }
-        }
-    }
 
     /// <summary>Makes room for what the segments hold, so that taking them does not grow the lists step by step.</summary>
     internal void Reserve(IReadOnlyList<FileAnalyzer.SegmentAnalysis> segments)

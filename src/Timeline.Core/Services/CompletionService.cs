@@ -164,7 +164,7 @@ public static class CompletionService
     private static CompletionResult Symbols(FileModel file, SymbolTable symbols, SymbolKind kind, CaretContext ctx)
     {
         string typed = ctx.TokenText;
-        var used = new HashSet<string>(file.References.Where(r => r.Kind == kind).Select(r => r.Id), StringComparer.Ordinal);
+        var used = file.ReferencedIds(kind);
         IEnumerable<(Definition Def, string? Matched, int Rank)> found;
         bool incomplete;
         if (typed.Length == 0)

@@ -233,11 +233,11 @@ public static class YamlReader
 
     private static bool IsControl(char c) => (c < ' ' && c is not ('\t' or '\n' or '\r')) || c == '\u007F';
 
-    internal static bool HasControl(string text)
-    {
-        foreach (char c in text) if (IsControl(c)) return true;
-        return false;
-    }
+    /// <summary>The control characters YAML does not allow (every C0 control but tab, LF and CR; and DEL).</summary>
+    private static readonly System.Buffers.SearchValues<char> Controls = System.Buffers.SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F");
+
+    internal static bool HasControl(string text) => text.AsSpan().IndexOfAny(Controls) >= 0;
 
     /// <summary>Tabs in indentation are not YAML. Report each and read it as a space.</summary>
     private static bool ReplaceTabIndentation(SourceText source, char[] buffer, List<SyntaxProblem> problems)

@@ -32,15 +32,15 @@ public sealed class SourceText
     {
         Text = text;
         var starts = new List<int>(text.Length / 32 + 1) { 0 };
-        for (int i = 0; i < text.Length; i++)
+        var span = text.AsSpan();
+        int i = 0;
+        while (true)
         {
-            char c = text[i];
-            if (c == '\n') starts.Add(i + 1);
-            else if (c == '\r')
-            {
-                if (i + 1 < text.Length && text[i + 1] == '\n') i++;
-                starts.Add(i + 1);
-            }
+            int k = span[i..].IndexOfAny('\n', '\r');
+            if (k < 0) break;
+            i += k;
+            if (span[i] == '\r' && i + 1 < span.Length && span[i + 1] == '\n') i++;
+            starts.Add(++i);
         }
         _lineStarts = starts.ToArray();
     }
