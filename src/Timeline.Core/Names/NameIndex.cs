@@ -5,7 +5,64 @@ public enum MatchLevel { ExactId = 0, ExactName = 1, NamePrefix = 2, WordPrefix 
 /// <summary>Something that can be found by name: an id, its names, and tie-breakers.</summary>
 public sealed record NameEntry<T>(T Item, string Id, IReadOnlyList<string> Names, int KindRank = 0, long Population = 0);
 
-public sealed record NameMatch<T>(T Item, string Id, string MatchedName, MatchLevel Level, int Distance);
+public sealed record NameMatch<T>(T Item, string Id, string MatchedName, MatchLevel Level, int Distance)
+{
+    /// <summary>The entry's tie-breakers, to merge the results of several indexes.</summary>
+    public int KindRank { get; init; }
+    public long Population { get; init; }
+}
+
+/// <summary>
+/// Searches several name indexes as one: a catalog's, built once and shared while the catalog
+/// is unchanged, and the project's own, rebuilt with the project. Results merge in the ranking
+/// of <see cref="NameIndex{T}"/>.
+/// </summary>
+public sealed class NameSearch<T>
+{
+    private readonly NameIndex<T>[] _parts;
+
+    public NameSearch(params NameIndex<T>?[] parts) => _parts = parts.OfType<NameIndex<T>>().ToArray();
+
+    public int Count => _parts.Sum(p => p.Count);
+
+    /// <summary>The indexes searched, catalogs' first.</summary>
+    public IReadOnlyList<NameIndex<T>> Parts => _parts;
+
+    public IReadOnlyList<NameMatch<T>> Search(string query, int limit = 20, bool fuzzy = true, Func<T, bool>? preferred = null)
+    {
+        if (_parts.Length == 1) return _parts[0].Search(query, limit, fuzzy, preferred);
+        var all = _parts.SelectMany(p => p.Search(query, limit, fuzzy, preferred)).ToList();
+        all.Sort((a, b) =>
+        {
+            int c = a.Level.CompareTo(b.Level);
+            if (c != 0) return c;
+            c = (a.Level == MatchLevel.Fuzzy ? a.Distance : 0).CompareTo(b.Level == MatchLevel.Fuzzy ? b.Distance : 0);
+            if (c != 0) return c;
+            if (preferred is not null && (c = (preferred(a.Item) ? 0 : 1).CompareTo(preferred(b.Item) ? 0 : 1)) != 0) return c;
+            c = a.KindRank.CompareTo(b.KindRank);
+            if (c != 0) return c;
+            c = b.Population.CompareTo(a.Population);
+            return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
+        });
+        return all.Count > limit ? all.GetRange(0, limit) : all;
+    }
+
+    public IReadOnlyList<T> Browse(int limit, Func<T, bool>? preferred = null)
+    {
+        if (_parts.Length == 1) return _parts[0].Browse(limit, preferred);
+        var all = _parts.SelectMany(p => p.BrowseEntries(limit, preferred)).Select(e => (e.Item, Entry: e)).ToList();
+        all.Sort((a, b) =>
+        {
+            int c = preferred is null ? 0 : (preferred(a.Item) ? 0 : 1).CompareTo(preferred(b.Item) ? 0 : 1);
+            if (c != 0) return c;
+            c = a.Entry.KindRank.CompareTo(b.Entry.KindRank);
+            if (c != 0) return c;
+            c = b.Entry.Population.CompareTo(a.Entry.Population);
+            return c != 0 ? c : string.CompareOrdinal(a.Entry.Id, b.Entry.Id);
+        });
+        return all.Take(limit).Select(x => x.Item).ToList();
+    }
+}
 
 /// <summary>
 /// Finds entries by id, name or alias, tolerant of transliteration. Ranking: exact id,
@@ -188,15 +245,17 @@ public sealed class NameIndex<T>
     public NameEntry<T>? FindId(string id) => _byId.TryGetValue(id, out int e) ? _entries[e] : null;
 
     /// <summary>The first entries by rank alone (preferred first), for a caret with nothing typed yet.</summary>
-    public IReadOnlyList<T> Browse(int limit, Func<T, bool>? preferred = null)
+    public IReadOnlyList<T> Browse(int limit, Func<T, bool>? preferred = null) => BrowseEntries(limit, preferred).Select(e => e.Item).ToList();
+
+    internal List<NameEntry<T>> BrowseEntries(int limit, Func<T, bool>? preferred)
     {
-        var result = new List<T>(Math.Min(limit, _entries.Length));
+        var result = new List<NameEntry<T>>(Math.Min(limit, _entries.Length));
         if (preferred is not null)
-            foreach (var e in _byRank) { if (result.Count >= limit) break; if (preferred(_entries[e].Item)) result.Add(_entries[e].Item); }
+            foreach (var e in _byRank) { if (result.Count >= limit) break; if (preferred(_entries[e].Item)) result.Add(_entries[e]); }
         foreach (var e in _byRank)
         {
             if (result.Count >= limit) break;
-            if (preferred is null || !preferred(_entries[e].Item)) result.Add(_entries[e].Item);
+            if (preferred is null || !preferred(_entries[e].Item)) result.Add(_entries[e]);
         }
         return result;
     }
@@ -360,7 +419,7 @@ public sealed class NameIndex<T>
         {
             int e = top[i].Entry, code = s.Best[e] - 1, name = s.Name[e];
             result[i] = new NameMatch<T>(_entries[e].Item, _entries[e].Id, name < 0 ? _entries[e].Id : _entries[e].Names[name],
-                (MatchLevel)(code >> 8), code & 0xFF);
+                (MatchLevel)(code >> 8), code & 0xFF) { KindRank = _entries[e].KindRank, Population = _entries[e].Population };
         }
         return result;
     }

@@ -6,7 +6,7 @@ namespace Timeline.Core.Names;
 /// <summary>
 /// The one name normaliser. Two names that differ only by case, diacritics, Arabic
 /// spelling variants, articles (al-, el-, ad-…), the common English and French
-/// transliteration variants (e/i, q/k, ou/u, -eh/-ah/-iya, dh/z, gh/g, kh/k),
+/// transliteration variants (e/i, q/k, ou/u, -eh/-ah/-iya, dh/z, gh/g, kh/k, French ch/sh and dj/j),
 /// doubled letters, hyphens, spaces, apostrophes or ayn/hamza marks get the same key.
 /// </summary>
 public static class NameNormalizer
@@ -170,6 +170,9 @@ public static class NameNormalizer
                 case 'd' when next == 'h': o = 'z'; i++; break;
                 case 'g' when next == 'h': o = 'g'; i++; break;
                 case 'k' when next == 'h': o = 'k'; i++; break;
+                // French: "ch" for "sh" (Cheikh, Chaghour), "dj" for "j" (Djisr, Djebel).
+                case 'c' when next == 'h': if (n == 0 || buffer[n - 1] != 's') buffer[n++] = 's'; o = 'h'; i++; break;
+                case 'd' when next == 'j': o = 'j'; i++; break;
                 case 'q': o = 'k'; break;
                 case 'c' when next == 'k': continue;
                 case 'e': o = 'i'; break;

@@ -11,12 +11,14 @@ public sealed class SymbolTable
     // By kind (the enum's value): the first definition of each id, and the ids defined more than once.
     private readonly Dictionary<string, Definition>[] _first = new Dictionary<string, Definition>[4];
     private readonly Dictionary<string, List<Definition>>[] _more = new Dictionary<string, List<Definition>>[4];
-    private readonly Dictionary<SymbolKind, NameIndex<Definition>> _indexes = new();
+    private readonly Dictionary<SymbolKind, NameSearch<Definition>> _indexes = new();
+    private readonly IReadOnlyList<Catalogs.CatalogFile> _catalogs;
     private readonly object _gate = new();
     public List<Reference> References { get; } = new();
 
     public SymbolTable(ProjectSnapshot project)
     {
+        _catalogs = project.Catalogs;
         for (int k = 0; k < 4; k++)
         {
             _first[k] = new Dictionary<string, Definition>(StringComparer.Ordinal);
@@ -62,15 +64,44 @@ public sealed class SymbolTable
     public IEnumerable<List<Definition>> Duplicates(SymbolKind kind) => _more[(int)kind].Values;
     public int Count(SymbolKind kind) => _first[(int)kind].Count;
 
-    /// <summary>The name index of a kind: ids, names, aliases and former names, transliteration-tolerant.</summary>
-    public NameIndex<Definition> Index(SymbolKind kind)
+    /// <summary>
+    /// The name index of a kind: ids, names, aliases and former names, transliteration-tolerant.
+    /// The catalogs' part is built once for as long as the catalogs are the same objects (a
+    /// keystroke does not rebuild a 200,000-place index); the project's own part with the project.
+    /// </summary>
+    public NameSearch<Definition> Index(SymbolKind kind)
     {
         lock (_gate)
         {
             if (_indexes.TryGetValue(kind, out var idx)) return idx;
-            idx = new NameIndex<Definition>(_first[(int)kind].Values.Select(Entry));
+            var own = new NameIndex<Definition>(_first[(int)kind].Values.Where(d => !d.FromCatalog).Select(Entry));
+            idx = new NameSearch<Definition>(CatalogIndex(_catalogs, kind), own);
             _indexes[kind] = idx;
             return idx;
+        }
+    }
+
+    // Shared catalog indexes, held by the catalog read last (a gazetteer of the project when there is
+    // one): when that catalog is dropped (changed on disk, project closed) its indexes go with it.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Catalogs.CatalogFile, List<(Catalogs.CatalogFile[] Catalogs, SymbolKind Kind, NameIndex<Definition>? Index)>> CatalogIndexes = new();
+
+    /// <summary>The shared index of the catalogs' entries of a kind (the first definition of each id), or null if they have none.</summary>
+    private static NameIndex<Definition>? CatalogIndex(IReadOnlyList<Catalogs.CatalogFile> catalogs, SymbolKind kind)
+    {
+        if (catalogs.Count == 0) return null;
+        var cache = CatalogIndexes.GetValue(catalogs[^1], _ => new());
+        lock (cache)
+        {
+            foreach (var c in cache)
+                if (c.Kind == kind && c.Catalogs.Length == catalogs.Count && c.Catalogs.Zip(catalogs).All(p => ReferenceEquals(p.First, p.Second)))
+                    return c.Index;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var defs = catalogs.SelectMany(c => kind == SymbolKind.Place ? c.Places.Cast<Definition>() : kind == SymbolKind.Actor ? c.Actors : Enumerable.Empty<Definition>())
+                .Where(d => d.Id.Length > 0 && seen.Add(d.Id)).ToList();
+            var index = defs.Count == 0 ? null : new NameIndex<Definition>(defs.Select(Entry));
+            cache.Add((catalogs.ToArray(), kind, index));
+            if (cache.Count > 8) cache.RemoveAt(0);
+            return index;
         }
     }
 

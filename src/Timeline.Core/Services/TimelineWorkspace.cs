@@ -150,8 +150,14 @@ public sealed class TimelineWorkspace
         lock (_gate) folders = _folders.ToList();
         foreach (var f in folders)
         {
-            Analyze(f);
-            foreach (var nested in ProjectLoader.FindRoots(_fs, new[] { f }).Where(r => r != f).Take(20)) Analyze(nested);
+            Warm(Analyze(f));
+            foreach (var nested in ProjectLoader.FindRoots(_fs, new[] { f }).Where(r => r != f).Take(20)) Warm(Analyze(nested));
+        }
+        // The name indexes too (a big gazetteer takes a second or two), so the first completion does not wait.
+        static void Warm(Analysis a)
+        {
+            a.Result.Symbols.Index(Language.SymbolKind.Place);
+            a.Result.Symbols.Index(Language.SymbolKind.Actor);
         }
     }
 

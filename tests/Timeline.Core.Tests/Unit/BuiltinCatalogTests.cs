@@ -98,4 +98,22 @@ public class BuiltinCatalogTests
         double top5 = (double)rows.Count(r => r.Rank >= 0) / rows.Count;
         Assert.True(top5 >= 0.95, $"top-5 accuracy {top5:P1} is below 95%");
     }
+
+    [Fact]
+    public void The_catalog_index_is_built_once_and_shared_by_every_check_of_the_project()
+    {
+        var fs = new MemoryFileSystem(new[]
+        {
+            new KeyValuePair<string, string>("/p/timeline.config.yaml", "use: [builtin:levant]\n"),
+            new KeyValuePair<string, string>("/p/a.places.yaml", "places:\n  - id: my-village\n    name: Kafr Saraqeb\n    kind: village\n    in: idlib-governorate\n"),
+        });
+        var first = ProjectAnalyzer.Analyze(ProjectLoader.Load(fs, "/p")).Symbols.Index(SymbolKind.Place);
+        var second = ProjectAnalyzer.Analyze(ProjectLoader.Load(fs, "/p")).Symbols.Index(SymbolKind.Place);
+        Assert.Same(first.Parts[0], second.Parts[0]);     // the built-in's places: shared
+        Assert.NotSame(first.Parts[1], second.Parts[1]);  // the project's own: rebuilt with the project
+        // Both parts answer together, in one ranking: the town before the project's village.
+        var found = second.Search("Saraqeb", 5).Select(m => m.Id).ToList();
+        Assert.Equal("geonames:164816", found[0]);
+        Assert.Contains("my-village", found);
+    }
 }

@@ -23,6 +23,8 @@ public class NameTests
     [InlineData("Ghouta", "Guta")]
     [InlineData("Khan Shaykhun", "Kan Shaykhun")]
     [InlineData("Türkiye", "Turkiye")]
+    [InlineData("Khan Cheikhoun", "Khan Sheikhoun")]
+    [InlineData("Djisr ech-Chorhour", "Jisr ash-Shorhour")]
     [InlineData("حلب", "حلب")]
     [InlineData("إدلب", "ادلب")]
     [InlineData("الرقة", "رقه")]
