@@ -126,6 +126,8 @@ public static class JsonSchemaGenerator
         {
             case ScalarKind.Text or ScalarKind.Path or ScalarKind.Glob or ScalarKind.CatalogName:
                 o["type"] = Types("string", "number", "boolean");
+                // The built-ins, offered by generic YAML tools; another name is the checker's TL501, not the schema's.
+                if (s.Kind == ScalarKind.CatalogName) o["examples"] = new JsonArray(Catalogs.BuiltinCatalogs.Names.Select(n => (JsonNode?)n).ToArray());
                 break;
             case ScalarKind.Id:
                 o["anyOf"] = new JsonArray(
