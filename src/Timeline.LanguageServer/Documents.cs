@@ -45,7 +45,7 @@ public sealed class UriMap
     private readonly Dictionary<string, string> _copyToBuiltin = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// A built-in catalog has no file of its own; a read-only copy in the temporary folder stands
+    /// A built-in catalog has no file of its own; a read-only copy in the user's data folder stands
     /// for it, so that a client can show a definition there. Null if the copy cannot be written.
     /// </summary>
     private static string? BuiltinCopy(string path)
@@ -55,7 +55,9 @@ public sealed class UriMap
             string file = path[(path.IndexOf('/') + 1)..];
             string text = BuiltinCatalogs.Resource(file);
             string stamp = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..12];
-            string dir = Path.Combine(Path.GetTempPath(), "timeline-builtin", stamp);
+            // The user's own data folder (~/.local/share on Linux), not a shared temporary one that others could prepare.
+            string data = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create);
+            string dir = Path.Combine(data.Length > 0 ? data : Path.GetTempPath(), "timeline", "builtin", stamp);
             string full = Path.Combine(dir, file);
             // A copy left by an earlier server is used if it is whole (it may have been cut short or changed).
             if (File.Exists(full) && File.ReadAllText(full) == text) return full;
