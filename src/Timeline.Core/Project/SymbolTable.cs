@@ -9,25 +9,22 @@ namespace Timeline.Core.Project;
 public sealed class SymbolTable
 {
     // By kind (the enum's value): the first definition of each id, and the ids defined more than once.
+    // The catalogs' definitions are a layer of their own, made once for as long as the catalogs are
+    // the same objects and shared by every table of the project; this table holds the project's files.
     private readonly Dictionary<string, Definition>[] _first = new Dictionary<string, Definition>[4];
     private readonly Dictionary<string, List<Definition>>[] _more = new Dictionary<string, List<Definition>>[4];
+    private readonly CatalogLayer _catalog;
     private readonly Dictionary<SymbolKind, NameSearch<Definition>> _indexes = new();
-    private readonly IReadOnlyList<Catalogs.CatalogFile> _catalogs;
     private readonly object _gate = new();
     public List<Reference> References { get; } = new();
 
     public SymbolTable(ProjectSnapshot project)
     {
-        _catalogs = project.Catalogs;
+        _catalog = CatalogLayer.For(project.Catalogs);
         for (int k = 0; k < 4; k++)
         {
             _first[k] = new Dictionary<string, Definition>(StringComparer.Ordinal);
             _more[k] = new Dictionary<string, List<Definition>>(StringComparer.Ordinal);
-        }
-        foreach (var cat in project.Catalogs)
-        {
-            foreach (var p in cat.Places) Add(p);
-            foreach (var a in cat.Actors) Add(a);
         }
         int refs = project.Files.Sum(f => f.References.Count);
         References.Capacity = refs;
@@ -41,67 +38,123 @@ public sealed class SymbolTable
         }
     }
 
+    /// <summary>The definitions of a set of catalogs by kind and id, made once per set.</summary>
+    private sealed class CatalogLayer
+    {
+        public static readonly CatalogLayer Empty = new(Array.Empty<Catalogs.CatalogFile>());
+        public readonly Dictionary<string, Definition>[] First = new Dictionary<string, Definition>[4];
+        public readonly Dictionary<string, List<Definition>>[] More = new Dictionary<string, List<Definition>>[4];
+
+        private CatalogLayer(IReadOnlyList<Catalogs.CatalogFile> catalogs)
+        {
+            for (int k = 0; k < 4; k++)
+            {
+                First[k] = new Dictionary<string, Definition>(StringComparer.Ordinal);
+                More[k] = new Dictionary<string, List<Definition>>(StringComparer.Ordinal);
+            }
+            foreach (var cat in catalogs)
+            {
+                foreach (var p in cat.Places) AddTo(First, More, p);
+                foreach (var a in cat.Actors) AddTo(First, More, a);
+            }
+        }
+
+        private readonly NameIndex<Definition>?[] _indexes = new NameIndex<Definition>?[4];
+        private readonly bool[] _indexed = new bool[4];
+
+        /// <summary>The name index of the catalogs' entries of a kind, built on first use; null if they have none.</summary>
+        public NameIndex<Definition>? Index(SymbolKind kind)
+        {
+            lock (_indexes)
+            {
+                int k = (int)kind;
+                if (!_indexed[k])
+                {
+                    _indexes[k] = First[k].Count == 0 ? null : new NameIndex<Definition>(First[k].Values.Select(Entry));
+                    _indexed[k] = true;
+                }
+                return _indexes[k];
+            }
+        }
+
+        // Held by the catalog read last (a gazetteer of the project when there is one): dropped with it.
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Catalogs.CatalogFile, List<(Catalogs.CatalogFile[] Catalogs, CatalogLayer Layer)>> Layers = new();
+
+        public static CatalogLayer For(IReadOnlyList<Catalogs.CatalogFile> catalogs)
+        {
+            if (catalogs.Count == 0) return Empty;
+            var cache = Layers.GetValue(catalogs[^1], _ => new());
+            lock (cache)
+            {
+                foreach (var (cats, layer) in cache)
+                    if (cats.Length == catalogs.Count && cats.Zip(catalogs).All(p => ReferenceEquals(p.First, p.Second))) return layer;
+                var made = new CatalogLayer(catalogs);
+                cache.Add((catalogs.ToArray(), made));
+                if (cache.Count > 8) cache.RemoveAt(0);
+                return made;
+            }
+        }
+    }
+
+    private static void AddTo(Dictionary<string, Definition>[] first, Dictionary<string, List<Definition>>[] more, Definition d)
+    {
+        if (d.Id.Length == 0) return;
+        int k = (int)d.Kind;
+        if (first[k].TryAdd(d.Id, d)) return;
+        if (!more[k].TryGetValue(d.Id, out var list)) more[k][d.Id] = list = new List<Definition> { first[k][d.Id] };
+        list.Add(d);
+    }
+
     private void Add(Definition d)
     {
         if (d.Id.Length == 0) return;
         int k = (int)d.Kind;
-        if (_first[k].TryAdd(d.Id, d)) return;
-        if (!_more[k].TryGetValue(d.Id, out var list)) _more[k][d.Id] = list = new List<Definition> { _first[k][d.Id] };
-        list.Add(d);
+        // A project id that a catalog defines too: a duplicate (the catalog's definition stays the one found).
+        if (_catalog.First[k].TryGetValue(d.Id, out var cat))
+        {
+            if (!_more[k].TryGetValue(d.Id, out var list))
+                _more[k][d.Id] = list = new List<Definition>(_catalog.More[k].TryGetValue(d.Id, out var inCatalogs) ? inCatalogs : new List<Definition> { cat });
+            list.Add(d);
+            return;
+        }
+        AddTo(_first, _more, d);
     }
 
-    public Definition? Find(SymbolKind kind, string id) => _first[(int)kind].GetValueOrDefault(id);
+    public Definition? Find(SymbolKind kind, string id) =>
+        _catalog.First[(int)kind].GetValueOrDefault(id) ?? _first[(int)kind].GetValueOrDefault(id);
     public T? Find<T>(SymbolKind kind, string id) where T : Definition => Find(kind, id) as T;
     public IEnumerable<Definition> All(SymbolKind kind)
     {
         int k = (int)kind;
+        foreach (var (id, d) in _catalog.First[k])
+        {
+            if (_more[k].TryGetValue(id, out var list) || _catalog.More[k].TryGetValue(id, out list)) { foreach (var x in list) yield return x; }
+            else yield return d;
+        }
         foreach (var (id, d) in _first[k])
         {
             if (_more[k].TryGetValue(id, out var list)) { foreach (var x in list) yield return x; }
             else yield return d;
         }
     }
-    public IEnumerable<List<Definition>> Duplicates(SymbolKind kind) => _more[(int)kind].Values;
-    public int Count(SymbolKind kind) => _first[(int)kind].Count;
+    public IEnumerable<List<Definition>> Duplicates(SymbolKind kind) =>
+        _more[(int)kind].Values.Concat(_catalog.More[(int)kind].Where(p => !_more[(int)kind].ContainsKey(p.Key)).Select(p => p.Value));
+    public int Count(SymbolKind kind) => _catalog.First[(int)kind].Count + _first[(int)kind].Count;
 
     /// <summary>
     /// The name index of a kind: ids, names, aliases and former names, transliteration-tolerant.
     /// The catalogs' part is built once for as long as the catalogs are the same objects (a
-    /// keystroke does not rebuild a 200,000-place index); the project's own part with the project.
+    /// keystroke does not rebuild a 200,000-place index); the project's own part with the table.
     /// </summary>
     public NameSearch<Definition> Index(SymbolKind kind)
     {
         lock (_gate)
         {
             if (_indexes.TryGetValue(kind, out var idx)) return idx;
-            var own = new NameIndex<Definition>(_first[(int)kind].Values.Where(d => !d.FromCatalog).Select(Entry));
-            idx = new NameSearch<Definition>(CatalogIndex(_catalogs, kind), own);
+            var own = new NameIndex<Definition>(_first[(int)kind].Values.Select(Entry));
+            idx = new NameSearch<Definition>(_catalog.Index(kind), own);
             _indexes[kind] = idx;
             return idx;
-        }
-    }
-
-    // Shared catalog indexes, held by the catalog read last (a gazetteer of the project when there is
-    // one): when that catalog is dropped (changed on disk, project closed) its indexes go with it.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Catalogs.CatalogFile, List<(Catalogs.CatalogFile[] Catalogs, SymbolKind Kind, NameIndex<Definition>? Index)>> CatalogIndexes = new();
-
-    /// <summary>The shared index of the catalogs' entries of a kind (the first definition of each id), or null if they have none.</summary>
-    private static NameIndex<Definition>? CatalogIndex(IReadOnlyList<Catalogs.CatalogFile> catalogs, SymbolKind kind)
-    {
-        if (catalogs.Count == 0) return null;
-        var cache = CatalogIndexes.GetValue(catalogs[^1], _ => new());
-        lock (cache)
-        {
-            foreach (var c in cache)
-                if (c.Kind == kind && c.Catalogs.Length == catalogs.Count && c.Catalogs.Zip(catalogs).All(p => ReferenceEquals(p.First, p.Second)))
-                    return c.Index;
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            var defs = catalogs.SelectMany(c => kind == SymbolKind.Place ? c.Places.Cast<Definition>() : kind == SymbolKind.Actor ? c.Actors : Enumerable.Empty<Definition>())
-                .Where(d => d.Id.Length > 0 && seen.Add(d.Id)).ToList();
-            var index = defs.Count == 0 ? null : new NameIndex<Definition>(defs.Select(Entry));
-            cache.Add((catalogs.ToArray(), kind, index));
-            if (cache.Count > 8) cache.RemoveAt(0);
-            return index;
         }
     }
 
