@@ -61,9 +61,17 @@ public static class BuiltinCatalogs
         }
         foreach (var item in Items(model.Document.Root, "places"))
         {
-            if (item["id"] is not ScalarNode { Value: var id } || item["x-geonames-admin1"] is not ScalarNode { Value: var code }) continue;
-            string? country = item["in"] is ScalarNode { Value: var up } ? byId.GetValueOrDefault(up) : null;
-            if (country is not null) admin1[(country, code)] = id;
+            if (item["id"] is not ScalarNode { Value: var id }) continue;
+            switch (item["x-geonames-admin1"])
+            {
+                case ScalarNode { Value: var code }: // a code of the place's own country
+                    if (item["in"] is ScalarNode { Value: var up } && byId.GetValueOrDefault(up) is { } country) admin1[(country, code)] = id;
+                    break;
+                case SequenceNode pairs:            // "CC.code" pairs, for a division two countries' rows share
+                    foreach (var pair in pairs.Items.OfType<ScalarNode>())
+                        if (pair.Value.Split('.') is [var cc, var c]) admin1[(cc, c)] = id;
+                    break;
+            }
         }
         string? Enclosing(string country, string code) =>
             admin1.GetValueOrDefault((country, code)) ?? countries.GetValueOrDefault(country);

@@ -31,7 +31,9 @@ public class BuiltinCatalogTests
         Assert.True(places.Count(p => p.Id.StartsWith("geonames:", StringComparison.Ordinal)) >= 3900);
         foreach (var country in new[] { "syria", "lebanon", "jordan", "iraq", "turkey", "israel", "palestine" })
             Assert.Contains(places, p => p.Id == country && p.PlaceKind == "country");
-        Assert.Equal(14, places.Count(p => p.PlaceKind == "governorate"));
+        Assert.Equal(14, places.Count(p => p.PlaceKind == "governorate" && p.In?.Id == "syria"));
+        Assert.Equal(81, places.Count(p => p.PlaceKind == "governorate" && p.In?.Id == "turkey"));
+        Assert.Equal(8 + 12 + 18 + 6, places.Count(p => p.PlaceKind == "governorate" && p.In?.Id is "lebanon" or "jordan" or "iraq" or "israel"));
         Assert.True(actors.Single().Actors.Count >= 60);
         Assert.Null(BuiltinCatalogs.Get("builtin:atlantis"));
     }
@@ -57,6 +59,17 @@ public class BuiltinCatalogTests
         Assert.Equal("aleppo-governorate", symbols.Find<PlaceDef>(SymbolKind.Place, "geonames:170063")!.InId);
         Assert.All(symbols.All(SymbolKind.Place).Cast<PlaceDef>().Where(p => p.Id.StartsWith("geonames:", StringComparison.Ordinal) && symbols.Chain(p)[^1].Id == "syria"),
             p => Assert.EndsWith("-governorate", p.InId));
+        // The neighbours' rows lie in their first-level division: Gaziantep in its province, Mosul in Nineveh.
+        Assert.Equal("gaziantep-province", symbols.Find<PlaceDef>(SymbolKind.Place, "geonames:314830")!.InId);
+        Assert.Equal("hatay-province", symbols.Find<PlaceDef>(SymbolKind.Place, "geonames:302355")!.InId); // Reyhanlı
+        Assert.Equal("nineveh-governorate", symbols.Find<PlaceDef>(SymbolKind.Place, "geonames:99072")!.InId);
+        Assert.Equal("beqaa-governorate", symbols.Find<PlaceDef>(SymbolKind.Place, "geonames:266045")!.InId); // Zahlé
+        Assert.Equal("amman-governorate", symbols.Find<PlaceDef>(SymbolKind.Place, "geonames:250441")!.InId);
+        Assert.Equal("gaza-strip", symbols.Find<PlaceDef>(SymbolKind.Place, "geonames:281133")!.InId);
+        Assert.Equal("west-bank", symbols.Find<PlaceDef>(SymbolKind.Place, "geonames:8199394")!.InId); // Ariel: IL, admin1 WE
+        var rows = symbols.All(SymbolKind.Place).Cast<PlaceDef>().Where(p => p.Id.StartsWith("geonames:", StringComparison.Ordinal)).ToList();
+        double inDivision = (double)rows.Count(p => symbols.Find<PlaceDef>(SymbolKind.Place, p.InId!) is { PlaceKind: "governorate" or "region" }) / rows.Count;
+        Assert.True(inDivision > 0.98, $"only {inDivision:P1} of the GeoNames rows lie in a division");
     }
 
     public sealed record Query(string Kind, string Category, string Text, string Expected, int Line);
