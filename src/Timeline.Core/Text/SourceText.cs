@@ -31,8 +31,21 @@ public sealed class SourceText
     public SourceText(string text)
     {
         Text = text;
-        var starts = new List<int>(text.Length / 32 + 1) { 0 };
         var span = text.AsSpan();
+        if (span.IndexOf('\r') < 0)
+        {
+            // LF only (the common case): the table is made at its final size.
+            var table = new int[span.Count('\n') + 1];
+            int line = 1, from = 0;
+            while (span[from..].IndexOf('\n') is var k && k >= 0)
+            {
+                from += k + 1;
+                table[line++] = from;
+            }
+            _lineStarts = table;
+            return;
+        }
+        var starts = new List<int>(text.Length / 32 + 1) { 0 };
         int i = 0;
         while (true)
         {
