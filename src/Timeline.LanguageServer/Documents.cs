@@ -50,10 +50,10 @@ public sealed class UriMap
     /// </summary>
     private static string? BuiltinCopy(string path)
     {
+        if (BuiltinCatalogs.TextOf(path)?.Text is not { } text) return null;
         try
         {
             string file = path[(path.IndexOf('/') + 1)..];
-            string text = BuiltinCatalogs.Resource(file);
             string stamp = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..12];
             // The user's own data folder (~/.local/share on Linux), not a shared temporary one that others could prepare.
             string data = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create);
@@ -70,6 +70,6 @@ public sealed class UriMap
             try { File.Move(temp, full); } catch (IOException) when (File.Exists(full)) { File.Delete(temp); } // another server wrote it first
             return full;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException) { return null; }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
     }
 }

@@ -36,7 +36,7 @@ internal sealed class MemoryTrimmer : IDisposable
         if (quiet < (long)_idle.TotalMilliseconds) { _timer.Change(_idle - TimeSpan.FromMilliseconds(quiet), Timeout.InfiniteTimeSpan); return; }
         var info = GC.GetGCMemoryInfo();
         // Only when it is worth a pause: well above what was live after the last trim.
-        if (info.TotalCommittedBytes < Math.Max(_liveAfterTrim * 3 / 2, 0) + (32L << 20)) return;
+        if (info.TotalCommittedBytes < _liveAfterTrim * 3 / 2 + (32L << 20)) return;
         Trim("idle");
     }
 

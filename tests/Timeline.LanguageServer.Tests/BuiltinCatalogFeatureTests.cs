@@ -4,13 +4,8 @@ using System.Text.Json.Nodes;
 namespace Timeline.LanguageServer.Tests;
 
 /// <summary>The built-in catalogs in the editor: completion, hover, definition into a read-only copy.</summary>
-public class BuiltinCatalogFeatureTests : IAsyncLifetime
+public class BuiltinCatalogFeatureTests : ServerOnDisk
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("timeline-lsp-builtin-").FullName;
-    private LspClient _c = null!;
-
-    private string Uri(string rel) => new Uri(Path.Combine(_dir, rel)).AbsoluteUri;
-
     private const string Timeline = """
         title: T
         sources:
@@ -32,19 +27,10 @@ public class BuiltinCatalogFeatureTests : IAsyncLifetime
             sources: [np]
         """;
 
-    public async Task InitializeAsync()
+    protected override IEnumerable<(string Path, string Text)> Files => new[]
     {
-        File.WriteAllText(Path.Combine(_dir, "timeline.config.yaml"), "use: [builtin:levant, builtin:syria-actors]\n");
-        File.WriteAllText(Path.Combine(_dir, "a.timeline.yaml"), Timeline);
-        _c = LspClient.InProcess();
-        await _c.InitializeAsync(_dir);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _c.DisposeAsync();
-        Directory.Delete(_dir, true);
-    }
+        ("timeline.config.yaml", "use: [builtin:levant, builtin:syria-actors]\n"), ("a.timeline.yaml", Timeline),
+    };
 
     [Fact]
     public async Task Builtin_places_and_actors_complete_hover_and_lead_to_a_readonly_copy()

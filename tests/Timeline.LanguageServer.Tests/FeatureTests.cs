@@ -4,13 +4,8 @@ using System.Text.Json.Nodes;
 namespace Timeline.LanguageServer.Tests;
 
 /// <summary>Every editor feature, through the real server in this process, on a project on disk.</summary>
-public class FeatureTests : IAsyncLifetime
+public class FeatureTests : ServerOnDisk
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("timeline-lsp-").FullName;
-    private LspClient _c = null!;
-
-    private string Uri(string rel) => new Uri(Path.Combine(_dir, rel)).AbsoluteUri;
-
     private const string Places = """
         places:
           - id: syria
@@ -55,25 +50,16 @@ public class FeatureTests : IAsyncLifetime
 
     private const string Actors = "actors:\n  - id: hts\n    name: Hayat Tahrir al-Sham\n    formerly: [al-Nusra Front]\n";
 
-    public async Task InitializeAsync()
+    protected override IEnumerable<(string Path, string Text)> Files => new[]
     {
-        File.WriteAllText(Path.Combine(_dir, "timeline.config.yaml"), "require-sources: true\n");
-        File.WriteAllText(Path.Combine(_dir, "a.places.yaml"), Places);
-        File.WriteAllText(Path.Combine(_dir, "a.actors.yaml"), Actors);
-        File.WriteAllText(Path.Combine(_dir, "a.timeline.yaml"), Timeline);
-        _c = LspClient.InProcess();
-        await _c.InitializeAsync(_dir, new JsonObject
-        {
-            ["workspace"] = new JsonObject { ["workspaceEdit"] = new JsonObject { ["documentChanges"] = true, ["resourceOperations"] = new JsonArray("create") } },
-            ["textDocument"] = new JsonObject { ["documentSymbol"] = new JsonObject { ["hierarchicalDocumentSymbolSupport"] = true } },
-        });
-    }
+        ("timeline.config.yaml", "require-sources: true\n"), ("a.places.yaml", Places), ("a.actors.yaml", Actors), ("a.timeline.yaml", Timeline),
+    };
 
-    public async Task DisposeAsync()
+    protected override JsonObject Capabilities => new()
     {
-        await _c.DisposeAsync();
-        Directory.Delete(_dir, true);
-    }
+        ["workspace"] = new JsonObject { ["workspaceEdit"] = new JsonObject { ["documentChanges"] = true, ["resourceOperations"] = new JsonArray("create") } },
+        ["textDocument"] = new JsonObject { ["documentSymbol"] = new JsonObject { ["hierarchicalDocumentSymbolSupport"] = true } },
+    };
 
     private static IEnumerable<string> Codes(JsonObject publish) =>
         publish["params"]!["diagnostics"]!.AsArray().Select(d => d!["code"]!.GetValue<string>());

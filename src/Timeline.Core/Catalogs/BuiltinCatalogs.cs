@@ -38,8 +38,12 @@ public static class BuiltinCatalogs
         return slash < 0 ? path : path[..slash];
     }
 
-    /// <summary>The text of a built-in resource ("levant.places.yaml"), for tests and for showing a built-in to a writer.</summary>
-    public static string Resource(string file)
+    /// <summary>The text of a built-in file by its path ("builtin:levant/levant.places.yaml"), as read; null if there is none.</summary>
+    public static SourceText? TextOf(string path) =>
+        NameOf(path) is { } name ? Get(name)?.FirstOrDefault(c => c.Path == path)?.Source : null;
+
+    /// <summary>The text of a built-in resource ("levant.places.yaml").</summary>
+    private static string Resource(string file)
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Timeline.Core.Catalogs.Builtin." + file)
             ?? throw new InvalidOperationException($"the built-in resource {file} is missing from the build");
@@ -54,12 +58,13 @@ public static class BuiltinCatalogs
         var countries = new Dictionary<string, string>(StringComparer.Ordinal);
         var admin1 = new Dictionary<(string, string), string>();
         var byId = new Dictionary<string, string>(StringComparer.Ordinal); // place id -> its country code
-        foreach (var item in Items(model.Document.Root, "places"))
+        var items = (model.Document.Root as MappingNode)?.ObjectsOf("places").ToList() ?? new List<MappingNode>();
+        foreach (var item in items)
         {
             if (item["id"] is not ScalarNode { Value: var id }) continue;
             if (item["x-geonames-country"] is ScalarNode { Value: var cc }) { countries[cc] = id; byId[id] = cc; }
         }
-        foreach (var item in Items(model.Document.Root, "places"))
+        foreach (var item in items)
         {
             if (item["id"] is not ScalarNode { Value: var id }) continue;
             switch (item["x-geonames-admin1"])
@@ -78,9 +83,6 @@ public static class BuiltinCatalogs
         var rows = GeoNames.Read(Levant + "/levant.geonames.tsv", Resource("levant.geonames.tsv"), Enclosing);
         return new[] { places, rows };
     }
-
-    private static IEnumerable<MappingNode> Items(YamlNode? root, string key) =>
-        (root as MappingNode)?[key] is SequenceNode seq ? seq.Items.OfType<MappingNode>() : Enumerable.Empty<MappingNode>();
 
     private static (CatalogFile File, FileModel Model) ReadYaml(string catalog, string file, FileKind kind)
     {

@@ -65,21 +65,17 @@ public static class GeoNames
         foreach (var (c, _) in rows)
         {
             string id = IdPrefix + c[0];
-            switch (c[7])
-            {
-                case "PCLI" or "PCLD" or "PCLS" or "PCLF" or "PCL": countries.TryAdd(c[8], id); break;
-                case "ADM1": adm1.TryAdd((c[8], c[10]), id); break;
-                case "ADM2": adm2.TryAdd((c[8], c[10], c[11]), id); break;
-            }
+            if (IsCountry(c[7])) countries.TryAdd(c[8], id);
+            else if (c[7] == "ADM1") adm1.TryAdd((c[8], c[10]), id);
+            else if (c[7] == "ADM2") adm2.TryAdd((c[8], c[10], c[11]), id);
         }
         foreach (var (c, line) in rows)
         {
             string id = IdPrefix + c[0];
             long.TryParse(c[14], NumberStyles.None, CultureInfo.InvariantCulture, out long population);
             string code = c[7];
-            string? inId = code switch
+            string? inId = IsCountry(code) ? null : code switch
             {
-                "PCLI" or "PCLD" or "PCLS" or "PCLF" or "PCL" => null,
                 "ADM1" => countries.GetValueOrDefault(c[8]),
                 "ADM2" => adm1.GetValueOrDefault((c[8], c[10])) ?? countries.GetValueOrDefault(c[8]),
                 _ => adm2.GetValueOrDefault((c[8], c[10], c[11])) ?? adm1.GetValueOrDefault((c[8], c[10])) ?? countries.GetValueOrDefault(c[8]),
@@ -107,9 +103,8 @@ public static class GeoNames
     private static bool IsCountry(string code) => code is "PCLI" or "PCLD" or "PCLS" or "PCLF" or "PCL";
 
     /// <summary>The place kind of a GeoNames feature class and code.</summary>
-    public static string KindOf(string featureClass, string code, long population) => (featureClass, code) switch
+    public static string KindOf(string featureClass, string code, long population) => IsCountry(code) ? "country" : (featureClass, code) switch
     {
-        (_, "PCLI" or "PCLD" or "PCLS" or "PCLF" or "PCL") => "country",
         (_, "ADM1") => "governorate",
         (_, "ADM2") => "district",
         (_, "ADM3") => "subdistrict",

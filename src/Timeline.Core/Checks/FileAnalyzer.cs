@@ -231,8 +231,6 @@ public static class FileAnalyzer
 
         private static ScalarNode? Scalar(MappingNode m, string key) => m[key] is ScalarNode { IsNull: false } s ? s : null;
         private static string? Text(MappingNode m, string key) => Scalar(m, key)?.Value;
-        private static IEnumerable<YamlNode> Items(MappingNode m, string key) => m[key] is SequenceNode s ? s.Items : Enumerable.Empty<YamlNode>();
-        private static IEnumerable<MappingNode> Objects(MappingNode m, string key) => Items(m, key).OfType<MappingNode>();
 
         private Reference? Ref(YamlNode? node, SymbolKind kind)
         {
@@ -304,17 +302,17 @@ public static class FileAnalyzer
                     if (Text(root, "title") is { } title) _m.Title = title;
                     if (Scalar(root, "timezone") is { } tz && StructureValidator.TimezonePattern().IsMatch(tz.Value))
                         _m.Timezone = tz.Value == "Z" ? TimeSpan.Zero : TimeSpan.ParseExact(tz.Value[1..], "hh\\:mm", CultureInfo.InvariantCulture) * (tz.Value[0] == '-' ? -1 : 1);
-                    foreach (var s in Objects(root, "sources")) BuildSource(s);
-                    foreach (var e in Objects(root, "events")) BuildEvent(e);
+                    foreach (var s in root.ObjectsOf("sources")) BuildSource(s);
+                    foreach (var e in root.ObjectsOf("events")) BuildEvent(e);
                     break;
                 case FileKind.Sources:
-                    foreach (var s in Objects(root, "sources")) BuildSource(s);
+                    foreach (var s in root.ObjectsOf("sources")) BuildSource(s);
                     break;
                 case FileKind.Places:
-                    foreach (var p in Objects(root, "places")) BuildPlace(p);
+                    foreach (var p in root.ObjectsOf("places")) BuildPlace(p);
                     break;
                 case FileKind.Actors:
-                    foreach (var a in Objects(root, "actors")) BuildActor(a);
+                    foreach (var a in root.ObjectsOf("actors")) BuildActor(a);
                     break;
                 case FileKind.Config:
                     BuildConfig(root);
@@ -356,22 +354,22 @@ public static class FileAnalyzer
                 MediaCaption = m["media"] is MappingNode mc ? Text(mc, "caption") : null,
                 MediaCredit = m["media"] is MappingNode mr ? Text(mr, "credit") : null,
             };
-            foreach (var p in Items(m, "places"))
+            foreach (var p in m.ItemsOf("places"))
             {
                 if (p is MappingNode pm) { if (Ref(pm["place"], SymbolKind.Place) is { } r) ev.Places.Add(new PlaceUse { Place = r, Precision = Text(pm, "precision") }); }
                 else if (Ref(p, SymbolKind.Place) is { } r) ev.Places.Add(new PlaceUse { Place = r });
             }
             ev.Actors.AddRange(Refs(m, "actors", SymbolKind.Actor));
-            foreach (var c in Items(m, "sources")) if (Cite(c) is { } cit) ev.Citations.Add(cit);
-            foreach (var c in Objects(m, "claims"))
+            foreach (var c in m.ItemsOf("sources")) if (Cite(c) is { } cit) ev.Citations.Add(cit);
+            foreach (var c in m.ObjectsOf("claims"))
                 ev.Claims.Add(new Claim
                 {
                     Node = c, By = Ref(c["by"], SymbolKind.Actor), Stance = Text(c, "stance"), Says = Text(c, "says"),
                     Source = Cite(c["source"]), Date = Date(c, "date"),
                 });
-            foreach (var f in Objects(m, "casualties")) ev.Casualties.Add(BuildFigure(f));
+            foreach (var f in m.ObjectsOf("casualties")) ev.Casualties.Add(BuildFigure(f));
             ev.Related.AddRange(Refs(m, "related", SymbolKind.Event));
-            foreach (var t in Items(m, "tags")) if (t is ScalarNode { IsNull: false } ts) ev.Tags.Add(ts.Value);
+            foreach (var t in m.ItemsOf("tags")) if (t is ScalarNode { IsNull: false } ts) ev.Tags.Add(ts.Value);
             // An event without an id is kept for its references and checks; the missing id is reported by structure.
             _m.Events.Add(ev);
         }
@@ -445,7 +443,7 @@ public static class FileAnalyzer
             _m.Places.Add(new PlaceDef
             {
                 Id = id.Id, IdSpan = id.Span, Span = m.Span, Path = _m.Path,
-                Name = Text(m, "name"), Names = Items(m, "names").OfType<ScalarNode>().Where(s => !s.IsNull).Select(s => s.Value).ToList(),
+                Name = Text(m, "name"), Names = m.ItemsOf("names").OfType<ScalarNode>().Where(s => !s.IsNull).Select(s => s.Value).ToList(),
                 PlaceKind = Text(m, "kind"), In = Ref(m["in"], SymbolKind.Place), Latitude = lat, Longitude = lon,
                 GeonamesId = Scalar(m, "geonames") is { } g && StructureValidator.IsInteger(g, out long gid) ? gid : null,
                 Pcode = Text(m, "pcode"),
@@ -459,8 +457,8 @@ public static class FileAnalyzer
             {
                 Id = id.Id, IdSpan = id.Span, Span = m.Span, Path = _m.Path,
                 Name = Text(m, "name"),
-                Names = Items(m, "names").OfType<ScalarNode>().Where(s => !s.IsNull).Select(s => s.Value).ToList(),
-                Formerly = Items(m, "formerly").OfType<ScalarNode>().Where(s => !s.IsNull).Select(s => s.Value).ToList(),
+                Names = m.ItemsOf("names").OfType<ScalarNode>().Where(s => !s.IsNull).Select(s => s.Value).ToList(),
+                Formerly = m.ItemsOf("formerly").OfType<ScalarNode>().Where(s => !s.IsNull).Select(s => s.Value).ToList(),
                 ActorKind = Text(m, "kind"), Role = Text(m, "role"),
             };
             a.PartOf.AddRange(Refs(m, "part-of", SymbolKind.Actor));
@@ -472,9 +470,9 @@ public static class FileAnalyzer
         private void BuildConfig(MappingNode root)
         {
             var cfg = new ProjectConfig();
-            foreach (var s in Items(root, "use").OfType<ScalarNode>().Where(s => !s.IsNull)) cfg.Use.Add((s.Value, s.Span));
-            foreach (var s in Items(root, "gazetteers").OfType<ScalarNode>().Where(s => !s.IsNull)) cfg.Gazetteers.Add((s.Value, s.Span));
-            foreach (var s in Items(root, "exclude").OfType<ScalarNode>().Where(s => !s.IsNull)) cfg.Exclude.Add(s.Value);
+            foreach (var s in root.ItemsOf("use").OfType<ScalarNode>().Where(s => !s.IsNull)) cfg.Use.Add((s.Value, s.Span));
+            foreach (var s in root.ItemsOf("gazetteers").OfType<ScalarNode>().Where(s => !s.IsNull)) cfg.Gazetteers.Add((s.Value, s.Span));
+            foreach (var s in root.ItemsOf("exclude").OfType<ScalarNode>().Where(s => !s.IsNull)) cfg.Exclude.Add(s.Value);
             if (Scalar(root, "require-sources") is { } rs && rs.Value.Equals("false", StringComparison.OrdinalIgnoreCase)) cfg.RequireSources = false;
             if (root["rules"] is MappingNode rules)
                 foreach (var e in rules.Entries)

@@ -38,11 +38,7 @@ public sealed class NameSearch<T>
             if (c != 0) return c;
             c = (a.Level == MatchLevel.Fuzzy ? a.Distance : 0).CompareTo(b.Level == MatchLevel.Fuzzy ? b.Distance : 0);
             if (c != 0) return c;
-            if (preferred is not null && (c = (preferred(a.Item) ? 0 : 1).CompareTo(preferred(b.Item) ? 0 : 1)) != 0) return c;
-            c = a.KindRank.CompareTo(b.KindRank);
-            if (c != 0) return c;
-            c = b.Population.CompareTo(a.Population);
-            return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
+            return Tie(preferred, a.Item, a.KindRank, a.Population, a.Id, b.Item, b.KindRank, b.Population, b.Id);
         });
         return all.Count > limit ? all.GetRange(0, limit) : all;
     }
@@ -51,16 +47,19 @@ public sealed class NameSearch<T>
     {
         if (_parts.Length == 1) return _parts[0].Browse(limit, preferred);
         var all = _parts.SelectMany(p => p.BrowseEntries(limit, preferred)).Select(e => (e.Item, Entry: e)).ToList();
-        all.Sort((a, b) =>
-        {
-            int c = preferred is null ? 0 : (preferred(a.Item) ? 0 : 1).CompareTo(preferred(b.Item) ? 0 : 1);
-            if (c != 0) return c;
-            c = a.Entry.KindRank.CompareTo(b.Entry.KindRank);
-            if (c != 0) return c;
-            c = b.Entry.Population.CompareTo(a.Entry.Population);
-            return c != 0 ? c : string.CompareOrdinal(a.Entry.Id, b.Entry.Id);
-        });
+        all.Sort((a, b) => Tie(preferred, a.Item, a.Entry.KindRank, a.Entry.Population, a.Entry.Id, b.Item, b.Entry.KindRank, b.Entry.Population, b.Entry.Id));
         return all.Take(limit).Select(x => x.Item).ToList();
+    }
+
+    /// <summary>Entries that match alike: the preferred first, then by kind rank, population (larger first) and id.</summary>
+    private static int Tie(Func<T, bool>? preferred, T a, int kindA, long popA, string idA, T b, int kindB, long popB, string idB)
+    {
+        int c = preferred is null ? 0 : (preferred(a) ? 0 : 1).CompareTo(preferred(b) ? 0 : 1);
+        if (c != 0) return c;
+        c = kindA.CompareTo(kindB);
+        if (c != 0) return c;
+        c = popB.CompareTo(popA);
+        return c != 0 ? c : string.CompareOrdinal(idA, idB);
     }
 }
 

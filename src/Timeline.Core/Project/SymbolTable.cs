@@ -131,12 +131,31 @@ public sealed class SymbolTable
             if (_more[k].TryGetValue(id, out var list) || _catalog.More[k].TryGetValue(id, out list)) { foreach (var x in list) yield return x; }
             else yield return d;
         }
+        foreach (var d in ProjectIds(kind)) yield return d;
+    }
+
+    /// <summary>The definitions of the project's own files (not the catalogs'), duplicates included.</summary>
+    public IEnumerable<Definition> Own(SymbolKind kind)
+    {
+        int k = (int)kind;
+        foreach (var d in ProjectIds(kind)) yield return d;
+        // And those that repeat a catalog's id.
+        foreach (var (id, list) in _more[k])
+            if (_catalog.First[k].ContainsKey(id))
+                foreach (var x in list) if (!x.FromCatalog) yield return x;
+    }
+
+    /// <summary>The definitions of the ids only the project's files define.</summary>
+    private IEnumerable<Definition> ProjectIds(SymbolKind kind)
+    {
+        int k = (int)kind;
         foreach (var (id, d) in _first[k])
         {
             if (_more[k].TryGetValue(id, out var list)) { foreach (var x in list) yield return x; }
             else yield return d;
         }
     }
+
     public IEnumerable<List<Definition>> Duplicates(SymbolKind kind) =>
         _more[(int)kind].Values.Concat(_catalog.More[(int)kind].Where(p => !_more[(int)kind].ContainsKey(p.Key)).Select(p => p.Value));
     public int Count(SymbolKind kind) => _catalog.First[(int)kind].Count + _first[(int)kind].Count;
@@ -157,8 +176,6 @@ public sealed class SymbolTable
             return idx;
         }
     }
-
-    private static readonly string[] KindOrder = LanguageSchema.PlaceKinds;
 
     private static NameEntry<Definition> Entry(Definition d) => d switch
     {

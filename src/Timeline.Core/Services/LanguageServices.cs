@@ -172,7 +172,7 @@ public static class LanguageServices
         foreach (SymbolKind kind in Enum.GetValues<SymbolKind>())
         {
             IEnumerable<Definition> defs = query.Length == 0
-                ? symbols.All(kind).Where(d => d is not { FromCatalog: true }).Take(limit)
+                ? symbols.Own(kind).Take(limit)
                 : symbols.Index(kind).Search(query, limit).Select(m => m.Item);
             foreach (var d in defs)
                 result.Add(new WorkspaceSymbol(d.DisplayName, d.Id, kind, new Location(d.Path, d.IdSpan)));

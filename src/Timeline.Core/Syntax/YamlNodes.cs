@@ -90,6 +90,12 @@ public sealed class MappingNode : YamlNode
     }
 
     public YamlNode? this[string key] => Find(key)?.Value;
+
+    /// <summary>The items of the list under a key (none if the key is missing or holds something else).</summary>
+    public IEnumerable<YamlNode> ItemsOf(string key) => this[key] is SequenceNode s ? s.Items : Enumerable.Empty<YamlNode>();
+
+    /// <summary>The mappings among the items of the list under a key.</summary>
+    public IEnumerable<MappingNode> ObjectsOf(string key) => ItemsOf(key).OfType<MappingNode>();
 }
 
 public sealed class SequenceNode : YamlNode

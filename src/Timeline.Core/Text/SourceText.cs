@@ -32,30 +32,17 @@ public sealed class SourceText
     {
         Text = text;
         var span = text.AsSpan();
-        if (span.IndexOf('\r') < 0)
+        // Sized for every LF and CR: exact for LF text; a CRLF file gives back the extra room.
+        var starts = new int[span.Count('\n') + span.Count('\r') + 1];
+        int n = 1, i = 0;
+        while (span[i..].IndexOfAny('\n', '\r') is var k && k >= 0)
         {
-            // LF only (the common case): the table is made at its final size.
-            var table = new int[span.Count('\n') + 1];
-            int line = 1, from = 0;
-            while (span[from..].IndexOf('\n') is var k && k >= 0)
-            {
-                from += k + 1;
-                table[line++] = from;
-            }
-            _lineStarts = table;
-            return;
-        }
-        var starts = new List<int>(text.Length / 32 + 1) { 0 };
-        int i = 0;
-        while (true)
-        {
-            int k = span[i..].IndexOfAny('\n', '\r');
-            if (k < 0) break;
             i += k;
             if (span[i] == '\r' && i + 1 < span.Length && span[i + 1] == '\n') i++;
-            starts.Add(++i);
+            starts[n++] = ++i;
         }
-        _lineStarts = starts.ToArray();
+        if (n < starts.Length) Array.Resize(ref starts, n);
+        _lineStarts = starts;
     }
 
     public string Text { get; }

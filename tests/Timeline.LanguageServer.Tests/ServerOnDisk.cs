@@ -1,0 +1,35 @@
+using Timeline.LanguageServer.Client;
+using System.Text.Json.Nodes;
+
+namespace Timeline.LanguageServer.Tests;
+
+/// <summary>
+/// A project written to a temporary folder and the real server in this process, initialised on
+/// it through our client; both gone after the test.
+/// </summary>
+public abstract class ServerOnDisk : IAsyncLifetime
+{
+    protected readonly string _dir = Directory.CreateTempSubdirectory("timeline-lsp-").FullName;
+    protected LspClient _c = null!;
+
+    protected string Uri(string rel) => new Uri(Path.Combine(_dir, rel)).AbsoluteUri;
+
+    /// <summary>The project's files, by path relative to its folder.</summary>
+    protected abstract IEnumerable<(string Path, string Text)> Files { get; }
+
+    /// <summary>What the client says it can do, beyond the defaults.</summary>
+    protected virtual JsonObject? Capabilities => null;
+
+    public async Task InitializeAsync()
+    {
+        foreach (var (path, text) in Files) File.WriteAllText(Path.Combine(_dir, path), text);
+        _c = LspClient.InProcess();
+        await _c.InitializeAsync(_dir, Capabilities);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _c.DisposeAsync();
+        Directory.Delete(_dir, true);
+    }
+}
