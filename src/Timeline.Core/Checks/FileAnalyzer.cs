@@ -2,6 +2,7 @@ using System.Globalization;
 using Timeline.Core.Dates;
 using Timeline.Core.Language;
 using Timeline.Core.Model;
+using Timeline.Core.Project;
 using Timeline.Core.Syntax;
 using Timeline.Core.Text;
 
@@ -39,7 +40,8 @@ public static class FileAnalyzer
             var parts = new ModelParts(path, null);
             new Builder(parts, kind).BuildRoot(root);
             model.Take(parts);
-            model.Diagnostics.AddRange(CheckOrder(model.Events));
+            model.EventBounds = model.Events.Select(FileModel.BoundsOf).ToArray();
+            model.Diagnostics.AddRange(CheckOrder(model.Events, model.EventBounds));
         }
         return model;
     }
@@ -61,42 +63,54 @@ public static class FileAnalyzer
         public required List<SyntaxProblem> Problems { get; init; }   // relative
         public required List<int> Skipped { get; init; }              // lines relative to the segment's first line
         public required ModelParts Parts { get; init; }               // diagnostics relative; definitions anchored
+        /// <summary>What the project checks found in this segment, and under which outline of the project.</summary>
+        public ProjectAnalyzer.SegmentFindings? Checked;
     }
 
     private static FileModel Segmented(string path, FileKind kind, ObjectShape shape, SourceText source, ReaderLimits limits, IReadOnlyList<Segment> segments, FileModel? previous)
     {
-        // Reuse: the segments at the start and at the end that the edit did not touch are found by
-        // comparing text in place; the few in between are looked up by their text.
+        // Reuse: the segments at the start and at the end that the edit did not touch lie wholly in the
+        // text the two versions share at their start and at their end; the few in between are looked up by their text.
         var prev = previous?.Kind == kind ? previous.Segments : null;
-        var analyses = new SegmentAnalysis?[segments.Count];
-        var used = new HashSet<SegmentAnalysis>(ReferenceEqualityComparer.Instance);
+        var prevLayout = previous?.Layout;
+        int n = segments.Count, pn = prev?.Count ?? 0;
+        var analyses = new SegmentAnalysis?[n];
+        var reusedPrev = new bool[pn];
         int head = 0, tail = 0;
-        if (prev is not null)
+        if (prev is not null && prevLayout is not null)
         {
-            while (head < segments.Count && head < prev.Count && Same(prev[head], segments[head])) head++;
-            while (tail < segments.Count - head && tail < prev.Count - head && Same(prev[prev.Count - 1 - tail], segments[segments.Count - 1 - tail])) tail++;
-            for (int i = 0; i < head; i++) Take(prev[i], segments[i], i);
-            for (int i = 0; i < tail; i++) Take(prev[prev.Count - 1 - i], segments[segments.Count - 1 - i], segments.Count - 1 - i);
+            string before = previous!.Source.Text, now = source.Text;
+            int prefix = before.AsSpan().CommonPrefixLength(now);
+            int suffix = CommonSuffixLength(before, now, Math.Min(before.Length, now.Length) - prefix);
+            while (head < n && head < pn && prevLayout[head] == segments[head] && segments[head].End <= prefix) head++;
+            while (tail < n - head && tail < pn - head)
+            {
+                Segment was = prevLayout[pn - 1 - tail], seg = segments[n - 1 - tail];
+                if (was.Role != seg.Role || was.ListKey != seg.ListKey || was.Length != seg.Length || was.DepthOffset != seg.DepthOffset
+                    || seg.Start < now.Length - suffix || before.Length - was.End != now.Length - seg.End) break;
+                tail++;
+            }
+            for (int i = 0; i < head; i++) Take(i, i);
+            for (int i = 0; i < tail; i++) Take(pn - 1 - i, n - 1 - i);
         }
-        bool Same(SegmentAnalysis a, Segment seg) =>
-            a.Segment.Role == seg.Role && a.Segment.ListKey == seg.ListKey && a.Text.Length == seg.Length && source.Text.AsSpan(seg.Start, seg.Length).SequenceEqual(a.Text);
-        void Take(SegmentAnalysis a, Segment seg, int i)
+        void Take(int p, int i)
         {
-            used.Add(a);
-            a.Anchor.Start = seg.Start;
-            a.Segment = seg;
+            var a = prev![p];
+            reusedPrev[p] = true;
+            a.Anchor.Start = segments[i].Start;
+            a.Segment = segments[i];
             analyses[i] = a;
         }
         // Only the previous segments between the reused ends can still be reused: index those alone
         // (one or two for a keystroke; many for a paste or a sort).
-        Dictionary<string, List<SegmentAnalysis>>? middle = null;
-        if (prev is not null && head + tail < segments.Count && head + tail < prev.Count)
+        Dictionary<string, List<int>>? middle = null;
+        if (prev is not null && head + tail < n && head + tail < pn)
         {
-            middle = new Dictionary<string, List<SegmentAnalysis>>(prev.Count - head - tail, StringComparer.Ordinal);
-            for (int i = head; i < prev.Count - tail; i++)
+            middle = new Dictionary<string, List<int>>(pn - head - tail, StringComparer.Ordinal);
+            for (int p = head; p < pn - tail; p++)
             {
-                if (!middle.TryGetValue(prev[i].Text, out var list)) middle[prev[i].Text] = list = new List<SegmentAnalysis>(1);
-                list.Add(prev[i]);
+                if (!middle.TryGetValue(prev[p].Text, out var list)) middle[prev[p].Text] = list = new List<int>(1);
+                list.Add(p);
             }
         }
         var lookup = middle?.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -106,10 +120,11 @@ public static class FileAnalyzer
             if (analyses[i] is { } done) return done.Timezone == tz ? done : null;
             var seg = segments[i];
             if (lookup is not { } l || !l.TryGetValue(source.Text.AsSpan(seg.Start, seg.Length), out var found)) return null;
-            foreach (var a in found)
+            foreach (int p in found)
             {
-                if (used.Contains(a) || a.Segment.Role != seg.Role || a.Segment.ListKey != seg.ListKey || a.Timezone != tz) continue;
-                Take(a, seg, i);
+                var a = prev![p];
+                if (reusedPrev[p] || a.Segment.Role != seg.Role || a.Segment.ListKey != seg.ListKey || a.Timezone != tz) continue;
+                Take(p, i);
                 return a;
             }
             return null;
@@ -117,26 +132,38 @@ public static class FileAnalyzer
 
         // Root keys first: the timezone they set is how the events' times are read.
         TimeSpan? timezone = null;
-        for (int i = 0; i < segments.Count; i++)
+        string? title = null;
+        bool rootKeysReused = true;
+        for (int i = 0; i < n; i++)
         {
             if (segments[i].Role == SegmentRole.Item) continue;
-            analyses[i] = Reuse(i, null) ?? AnalyzeSegment(path, kind, shape, source, segments[i], null, limits);
-            timezone ??= analyses[i]!.Parts.Timezone;
+            if (Reuse(i, null) is not { } again) { rootKeysReused = false; again = AnalyzeSegment(path, kind, shape, source, segments[i], null, limits); }
+            analyses[i] = again;
+            timezone ??= again.Parts.Timezone;
+            if (again.Parts.Title is not null) title = again.Parts.Title;
         }
         var fresh = new List<int>();
-        for (int i = 0; i < segments.Count; i++)
+        for (int i = head; i < n - tail; i++)
         {
             if (segments[i].Role != SegmentRole.Item) continue;
             var tz = segments[i].ListKey == "events" ? timezone : null;
             analyses[i] = Reuse(i, tz);
             if (analyses[i] is null) fresh.Add(i);
         }
+        // The reused ends were read with the timezone of the last version: their events are read again if it changed.
+        // The model's lists are then gathered from every segment, not copied for the ends.
+        if (prev is not null && timezone != previous!.Timezone)
+        {
+            foreach (int i in Enumerable.Range(0, head).Concat(Enumerable.Range(n - tail, tail)))
+                if (segments[i].Role == SegmentRole.Item && analyses[i]!.Timezone != (segments[i].ListKey == "events" ? timezone : null)) { analyses[i] = null; fresh.Add(i); }
+            head = tail = 0;
+        }
         void Fresh(int i) => analyses[i] = AnalyzeSegment(path, kind, shape, source, segments[i], segments[i].ListKey == "events" ? timezone : null, limits);
         if (fresh.Count > 64 && Environment.ProcessorCount > 1) Parallel.ForEach(fresh, Fresh);
         else foreach (int i in fresh) Fresh(i);
 
         // Put the file together, every offset where it now stands.
-        var reads = new List<YamlReader.SegmentResult>(segments.Count);
+        var reads = new List<YamlReader.SegmentResult>(n);
         foreach (var a in analyses)
         {
             if (a!.Problems.Count == 0 && a.Skipped.Count == 0) { reads.Add(new YamlReader.SegmentResult(a.Root, NoProblems, NoLines)); continue; }
@@ -146,19 +173,54 @@ public static class FileAnalyzer
                 a.Skipped.Select(l => l + firstLine).ToList()));
         }
         var doc = YamlReader.Compose(source, segments, reads);
-        var model = new FileModel { Path = path, Kind = kind, Source = source, Document = doc, Segments = analyses! };
+        bool sameOutline = previous?.Kind == kind && prev is not null && rootKeysReused
+            && SameOutline(Enumerable.Range(head, Math.Max(0, pn - tail - head)).Where(p => !reusedPrev[p]).Select(p => prev[p]), fresh.Order().Select(i => analyses[i]!));
+        var model = new FileModel
+        {
+            Path = path, Kind = kind, Source = source, Document = doc, Segments = analyses!, Layout = segments,
+            Outline = sameOutline ? previous!.Outline : new object(), Timezone = timezone, Title = title,
+        };
         foreach (var p in doc.Problems) model.Diagnostics.Add(ToDiagnostic(p));
         model.Suppressions = Suppressions.Read(source);
         if (doc.Root is MappingNode root) StructureValidator.ValidateRootKeys(doc, root, shape, model.Diagnostics);
-        model.Reserve(analyses!);
-        foreach (var a in analyses)
-        {
-            foreach (var d in a!.Parts.Diagnostics) model.Diagnostics.Add(d.ShiftedBy(a.Anchor.Start));
-            model.Take(a.Parts, copyDiagnostics: false);
-        }
-        model.Timezone = timezone;
-        model.Diagnostics.AddRange(CheckOrder(model.Events));
+        // The model's lists: what the reused ends held, taken from the last version as it stands; what lies between, from its segments.
+        model.Gather(analyses!, head, tail, head > 0 || tail > 0 ? previous : null, source.Length - (previous?.Source.Length ?? 0));
+        model.Diagnostics.AddRange(model.SegmentDiagnostics);
+        model.Diagnostics.AddRange(CheckOrder(model.Events, model.EventBounds));
         return model;
+    }
+
+    /// <summary>
+    /// Whether the segments an edit replaced and the segments it made are all events with the same
+    /// ids and the same references, in the same order: what the project checks see of the file beyond each event is then unchanged.
+    /// </summary>
+    private static bool SameOutline(IEnumerable<SegmentAnalysis> dropped, IEnumerable<SegmentAnalysis> made)
+    {
+        static bool IsEvents(SegmentAnalysis a) => a.Segment.Role == SegmentRole.Item && a.Segment.ListKey == "events";
+        var was = dropped.ToList();
+        var now = made.ToList();
+        if (!was.All(IsEvents) || !now.All(IsEvents)) return false;
+        static IEnumerable<(SymbolKind, string)> Outline(List<SegmentAnalysis> segs) =>
+            segs.SelectMany(a => a.Parts.Events.Select(e => (SymbolKind.Event, e.Id)).Concat(a.Parts.References.Select(r => (r.Kind, r.Id))));
+        return Outline(was).SequenceEqual(Outline(now));
+    }
+
+    /// <summary>How many characters two texts share at their end, counting at most <paramref name="max"/>.</summary>
+    private static int CommonSuffixLength(string a, string b, int max)
+    {
+        const int Block = 4096;
+        int n = 0;
+        while (n < max)
+        {
+            int len = Math.Min(Block, max - n);
+            var x = a.AsSpan(a.Length - n - len, len);
+            var y = b.AsSpan(b.Length - n - len, len);
+            if (x.SequenceEqual(y)) { n += len; continue; }
+            int i = len - 1;
+            while (x[i] == y[i]) i--;
+            return n + (len - 1 - i);
+        }
+        return n;
     }
 
     private static readonly List<SyntaxProblem> NoProblems = new();
@@ -207,16 +269,20 @@ public static class FileAnalyzer
     }
 
     /// <summary>Events out of date order (TL107): each one that sorts before the one above it.</summary>
-    internal static IEnumerable<Diagnostic> CheckOrder(IEnumerable<EventDef> events)
+    /// <param name="bounds">Each event's date as <see cref="FileModel.BoundsOf"/> gives it.</param>
+    internal static IEnumerable<Diagnostic> CheckOrder(IReadOnlyList<EventDef> events, IReadOnlyList<(long Earliest, long Latest)> bounds)
     {
-        EventDef? previous = null;
-        foreach (var ev in events)
+        int previous = -1;
+        for (int i = 0; i < bounds.Count; i++)
         {
-            if (ev.Date?.Value is not { } d) continue;
-            if (previous?.Date?.Value is { } p && (d.Earliest, d.Latest).CompareTo((p.Earliest, p.Latest)) < 0)
-                yield return new Diagnostic(Rules.OutOfOrder, Rules.OutOfOrder.DefaultSeverity, ev.Date.Node.Span,
-                    $"this event ({d.Text}) sorts before the one above it ({p.Text}); events are kept in date order");
-            previous = ev;
+            if (bounds[i].Earliest < 0) continue;
+            if (previous >= 0 && bounds[i].CompareTo(bounds[previous]) < 0)
+            {
+                var ev = events[i];
+                yield return new Diagnostic(Rules.OutOfOrder, Rules.OutOfOrder.DefaultSeverity, ev.Date!.Node.Span,
+                    $"this event ({ev.Date.Value!.Text}) sorts before the one above it ({events[previous].Date!.Value!.Text}); events are kept in date order");
+            }
+            previous = i;
         }
     }
 

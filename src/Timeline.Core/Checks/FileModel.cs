@@ -40,22 +40,103 @@ public sealed class FileModel
     /// <summary>The analysed segments, when the file was read by segments (for reuse by its next version).</summary>
     internal IReadOnlyList<FileAnalyzer.SegmentAnalysis>? Segments { get; init; }
 
-    /// <summary>Makes room for what the segments hold, so that taking them does not grow the lists step by step.</summary>
-    internal void Reserve(IReadOnlyList<FileAnalyzer.SegmentAnalysis> segments)
+    /// <summary>The segments as they were split in this version (the segments' anchors move on with later versions).</summary>
+    internal IReadOnlyList<Segment>? Layout { get; init; }
+
+    /// <summary>
+    /// Stands for what the project checks see of this file beyond each event: its sources, places
+    /// and actors, and the kinds and ids of its definitions and references. A new version keeps
+    /// its predecessor's when the edit changed only event items and no id in them; the project's
+    /// checks then reuse what they found in the segments the edit did not touch.
+    /// </summary>
+    internal object Outline { get; init; } = new();
+
+    /// <summary>The diagnostics of the segments on their own, in order, placed in this version.</summary>
+    internal List<Diagnostic> SegmentDiagnostics { get; } = new();
+
+    /// <summary>Each event's date as ticks (earliest, latest), or (-1, -1) when it has none: what the order check compares.</summary>
+    internal (long Earliest, long Latest)[] EventBounds { get; set; } = Array.Empty<(long, long)>();
+
+    internal static (long Earliest, long Latest) BoundsOf(EventDef ev) =>
+        ev.Date?.Value is { } d ? (d.Earliest.Ticks, d.Latest.Ticks) : (-1, -1);
+
+    // How many sources, events, places, actors, references and diagnostics the segments before each segment hold.
+    private const int Lists = 6;
+    private int[] _counts = Array.Empty<int>();
+
+    /// <summary>
+    /// Fills the lists from the segments. The first <paramref name="head"/> and the last
+    /// <paramref name="tail"/> segments are the previous version's, unmoved and moved by
+    /// <paramref name="shift"/>: what they hold is copied from its lists without visiting them.
+    /// </summary>
+    internal void Gather(IReadOnlyList<FileAnalyzer.SegmentAnalysis> segments, int head, int tail, FileModel? previous, int shift)
     {
-        int s = 0, e = 0, p = 0, a = 0, r = 0;
-        foreach (var seg in segments)
+        int n = segments.Count;
+        if (previous is null) head = tail = 0;
+        int pn = previous?.Segments?.Count ?? 0;
+        var was = previous?._counts;
+        var counts = new int[(n + 1) * Lists];
+        if (head > 0) Array.Copy(was!, counts, (head + 1) * Lists);
+        for (int i = head; i < n; i++)
         {
-            s += seg.Parts.Sources.Count; e += seg.Parts.Events.Count; p += seg.Parts.Places.Count;
-            a += seg.Parts.Actors.Count; r += seg.Parts.References.Count;
+            int at = (i + 1) * Lists, before = i * Lists;
+            if (i < n - tail)
+            {
+                var p = segments[i].Parts;
+                counts[at] = counts[before] + p.Sources.Count;
+                counts[at + 1] = counts[before + 1] + p.Events.Count;
+                counts[at + 2] = counts[before + 2] + p.Places.Count;
+                counts[at + 3] = counts[before + 3] + p.Actors.Count;
+                counts[at + 4] = counts[before + 4] + p.References.Count;
+                counts[at + 5] = counts[before + 5] + p.Diagnostics.Count;
+            }
+            else
+            {
+                int q = (i - n + pn) * Lists;
+                for (int k = 0; k < Lists; k++) counts[at + k] = counts[before + k] + was![q + Lists + k] - was[q + k];
+            }
         }
-        Sources.Capacity = s; Events.Capacity = e; Places.Capacity = p; Actors.Capacity = a; References.Capacity = r;
+        _counts = counts;
+
+        void Fill<T>(List<T> into, int k, Func<ModelParts, List<T>> part, List<T>? old, Func<T, int, T>? move)
+        {
+            into.Capacity = counts[n * Lists + k];
+            if (head > 0) into.AddRange(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(old!)[..was![head * Lists + k]]);
+            for (int i = head; i < n - tail; i++)
+            {
+                var items = part(segments[i].Parts);
+                if (items.Count == 0) continue;
+                if (move is null) into.AddRange(items);
+                else foreach (var x in items) into.Add(move(x, segments[i].Anchor.Start));
+            }
+            if (tail > 0)
+            {
+                var rest = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(old!)[was![(pn - tail) * Lists + k]..was[pn * Lists + k]];
+                if (move is null || shift == 0) into.AddRange(rest);
+                else foreach (var x in rest) into.Add(move(x, shift));
+            }
+        }
+        Fill(Sources, 0, p => p.Sources, previous?.Sources, null);
+        Fill(Events, 1, p => p.Events, previous?.Events, null);
+        Fill(Places, 2, p => p.Places, previous?.Places, null);
+        Fill(Actors, 3, p => p.Actors, previous?.Actors, null);
+        Fill(References, 4, p => p.References, previous?.References, null);
+        Fill(SegmentDiagnostics, 5, p => p.Diagnostics, previous?.SegmentDiagnostics, (d, by) => d.ShiftedBy(by));
+
+        // The events' dates, for the order check: copied for the reused ends, read for the rest.
+        var bounds = new (long, long)[Events.Count];
+        int headEvents = head > 0 ? was![head * Lists + 1] : 0;
+        int tailEvents = tail > 0 ? was![pn * Lists + 1] - was[(pn - tail) * Lists + 1] : 0;
+        if (headEvents > 0) Array.Copy(previous!.EventBounds, bounds, headEvents);
+        for (int i = headEvents; i < bounds.Length - tailEvents; i++) bounds[i] = BoundsOf(Events[i]);
+        if (tailEvents > 0) Array.Copy(previous!.EventBounds, previous.EventBounds.Length - tailEvents, bounds, bounds.Length - tailEvents, tailEvents);
+        EventBounds = bounds;
     }
 
     /// <summary>Adds what a builder found to this model.</summary>
-    internal void Take(ModelParts parts, bool copyDiagnostics = true)
+    internal void Take(ModelParts parts)
     {
-        if (copyDiagnostics) Diagnostics.AddRange(parts.Diagnostics);
+        Diagnostics.AddRange(parts.Diagnostics);
         if (parts.Sources.Count > 0) Sources.AddRange(parts.Sources);
         if (parts.Events.Count > 0) Events.AddRange(parts.Events);
         if (parts.Places.Count > 0) Places.AddRange(parts.Places);

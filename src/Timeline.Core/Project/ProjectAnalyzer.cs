@@ -15,8 +15,44 @@ public sealed class ProjectResult
     public required SymbolTable Symbols { get; init; }
     public required IReadOnlyDictionary<string, IReadOnlyList<Diagnostic>> Diagnostics { get; init; }
     public required IReadOnlyDictionary<string, SourceText> Sources { get; init; }
+    /// <summary>What this check leaves for the next check of the same project.</summary>
+    public required ProjectChecks Checks { get; init; }
 
     public IReadOnlyList<Diagnostic> For(string path) => Diagnostics.TryGetValue(path, out var d) ? d : Array.Empty<Diagnostic>();
+}
+
+/// <summary>
+/// What one check of a project leaves for the next: the outline of the project it saw, the
+/// findings that hold for as long as that outline does, and its symbol table (whose sources,
+/// places and actors a check of the same outline shares).
+/// </summary>
+public sealed class ProjectChecks
+{
+    internal ProjectChecks(ProjectSnapshot project, SymbolTable symbols)
+    {
+        Catalogs = project.Catalogs.ToArray();
+        Files = project.Files.Select(f => (f.Path, f.Outline)).ToArray();
+        Symbols = symbols;
+    }
+
+    internal CatalogFile[] Catalogs { get; }
+    internal (string Path, object Outline)[] Files { get; }
+    internal SymbolTable Symbols { get; private set; }
+
+    /// <summary>Unused sources, repeated URLs, containment loops: found once per outline, placed anew each time.</summary>
+    internal List<(string Path, Rule Rule, Func<TextSpan> Span, string Message)>? Standing;
+
+    /// <summary>The same outline as this project's: the same catalogs, files, and in each file the same outline.</summary>
+    internal bool Fits(ProjectSnapshot project)
+    {
+        if (Catalogs.Length != project.Catalogs.Count || Files.Length != project.Files.Count) return false;
+        for (int i = 0; i < Catalogs.Length; i++) if (!ReferenceEquals(Catalogs[i], project.Catalogs[i])) return false;
+        for (int i = 0; i < Files.Length; i++)
+            if (Files[i].Path != project.Files[i].Path || !ReferenceEquals(Files[i].Outline, project.Files[i].Outline)) return false;
+        return true;
+    }
+
+    internal void Follow(SymbolTable symbols) => Symbols = symbols;
 }
 
 /// <summary>The checks that need the whole project: references, duplicates, sourcing, dates against sources.</summary>
@@ -25,9 +61,23 @@ public static class ProjectAnalyzer
     public static ProjectResult Analyze(ProjectSnapshot project) => Analyze(project, null);
 
     /// <param name="userSeverities">Rule severities set by the user in the editor, applied after the project's.</param>
-    public static ProjectResult Analyze(ProjectSnapshot project, IReadOnlyDictionary<string, Severity?>? userSeverities)
+    /// <param name="previous">
+    /// What the last check of this project left. When the project's outline is the same (an edit
+    /// changed the text of events, not their ids or references), the checks of the segments the
+    /// edit did not touch are not run again: what they found is moved to where the segments now stand.
+    /// </param>
+    public static ProjectResult Analyze(ProjectSnapshot project, IReadOnlyDictionary<string, Severity?>? userSeverities, ProjectChecks? previous = null) =>
+        Analyze(project, userSeverities, previous, bySegment: true);
+
+    /// <param name="bySegment">False: every file is checked whole, as if it had no segments (what the checks by segment are tested against).</param>
+    internal static ProjectResult Analyze(ProjectSnapshot project, IReadOnlyDictionary<string, Severity?>? userSeverities, ProjectChecks? previous, bool bySegment)
     {
-        var symbols = new SymbolTable(project);
+        // A syntax error can hide an event's sources from the check next to it: such files are checked whole, every time.
+        bool BySegment(FileModel f) => bySegment && f.Segments is not null && f.Document.SkippedLines.Count == 0;
+        bool same = previous is not null && previous.Fits(project);
+        var symbols = new SymbolTable(project, same ? previous!.Symbols : null);
+        var checks = same ? previous! : new ProjectChecks(project, symbols);
+        checks.Follow(symbols);
         var extra = new Dictionary<string, List<Diagnostic>>(StringComparer.Ordinal);
         void Add(string path, Diagnostic d)
         {
@@ -38,26 +88,56 @@ public static class ProjectAnalyzer
             Add(path, Make(rule, span, message, fixes, suggestions));
 
         CheckDuplicates(project, symbols, Report);
-        CheckSources(project, symbols, Report);
-        CheckCycles(project, symbols, Report);
-        // References and events are checked on every core, in chunks whose findings are merged in order.
-        var chunks = new List<Action<Reporter>>();
+        if (checks.Standing is null)
+        {
+            var standing = new List<(string, Rule, Func<TextSpan>, string)>();
+            CheckSources(project, (path, rule, span, message) => standing.Add((path, rule, span, message)));
+            CheckCycles(project, symbols, (path, rule, span, message) => standing.Add((path, rule, span, message)));
+            checks.Standing = standing;
+        }
+        foreach (var (path, rule, span, message) in checks.Standing) Report(path, rule, span(), message);
+
+        // References and events: each segment's findings are kept with it for as long as the outline
+        // holds; what is not known yet is found on every core, in chunks merged in order.
+        var work = new List<Action<Reporter>>();
+        var segmentsToCheck = new List<(FileModel File, FileAnalyzer.SegmentAnalysis Segment)>();
         foreach (var f in project.Files)
         {
             var file = f;
-            for (int i = 0; i < f.References.Count; i += ChunkSize) { int from = i; chunks.Add(r => CheckReferences(file, from, Math.Min(file.References.Count, from + ChunkSize), symbols, r)); }
-            for (int i = 0; i < f.Events.Count; i += ChunkSize / 4) { int from = i; chunks.Add(r => { for (int k = from; k < Math.Min(file.Events.Count, from + ChunkSize / 4); k++) CheckEvent(file, file.Events[k], symbols, r); }); }
+            if (BySegment(f))
+            {
+                foreach (var seg in f.Segments!) if (seg.Checked?.Outline != checks) segmentsToCheck.Add((f, seg));
+                continue;
+            }
+            for (int i = 0; i < f.References.Count; i += ChunkSize) { int from = i; work.Add(r => CheckReferences(file, file.Events, file.References, from, Math.Min(file.References.Count, from + ChunkSize), symbols, r)); }
+            for (int i = 0; i < f.Events.Count; i += ChunkSize / 4) { int from = i; work.Add(r => { for (int k = from; k < Math.Min(file.Events.Count, from + ChunkSize / 4); k++) CheckEvent(file, file.Events[k], symbols, r); }); }
         }
-        var found = new List<(string Path, Diagnostic D)>[chunks.Count];
+        for (int i = 0; i < segmentsToCheck.Count; i += SegmentChunk)
+        {
+            int from = i;
+            work.Add(_ => { for (int k = from; k < Math.Min(segmentsToCheck.Count, from + SegmentChunk); k++) CheckSegment(segmentsToCheck[k].File, segmentsToCheck[k].Segment, symbols, checks); });
+        }
+        var found = new List<(string Path, Diagnostic D)>[work.Count];
         void Run(int i)
         {
             var local = new List<(string, Diagnostic)>();
-            chunks[i]((path, rule, span, message, fixes, suggestions) => local.Add((path, Make(rule, span, message, fixes, suggestions))));
+            work[i]((path, rule, span, message, fixes, suggestions) => local.Add((path, Make(rule, span, message, fixes, suggestions))));
             found[i] = local;
         }
-        if (chunks.Count > 2 && Environment.ProcessorCount > 1) Parallel.For(0, chunks.Count, Run);
-        else for (int i = 0; i < chunks.Count; i++) Run(i);
+        if (work.Count > 2 && Environment.ProcessorCount > 1) Parallel.For(0, work.Count, Run);
+        else for (int i = 0; i < work.Count; i++) Run(i);
         foreach (var list in found) foreach (var (path, d) in list) Add(path, d);
+        foreach (var f in project.Files)
+        {
+            if (!BySegment(f)) continue;
+            foreach (var seg in f.Segments!)
+            {
+                // Checked under another outline meanwhile (another check of this project ran at the same time): checked again.
+                var c = seg.Checked is { } done && done.Outline == checks ? done : CheckSegment(f, seg, symbols, checks);
+                foreach (var d in c.Found) Add(f.Path, d.ShiftedBy(seg.Anchor.Start));
+                if (c.Unresolved.Length > 0) CheckReferences(f, seg.Parts.Events, c.Unresolved, 0, c.Unresolved.Length, symbols, Report);
+            }
+        }
 
         // Assemble, then apply the project's rule settings and the files' suppression comments.
         var cfg = project.Config;
@@ -96,7 +176,7 @@ public static class ProjectAnalyzer
             final[path] = list;
             sources[path] = source;
         }
-        return new ProjectResult { Project = project, Symbols = symbols, Diagnostics = final, Sources = sources };
+        return new ProjectResult { Project = project, Symbols = symbols, Diagnostics = final, Sources = sources, Checks = checks };
     }
 
     private static Diagnostic Make(Rule rule, TextSpan span, string message, IReadOnlyList<Fix>? fixes, IReadOnlyList<string>? suggestions) =>
@@ -127,11 +207,28 @@ public static class ProjectAnalyzer
 
     private const int ChunkSize = 8192;
 
-    private static void CheckReferences(FileModel f, int from, int to, SymbolTable symbols, Reporter report)
+    private const int SegmentChunk = 512;
+
+    /// <summary>What the project checks found in one segment: the events' findings, relative to the segment, and the references no definition answers.</summary>
+    internal sealed record SegmentFindings(ProjectChecks Outline, Diagnostic[] Found, Reference[] Unresolved);
+
+    private static SegmentFindings CheckSegment(FileModel f, FileAnalyzer.SegmentAnalysis seg, SymbolTable symbols, ProjectChecks outline)
+    {
+        var found = new List<Diagnostic>();
+        foreach (var ev in seg.Parts.Events)
+            CheckEvent(f, ev, symbols, (path, rule, span, message, fixes, suggestions) => found.Add(Make(rule, span, message, fixes, suggestions).ShiftedBy(-seg.Anchor.Start)));
+        var unresolved = new List<Reference>();
+        foreach (var r in seg.Parts.References) if (symbols.Find(r.Kind, r.Id) is null) unresolved.Add(r);
+        var findings = new SegmentFindings(outline, found.ToArray(), unresolved.ToArray());
+        seg.Checked = findings;
+        return findings;
+    }
+
+    private static void CheckReferences(FileModel f, IReadOnlyList<EventDef> events, IReadOnlyList<Reference> references, int from, int to, SymbolTable symbols, Reporter report)
     {
         for (int i = from; i < to; i++)
             {
-                var r = f.References[i];
+                var r = references[i];
                 if (symbols.Find(r.Kind, r.Id) is not null) continue;
                 var rule = r.Kind switch
                 {
@@ -141,7 +238,7 @@ public static class ProjectAnalyzer
                     _ => Rules.UnknownEvent,
                 };
                 // A figure's group may also be one of a few words.
-                bool isGroup = r.Kind == SymbolKind.Actor && IsFigureGroup(f, r);
+                bool isGroup = r.Kind == SymbolKind.Actor && IsFigureGroup(events, r);
                 if (isGroup)
                 {
                     var words = StructureValidator.Closest(r.Id, LanguageSchema.FigureGroups);
@@ -163,24 +260,27 @@ public static class ProjectAnalyzer
             }
     }
 
-    private static bool IsFigureGroup(FileModel f, Reference r) =>
-        f.Events.Any(e => e.Casualties.Any(c => ReferenceEquals(c.GroupActor, r)));
+    private static bool IsFigureGroup(IReadOnlyList<EventDef> events, Reference r) =>
+        events.Any(e => e.Casualties.Any(c => ReferenceEquals(c.GroupActor, r)));
 
-    private static void CheckSources(ProjectSnapshot project, SymbolTable symbols, Reporter report)
+    /// <summary>A finding whose place is read when it is reported (the definitions move with their segments).</summary>
+    private delegate void Standing(string path, Rule rule, Func<TextSpan> span, string message);
+
+    private static void CheckSources(ProjectSnapshot project, Standing report)
     {
         var cited = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var r in symbols.References) if (r.Kind == SymbolKind.Source) cited.Add(r.Id);
+        foreach (var f in project.Files) foreach (var r in f.References) if (r.Kind == SymbolKind.Source) cited.Add(r.Id);
         var byUrl = new Dictionary<string, SourceDef>(StringComparer.Ordinal);
         foreach (var f in project.Files)
             foreach (var s in f.Sources)
             {
                 if (!cited.Contains(s.Id))
-                    report(f.Path, Rules.UnusedSource, s.IdSpan, $"the source '{s.Id}' is not cited by any event, claim or figure; cite it or remove it");
+                    report(f.Path, Rules.UnusedSource, () => s.IdSpan, $"the source '{s.Id}' is not cited by any event, claim or figure; cite it or remove it");
                 if (s.Url is { } url && s.UrlNode is { } node && StructureValidator.IsHttpUrl(url))
                 {
                     string key = UrlKey(url);
                     if (byUrl.TryGetValue(key, out var first))
-                        report(f.Path, Rules.DuplicateUrl, node.Span, $"the source '{s.Id}' has the same URL as '{first.Id}'; one page is one source");
+                        report(f.Path, Rules.DuplicateUrl, () => node.Span, $"the source '{s.Id}' has the same URL as '{first.Id}'; one page is one source");
                     else byUrl[key] = s;
                 }
             }
@@ -316,7 +416,7 @@ public static class ProjectAnalyzer
 
     private static string Describe(string edtf) => Edtf.Parse(edtf, out _) is { } d ? d.Describe() : edtf;
 
-    private static void CheckCycles(ProjectSnapshot project, SymbolTable symbols, Reporter report)
+    private static void CheckCycles(ProjectSnapshot project, SymbolTable symbols, Standing report)
     {
         foreach (var f in project.Files)
             foreach (var p in f.Places)
@@ -328,7 +428,8 @@ public static class ProjectAnalyzer
                 {
                     if (parent.Id == p.Id)
                     {
-                        report(f.Path, Rules.ContainmentCycle, p.In.Span, $"the 'in' chain of '{p.Id}' loops: {string.Join(" › ", seen)} › {p.Id}; a place cannot be inside itself");
+                        var loop = p.In;
+                        report(f.Path, Rules.ContainmentCycle, () => loop.Span, $"the 'in' chain of '{p.Id}' loops: {string.Join(" › ", seen)} › {p.Id}; a place cannot be inside itself");
                         break;
                     }
                     if (seen.Contains(parent.Id)) break; // a loop further up, reported on its own places

@@ -16,25 +16,54 @@ public sealed class SymbolTable
     private readonly CatalogLayer _catalog;
     private readonly Dictionary<SymbolKind, NameSearch<Definition>> _indexes = new();
     private readonly object _gate = new();
-    public List<Reference> References { get; } = new();
+    private readonly IReadOnlyList<FileModel> _files;
+    private List<Reference>? _references;
 
-    public SymbolTable(ProjectSnapshot project)
+    public SymbolTable(ProjectSnapshot project) : this(project, null) { }
+
+    /// <param name="sameExceptEvents">
+    /// A table of the same project whose sources, places and actors are the very definitions this
+    /// one would gather (only event items were edited since, and no id changed): those kinds are
+    /// shared with it, with their name indexes; the events are gathered again.
+    /// </param>
+    internal SymbolTable(ProjectSnapshot project, SymbolTable? sameExceptEvents)
     {
         _catalog = CatalogLayer.For(project.Catalogs);
+        _files = project.Files;
         for (int k = 0; k < 4; k++)
         {
+            if (sameExceptEvents is not null && k != (int)SymbolKind.Event)
+            {
+                _first[k] = sameExceptEvents._first[k];
+                _more[k] = sameExceptEvents._more[k];
+                lock (sameExceptEvents._gate)
+                    if (sameExceptEvents._indexes.TryGetValue((SymbolKind)k, out var idx)) _indexes[(SymbolKind)k] = idx;
+                continue;
+            }
             _first[k] = new Dictionary<string, Definition>(StringComparer.Ordinal);
             _more[k] = new Dictionary<string, List<Definition>>(StringComparer.Ordinal);
         }
-        int refs = project.Files.Sum(f => f.References.Count);
-        References.Capacity = refs;
         foreach (var f in project.Files)
         {
-            foreach (var d in f.Sources) Add(d);
+            if (sameExceptEvents is null)
+            {
+                foreach (var d in f.Sources) Add(d);
+                foreach (var d in f.Places) Add(d);
+                foreach (var d in f.Actors) Add(d);
+            }
             foreach (var d in f.Events) Add(d);
-            foreach (var d in f.Places) Add(d);
-            foreach (var d in f.Actors) Add(d);
-            References.AddRange(f.References);
+        }
+    }
+
+    /// <summary>Every reference of the project's files, in file order (gathered on first use).</summary>
+    public IReadOnlyList<Reference> References
+    {
+        get
+        {
+            if (Volatile.Read(ref _references) is { } done) return done;
+            var all = new List<Reference>(_files.Sum(f => f.References.Count));
+            foreach (var f in _files) all.AddRange(f.References);
+            return Interlocked.CompareExchange(ref _references, all, null) ?? all;
         }
     }
 

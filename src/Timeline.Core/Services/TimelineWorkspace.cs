@@ -20,6 +20,8 @@ public sealed class TimelineWorkspace
     private readonly Dictionary<string, FileModel> _diskModels = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Catalogs.CatalogFile> _catalogs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Analysis> _projects = new(StringComparer.Ordinal);
+    // What the last check of each project left for the next (kept when the project's result is forgotten).
+    private readonly Dictionary<string, ProjectChecks> _lastChecks = new(StringComparer.Ordinal);
     private readonly List<string> _folders = new();
 
     public TimelineWorkspace(IFileSystem? fs = null, ReaderLimits? limits = null)
@@ -53,6 +55,7 @@ public sealed class TimelineWorkspace
             _folders.Clear();
             _folders.AddRange(folders.Select(f => f.TrimEnd('/', '\\')).Where(f => f.Length > 0));
             _projects.Clear();
+            _lastChecks.Clear();
         }
     }
 
@@ -201,10 +204,16 @@ public sealed class TimelineWorkspace
         if (extra.Count > 0) snapshot = snapshot with { Files = snapshot.Files.Concat(extra).ToList() };
         if (snapshot.ConfigFile is null && open.TryGetValue(Path.Combine(root, FileKinds.ConfigFileName), out var cfgDoc))
             snapshot = snapshot with { ConfigFile = cfgDoc.Model };
-        var result = ProjectAnalyzer.Analyze(snapshot, UserRuleSeverities);
+        ProjectChecks? last;
+        lock (_gate) last = _lastChecks.GetValueOrDefault(root);
+        var result = ProjectAnalyzer.Analyze(snapshot, UserRuleSeverities, last);
         var analysis = new Analysis(root, result, Interlocked.Increment(ref _generation));
         // Kept for the next caller only if nothing changed meanwhile: otherwise it already describes the past.
-        lock (_gate) if (_changes == startedAt) _projects[root] = analysis;
+        lock (_gate)
+        {
+            if (_changes == startedAt) _projects[root] = analysis;
+            _lastChecks[root] = result.Checks;
+        }
         return analysis;
     }
 }

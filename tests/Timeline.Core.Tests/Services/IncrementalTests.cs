@@ -8,7 +8,7 @@ namespace Timeline.Core.Tests.Services;
 /// <summary>Analysing an edit by reusing the untouched segments of the last version gives exactly what a fresh analysis gives.</summary>
 public class IncrementalTests
 {
-    private static string Render(FileModel m) => string.Join("\n",
+    internal static string Render(FileModel m) => string.Join("\n",
         m.Diagnostics.OrderBy(d => d.Span.Start).ThenBy(d => d.Code, StringComparer.Ordinal).ThenBy(d => d.Message, StringComparer.Ordinal)
             .Select(d => $"D {d.Code} {d.Span} {d.Message} {string.Join("|", d.Fixes.SelectMany(f => f.Edits).Select(e => $"{e.Span}>{e.NewText}"))}")
         .Concat(m.Definitions.Select(d => $"DEF {d.Kind} {d.Id} {d.IdSpan} {d.Span}"))
@@ -40,6 +40,25 @@ public class IncrementalTests
             var fresh = FileAnalyzer.Analyze(path, FileKind.Timeline, new SourceText(text));
             Assert.True(Render(fresh) == Render(incremental), $"seed {seed}, step {step}: the incremental analysis differs from a fresh one\n--- text ---\n{text}");
             model = incremental;
+        }
+    }
+}
+
+/// <summary>A changed timezone reads every event again; the next edit still starts from where each event now stands.</summary>
+public class TimezoneEditTests
+{
+    [Fact]
+    public void An_edit_after_the_timezone_changed_matches_a_fresh_analysis()
+    {
+        string Events(int n) => string.Concat(Enumerable.Range(0, n).Select(i => $"  - id: e{i}\n    date: 2024-11-29T1{i % 10}:00\n    title: t{i}\n    sources: [s]\n"));
+        string text = "title: T\ntimezone: +02:00\nevents:\n" + Events(12);
+        const string path = "/p/a.timeline.yaml";
+        var model = FileAnalyzer.Analyze(path, FileKind.Timeline, new SourceText(text));
+        foreach (var (from, to) in new[] { ("+02:00", "+03:00"), ("title: t7", "title: t77"), ("+03:00", "x+03:00"), ("title: t2", "title: t") })
+        {
+            text = text.Replace(from, to);
+            model = FileAnalyzer.Analyze(path, FileKind.Timeline, new SourceText(text), previous: model);
+            Assert.Equal(IncrementalTests.Render(FileAnalyzer.Analyze(path, FileKind.Timeline, new SourceText(text))), IncrementalTests.Render(model));
         }
     }
 }
@@ -87,5 +106,125 @@ public class CatalogCacheTests
         fs.Set("/g/SY.txt", Row("1", "Saraqib") + Row("2", "Sarmin"));
         ws.FileChangedOnDisk("/g/SY.txt");
         Assert.DoesNotContain(ws.Analyze("/g/a.timeline.yaml").Result.For("/g/a.timeline.yaml"), d => d.Code == "TL201");
+    }
+}
+
+/// <summary>
+/// Checking a project again after an edit, reusing what the last check found in the segments the
+/// edit did not touch, gives exactly what a check from scratch gives: diagnostics with their
+/// fixes in every file, and every definition the symbol table answers with.
+/// </summary>
+public class IncrementalProjectTests
+{
+    private static readonly string[] Names = { "aleppo-2024.timeline.yaml", "aleppo.places.yaml", "reports.sources.yaml", "syria.actors.yaml", "timeline.config.yaml" };
+
+    private static string Render(Timeline.Core.Project.ProjectResult a) => string.Join("\n",
+        a.Diagnostics.OrderBy(p => p.Key, StringComparer.Ordinal).SelectMany(p => p.Value
+            .OrderBy(d => d.Span.Start).ThenBy(d => d.Code, StringComparer.Ordinal).ThenBy(d => d.Message, StringComparer.Ordinal)
+            .Select(d => $"D {System.IO.Path.GetFileName(p.Key)} {d.Code} {d.Severity} {d.Span} {d.Message} {string.Join("|", d.Fixes.SelectMany(f => f.Edits).Select(e => $"{e.Span}>{e.NewText}"))}")))
+        + "\n" + string.Join("\n", Enum.GetValues<SymbolKind>().SelectMany(k => a.Symbols.Own(k)
+            .Select(d => $"S {k} {d.Id} {d.IdSpan} {d.Span} {d.DisplayName} {System.IO.Path.GetFileName(d.Path)}").Order(StringComparer.Ordinal)))
+        + "\n" + string.Join("\n", a.Symbols.References.Select(r => $"R {r.Kind} {r.Id} {r.Span} {System.IO.Path.GetFileName(r.Path)}"));
+
+    public static IEnumerable<object[]> Seeds() => Enumerable.Range(0, 4).Select(i => new object[] { i });
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Edits_checked_with_the_last_checks_findings_match_a_check_from_scratch(int seed)
+    {
+        var rng = new Random(seed);
+        // The example, and a timeline with findings of every project check.
+        var originals = Names.ToDictionary(n => "/w/" + n, n => File.ReadAllText(Repo.Path("examples", "aleppo-2024", n)));
+        originals["/w/problems.timeline.yaml"] = File.ReadAllText(Repo.Path("tests", "incremental", "problems.timeline.yaml"));
+        if (seed % 2 == 1) foreach (var k in originals.Keys.ToList()) originals[k] = Repo.ToCrlf(originals[k]);
+        var texts = new Dictionary<string, string>(originals);
+        var ws = new TimelineWorkspace(new Timeline.Core.Project.MemoryFileSystem(texts));
+        ws.SetFolders(new[] { "/w" });
+        ws.Index();
+        string[] edited = { "/w/aleppo-2024.timeline.yaml", "/w/aleppo.places.yaml", "/w/problems.timeline.yaml" };
+        foreach (var p in edited) ws.Open(p, texts[p], 1);
+        var last = ws.Analyze(edited[0]).Result.Checks;
+        int reused = 0;
+        for (int step = 0; step < 80; step++)
+        {
+            string path = rng.Next(6) == 0 ? edited[1] : edited[rng.Next(2) * 2];
+            // Random edits pile up into text that no longer splits into segments: start again now and then.
+            string text = step % 20 == 19 ? originals[path] : texts[path];
+            int pos, del = 0;
+            string ins;
+            int kind = rng.Next(10);
+            if (kind < 6)
+            {
+                // Typing in a title or a summary: the project's outline stays the same.
+                var at = System.Text.RegularExpressions.Regex.Matches(text, @"(title|summary|name|says): ").Select(m => m.Index + m.Length).ToList();
+                pos = at.Count == 0 ? rng.Next(text.Length + 1) : at[rng.Next(at.Count)] + rng.Next(3);
+                ins = new string(Enumerable.Range(0, rng.Next(1, 4)).Select(_ => "abcé "[rng.Next(5)]).ToArray());
+                if (rng.Next(4) == 0 && pos < text.Length) { del = 1; ins = ""; }
+            }
+            else if (kind < 8)
+            {
+                // An id or a reference changed, or a date.
+                var at = System.Text.RegularExpressions.Regex.Matches(text, @"(id|places|actors|sources|source|date|in|published|affiliation): \[?").Select(m => m.Index + m.Length).ToList();
+                pos = at.Count == 0 ? rng.Next(text.Length + 1) : at[rng.Next(at.Count)];
+                ins = rng.Next(2) == 0 ? "x" : "";
+                del = ins.Length == 0 && pos < text.Length ? 1 : 0;
+            }
+            else
+            {
+                pos = rng.Next(text.Length + 1);
+                del = rng.Next(3) == 0 ? Math.Min(rng.Next(1, 30), text.Length - pos) : 0;
+                ins = new string(Enumerable.Range(0, rng.Next(0, 5)).Select(_ => "ab -:[]#\n\"'0123"[rng.Next(15)]).ToArray());
+            }
+            del = Math.Min(del, text.Length - pos);
+            text = text[..pos] + ins + text[(pos + del)..];
+            texts[path] = text;
+            ws.Change(path, text, step + 2);
+            // The file on its own first: its model is what a fresh reading gives.
+            string freshFile = IncrementalTests.Render(FileAnalyzer.Analyze(path, FileKinds.FromPath(path), new SourceText(text)));
+            string editedFile = IncrementalTests.Render(ws.Document(path)!.Model);
+            Assert.True(freshFile == editedFile, $"seed {seed}, step {step}: the file's incremental analysis differs from a fresh one\n{FirstDifference(freshFile, editedFile)}");
+            var incremental = ws.Analyze(edited[0]);
+            if (ReferenceEquals(incremental.Result.Checks, last)) reused++;
+            last = incremental.Result.Checks;
+
+            // Against every file read afresh and checked whole.
+            var fs = new Timeline.Core.Project.MemoryFileSystem(texts);
+            var fresh = Timeline.Core.Project.ProjectAnalyzer.Analyze(Timeline.Core.Project.ProjectLoader.Load(fs, "/w"), null, null, bySegment: false);
+            string expected = Render(fresh), actual = Render(incremental.Result);
+            Assert.True(expected == actual, $"seed {seed}, step {step}: the incremental check differs from a fresh one\n{FirstDifference(expected, actual)}");
+        }
+        // Most edits here keep the project's outline: the findings of the untouched segments were reused.
+        Assert.True(reused >= 20, $"the last check's findings were reused {reused} times in 80 edits");
+    }
+
+    [Theory]
+    [InlineData("  - id: p2\n", "  - id: p2x\n")]                                          // the event p7 is part of renamed
+    [InlineData("[north-press-claims-entry, cited-once]", "[north-press-claims-entry, cited-on]")] // a source's one citation changed
+    [InlineData("    title: Party-sourced\n", "    title: Party-sourced\n    status: claimed\n")] // a finding goes away
+    [InlineData("    title: Relative\n", "    title: Relative again\n")]                      // typing: the outline stays
+    public void One_edit_checked_with_the_last_checks_findings_matches_a_check_from_scratch(string before, string after)
+    {
+        var texts = Names.ToDictionary(n => "/w/" + n, n => File.ReadAllText(Repo.Path("examples", "aleppo-2024", n)));
+        texts["/w/problems.timeline.yaml"] = File.ReadAllText(Repo.Path("tests", "incremental", "problems.timeline.yaml"));
+        var ws = new TimelineWorkspace(new Timeline.Core.Project.MemoryFileSystem(texts));
+        ws.SetFolders(new[] { "/w" });
+        const string path = "/w/problems.timeline.yaml";
+        ws.Open(path, texts[path], 1);
+        ws.Analyze(path);
+        Assert.Contains(before, texts[path]);
+        texts[path] = texts[path].Replace(before, after);
+        ws.Change(path, texts[path], 2);
+        var fresh = Timeline.Core.Project.ProjectAnalyzer.Analyze(Timeline.Core.Project.ProjectLoader.Load(new Timeline.Core.Project.MemoryFileSystem(texts), "/w"), null, null, bySegment: false);
+        string expected = Render(fresh), actual = Render(ws.Analyze(path).Result);
+        Assert.True(expected == actual, FirstDifference(expected, actual));
+    }
+
+    private static string FirstDifference(string a, string b)
+    {
+        var x = a.Split('\n');
+        var y = b.Split('\n');
+        for (int i = 0; i < Math.Max(x.Length, y.Length); i++)
+            if (i >= x.Length || i >= y.Length || x[i] != y[i]) return $"fresh:       {(i < x.Length ? x[i] : "(none)")}\nincremental: {(i < y.Length ? y[i] : "(none)")}";
+        return "";
     }
 }
