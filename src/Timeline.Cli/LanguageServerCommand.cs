@@ -13,12 +13,14 @@ public static class LanguageServerCommand
                 stderr.WriteLine($"timeline lsp: unknown option '{a}' (the server speaks on stdin and stdout)");
                 return CommandLine.UsageError;
             }
+        ServerCollector.RestartWithServerSettings(stderr);
         var stdin = Console.OpenStandardInput();
         var stdout = Console.OpenStandardOutput();
         // Nothing but protocol goes to stdout: the process's ordinary text output is sent to stderr instead.
         Console.SetOut(stderr);
         // An editor waits on every answer: full collections run in the background rather than stop the server.
         System.Runtime.GCSettings.LatencyMode = System.Runtime.GCLatencyMode.SustainedLowLatency;
+        stderr.WriteLine($"timeline lsp: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} garbage collector, {System.Runtime.GCSettings.LatencyMode}");
         var server = new TimelineLanguageServer(stdin, stdout, new ServerOptions { Log = stderr, TrimMemoryWhenIdle = TimeSpan.FromSeconds(2) });
         return await server.RunAsync().ConfigureAwait(false);
     }

@@ -15,6 +15,7 @@ internal sealed class MemoryTrimmer : IDisposable
     private readonly Action<string> _log;
     private long _lastActivity;
     private long _liveAfterTrim;
+    private long _residentAfterTrim;
 
     public MemoryTrimmer(TimeSpan idle, Action<string> log)
     {
@@ -35,8 +36,8 @@ internal sealed class MemoryTrimmer : IDisposable
         long quiet = Environment.TickCount64 - Volatile.Read(ref _lastActivity);
         if (quiet < (long)_idle.TotalMilliseconds) { _timer.Change(_idle - TimeSpan.FromMilliseconds(quiet), Timeout.InfiniteTimeSpan); return; }
         var info = GC.GetGCMemoryInfo();
-        // Only when it is worth a pause: well above what was live after the last trim.
-        if (info.TotalCommittedBytes < _liveAfterTrim * 3 / 2 + (32L << 20)) return;
+        // Only when it is worth a pause: the heap, or the process, well above what they were after the last trim.
+        if (info.TotalCommittedBytes < _liveAfterTrim * 3 / 2 + (32L << 20) && Environment.WorkingSet < _residentAfterTrim + (24L << 20)) return;
         Trim("idle");
     }
 
@@ -51,6 +52,7 @@ internal sealed class MemoryTrimmer : IDisposable
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             var after = GC.GetGCMemoryInfo();
             _liveAfterTrim = after.HeapSizeBytes;
+            _residentAfterTrim = Environment.WorkingSet;
             _log($"memory trimmed ({why}) in {sw.ElapsedMilliseconds} ms: committed {before >> 20} MB → {after.TotalCommittedBytes >> 20} MB, live {after.HeapSizeBytes >> 20} MB");
         }
         catch (Exception ex) { _log($"memory trim failed: {ex.Message}"); }

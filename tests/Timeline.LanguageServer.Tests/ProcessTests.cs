@@ -7,7 +7,9 @@ namespace Timeline.LanguageServer.Tests;
 /// <summary>The built `timeline lsp` as a process over stdio, as an editor starts it.</summary>
 public class ProcessTests
 {
-    private static Process Start()
+    private static Process Start() => Start(out _);
+
+    private static Process Start(out Task<string> stderr, params (string Name, string Value)[] env)
     {
         string dll = Path.Combine(AppContext.BaseDirectory, "timeline.dll");
         Assert.True(File.Exists(dll), $"{dll} is missing");
@@ -18,8 +20,9 @@ public class ProcessTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in env) psi.Environment[name] = value;
         var p = Process.Start(psi)!;
-        _ = p.StandardError.ReadToEndAsync();
+        stderr = p.StandardError.ReadToEndAsync();
         return p;
     }
 
@@ -42,6 +45,24 @@ public class ProcessTests
         await c.NotifyAsync("exit", null);
         Assert.True(p.WaitForExit(10_000));
         Assert.Equal(0, p.ExitCode);
+    }
+
+    [Theory]
+    [InlineData(null, "workstation garbage collector")]   // the server's own settings (on Linux and macOS)
+    [InlineData("1", "server garbage collector")]         // the user's own settings win
+    public async Task The_server_runs_with_its_own_collector_settings_unless_the_user_gave_some(string? gcServer, string expected)
+    {
+        if (OperatingSystem.IsWindows()) return; // the restart that applies them is not made there
+        using var p = Start(out var stderr, gcServer is null ? Array.Empty<(string, string)>() : new[] { ("DOTNET_gcServer", gcServer) });
+        await using (var c = LspClient.OverStreams(p.StandardInput.BaseStream, p.StandardOutput.BaseStream))
+        {
+            await c.InitializeAsync(null);
+            await c.CallAsync("shutdown", null);
+            await c.NotifyAsync("exit", null);
+        }
+        Assert.True(p.WaitForExit(10_000));
+        Assert.Equal(0, p.ExitCode);
+        Assert.Contains(expected, await stderr);
     }
 
     [Fact]

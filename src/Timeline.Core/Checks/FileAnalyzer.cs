@@ -56,13 +56,14 @@ public static class FileAnalyzer
     internal sealed class SegmentAnalysis
     {
         public required SegmentAnchor Anchor { get; init; }
-        public required string Text { get; init; }
         public required Segment Segment { get; set; }
         public TimeSpan? Timezone { get; init; }
         public YamlNode? Root { get; init; }
         public required List<SyntaxProblem> Problems { get; init; }   // relative
         public required List<int> Skipped { get; init; }              // lines relative to the segment's first line
         public required ModelParts Parts { get; init; }               // diagnostics relative; definitions anchored
+        /// <summary>A list's key line: the node its items are gathered under in every version that keeps this segment.</summary>
+        public SequenceNode? List;
         /// <summary>What the project checks found in this segment, and under which outline of the project.</summary>
         public ProjectAnalyzer.SegmentFindings? Checked;
     }
@@ -104,12 +105,13 @@ public static class FileAnalyzer
         // Only the previous segments between the reused ends can still be reused: index those alone
         // (one or two for a keystroke; many for a paste or a sort).
         Dictionary<string, List<int>>? middle = null;
-        if (prev is not null && head + tail < n && head + tail < pn)
+        if (prev is not null && prevLayout is not null && head + tail < n && head + tail < pn)
         {
             middle = new Dictionary<string, List<int>>(pn - head - tail, StringComparer.Ordinal);
             for (int p = head; p < pn - tail; p++)
             {
-                if (!middle.TryGetValue(prev[p].Text, out var list)) middle[prev[p].Text] = list = new List<int>(1);
+                string text = previous!.Source.Text.Substring(prevLayout![p].Start, prevLayout[p].Length);
+                if (!middle.TryGetValue(text, out var list)) middle[text] = list = new List<int>(1);
                 list.Add(p);
             }
         }
@@ -166,11 +168,12 @@ public static class FileAnalyzer
         var reads = new List<YamlReader.SegmentResult>(n);
         foreach (var a in analyses)
         {
-            if (a!.Problems.Count == 0 && a.Skipped.Count == 0) { reads.Add(new YamlReader.SegmentResult(a.Root, NoProblems, NoLines)); continue; }
+            var list = a!.Segment.Role == SegmentRole.ListHeader ? a.List ??= new SequenceNode() : null;
+            if (a.Problems.Count == 0 && a.Skipped.Count == 0) { reads.Add(new YamlReader.SegmentResult(a.Root, NoProblems, NoLines, list)); continue; }
             int firstLine = source.LineOf(a.Anchor.Start);
             reads.Add(new YamlReader.SegmentResult(a.Root,
                 a.Problems.Select(p => p with { Span = Shift(p.Span, a.Anchor.Start) }).ToList(),
-                a.Skipped.Select(l => l + firstLine).ToList()));
+                a.Skipped.Select(l => l + firstLine).ToList(), list));
         }
         var doc = YamlReader.Compose(source, segments, reads);
         bool sameOutline = previous?.Kind == kind && prev is not null && rootKeysReused
@@ -258,7 +261,6 @@ public static class FileAnalyzer
         return new SegmentAnalysis
         {
             Anchor = anchor,
-            Text = source.Text.Substring(seg.Start, seg.Length),
             Segment = seg,
             Timezone = timezone,
             Root = read.Root,

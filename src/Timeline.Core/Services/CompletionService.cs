@@ -61,16 +61,17 @@ public static class CompletionService
     /// <summary>The root list item the offset is in, when the file was read by segments: its list key and first line.</summary>
     internal static (string ListKey, int FirstLine)? ItemSegmentAt(FileModel file, int offset)
     {
-        if (file.Segments is not { Count: > 0 } segs) return null;
+        // The segments as this version was split: their places are this version's, whatever came after it.
+        if (file.Layout is not { Count: > 0 } segs) return null;
         int lo = 0, hi = segs.Count - 1;
         while (lo < hi)
         {
             int mid = (lo + hi + 1) >>> 1;
-            if (segs[mid].Anchor.Start <= offset) lo = mid; else hi = mid - 1;
+            if (segs[mid].Start <= offset) lo = mid; else hi = mid - 1;
         }
         var seg = segs[lo];
-        if (seg.Segment.Role != Syntax.SegmentRole.Item || seg.Segment.ListKey is null || offset > seg.Anchor.Start + seg.Text.Length) return null;
-        return (seg.Segment.ListKey, file.Source.LineOf(seg.Anchor.Start));
+        if (seg.Role != Syntax.SegmentRole.Item || seg.ListKey is null || offset > seg.End) return null;
+        return (seg.ListKey, file.Source.LineOf(seg.Start));
     }
 
     /// <summary>The shape at a path of keys ("[]" for a list item).</summary>

@@ -100,7 +100,9 @@ public static class Segmenter
         }
         if (items.Count == 0) { segments.Add(new Segment(start, end - start, SegmentRole.Key, 0)); return; }
         int headerEnd = source.LineStart(items[0]);
+        // The language's own keys are the interned literals: every version's segments share them.
         string key = text[ks..colon].Trim().Trim('"', '\'');
+        key = string.IsInterned(key) ?? key;
         segments.Add(new Segment(start, headerEnd - start, SegmentRole.ListHeader, 0, key));
         for (int k = 0; k < items.Count; k++)
         {

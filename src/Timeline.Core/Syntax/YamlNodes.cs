@@ -100,7 +100,7 @@ public sealed class MappingNode : YamlNode
 
 public sealed class SequenceNode : YamlNode
 {
-    public List<YamlNode> Items { get; } = new();
+    public List<YamlNode> Items { get; internal set; } = new();
     public bool IsFlow { get; init; }
     public override string KindName => "a list";
 }

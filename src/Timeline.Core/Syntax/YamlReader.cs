@@ -55,7 +55,8 @@ public static class YamlReader
         problems.DistinctBy(p => (p.Code, p.Span, p.Message)).OrderBy(p => p.Span.Start).ToList();
 
     /// <summary>A segment as read: its tree (anchored to the segment), its problems and the lines it skipped (absolute, for the anchor's place now).</summary>
-    public sealed record SegmentResult(YamlNode? Root, List<SyntaxProblem> Problems, List<int> Skipped);
+    /// <param name="List">For a list's key line: the node its items are gathered under, kept from version to version.</param>
+    public readonly record struct SegmentResult(YamlNode? Root, List<SyntaxProblem> Problems, List<int> Skipped, SequenceNode? List = null);
 
     /// <summary>Puts the segments' trees together: one root mapping; a split list becomes one list again.</summary>
     public static YamlDocument Compose(SourceText source, IReadOnlyList<Segment> segments, IReadOnlyList<SegmentResult> parts)
@@ -65,6 +66,12 @@ public static class YamlReader
         var root = new MappingNode { Depth = 1 };
         var keys = new HashSet<string>(StringComparer.Ordinal);
         SequenceNode? list = null;
+        int listEnd = 0;
+        void Close()
+        {
+            if (list is not null) list.Span = new TextSpan(list.Items.Count > 0 ? list.Items[0].Span.Start : list.Span.Start, listEnd);
+            list = null;
+        }
         for (int i = 0; i < segments.Count; i++)
         {
             var seg = segments[i];
@@ -76,13 +83,14 @@ public static class YamlReader
                 if (list is null || part.Root is not SequenceNode items) continue;
                 foreach (var item in items.Items)
                 {
-                    item.Parent = list;
+                    // Written only when it changes: an item kept from the last version then points to nothing newer than itself.
+                    if (!ReferenceEquals(item.Parent, list)) item.Parent = list;
                     list.Items.Add(item);
                 }
-                list.Span = new TextSpan(list.Items.Count > 0 ? list.Items[0].Span.Start : list.Span.Start, Math.Max(list.Span.End, items.Span.End));
+                listEnd = Math.Max(listEnd, items.Span.End);
                 continue;
             }
-            list = null;
+            Close();
             if (part.Root is not MappingNode m) continue;
             foreach (var entry in m.Entries)
             {
@@ -93,13 +101,19 @@ public static class YamlReader
                 if (seg.Role == SegmentRole.ListHeader && ReferenceEquals(entry, m.Entries[^1]) && entry.Value is ScalarNode { IsEmpty: true })
                 {
                     // The list's items follow in segments of their own.
-                    list = new SequenceNode { Parent = root, Depth = 2, Span = new TextSpan(entry.Value.Span.Start, entry.Value.Span.Start) };
+                    list = part.List ?? new SequenceNode();
+                    list.Parent = root;
+                    list.Depth = 2;
+                    list.Items = new List<YamlNode>();
+                    list.Span = new TextSpan(entry.Value.Span.Start, entry.Value.Span.Start);
+                    listEnd = list.Span.End;
                     root.Entries.Add(new YamlEntry { Key = entry.Key, Value = list });
                     continue;
                 }
                 root.Entries.Add(entry);
             }
         }
+        Close();
         if (root.Entries.Count == 0)
             return new YamlDocument { Source = source, Root = null, Problems = Sorted(problems), SkippedLines = skipped };
         root.Span = new TextSpan(root.Entries[0].Key.Span.Start, Math.Max(root.Entries[^1].Value.Span.End, root.Entries[^1].Key.Span.End));

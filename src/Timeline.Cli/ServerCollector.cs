@@ -1,0 +1,57 @@
+using System.Runtime;
+using System.Runtime.InteropServices;
+
+namespace Timeline.Cli;
+
+/// <summary>
+/// The language server wants another garbage collector than the checker. `timeline check` runs
+/// once over a whole project and is quickest with server GC (its runtimeconfig). The server lives
+/// for hours and makes a new version of a file on every keystroke, a 5 MB string for a 2.7 MB
+/// timeline: with workstation GC, background collections, and regions large enough that such a
+/// string is an ordinary young object, each version dies young, keystrokes do not wait on full
+/// collections, and the server stays near its live data instead of growing by the collector's
+/// budget. The runtime reads these settings only when it starts, so on Linux and macOS
+/// `timeline lsp` starts itself again with them (execve: the same process, its standard streams
+/// untouched). Settings the user gave (any DOTNET_gc… variable) are left alone; on Windows, or if
+/// the restart fails, the server runs with the checker's settings.
+/// </summary>
+internal static class ServerCollector
+{
+    private const string Marker = "TIMELINE_LSP_RESTARTED";
+
+    /// <summary>What the server's process is given (hexadecimal, as the runtime reads them).</summary>
+    internal static readonly (string Name, string Value)[] Settings =
+    {
+        ("DOTNET_gcServer", "0"),
+        ("DOTNET_gcConcurrent", "1"),
+        ("DOTNET_GCRegionSize", "1000000"),   // 16 MB regions: a version's text is a young object
+    };
+
+    /// <summary>Returns only if the process was not replaced (already restarted, not possible here, or the restart failed).</summary>
+    public static void RestartWithServerSettings(TextWriter log)
+    {
+        if (OperatingSystem.IsWindows() || !GCSettings.IsServerGC) return;
+        var env = Environment.GetEnvironmentVariables();
+        if (env.Contains(Marker)) return;
+        foreach (string key in env.Keys)
+            if (key.StartsWith("DOTNET_gc", StringComparison.OrdinalIgnoreCase) || key.StartsWith("COMPlus_gc", StringComparison.OrdinalIgnoreCase)) return;
+        string? exe = Environment.ProcessPath;
+        if (exe is null) return;
+        var argv = new List<string?> { exe };
+        // Run as `dotnet timeline.dll lsp`: the host needs the application's path again.
+        if (Path.GetFileNameWithoutExtension(exe).Equals("dotnet", StringComparison.OrdinalIgnoreCase)) argv.Add(typeof(ServerCollector).Assembly.Location);
+        argv.AddRange(Environment.GetCommandLineArgs().Skip(1));
+        argv.Add(null);
+        var envp = new List<string?>();
+        foreach (System.Collections.DictionaryEntry e in env) envp.Add($"{e.Key}={e.Value}");
+        foreach (var (name, value) in Settings) envp.Add($"{name}={value}");
+        envp.Add($"{Marker}=1");
+        envp.Add(null);
+        log.Flush();
+        execve(exe, argv.ToArray(), envp.ToArray());
+        log.WriteLine($"timeline lsp: could not restart with the server's collector settings (errno {Marshal.GetLastPInvokeError()}); running with the checker's");
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int execve(string path, string?[] argv, string?[] envp);
+}
