@@ -13,7 +13,8 @@ namespace Timeline.Cli;
 /// budget. The runtime reads these settings only when it starts, so on Linux and macOS
 /// `timeline lsp` starts itself again with them (execve: the same process, its standard streams
 /// untouched). Settings the user gave (any DOTNET_gc… variable) are left alone; on Windows, or if
-/// the restart fails, the server runs with the checker's settings.
+/// the restart fails, the server runs with the checker's settings. A variable the user set
+/// before comes first in the new environment, so it is the one the runtime reads.
 /// </summary>
 internal static class ServerCollector
 {
@@ -25,6 +26,9 @@ internal static class ServerCollector
         ("DOTNET_gcServer", "0"),
         ("DOTNET_gcConcurrent", "1"),
         ("DOTNET_GCRegionSize", "1000000"),   // 16 MB regions: a version's text is a young object
+        // The precompiled (ReadyToRun) code as it is, not compiled again when hot: 10 MB less
+        // resident memory for ~2 ms more per keystroke on a 10,000-event file.
+        ("DOTNET_TieredCompilation", "0"),
     };
 
     /// <summary>Returns only if the process was not replaced (already restarted, not possible here, or the restart failed).</summary>
