@@ -43,8 +43,10 @@ internal static class ServerCollector
         if (exe is null) return;
         var argv = new List<string?> { exe };
         // Run as `dotnet timeline.dll lsp`: the host needs the application's path again.
-        if (Path.GetFileNameWithoutExtension(exe).Equals("dotnet", StringComparison.OrdinalIgnoreCase)) argv.Add(typeof(ServerCollector).Assembly.Location);
-        argv.AddRange(Environment.GetCommandLineArgs().Skip(1));
+        // (the host gave it as the first of the command line's arguments).
+        var args = Environment.GetCommandLineArgs();
+        if (Path.GetFileNameWithoutExtension(exe).Equals("dotnet", StringComparison.OrdinalIgnoreCase)) argv.Add(args[0]);
+        argv.AddRange(args.Skip(1));
         argv.Add(null);
         var envp = new List<string?>();
         foreach (System.Collections.DictionaryEntry e in env) envp.Add($"{e.Key}={e.Value}");
