@@ -87,8 +87,8 @@ public static class FileAnalyzer
             while (tail < n - head && tail < pn - head)
             {
                 Segment was = prevLayout[pn - 1 - tail], seg = segments[n - 1 - tail];
-                if (was.Role != seg.Role || was.ListKey != seg.ListKey || was.Length != seg.Length || was.DepthOffset != seg.DepthOffset
-                    || seg.Start < now.Length - suffix || before.Length - was.End != now.Length - seg.End) break;
+                // The same segment moved by the edit, lying wholly in the shared end.
+                if (was with { Start = seg.Start } != seg || seg.Start < now.Length - suffix || before.Length - was.End != now.Length - seg.End) break;
                 tail++;
             }
             for (int i = 0; i < head; i++) Take(i, i);
@@ -187,7 +187,7 @@ public static class FileAnalyzer
         model.Suppressions = Suppressions.Read(source);
         if (doc.Root is MappingNode root) StructureValidator.ValidateRootKeys(doc, root, shape, model.Diagnostics);
         // The model's lists: what the reused ends held, taken from the last version as it stands; what lies between, from its segments.
-        model.Gather(analyses!, head, tail, head > 0 || tail > 0 ? previous : null, source.Length - (previous?.Source.Length ?? 0));
+        model.Gather(analyses!, head, tail, previous, source.Length - (previous?.Source.Length ?? 0));
         model.Diagnostics.AddRange(model.SegmentDiagnostics);
         model.Diagnostics.AddRange(CheckOrder(model.Events, model.EventBounds));
         return model;

@@ -67,12 +67,12 @@ public sealed class FileModel
     /// <summary>
     /// Fills the lists from the segments. The first <paramref name="head"/> and the last
     /// <paramref name="tail"/> segments are the previous version's, unmoved and moved by
-    /// <paramref name="shift"/>: what they hold is copied from its lists without visiting them.
+    /// <paramref name="shift"/>: what they hold is copied from its lists without visiting them
+    /// (with none of either, <paramref name="previous"/> is not read).
     /// </summary>
     internal void Gather(IReadOnlyList<FileAnalyzer.SegmentAnalysis> segments, int head, int tail, FileModel? previous, int shift)
     {
         int n = segments.Count;
-        if (previous is null) head = tail = 0;
         int pn = previous?.Segments?.Count ?? 0;
         var was = previous?._counts;
         var counts = new int[(n + 1) * Lists];

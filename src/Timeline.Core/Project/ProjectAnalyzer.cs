@@ -28,16 +28,16 @@ public sealed class ProjectResult
 /// </summary>
 public sealed class ProjectChecks
 {
-    internal ProjectChecks(ProjectSnapshot project, SymbolTable symbols)
+    internal ProjectChecks(ProjectSnapshot project)
     {
         Catalogs = project.Catalogs.ToArray();
         Files = project.Files.Select(f => (f.Path, f.Outline)).ToArray();
-        Symbols = symbols;
     }
 
     internal CatalogFile[] Catalogs { get; }
     internal (string Path, object Outline)[] Files { get; }
-    internal SymbolTable Symbols { get; private set; }
+    /// <summary>The latest check's table (null before the first).</summary>
+    internal SymbolTable? Symbols { get; private set; }
 
     /// <summary>Unused sources, repeated URLs, containment loops: found once per outline, placed anew each time.</summary>
     internal List<(string Path, Rule Rule, Func<TextSpan> Span, string Message)>? Standing;
@@ -74,9 +74,8 @@ public static class ProjectAnalyzer
     {
         // A syntax error can hide an event's sources from the check next to it: such files are checked whole, every time.
         bool BySegment(FileModel f) => bySegment && f.Segments is not null && f.Document.SkippedLines.Count == 0;
-        bool same = previous is not null && previous.Fits(project);
-        var symbols = new SymbolTable(project, same ? previous!.Symbols : null);
-        var checks = same ? previous! : new ProjectChecks(project, symbols);
+        var checks = previous is not null && previous.Fits(project) ? previous : new ProjectChecks(project);
+        var symbols = new SymbolTable(project, checks.Symbols);
         checks.Follow(symbols);
         var extra = new Dictionary<string, List<Diagnostic>>(StringComparer.Ordinal);
         void Add(string path, Diagnostic d)
