@@ -107,10 +107,34 @@ public static class LspBench
         return new Result(name, open, keys.ToArray(), comps.ToArray(), rss, timeouts, resting);
     }
 
-    /// <summary>With TIMELINE_BENCH_PHASES=1, the server's resident memory after each phase, on stderr.</summary>
+    /// <summary>
+    /// With TIMELINE_BENCH_PHASES=1, the server's resident memory after each phase, on stderr; with
+    /// TIMELINE_BENCH_SMAPS=1 too, what it is made of (the anonymous memory, where the collected heap
+    /// lives, and each mapped file).
+    /// </summary>
     private static void Phase(Process p, string name)
     {
-        if (Environment.GetEnvironmentVariable("TIMELINE_BENCH_PHASES") == "1") Console.Error.WriteLine($"  {name}: {Rss(p.Id) / 1024} MB resident");
+        if (Environment.GetEnvironmentVariable("TIMELINE_BENCH_PHASES") != "1") return;
+        Console.Error.WriteLine($"  {name}: {Rss(p.Id) / 1024} MB resident");
+        if (Environment.GetEnvironmentVariable("TIMELINE_BENCH_SMAPS") == "1") Mappings(p.Id);
+    }
+
+    private static void Mappings(int pid)
+    {
+        var sums = new Dictionary<string, long>();
+        string mapping = "";
+        try
+        {
+            foreach (var l in File.ReadAllLines($"/proc/{pid}/smaps"))
+            {
+                var parts = l.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                // A mapping's header: "start-end perms offset dev inode [path]".
+                if (parts.Length >= 5 && parts[0].Contains('-') && !parts[0].EndsWith(':')) { mapping = parts.Length >= 6 ? Path.GetFileName(parts[5]) : "[anonymous]"; continue; }
+                if (parts[0] == "Rss:") sums[mapping] = sums.GetValueOrDefault(mapping) + long.Parse(parts[1], CultureInfo.InvariantCulture);
+            }
+        }
+        catch (IOException) { return; }
+        foreach (var (what, kb) in sums.OrderByDescending(k => k.Value).Take(12)) Console.Error.WriteLine($"     {kb / 1024,6} MB {what}");
     }
 
     private static long Rss(int pid)

@@ -5,8 +5,11 @@ namespace Timeline.LanguageServer;
 /// <summary>
 /// Gives memory back when the server rests. Reading a workspace and checking a big file make
 /// short-lived garbage by the hundred megabytes; the collector keeps what it grew to for the
-/// next burst. When no edit has come for a while, and the heap holds much more than the live
-/// data, one compacting collection returns the rest to the system.
+/// next burst. When no edit has come for a while, and the heap or the process holds much more
+/// than after the last trim, one compacting collection returns the rest to the system. Opening
+/// a large document asks for one too, before its first diagnostics: the file as read from disk,
+/// the message that carried the editor's copy and the project's last check are garbage then,
+/// much of it in the large-object heap, which only a full collection empties.
 /// </summary>
 internal sealed class MemoryTrimmer : IDisposable
 {
@@ -16,6 +19,7 @@ internal sealed class MemoryTrimmer : IDisposable
     private long _lastActivity;
     private long _liveAfterTrim;
     private long _residentAfterTrim;
+    private string? _requested;
 
     public MemoryTrimmer(TimeSpan idle, Action<string> log)
     {
@@ -31,13 +35,22 @@ internal sealed class MemoryTrimmer : IDisposable
         _timer.Change(_idle, Timeout.InfiniteTimeSpan);
     }
 
+    /// <summary>Asks for a trim at the end of the work that made the garbage (<see cref="TrimIfRequested"/>).</summary>
+    public void Request(string why) => Volatile.Write(ref _requested, why);
+
+    /// <summary>Trims now if a trim was asked for since the last call.</summary>
+    public void TrimIfRequested()
+    {
+        if (Interlocked.Exchange(ref _requested, null) is { } why) Trim(why);
+    }
+
     private void OnIdle()
     {
         long quiet = Environment.TickCount64 - Volatile.Read(ref _lastActivity);
         if (quiet < (long)_idle.TotalMilliseconds) { _timer.Change(_idle - TimeSpan.FromMilliseconds(quiet), Timeout.InfiniteTimeSpan); return; }
         var info = GC.GetGCMemoryInfo();
         // Only when it is worth a pause: the heap, or the process, well above what they were after the last trim.
-        if (info.TotalCommittedBytes < _liveAfterTrim * 3 / 2 + (32L << 20) && Environment.WorkingSet < _residentAfterTrim + (24L << 20)) return;
+        if (info.TotalCommittedBytes < _liveAfterTrim * 3 / 2 + (32L << 20) && Environment.WorkingSet < _residentAfterTrim + (8L << 20)) return;
         Trim("idle");
     }
 

@@ -80,9 +80,9 @@ public static class FileAnalyzer
         int head = 0, tail = 0;
         if (prev is not null && prevLayout is not null)
         {
-            string before = previous!.Source.Text, now = source.Text;
-            int prefix = before.AsSpan().CommonPrefixLength(now);
-            int suffix = CommonSuffixLength(before, now, Math.Min(before.Length, now.Length) - prefix);
+            SourceText before = previous!.Source, now = source;
+            int prefix = before.CommonPrefixLength(now);
+            int suffix = before.CommonSuffixLength(now, Math.Min(before.Length, now.Length) - prefix);
             while (head < n && head < pn && prevLayout[head] == segments[head] && segments[head].End <= prefix) head++;
             while (tail < n - head && tail < pn - head)
             {
@@ -110,18 +110,17 @@ public static class FileAnalyzer
             middle = new Dictionary<string, List<int>>(pn - head - tail, StringComparer.Ordinal);
             for (int p = head; p < pn - tail; p++)
             {
-                string text = previous!.Source.Text.Substring(prevLayout![p].Start, prevLayout[p].Length);
+                string text = previous!.Source.Substring(prevLayout![p].Start, prevLayout[p].Length);
                 if (!middle.TryGetValue(text, out var list)) middle[text] = list = new List<int>(1);
                 list.Add(p);
             }
         }
-        var lookup = middle?.GetAlternateLookup<ReadOnlySpan<char>>();
 
         SegmentAnalysis? Reuse(int i, TimeSpan? tz)
         {
             if (analyses[i] is { } done) return done.Timezone == tz ? done : null;
             var seg = segments[i];
-            if (lookup is not { } l || !l.TryGetValue(source.Text.AsSpan(seg.Start, seg.Length), out var found)) return null;
+            if (middle is null || !middle.TryGetValue(source.Substring(seg.Start, seg.Length), out var found)) return null;
             foreach (int p in found)
             {
                 var a = prev![p];
@@ -206,24 +205,6 @@ public static class FileAnalyzer
         static IEnumerable<(SymbolKind, string)> Outline(List<SegmentAnalysis> segs) =>
             segs.SelectMany(a => a.Parts.Events.Select(e => (SymbolKind.Event, e.Id)).Concat(a.Parts.References.Select(r => (r.Kind, r.Id))));
         return Outline(was).SequenceEqual(Outline(now));
-    }
-
-    /// <summary>How many characters two texts share at their end, counting at most <paramref name="max"/>.</summary>
-    private static int CommonSuffixLength(string a, string b, int max)
-    {
-        const int Block = 4096;
-        int n = 0;
-        while (n < max)
-        {
-            int len = Math.Min(Block, max - n);
-            var x = a.AsSpan(a.Length - n - len, len);
-            var y = b.AsSpan(b.Length - n - len, len);
-            if (x.SequenceEqual(y)) { n += len; continue; }
-            int i = len - 1;
-            while (x[i] == y[i]) i--;
-            return n + (len - 1 - i);
-        }
-        return n;
     }
 
     private static readonly List<SyntaxProblem> NoProblems = new();

@@ -187,8 +187,7 @@ public sealed class Suppressions
     public static Suppressions Read(SourceText source)
     {
         const string marker = "timeline-ignore";
-        var text = source.Text;
-        if (!text.Contains(marker, StringComparison.Ordinal)) return None;
+        if (!source.Contains(marker)) return None;
         var map = new Dictionary<int, HashSet<string>>();
         for (int line = 0; line < source.LineCount; line++)
         {

@@ -146,7 +146,7 @@ public static partial class StructureValidator
                 if (n is AliasNode al)
                     Add(Rules.YamlAlias, al.Span, $"an alias ('*{al.Name}'); aliases hide content from reviewers, so write the value out in full");
                 if (n.TagSpan is { } t && !IsCoreTag(n.Tag))
-                    Add(Rules.YamlTag, t, $"a custom tag ('{_doc.Source.Text.Substring(t.Start, t.Length)}'); tags are refused in timeline files, so remove it");
+                    Add(Rules.YamlTag, t, $"a custom tag ('{_doc.Source.Substring(t.Start, t.Length)}'); tags are refused in timeline files, so remove it");
             }
         }
 

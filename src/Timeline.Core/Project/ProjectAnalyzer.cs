@@ -388,7 +388,7 @@ public static class ProjectAnalyzer
         string indent = new(' ', keyCol);
         int at = line < src.LineCount ? src.LineStart(line) : src.Length;
         string nl = src.NewLine;
-        string text = at == src.Length && src.Length > 0 && src.Text[^1] != '\n' ? nl + indent + $"status: {value}" : indent + $"status: {value}" + nl;
+        string text = at == src.Length && src.Length > 0 && src[src.Length - 1] != '\n' ? nl + indent + $"status: {value}" : indent + $"status: {value}" + nl;
         return new Fix($"Set status: {value}", new[] { new TextEdit(new TextSpan(at, at), text) }, null, true);
     }
 

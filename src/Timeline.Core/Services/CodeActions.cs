@@ -46,23 +46,25 @@ public static class CodeActions
         if (file.Kind != FileKind.Timeline || file.Document.Root is not MappingNode root || root["events"] is not SequenceNode { IsFlow: false } seq || seq.Items.Count < 2)
             return null;
         var src = file.Source;
-        string text = src.Text;
         var starts = seq.Items.Select(i => src.LineStart(src.LineOf(i.Span.Start))).ToList();
         int lastLine = src.LineOf(Math.Max(seq.Items[^1].Span.Start, seq.Items[^1].Span.End - 1));
-        int end = lastLine + 1 < src.LineCount ? src.LineStart(lastLine + 1) : text.Length;
-        var blocks = new List<(string Text, DateTime Earliest, DateTime Latest, int Index)>();
+        int end = lastLine + 1 < src.LineCount ? src.LineStart(lastLine + 1) : src.Length;
+        var byNode = new Dictionary<YamlNode, EventDef>(ReferenceEqualityComparer.Instance);
+        foreach (var e in file.Events) if (e.Node is not null) byNode.TryAdd(e.Node, e);
+        var keys = new List<(DateTime Earliest, DateTime Latest, int Index)>();
         for (int i = 0; i < seq.Items.Count; i++)
         {
-            int s = starts[i], e = i + 1 < starts.Count ? starts[i + 1] : end;
-            var ev = file.Events.FirstOrDefault(x => x.Node == seq.Items[i]);
-            var d = ev?.Date?.Value;
-            blocks.Add((text[s..e], d?.Earliest ?? DateTime.MaxValue, d?.Latest ?? DateTime.MaxValue, i));
+            var d = byNode.GetValueOrDefault(seq.Items[i])?.Date?.Value;
+            keys.Add((d?.Earliest ?? DateTime.MaxValue, d?.Latest ?? DateTime.MaxValue, i));
         }
-        var sorted = blocks.OrderBy(b => b.Earliest).ThenBy(b => b.Latest).ThenBy(b => b.Index).ToList();
-        if (sorted.Select(b => b.Index).SequenceEqual(blocks.Select(b => b.Index))) return null;
+        var order = keys.OrderBy(b => b.Earliest).ThenBy(b => b.Latest).ThenBy(b => b.Index).Select(b => b.Index).ToList();
+        if (order.SequenceEqual(Enumerable.Range(0, keys.Count))) return null;
+        // Out of order: only now is the text of each item taken.
+        var blocks = new string[starts.Count];
+        for (int i = 0; i < blocks.Length; i++) blocks[i] = src.Substring(starts[i], (i + 1 < starts.Count ? starts[i + 1] : end) - starts[i]);
         string nl = src.NewLine;
-        bool endsWithNewline = blocks[^1].Text.EndsWith('\n') || blocks[^1].Text.EndsWith('\r');
-        string joined = string.Concat(sorted.Select(b => b.Text.EndsWith('\n') || b.Text.EndsWith('\r') ? b.Text : b.Text + nl));
+        bool endsWithNewline = blocks[^1].EndsWith('\n') || blocks[^1].EndsWith('\r');
+        string joined = string.Concat(order.Select(i => blocks[i].EndsWith('\n') || blocks[i].EndsWith('\r') ? blocks[i] : blocks[i] + nl));
         if (!endsWithNewline && joined.EndsWith(nl, StringComparison.Ordinal)) joined = joined[..^nl.Length];
         var edit = new TextEdit(new TextSpan(starts[0], end), joined);
         return new CodeAction(SortTitle, SortEventsKind, new[] { new FileEdits(file.Path, new[] { edit }) }, Array.Empty<Diagnostic>());
@@ -71,7 +73,7 @@ public static class CodeActions
     /// <summary>Adds a stub for an unknown place, actor or source to the file where such things live.</summary>
     public static CodeAction? CreateStub(FileModel file, ProjectResult project, Diagnostic d)
     {
-        string id = file.Source.Text[d.Span.Start..d.Span.End].Trim('"', '\'');
+        string id = file.Source.Substring(d.Span.Start, d.Span.Length).Trim('"', '\'');
         if (!StructureValidator.IsValidId(id)) return null;
         var (kind, listKey, fileKind, defaultName) = d.Rule == Rules.UnknownPlace ? (SymbolKind.Place, "places", FileKind.Places, "gazetteer.places.yaml")
             : d.Rule == Rules.UnknownActor ? (SymbolKind.Actor, "actors", FileKind.Actors, "actors.actors.yaml")
@@ -99,6 +101,9 @@ public static class CodeActions
             new[] { new FileEdits(target.Path, new[] { edit }) }, new[] { d });
     }
 
+    /// <summary>Whether the text is empty or ends with a line break (an item appended at its end needs none before it).</summary>
+    private static bool EndsWithLineBreak(SourceText src) => src.Length == 0 || src[src.Length - 1] is '\n' or '\r';
+
     private static string Titled(string id) =>
         string.Join(' ', id.Split('-').Select(w => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..]));
 
@@ -107,31 +112,30 @@ public static class CodeActions
     {
         var src = target.Source;
         string nl = src.NewLine;
-        string text = src.Text;
         if (target.Document.Root is MappingNode root && root.Find(listKey) is { } entry)
         {
             if (entry.Value is SequenceNode { IsFlow: false, Items.Count: > 0 } seq)
             {
                 int dashCol = ColumnOfDash(src, seq.Items[0]);
                 int lastLine = src.LineOf(Math.Max(seq.Items[^1].Span.Start, seq.Items[^1].Span.End - 1));
-                int at = lastLine + 1 < src.LineCount ? src.LineStart(lastLine + 1) : text.Length;
+                int at = lastLine + 1 < src.LineCount ? src.LineStart(lastLine + 1) : src.Length;
                 string pad = new(' ', dashCol);
                 string item = pad + "- " + string.Join(nl + pad + "  ", fields) + nl;
-                if (at == text.Length && text.Length > 0 && text[^1] != '\n' && text[^1] != '\r') item = nl + item;
+                if (at == src.Length && !EndsWithLineBreak(src)) item = nl + item;
                 return new TextEdit(new TextSpan(at, at), item);
             }
             if (entry.Value is ScalarNode { IsEmpty: true } || entry.Value is SequenceNode { IsFlow: true, Items.Count: 0 })
             {
                 // "places:" or "places: []": the list starts here.
-                int from = entry.Value is ScalarNode ? entry.Key.Span.End + 1 : entry.Value.Span.Start - (text[entry.Value.Span.Start - 1] == ' ' ? 1 : 0);
+                int from = entry.Value is ScalarNode ? entry.Key.Span.End + 1 : entry.Value.Span.Start - (src[entry.Value.Span.Start - 1] == ' ' ? 1 : 0);
                 int to = entry.Value is ScalarNode ? entry.Key.Span.End + 1 : entry.Value.Span.End;
                 string item = nl + "  - " + string.Join(nl + "    ", fields);
                 return new TextEdit(new TextSpan(from, to), item);
             }
             return null;
         }
-        string prefix = text.Length > 0 && text[^1] != '\n' && text[^1] != '\r' ? nl : "";
-        return new TextEdit(new TextSpan(text.Length, text.Length), $"{prefix}{listKey}:{nl}  - {string.Join(nl + "    ", fields)}{nl}");
+        string prefix = !EndsWithLineBreak(src) ? nl : "";
+        return new TextEdit(new TextSpan(src.Length, src.Length), $"{prefix}{listKey}:{nl}  - {string.Join(nl + "    ", fields)}{nl}");
     }
 
     private static int ColumnOfDash(SourceText src, YamlNode item)

@@ -237,24 +237,25 @@ public sealed class CaretContext
 
     public static CaretContext? Find(SourceText source, int offset, (string ListKey, int FirstLine)? item = null)
     {
-        string text = source.Text;
-        offset = Math.Clamp(offset, 0, text.Length);
+        offset = Math.Clamp(offset, 0, source.Length);
         int line = source.LineOf(offset);
         int ls = source.LineStart(line), le = source.LineEnd(line);
         if (offset > le) offset = le;
-        string before = text[ls..offset];
+        // The caret's line alone, in place: offsets below are the file's, so `text` is read at offset - ls.
+        var text = source.LineSpan(line);
+        string before = text[..(offset - ls)].ToString();
         if (before.TrimStart().StartsWith('#')) return null;
 
         // The token under the caret: a word that may hold hyphens, colons (geonames:1) and non-Latin letters.
         int ts = offset;
-        while (ts > ls && IsWordChar(text[ts - 1])) ts--;
+        while (ts > ls && IsWordChar(text[ts - 1 - ls])) ts--;
         int te = offset;
-        while (te < le && IsWordChar(text[te])) te++;
+        while (te < le && IsWordChar(text[te - ls])) te++;
         // A key's colon is not part of the token.
-        if (te > ts && text[te - 1] == ':') te--;
-        if (ts < offset && text[ts..offset].Contains(": ")) ts = offset;
+        if (te > ts && text[te - 1 - ls] == ':') te--;
+        if (ts < offset && text[(ts - ls)..(offset - ls)].IndexOf(": ", StringComparison.Ordinal) >= 0) ts = offset;
         var token = new TextSpan(ts, te);
-        string tokenText = text[ts..offset];
+        string tokenText = text[(ts - ls)..(offset - ls)].ToString();
         if (tokenText.EndsWith(':')) return null; // just typed a key's colon
 
         int indent = 0;
@@ -387,13 +388,12 @@ public sealed class CaretContext
     private static void Ancestors(SourceText source, int line, int keyIndent, int dashColumn, (string ListKey, int FirstLine)? item,
         List<string> path, HashSet<string> siblings)
     {
-        string text = source.Text;
         var reversed = new List<string>();
         int target = keyIndent;
         // Keys after the caret's line in the same mapping count as siblings too.
         for (int l = line + 1; l < source.LineCount; l++)
         {
-            var (ind, dashCol, key) = Parse(text, source.LineStart(l), source.LineEnd(l));
+            var (ind, dashCol, key) = Parse(source.LineSpan(l));
             if (ind < 0) continue;
             int kc = dashCol >= 0 ? dashCol + 2 : ind;
             if (ind < target || (dashCol >= 0 && dashCol < target)) break;
@@ -413,7 +413,7 @@ public sealed class CaretContext
         }
         for (int l = line - 1; l >= stop; l--)
         {
-            var (ind, dashCol, key) = Parse(text, source.LineStart(l), source.LineEnd(l));
+            var (ind, dashCol, key) = Parse(source.LineSpan(l));
             if (ind < 0) continue;
             int kc = dashCol >= 0 ? dashCol + 2 : ind;
             if (!inItem && kc == target && key is not null)
@@ -451,8 +451,9 @@ public sealed class CaretContext
     }
 
     /// <summary>A line's indentation, the column of its list dash (or -1), and the key it opens (or null). Blank and comment lines give -1.</summary>
-    private static (int Indent, int DashCol, string? Key) Parse(string text, int s, int e)
+    private static (int Indent, int DashCol, string? Key) Parse(ReadOnlySpan<char> text)
     {
+        int s = 0, e = text.Length;
         int i = s;
         while (i < e && text[i] == ' ') i++;
         if (i == e || text[i] == '#' || text[i] == '\t') return (-1, -1, null); // blank, comment, or broken (tab) indentation
@@ -476,7 +477,7 @@ public sealed class CaretContext
             if (c == '#' && j > i && text[j - 1] == ' ') break;
             if (c == ':' && (j + 1 == e || text[j + 1] == ' ')) { colon = j; break; }
         }
-        string? key = colon > i ? text[i..colon].Trim().Trim('"', '\'') : null;
+        string? key = colon > i ? text[i..colon].Trim().Trim("\"'").ToString() : null;
         return (indent, dashCol, key);
     }
 }

@@ -126,8 +126,8 @@ public static class LanguageServices
             error = "Places and actors from a catalog keep their catalog ids: only the project's own ids can be renamed.";
             return null;
         }
-        var inner = SyntaxQueries.InnerSpan(file.Source.Text, sym.Span);
-        return (inner, file.Source.Text[inner.Start..inner.End]);
+        var inner = SyntaxQueries.InnerSpan(file.Source, sym.Span);
+        return (inner, file.Source.Substring(inner.Start, inner.Length));
     }
 
     /// <summary>Renames an id everywhere in the project: its definitions and every reference, nothing else.</summary>
@@ -145,8 +145,7 @@ public static class LanguageServices
         var edits = new List<FileEdits>();
         foreach (var g in spans.GroupBy(p => p.Path))
         {
-            string? text = project.Sources.TryGetValue(g.Key, out var src) ? src.Text : null;
-            if (text is null) continue;
+            if (!project.Sources.TryGetValue(g.Key, out var text)) continue;
             edits.Add(new FileEdits(g.Key, g.Select(p => new TextEdit(SyntaxQueries.InnerSpan(text, p.Item2), newId)).DistinctBy(e => e.Span).OrderBy(e => e.Span.Start).ToList()));
         }
         return new RenameResult(edits, null);
@@ -217,17 +216,17 @@ public static class LanguageServices
         var links = new List<DocumentLink>();
         foreach (var n in file.Document.AllNodes())
         {
-            if (n is not ScalarNode { IsNull: false } s || n.Parent is not MappingNode m) continue;
-            var entry = m.Entries.FirstOrDefault(e => ReferenceEquals(e.Value, s));
-            if (entry?.KeyText is "url" or "archived" && StructureValidator.IsHttpUrl(s.Value))
-                links.Add(new DocumentLink(SyntaxQueries.InnerSpan(file.Source.Text, s.Span), s.Value, "Open the page"));
+            if (n is not MappingNode m) continue;
+            foreach (var entry in m.Entries)
+                if (entry.KeyText is "url" or "archived" && entry.Value is ScalarNode { IsNull: false } s && StructureValidator.IsHttpUrl(s.Value))
+                    links.Add(new DocumentLink(SyntaxQueries.InnerSpan(file.Source, s.Span), s.Value, "Open the page"));
         }
         if (file.Config is { } cfg)
             foreach (var (path, span) in cfg.Gazetteers)
             {
                 string full = Path.GetFullPath(Path.Combine(projectRoot, path));
                 if (Checker.IsUnder(full, Path.GetFullPath(projectRoot)))
-                    links.Add(new DocumentLink(SyntaxQueries.InnerSpan(file.Source.Text, span), new Uri(full).AbsoluteUri, "Open the gazetteer"));
+                    links.Add(new DocumentLink(SyntaxQueries.InnerSpan(file.Source, span), new Uri(full).AbsoluteUri, "Open the gazetteer"));
             }
         return links;
     }

@@ -21,71 +21,72 @@ public static class Segmenter
 {
     public static IReadOnlyList<Segment>? Split(SourceText source)
     {
-        string text = source.Text;
-        if (text.IndexOf('\t') >= 0 || YamlReader.HasControl(text)) return null;
+        if (source.Contains('\t') || YamlReader.HasControl(source)) return null;
         var segments = new List<Segment>();
         int n = source.LineCount;
         int firstContent = -1;
         var rootLines = new List<int>();
         for (int line = 0; line < n; line++)
         {
-            int s = source.LineStart(line), e = source.LineEnd(line);
-            if (s == e) continue;
-            char c = text[s];
+            var text = source.LineSpan(line);
+            if (text.IsEmpty) continue;
+            char c = text[0];
             if (c == ' ' || c == '#') continue;
             if (firstContent < 0) firstContent = line;
             // A content line at column 0 must start a root key.
             if (c is '-' or '[' or '{' or '.' or '?' or '!' or '&' or '*' or '|' or '>' or '%' or '@' or '`' or ',' or ']' or '}') return null;
-            if (!LooksLikeKey(text, s, e)) return null;
+            if (KeyColon(text) < 0) return null;
             rootLines.Add(line);
         }
         if (rootLines.Count == 0) return null;
         for (int r = 0; r < rootLines.Count; r++)
         {
             int start = r == 0 ? 0 : source.LineStart(rootLines[r]);
-            int end = r + 1 < rootLines.Count ? source.LineStart(rootLines[r + 1]) : text.Length;
+            int end = r + 1 < rootLines.Count ? source.LineStart(rootLines[r + 1]) : source.Length;
             SplitRootKey(source, rootLines[r], start, end, segments);
         }
         return segments;
     }
 
-    private static bool LooksLikeKey(string text, int s, int e) => KeyColon(text, s, e) >= 0;
-
-    /// <summary>The offset of the colon that ends a root key on this line, or -1.</summary>
-    private static int KeyColon(string text, int s, int e)
+    /// <summary>Where the colon that ends a root key stands on a line (its content), or -1.</summary>
+    private static int KeyColon(ReadOnlySpan<char> text)
     {
-        if (text[s] is '"' or '\'')
+        int e = text.Length;
+        if (text[0] is '"' or '\'')
         {
-            char q = text[s];
-            int close = text.IndexOf(q, s + 1);
+            char q = text[0];
+            int close = text[1..].IndexOf(q) + 1;
             return close > 0 && close + 1 < e && text[close + 1] == ':' && (close + 2 == e || text[close + 2] == ' ') ? close + 1 : -1;
         }
-        for (int i = s; i < e; i++)
+        for (int i = 0; i < e; i++)
         {
             if (text[i] == ':' && (i + 1 == e || text[i + 1] == ' ')) return i;
-            if (text[i] == '#' && i > s && text[i - 1] == ' ') return -1;
+            if (text[i] == '#' && i > 0 && text[i - 1] == ' ') return -1;
         }
         return -1;
     }
 
     private static void SplitRootKey(SourceText source, int keyLine, int start, int end, List<Segment> segments)
     {
-        string text = source.Text;
-        int ks = source.LineStart(keyLine), ke = source.LineEnd(keyLine);
+        var keyText = source.LineSpan(keyLine);
         // Only "key:" with nothing after it but a comment can own a block list below.
-        int colon = KeyColon(text, ks, ke);
-        var rest = text.AsSpan(colon + 1, ke - colon - 1).Trim();
+        int colon = KeyColon(keyText);
+        var rest = keyText[(colon + 1)..].Trim();
         if (rest.Length > 0 && rest[0] != '#') { segments.Add(new Segment(start, end - start, SegmentRole.Key, 0)); return; }
+        // The language's own keys are the interned literals: every version's segments share them.
+        string key = keyText[..colon].Trim().Trim("\"'").ToString();
+        key = string.IsInterned(key) ?? key;
 
         int indent = -1;
         var items = new List<int>();
         for (int line = keyLine + 1; line < source.LineCount && source.LineStart(line) < end; line++)
         {
-            int s = source.LineStart(line), e = source.LineEnd(line);
-            int i = s;
+            var text = source.LineSpan(line);
+            int e = text.Length;
+            int i = 0;
             while (i < e && text[i] == ' ') i++;
             if (i == e || text[i] == '#') continue;
-            int col = i - s;
+            int col = i;
             if (indent < 0)
             {
                 if (text[i] != '-' || !(i + 1 == e || text[i + 1] == ' ')) { segments.Add(new Segment(start, end - start, SegmentRole.Key, 0)); return; }
@@ -100,9 +101,6 @@ public static class Segmenter
         }
         if (items.Count == 0) { segments.Add(new Segment(start, end - start, SegmentRole.Key, 0)); return; }
         int headerEnd = source.LineStart(items[0]);
-        // The language's own keys are the interned literals: every version's segments share them.
-        string key = text[ks..colon].Trim().Trim('"', '\'');
-        key = string.IsInterned(key) ?? key;
         segments.Add(new Segment(start, headerEnd - start, SegmentRole.ListHeader, 0, key));
         for (int k = 0; k < items.Count; k++)
         {

@@ -23,8 +23,7 @@ public static class YamlReader
     public static YamlDocument Read(SourceText source, ReaderLimits? limits = null)
     {
         limits ??= ReaderLimits.Default;
-        string text = source.Text;
-        if (text.Length > limits.MaxBytes || (text.Length > limits.MaxBytes / 4 && System.Text.Encoding.UTF8.GetByteCount(text) > limits.MaxBytes))
+        if (IsTooLarge(source, limits))
         {
             var tooLarge = new SyntaxProblem("TL901", new TextSpan(0, source.LineEnd(0)),
                 $"the file is larger than the limit of {limits.MaxBytes:N0} bytes, so it was not read; split it into several files");
@@ -33,11 +32,11 @@ public static class YamlReader
         var segments = Segmenter.Split(source);
         if (segments is null)
         {
-            var whole = ReadSegment(source, new Segment(0, text.Length, SegmentRole.Whole, 0), SegmentAnchor.Zero, limits);
+            var whole = ReadSegment(source, new Segment(0, source.Length, SegmentRole.Whole, 0), SegmentAnchor.Zero, limits);
             return new YamlDocument { Source = source, Root = whole.Root, Problems = Sorted(whole.Problems), SkippedLines = whole.Skipped };
         }
         var parts = new SegmentResult[segments.Count];
-        if (text.Length >= ParallelThreshold && Environment.ProcessorCount > 1)
+        if (source.Length >= ParallelThreshold && Environment.ProcessorCount > 1)
             Parallel.For(0, segments.Count, i => parts[i] = ReadSegment(source, segments[i], new SegmentAnchor { Start = segments[i].Start }, limits));
         else
             for (int i = 0; i < segments.Count; i++) parts[i] = ReadSegment(source, segments[i], new SegmentAnchor { Start = segments[i].Start }, limits);
@@ -46,7 +45,7 @@ public static class YamlReader
 
     /// <summary>Whether a text is over the size limit (and so is not read).</summary>
     public static bool IsTooLarge(SourceText source, ReaderLimits limits) =>
-        source.Length > limits.MaxBytes || (source.Length > limits.MaxBytes / 4 && System.Text.Encoding.UTF8.GetByteCount(source.Text) > limits.MaxBytes);
+        source.Length > limits.MaxBytes || (source.Length > limits.MaxBytes / 4 && source.Utf8Length() > limits.MaxBytes);
 
     /// <summary>Files from this size on are read segment by segment on every core.</summary>
     public const int ParallelThreshold = 128 * 1024;
@@ -125,7 +124,7 @@ public static class YamlReader
     public static SegmentResult ReadSegment(SourceText full, Segment seg, SegmentAnchor anchor, ReaderLimits limits)
     {
         bool whole = seg.Start == 0 && seg.Length == full.Length;
-        string text = whole ? full.Text : full.Text.Substring(seg.Start, seg.Length);
+        string text = whole ? full.Text : full.Substring(seg.Start, seg.Length);
         // Most segments parse at once: the line table and the writable copy are made only to recover.
         SourceText? source = whole ? full : null;
         var problems = new List<SyntaxProblem>();   // local to the segment
@@ -204,7 +203,7 @@ public static class YamlReader
     private static int FirstNonSpace(SourceText source, int line)
     {
         int i = source.LineStart(line), e = source.LineEnd(line);
-        while (i < e && char.IsWhiteSpace(source.Text[i])) i++;
+        while (i < e && char.IsWhiteSpace(source[i])) i++;
         return i;
     }
 
@@ -252,6 +251,8 @@ public static class YamlReader
         "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F");
 
     internal static bool HasControl(string text) => text.AsSpan().IndexOfAny(Controls) >= 0;
+
+    internal static bool HasControl(SourceText text) => text.ContainsAny(Controls);
 
     /// <summary>Tabs in indentation are not YAML. Report each and read it as a space.</summary>
     private static bool ReplaceTabIndentation(SourceText source, char[] buffer, List<SyntaxProblem> problems)

@@ -84,6 +84,8 @@ internal sealed class DiagnosticsPublisher
             var diags = Timeline.Core.Catalogs.BuiltinCatalogs.NameOf(doc.Path) is null ? analysis.Result.For(doc.Path) : Array.Empty<Diagnostic>();
             var items = new JsonArray();
             foreach (var d in diags) items.Add(ToLsp(d, doc.Model));
+            // The check is done and what it replaced is garbage: the moment to give memory back, if asked.
+            _server.Memory?.TrimIfRequested();
             await _server.Rpc.NotifyAsync("textDocument/publishDiagnostics", new JsonObject
             {
                 ["uri"] = uri,

@@ -7,6 +7,9 @@ namespace Timeline.LanguageServer.Handlers;
 /// <summary>didOpen, didChange (full and incremental), didClose, didSave.</summary>
 internal static class DocumentSync
 {
+    /// <summary>From this length on (in UTF-16 units), opening a document is followed by a trim of memory.</summary>
+    internal const int LargeDocument = 1 << 20;
+
     public static void Register(TimelineLanguageServer server)
     {
         var rpc = server.Rpc;
@@ -14,6 +17,7 @@ internal static class DocumentSync
         {
             var d = TimelineLanguageServer.Parse(p, LspJson.Default.DidOpenTextDocumentParams).TextDocument;
             server.Workspace.Open(server.Uris.ToPath(d.Uri), d.Text, d.Version);
+            if (d.Text.Length >= LargeDocument) server.Memory?.Request("a large document opened");
             server.Diagnostics.Schedule();
             return Task.CompletedTask;
         });
@@ -54,11 +58,10 @@ internal static class DocumentSync
     /// <summary>Applies content changes in order. A range past the end is clamped to the text; nothing is ever lost silently: it is logged.</summary>
     internal static SourceText Apply(TimelineLanguageServer server, SourceText text, TextDocumentContentChangeEvent[] changes, string uri)
     {
-        string current = text.Text;
         var source = text;
         foreach (var change in changes)
         {
-            if (change.Range is null) { current = change.Text; source = new SourceText(current); continue; }
+            if (change.Range is null) { source = new SourceText(change.Text); continue; }
             var r = change.Range;
             TextSpan span;
             if (r.Start.Line < 0 || r.End.Line < 0 || r.Start.Character < 0 || r.End.Character < 0 || r.Start.Line >= source.LineCount || r.End.Line >= source.LineCount)
@@ -72,8 +75,8 @@ internal static class DocumentSync
                 span = a <= b ? new TextSpan(a, b) : new TextSpan(b, a);
             }
             else span = server.Lsp.Span(source, r);
-            current = string.Concat(current.AsSpan(0, span.Start), change.Text, current.AsSpan(span.End));
-            source = new SourceText(current);
+            // The new version shares all but the lines the change touched with the last.
+            source = source.WithChange(span, change.Text);
         }
         return source;
     }

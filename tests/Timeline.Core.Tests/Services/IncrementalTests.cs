@@ -28,7 +28,8 @@ public class IncrementalTests
         string text = File.ReadAllText(Repo.Path("examples", "aleppo-2024", "aleppo-2024.timeline.yaml"));
         if (seed % 2 == 1) text = Repo.ToCrlf(text);
         const string path = "/p/a.timeline.yaml";
-        var model = FileAnalyzer.Analyze(path, FileKind.Timeline, new SourceText(text));
+        // Versions are made edit by edit, as an editor's are; small pieces put piece boundaries everywhere.
+        var model = FileAnalyzer.Analyze(path, FileKind.Timeline, new SourceText(text, seed < 3 ? 8192 : 97));
         for (int step = 0; step < 60; step++)
         {
             int pos = rng.Next(text.Length + 1);
@@ -36,7 +37,8 @@ public class IncrementalTests
             string ins = rng.Next(3) == 0 ? "" : new string(Enumerable.Range(0, rng.Next(1, 6)).Select(_ => Alphabet[rng.Next(Alphabet.Length)]).ToArray());
             if (rng.Next(10) == 0) ins = "\n  - id: added-" + step + "\n    date: 2024-11-2" + rng.Next(10) + "\n    title: t\n    sources: [x]\n";
             text = text[..pos] + ins + text[(pos + del)..];
-            var incremental = FileAnalyzer.Analyze(path, FileKind.Timeline, new SourceText(text), previous: model);
+            var incremental = FileAnalyzer.Analyze(path, FileKind.Timeline, model.Source.WithChange(new TextSpan(pos, pos + del), ins), previous: model);
+            Assert.Equal(text, incremental.Source.Text);
             var fresh = FileAnalyzer.Analyze(path, FileKind.Timeline, new SourceText(text));
             Assert.True(Render(fresh) == Render(incremental), $"seed {seed}, step {step}: the incremental analysis differs from a fresh one\n--- text ---\n{text}");
             model = incremental;
@@ -149,7 +151,8 @@ public class IncrementalProjectTests
         {
             string path = rng.Next(6) == 0 ? edited[1] : edited[rng.Next(2) * 2];
             // Random edits pile up into text that no longer splits into segments: start again now and then.
-            string text = step % 20 == 19 ? originals[path] : texts[path];
+            bool restart = step % 20 == 19;
+            string text = restart ? originals[path] : texts[path];
             int pos, del = 0;
             string ins;
             int kind = rng.Next(10);
@@ -178,7 +181,9 @@ public class IncrementalProjectTests
             del = Math.Min(del, text.Length - pos);
             text = text[..pos] + ins + text[(pos + del)..];
             texts[path] = text;
-            ws.Change(path, text, step + 2);
+            // An edit as an editor sends it: the last version with one change (the restart replaces it whole).
+            var source = restart ? new SourceText(text) : ws.Document(path)!.Text.WithChange(new TextSpan(pos, pos + del), ins);
+            ws.Change(path, source, step + 2);
             // The file on its own first: its model is what a fresh reading gives.
             string freshFile = IncrementalTests.Render(FileAnalyzer.Analyze(path, FileKinds.FromPath(path), new SourceText(text)));
             string editedFile = IncrementalTests.Render(ws.Document(path)!.Model);
@@ -226,5 +231,47 @@ public class IncrementalProjectTests
         for (int i = 0; i < Math.Max(x.Length, y.Length); i++)
             if (i >= x.Length || i >= y.Length || x[i] != y[i]) return $"fresh:       {(i < x.Length ? x[i] : "(none)")}\nincremental: {(i < y.Length ? y[i] : "(none)")}";
         return "";
+    }
+}
+
+/// <summary>
+/// A keystroke, its check and what an editor asks after it (diagnostics, completion, hover,
+/// symbols, folding, links, hints, code actions) read the new version through its pieces: the
+/// file is never copied whole to answer them.
+/// </summary>
+public class KeystrokeCopyTests
+{
+    [Fact]
+    public void Nothing_an_editor_asks_after_a_keystroke_copies_the_whole_file()
+    {
+        var texts = new[] { "aleppo-2024.timeline.yaml", "aleppo.places.yaml", "reports.sources.yaml", "syria.actors.yaml", "timeline.config.yaml" }
+            .ToDictionary(n => "/w/" + n, n => File.ReadAllText(Repo.Path("examples", "aleppo-2024", n)));
+        var ws = new TimelineWorkspace(new Timeline.Core.Project.MemoryFileSystem(texts));
+        ws.SetFolders(new[] { "/w" });
+        ws.Index();
+        const string path = "/w/aleppo-2024.timeline.yaml";
+        // Small pieces, so that the file is many of them.
+        ws.Open(path, texts[path], 1);
+        ws.Change(path, new SourceText(texts[path], 512), 2);
+        var doc = ws.Document(path)!;
+        int at = doc.Text.LineStart(doc.Text.LineCount / 2);
+        var edited = doc.Text.WithChange(new TextSpan(at, at), "  # a note\n");
+        ws.Change(path, edited, 3);
+        var model = ws.Document(path)!.Model;
+        var result = ws.Analyze(path).Result;
+        int line = Enumerable.Range(0, edited.LineCount).First(l => edited.LineSpan(l).TrimStart().StartsWith("places: ["));
+        int places = edited.LineStart(line) + edited.LineSpan(line).IndexOf('[') + 1;
+        Assert.False(edited.HoldsWholeString, "the test itself read the text whole");
+        CompletionService.Complete(model, result.Symbols, places);
+        LanguageServices.Hover(model, result.Symbols, places);
+        LanguageServices.Definition(model, result.Symbols, places);
+        LanguageServices.References(model, result.Symbols, places, true);
+        LanguageServices.PrepareRename(model, result.Symbols, places, out _);
+        LanguageServices.DocumentSymbols(model);
+        LanguageServices.Folding(model);
+        LanguageServices.Links(model, "/w");
+        LanguageServices.InlayHints(model, result.Symbols, new TextSpan(0, edited.Length));
+        CodeActions.For(model, result, new TextSpan(places, places));
+        Assert.False(edited.HoldsWholeString, "something read the edited version as one string");
     }
 }
