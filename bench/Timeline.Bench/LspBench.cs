@@ -22,7 +22,13 @@ public static class LspBench
     {
         var psi = new ProcessStartInfo(command, args) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         using var p = Process.Start(psi)!;
-        _ = p.StandardError.ReadToEndAsync();
+        // The server's log is read (so it never blocks on a full pipe); TIMELINE_BENCH_LOG=1 shows it.
+        bool showLog = Environment.GetEnvironmentVariable("TIMELINE_BENCH_LOG") == "1";
+        _ = Task.Run(async () =>
+        {
+            while (await p.StandardError.ReadLineAsync() is { } line)
+                if (showLog) Console.Error.WriteLine("    server: " + line);
+        });
         await using var c = LspClient.OverStreams(p.StandardInput.BaseStream, p.StandardOutput.BaseStream);
         c.OnServerRequest = (method, par) => method switch
         {

@@ -23,8 +23,8 @@ public sealed class ServerOptions
     public TextWriter? Log { get; init; }
     public DateOnly? Today { get; init; }
     /// <summary>
-    /// Give memory back to the system after this long without edits (and once the workspace is
-    /// read); null to leave it to the collector. The process of <c>timeline lsp</c> sets it; servers
+    /// Give memory back to the system after this long without edits (and after a large document
+    /// is opened); null to leave it to the collector. The process of <c>timeline lsp</c> sets it; servers
     /// in a test process do not (a collection there is the whole process's).
     /// </summary>
     public TimeSpan? TrimMemoryWhenIdle { get; init; }
@@ -188,7 +188,8 @@ public sealed class TimelineLanguageServer
                 var sw = System.Diagnostics.Stopwatch.StartNew();
                 Workspace.Index();
                 Log($"indexed the workspace in {sw.ElapsedMilliseconds} ms");
-                Memory?.Trim("workspace read");
+                // What reading it left behind goes back at the next pause: a collection now could stall a keystroke.
+                Memory?.Activity();
                 Diagnostics.Schedule();
             }
             catch (Exception ex) { Log($"indexing failed: {ex}"); }

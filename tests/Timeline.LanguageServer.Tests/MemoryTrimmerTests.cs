@@ -13,4 +13,39 @@ public class MemoryTrimmerTests
         Assert.True(GC.CollectionCount(2) > before);
         Assert.Contains(log, m => m.StartsWith("memory trimmed (test)", StringComparison.Ordinal) && m.Contains("live", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_requested_trim_happens_once_when_the_work_that_asked_is_done()
+    {
+        var log = new List<string>();
+        using var trimmer = new MemoryTrimmer(TimeSpan.FromMinutes(1), m => { lock (log) log.Add(m); });
+        trimmer.TrimIfRequested();
+        Assert.Empty(log);
+        trimmer.Request("a large document opened");
+        trimmer.TrimIfRequested();
+        trimmer.TrimIfRequested();
+        Assert.Single(log, m => m.StartsWith("memory trimmed (a large document opened)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Opening_a_large_document_trims_before_its_first_diagnostics()
+    {
+        var dir = Directory.CreateTempSubdirectory("timeline-trim-").FullName;
+        var written = new StringWriter();
+        var log = TextWriter.Synchronized(written);
+        try
+        {
+            string text = "title: T\nevents:\n" + string.Concat(Enumerable.Range(0, 24000).Select(i => $"  - id: e{i}\n    date: 2024-11-29\n    title: event {i}\n"));
+            Assert.True(text.Length >= Handlers.DocumentSync.LargeDocument);
+            string file = Path.Combine(dir, "big.timeline.yaml");
+            File.WriteAllText(file, text);
+            await using var c = Client.LspClient.InProcess(new ServerOptions { Log = log, TrimMemoryWhenIdle = TimeSpan.FromMinutes(10) });
+            await c.InitializeAsync(dir);
+            string uri = new Uri(file).AbsoluteUri;
+            await c.OpenAsync(uri, text, 1);
+            await c.WaitForAsync(n => n["method"]?.GetValue<string>() == "textDocument/publishDiagnostics" && n["params"]!["uri"]!.GetValue<string>() == uri, TimeSpan.FromSeconds(60));
+            lock (log) Assert.Contains("memory trimmed (a large document opened)", written.ToString());
+        }
+        finally { Directory.Delete(dir, true); }
+    }
 }
