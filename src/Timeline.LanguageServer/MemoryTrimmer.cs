@@ -35,6 +35,16 @@ internal sealed class MemoryTrimmer : IDisposable
         _timer.Change(_idle, Timeout.InfiniteTimeSpan);
     }
 
+    /// <summary>
+    /// Trims now if no work came in since a moment (<see cref="Environment.TickCount64"/>), as after
+    /// reading the workspace ahead of the writer; otherwise at the next pause, not under their keystrokes.
+    /// </summary>
+    public void TrimIfQuietSince(long since, string why)
+    {
+        if (Volatile.Read(ref _lastActivity) > since) Activity();
+        else Trim(why);
+    }
+
     /// <summary>Asks for a trim at the end of the work that made the garbage (<see cref="TrimIfRequested"/>).</summary>
     public void Request(string why) => Volatile.Write(ref _requested, why);
 

@@ -28,6 +28,22 @@ public class MemoryTrimmerTests
     }
 
     [Fact]
+    public void A_trim_after_background_work_waits_if_the_writer_came_in_meanwhile()
+    {
+        var log = new List<string>();
+        using var trimmer = new MemoryTrimmer(TimeSpan.FromMinutes(1), m => { lock (log) log.Add(m); });
+        long started = Environment.TickCount64;
+        trimmer.TrimIfQuietSince(started, "quiet");
+        Assert.Single(log, m => m.StartsWith("memory trimmed (quiet)", StringComparison.Ordinal));
+        Thread.Sleep(20);
+        started = Environment.TickCount64;
+        Thread.Sleep(20);
+        trimmer.Activity();
+        trimmer.TrimIfQuietSince(started, "busy");
+        Assert.DoesNotContain(log, m => m.Contains("(busy)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Opening_a_large_document_trims_before_its_first_diagnostics()
     {
         var dir = Directory.CreateTempSubdirectory("timeline-trim-").FullName;

@@ -52,7 +52,8 @@ internal sealed class DiagnosticsPublisher
                 _signal.Reader.TryRead(out _);
                 if (_delay > TimeSpan.Zero) await Task.Delay(_delay, _stop.Token).ConfigureAwait(false);
                 _signal.Reader.TryRead(out _); // changes during the delay are in this round
-                try { await PublishAsync().ConfigureAwait(false); _server.Memory?.Activity(); }
+                // The idle countdown starts again after a round that reported to the writer, not after an empty one.
+                try { if (await PublishAsync().ConfigureAwait(false)) _server.Memory?.Activity(); }
                 catch (Exception ex)
                 {
                     _server.Log($"checking failed: {ex}");
@@ -64,11 +65,13 @@ internal sealed class DiagnosticsPublisher
         catch (ChannelClosedException) { }
     }
 
-    private async Task PublishAsync()
+    /// <summary>Checks the open documents and reports what changed; whether it reported anything.</summary>
+    private async Task<bool> PublishAsync()
     {
+        bool published = false;
         foreach (var doc in _server.Workspace.OpenDocuments)
         {
-            if (_stop.IsCancellationRequested) return;
+            if (_stop.IsCancellationRequested) return published;
             var analysis = _server.Workspace.Analyze(doc.Path);
             var current = _server.Workspace.Document(doc.Path);
             if (current is null || current.Version != doc.Version || !ReferenceEquals(current.Model, doc.Model)) continue; // changed again: the next round publishes
@@ -92,7 +95,9 @@ internal sealed class DiagnosticsPublisher
                 ["version"] = doc.Version,
                 ["diagnostics"] = items,
             }).ConfigureAwait(false);
+            published = true;
         }
+        return published;
     }
 
     internal JsonObject ToLsp(Diagnostic d, FileModel file)

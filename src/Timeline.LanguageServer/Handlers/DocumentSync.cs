@@ -16,6 +16,7 @@ internal static class DocumentSync
         rpc.OnNotification("textDocument/didOpen", p =>
         {
             var d = TimelineLanguageServer.Parse(p, LspJson.Default.DidOpenTextDocumentParams).TextDocument;
+            server.Memory?.Activity();
             server.Workspace.Open(server.Uris.ToPath(d.Uri), d.Text, d.Version);
             if (d.Text.Length >= LargeDocument) server.Memory?.Request("a large document opened");
             server.Diagnostics.Schedule();
@@ -24,6 +25,7 @@ internal static class DocumentSync
         rpc.OnNotification("textDocument/didChange", p =>
         {
             var c = TimelineLanguageServer.Parse(p, LspJson.Default.DidChangeTextDocumentParams);
+            server.Memory?.Activity(); // the writer is at work: not the moment to collect
             string path = server.Uris.ToPath(c.TextDocument.Uri);
             var doc = server.Workspace.Document(path);
             if (doc is null)
