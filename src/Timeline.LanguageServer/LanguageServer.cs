@@ -24,8 +24,9 @@ public sealed class ServerOptions
     public DateOnly? Today { get; init; }
     /// <summary>
     /// Give memory back to the system after this long without edits (and once the workspace is
-    /// read, and after a large document is opened); null to leave it to the collector. The process of <c>timeline lsp</c> sets it; servers
-    /// in a test process do not (a collection there is the whole process's).
+    /// read, and after a large document is opened); null to leave it to the collector. The
+    /// process of <c>timeline lsp</c> sets it; servers in a test process do not (a collection
+    /// there is the whole process's).
     /// </summary>
     public TimeSpan? TrimMemoryWhenIdle { get; init; }
 }
@@ -185,10 +186,9 @@ public sealed class TimelineLanguageServer
         {
             try
             {
-                var sw = System.Diagnostics.Stopwatch.StartNew();
                 long started = Environment.TickCount64;
                 Workspace.Index();
-                Log($"indexed the workspace in {sw.ElapsedMilliseconds} ms");
+                Log($"indexed the workspace in {Environment.TickCount64 - started} ms");
                 // What reading it left behind goes back now, or at the next pause if the writer is already at work.
                 Memory?.TrimIfQuietSince(started, "workspace read");
                 Diagnostics.Schedule();

@@ -58,7 +58,7 @@ public sealed class SourceText
         _text = text;
         _pieceSize = pieceSize;
         var pieces = new List<Piece>(text.Length / pieceSize + 2);
-        Cut(text, 0, text.Length, atEnd: true, pieceSize, pieces);
+        Cut(text, atEnd: true, pieceSize, pieces);
         _pieces = pieces.ToArray();
         (_starts, _firstLines) = Index(_pieces);
     }
@@ -71,13 +71,13 @@ public sealed class SourceText
         if (pieces.Length == 1 && pieces[0].Offset == 0 && pieces[0].Length == pieces[0].Source.Length) _text = pieces[0].Source;
     }
 
-    /// <summary>Cuts s[from..to), which starts a line and ends after a whole line break or at the end of the text, into pieces.</summary>
-    private static void Cut(string s, int from, int to, bool atEnd, int pieceSize, List<Piece> into)
+    /// <summary>Cuts a run of whole lines (the last may be the text's own last line, unended) into pieces.</summary>
+    private static void Cut(string s, bool atEnd, int pieceSize, List<Piece> into)
     {
         var starts = new List<int> { 0 };
-        int pieceStart = from;
-        var span = s.AsSpan(0, to);
-        int i = from;
+        int pieceStart = 0, to = s.Length;
+        var span = s.AsSpan();
+        int i = 0;
         while (true)
         {
             int k = span[i..].IndexOfAny('\n', '\r');
@@ -97,7 +97,7 @@ public sealed class SourceText
         }
         if (to > pieceStart) into.Add(new Piece(s, pieceStart, to - pieceStart, starts.ToArray()));
         // The last line of the text: empty when the text ends with a line break (or is empty).
-        if (atEnd && (to == from || s[to - 1] is '\n' or '\r')) into.Add(new Piece(s, to, 0, new[] { 0 }));
+        if (atEnd && (to == 0 || s[to - 1] is '\n' or '\r')) into.Add(new Piece(s, to, 0, new[] { 0 }));
     }
 
     private static (int[] Starts, int[] FirstLines) Index(Piece[] pieces)
@@ -134,7 +134,7 @@ public sealed class SourceText
             self.CopyTo(end, dest[(start - from + inserted.Length)..]);
         });
         var made = new List<Piece>(rebuilt.Length / _pieceSize + 2);
-        Cut(rebuilt, 0, rebuilt.Length, atEnd, _pieceSize, made);
+        Cut(rebuilt, atEnd, _pieceSize, made);
         var pieces = new Piece[first + made.Count + (_pieces.Length - last - 1)];
         Array.Copy(_pieces, pieces, first);
         made.CopyTo(pieces, first);
@@ -192,10 +192,9 @@ public sealed class SourceText
     {
         int p = _lastPiece;
         if (p < _pieces.Length && offset >= _starts[p] && (offset < _starts[p + 1] || p == _pieces.Length - 1)) return p;
+        // Starts are distinct (only the last piece can be empty): an offset at a piece's start is found exactly.
         p = Array.BinarySearch(_starts, 0, _pieces.Length, offset);
         if (p < 0) p = ~p - 1;
-        // Only the last piece can be empty: an offset at its start belongs to it.
-        while (p + 1 < _pieces.Length && _starts[p + 1] == offset) p++;
         _lastPiece = p;
         return p;
     }
