@@ -4,8 +4,15 @@ namespace Timeline.Core.Checks;
 
 public enum Severity { Error = 1, Warning = 2, Info = 3 }
 
+/// <summary>What an editor may show of a finding beyond its severity (LSP's diagnostic tags).</summary>
+[Flags]
+public enum RuleTags { None = 0, Unnecessary = 1, Deprecated = 2 }
+
 /// <summary>A check of the language: a stable code, a rule name, a default severity.</summary>
-public sealed record Rule(string Code, string Name, Severity DefaultSeverity, string Description);
+public sealed record Rule(string Code, string Name, Severity DefaultSeverity, string Description)
+{
+    public RuleTags Tags { get; init; }
+}
 
 /// <summary>A text edit on a file: replace <see cref="Span"/> with <see cref="NewText"/>.</summary>
 public sealed record TextEdit(TextSpan Span, string NewText);
@@ -64,12 +71,18 @@ public static class Rules
     public static readonly Rule UnknownSource = new("TL203", "unknown-source", Severity.Error, "A source id that is not defined.");
     public static readonly Rule UnknownEvent = new("TL204", "unknown-event", Severity.Error, "An event id that is not defined.");
     public static readonly Rule DuplicateId = new("TL205", "duplicate-id", Severity.Error, "The same id twice for one kind in the project.");
-    public static readonly Rule UnusedSource = new("TL206", "unused-source", Severity.Warning, "A source that no event, claim or figure cites.");
+    public static readonly Rule UnusedSource = new("TL206", "unused-source", Severity.Warning, "A source that no event, claim or figure cites.") { Tags = RuleTags.Unnecessary };
     public static readonly Rule MissingSource = new("TL301", "missing-source", Severity.Error, "An event with no citation.");
     public static readonly Rule WeakConfirmation = new("TL302", "weak-confirmation", Severity.Warning, "status: confirmed with fewer than two independent origins.");
     public static readonly Rule PartySourced = new("TL303", "party-sourced", Severity.Warning, "Every citation comes from sources affiliated with the event's actors.");
     public static readonly Rule UndisputedConflict = new("TL304", "undisputed-conflict", Severity.Warning, "Claims both assert and deny, and the status is not disputed.");
     public static readonly Rule DuplicateUrl = new("TL305", "duplicate-url", Severity.Warning, "Two sources with the same URL.");
+    public static readonly Rule SnapshotMissing = new("TL306", "snapshot-missing", Severity.Error, "A source's snapshot file does not exist, is outside the project, or cannot be read.");
+    public static readonly Rule SnapshotAltered = new("TL307", "snapshot-altered", Severity.Error, "The snapshot's SHA-256 is not the recorded sha256.");
+    public static readonly Rule QuoteNotFound = new("TL308", "quote-not-found", Severity.Error, "A quote is not in the cited source's snapshot.");
+    public static readonly Rule FigureMisread = new("TL309", "figure-misread", Severity.Warning, "A figure's count disagrees with the count in its citation's quote.");
+    public static readonly Rule SharedText = new("TL310", "shared-text", Severity.Warning, "Two sources with different declared origins share a passage of 40 words or more.");
+    public static readonly Rule UnverifiableQuote = new("TL311", "unverifiable-quote", Severity.Info, "A quote whose source has no snapshot to check it against.");
     public static readonly Rule InvalidCount = new("TL401", "invalid-count", Severity.Error, "A count that is not one of the accepted forms.");
     public static readonly Rule ReversedRange = new("TL402", "reversed-range", Severity.Error, "low above high, or best outside low..high.");
     public static readonly Rule FigureKind = new("TL403", "figure-kind", Severity.Error, "A figure with none, or more than one, of killed/injured/displaced/detained.");

@@ -305,7 +305,7 @@ public static class FileAnalyzer
                 var src = Ref(cm["source"], SymbolKind.Source);
                 if (src is null) return null;
                 int? cred = Scalar(cm, "credibility") is { } cs && StructureValidator.IsInteger(cs, out long c) ? (int)c : null;
-                return new Citation { Source = src, Quote = Text(cm, "quote"), At = Text(cm, "at"), Credibility = cred };
+                return new Citation { Source = src, QuoteNode = Scalar(cm, "quote"), At = Text(cm, "at"), Credibility = cred };
             }
             return Ref(node, SymbolKind.Source) is { } r ? new Citation { Source = r } : null;
         }
@@ -384,6 +384,7 @@ public static class FileAnalyzer
                 Url = Text(m, "url"), UrlNode = Scalar(m, "url"), Archived = Text(m, "archived"), Via = Text(m, "via"),
                 Affiliation = Ref(m["affiliation"], SymbolKind.Actor), Reliability = Text(m, "reliability"),
                 Language = Text(m, "language"), Notes = Text(m, "notes"),
+                SnapshotNode = Scalar(m, "snapshot"), Sha256Node = Scalar(m, "sha256"), Captured = Date(m, "captured"),
             });
         }
 
@@ -413,7 +414,7 @@ public static class FileAnalyzer
             foreach (var c in m.ObjectsOf("claims"))
                 ev.Claims.Add(new Claim
                 {
-                    Node = c, By = Ref(c["by"], SymbolKind.Actor), Stance = Text(c, "stance"), Says = Text(c, "says"),
+                    Node = c, By = Ref(c["by"], SymbolKind.Actor), Stance = Text(c, "stance"), Says = Text(c, "says"), QuoteNode = Scalar(c, "quote"),
                     Source = Cite(c["source"]), Date = Date(c, "date"),
                 });
             foreach (var f in m.ObjectsOf("casualties")) ev.Casualties.Add(BuildFigure(f));
@@ -523,6 +524,7 @@ public static class FileAnalyzer
             foreach (var s in root.ItemsOf("gazetteers").OfType<ScalarNode>().Where(s => !s.IsNull)) cfg.Gazetteers.Add((s.Value, s.Span));
             foreach (var s in root.ItemsOf("exclude").OfType<ScalarNode>().Where(s => !s.IsNull)) cfg.Exclude.Add(s.Value);
             if (Scalar(root, "require-sources") is { } rs && rs.Value.Equals("false", StringComparison.OrdinalIgnoreCase)) cfg.RequireSources = false;
+            if (Scalar(root, "require-snapshots") is { } rsn && rsn.Value.Equals("true", StringComparison.OrdinalIgnoreCase)) cfg.RequireSnapshots = true;
             if (root["rules"] is MappingNode rules)
                 foreach (var e in rules.Entries)
                     if (e.KeyText is { } k && Rules.Find(k) is { } rule && e.Value is ScalarNode v)

@@ -21,6 +21,9 @@ public static partial class StructureValidator
     [GeneratedRegex(@"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")]
     public static partial Regex LanguagePattern();
 
+    [GeneratedRegex(@"^[0-9a-fA-F]{64}$")]
+    public static partial Regex Sha256Pattern();
+
     [GeneratedRegex(@"^-?(0|[1-9][0-9]*)$")]
     public static partial Regex IntegerPattern();
 
@@ -332,6 +335,10 @@ public static partial class StructureValidator
                 case ScalarKind.LanguageTag:
                     if (!LanguagePattern().IsMatch(v))
                         Add(Rules.InvalidValue, s.Span, $"'{v}' is not a BCP 47 language tag; expected a tag such as en, ar or pt-BR");
+                    break;
+                case ScalarKind.Sha256:
+                    if (!Sha256Pattern().IsMatch(v))
+                        Add(Rules.InvalidValue, s.Span, $"'{YamlDocument.Shorten(v)}' is not a SHA-256 digest; expected 64 hexadecimal digits, as `timeline capture` writes them");
                     break;
                 case ScalarKind.Text or ScalarKind.Path or ScalarKind.Glob:
                     break;

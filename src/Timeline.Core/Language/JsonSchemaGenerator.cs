@@ -169,6 +169,10 @@ public static class JsonSchemaGenerator
                 o["type"] = "string";
                 o["pattern"] = StructureValidator.LanguagePattern().ToString();
                 break;
+            case ScalarKind.Sha256:
+                o["type"] = "string";
+                o["pattern"] = StructureValidator.Sha256Pattern().ToString();
+                break;
         }
         if (s.Description.Length > 0) o["description"] = s.Description;
         return o;

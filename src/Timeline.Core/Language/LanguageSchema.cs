@@ -50,7 +50,7 @@ public static class LanguageSchema
         Fields = new[]
         {
             F("source", Ref(SymbolKind.Source, "The id of the cited source."), true),
-            F("quote", Text("The words of the source that support the event.")),
+            F("quote", Text("The words of the source that support the event, verbatim (checked against the source's snapshot, TL308).")),
             F("at", Text("Where in the source: a paragraph, a timestamp, a page.")),
             F("credibility", new ScalarShape { Kind = ScalarKind.Integer, Min = 1, Max = 6, Description = "Admiralty information credibility, 1 (confirmed) to 6 (cannot be judged)." }),
         },
@@ -80,6 +80,9 @@ public static class LanguageSchema
             F("affiliation", Ref(SymbolKind.Actor, "The actor the outlet belongs to or speaks for (state media).")),
             F("reliability", Enum(Reliabilities, "Admiralty source reliability: A completely reliable, B usually reliable, C fairly reliable, D not usually reliable, E unreliable, F cannot be judged.")),
             F("language", new ScalarShape { Kind = ScalarKind.LanguageTag, Description = "The language of the source, as a BCP 47 tag (en, ar, tr)." }),
+            F("snapshot", new ScalarShape { Kind = ScalarKind.Path, Description = "The copy of the page as it was read, kept in the project: a .txt, .md or .html file, relative to this file (snapshots/npa-2024-11-29.txt). Every quote citing the source is checked against it (TL308)." }),
+            F("sha256", new ScalarShape { Kind = ScalarKind.Sha256, Description = "The SHA-256 of the snapshot file's bytes, written when it was captured (TL307 when the file no longer matches)." }),
+            F("captured", new ScalarShape { Kind = ScalarKind.Date, Description = "When the snapshot was taken: a date and time such as 2024-11-29T14:05Z." }),
             F("notes", Text("Notes on the source.")),
         },
     };
@@ -103,7 +106,8 @@ public static class LanguageSchema
         {
             F("by", Ref(SymbolKind.Actor, "The actor who makes the claim."), true),
             F("stance", Enum(Stances, "asserts: says it happened; denies: says it did not."), true),
-            F("says", Text("A paraphrase or quote of the claim.")),
+            F("says", Text("What they said, in your words: reported speech, never shown in quotation marks.")),
+            F("quote", Text("Their words verbatim, as the source prints them (checked against the source's snapshot, TL308).")),
             F("source", CitationRef, true),
             F("date", new ScalarShape { Kind = ScalarKind.Date, Description = "When the claim was made." }),
         },
@@ -262,6 +266,7 @@ public static class LanguageSchema
             F("gazetteers", ListOf(new ScalarShape { Kind = ScalarKind.Path, Description = "A GeoNames file, relative to the project root." }, "Extra GeoNames files, relative to the project root.")),
             F("exclude", ListOf(new ScalarShape { Kind = ScalarKind.Glob, Description = "A pattern such as drafts/**." }, "Files and folders to leave out.")),
             F("require-sources", new ScalarShape { Kind = ScalarKind.Boolean, Description = "Whether an event without a citation is an error (TL301). On by default." }),
+            F("require-snapshots", new ScalarShape { Kind = ScalarKind.Boolean, Description = "Whether a quote with no snapshot to check it against is a warning (TL311) rather than a note. Off by default." }),
             F("rules", new MapShape { KeyDescription = "a rule code (TL206) or name (unused-source)", Value = Enum(RuleSeverities, "error, warning, info or off."), Description = "Rule severities by code or name: error, warning, info or off." }),
         },
     };

@@ -9,6 +9,8 @@ public enum ScalarKind
     /// <summary>A figure's group: one of a few words, or an actor id.</summary>
     Group,
     Path, Glob, CatalogName,
+    /// <summary>A SHA-256 digest: 64 hexadecimal digits.</summary>
+    Sha256,
 }
 
 /// <summary>The shape a value must have. The one description of the language's keys.</summary>
@@ -45,6 +47,7 @@ public sealed class ScalarShape : Shape
         ScalarKind.Path => "a file path",
         ScalarKind.Glob => "a file pattern",
         ScalarKind.CatalogName => "a catalog name",
+        ScalarKind.Sha256 => "a SHA-256 digest (64 hexadecimal digits)",
         _ => "a value",
     };
 

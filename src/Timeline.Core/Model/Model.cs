@@ -66,7 +66,10 @@ public abstract class Definition
 public sealed class Citation
 {
     public required Reference Source { get; init; }
-    public string? Quote { get; init; }
+    /// <summary>The source's words, verbatim: checked against its snapshot.</summary>
+    public string? Quote => QuoteNode?.Value;
+    /// <summary>The scalar that holds the quote (for ranges and fixes).</summary>
+    public ScalarNode? QuoteNode { get; init; }
     public string? At { get; init; }
     public int? Credibility { get; init; }
 }
@@ -87,6 +90,16 @@ public sealed class SourceDef : Definition
     public string? Reliability { get; init; }
     public string? Language { get; init; }
     public string? Notes { get; init; }
+    /// <summary>The snapshot's path as written: relative to the file that defines the source.</summary>
+    public string? Snapshot => SnapshotNode?.Value;
+    public ScalarNode? SnapshotNode { get; init; }
+    /// <summary>The SHA-256 recorded for the snapshot, as written.</summary>
+    public string? Sha256 => Sha256Node?.Value;
+    public ScalarNode? Sha256Node { get; init; }
+    public DateValue? Captured { get; init; }
+
+    /// <summary>Whether the publication date is inferred by the writer (EDTF's uncertainty mark: 2024-11-29?).</summary>
+    public bool PublishedIsInferred => Published?.Value is { } d && d.Qualifiers.HasFlag(DateQualifiers.Uncertain);
 
     /// <summary>The published date as a day, when it is one.</summary>
     public DateOnly? PublishedDay => Published?.Value is { IsDayPrecisionOrFiner: true } d && d.Start!.Year is >= 1 and <= 9999
@@ -121,7 +134,11 @@ public sealed class Claim
     public TextSpan Span => Node.Span;
     public Reference? By { get; init; }
     public string? Stance { get; init; }
+    /// <summary>What the actor said, in the writer's words: reported speech, never shown in quotation marks.</summary>
     public string? Says { get; init; }
+    /// <summary>The actor's words verbatim, as the source prints them: checked against its snapshot.</summary>
+    public string? Quote => QuoteNode?.Value;
+    public ScalarNode? QuoteNode { get; init; }
     public Citation? Source { get; init; }
     public DateValue? Date { get; init; }
 }
@@ -220,6 +237,8 @@ public sealed class ProjectConfig
     public List<(string Path, TextSpan Span)> Gazetteers { get; } = new();
     public List<string> Exclude { get; } = new();
     public bool RequireSources { get; set; } = true;
+    /// <summary>Whether a quote with no snapshot to check it is a warning (TL311) rather than a note.</summary>
+    public bool RequireSnapshots { get; set; }
     /// <summary>Rule code → severity (null = off).</summary>
     public Dictionary<string, Checks.Severity?> RuleSeverities { get; } = new(StringComparer.Ordinal);
     public static readonly ProjectConfig Default = new();

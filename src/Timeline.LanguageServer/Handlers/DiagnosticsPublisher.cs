@@ -110,7 +110,14 @@ internal sealed class DiagnosticsPublisher
             ["source"] = "timeline",
             ["message"] = d.Message,
         };
-        if (d.Rule == Rules.UnusedSource) o["tags"] = new JsonArray(1); // unnecessary
+        if (d.Rule.Tags != RuleTags.None)
+        {
+            // LSP's DiagnosticTag: 1 unnecessary (drawn faded), 2 deprecated (struck through).
+            var tags = new JsonArray();
+            if (d.Rule.Tags.HasFlag(RuleTags.Unnecessary)) tags.Add(1);
+            if (d.Rule.Tags.HasFlag(RuleTags.Deprecated)) tags.Add(2);
+            o["tags"] = tags;
+        }
         if (d.Suggestions.Count > 0 || d.Fixes.Count > 0)
         {
             o["data"] = new JsonObject

@@ -154,7 +154,7 @@ public class CliTests : IDisposable
         var region = results.First(x => x.GetProperty("ruleId").GetString() == "TL201").GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region");
         Assert.Equal(10, region.GetProperty("startLine").GetInt32());
         Assert.Equal(14, region.GetProperty("startColumn").GetInt32());
-        Assert.Equal(38, run.GetProperty("tool").GetProperty("driver").GetProperty("rules").GetArrayLength());
+        Assert.Equal(44, run.GetProperty("tool").GetProperty("driver").GetProperty("rules").GetArrayLength());
     }
 
     [Fact]
