@@ -72,8 +72,8 @@ public sealed class ProjectEvidence
     {
         Snapshots = snapshots;
         _byPath = snapshots.ToDictionary(s => s.Path, StringComparer.Ordinal);
-        var withText = sources.Where(s => s.Snapshot is not null).ToList();
-        _shared = new Lazy<SharedPassages>(() => SharedPassages.Find(this, withText),
+        var all = sources.ToList();
+        _shared = new Lazy<SharedPassages>(() => SharedPassages.Find(this, all),
             LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
