@@ -98,7 +98,7 @@ public static class ProjectAnalyzer
         // A syntax error can hide an event's sources from the check next to it: such files are checked whole, every time.
         bool BySegment(FileModel f) => bySegment && f.Segments is not null && f.Document.SkippedLines.Count == 0;
         var checks = previous is not null && previous.Fits(project) ? previous : new ProjectChecks(project);
-        var symbols = new SymbolTable(project, checks.Symbols);
+        var symbols = new SymbolTable(project, checks.Symbols) { Evidence = checks.Evidence };
         checks.Follow(symbols);
         var found = new Dictionary<string, List<Diagnostic>>(StringComparer.Ordinal);
         void Add(string path, Diagnostic d)
@@ -196,6 +196,8 @@ public static class ProjectAnalyzer
         }
         // The built-ins are not the project's files: nothing is reported in them, but their text locates their entries.
         foreach (var cat in project.Catalogs) if (cat.IsBuiltin) sources[cat.Path] = cat.Source;
+        // Nor are the snapshots: their text locates the passages that quotes point to.
+        foreach (var snap in project.Evidence.Snapshots) if (snap.Problem == SnapshotProblem.None) sources[snap.Path] = snap.Text.Original;
         foreach (var (path, source, supp, diags) in All())
         {
             var list = new List<Diagnostic>();

@@ -1,5 +1,6 @@
 using Timeline.Core.Evidence;
 using Timeline.Core.Model;
+using Timeline.Core.Text;
 
 namespace Timeline.Core.Project;
 
@@ -9,15 +10,21 @@ public sealed class SnapshotReading
     private readonly Lazy<QuoteMatcher> _matcher;
     private readonly Lazy<TextFingerprint> _fingerprint;
 
+    private readonly Lazy<SourceText> _original;
+
     private SnapshotReading(string path, byte[] bytes)
     {
         Text = SnapshotText.Read(path, bytes);
+        _original = new Lazy<SourceText>(() => new SourceText(TextDecoding.Decode(bytes)), LazyThreadSafetyMode.ExecutionAndPublication);
         _matcher = new Lazy<QuoteMatcher>(() => new QuoteMatcher(Text), LazyThreadSafetyMode.ExecutionAndPublication);
         _fingerprint = new Lazy<TextFingerprint>(() => TextFingerprint.Of(Text), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The snapshot as paragraphs of visible text.</summary>
     public SnapshotText Text { get; }
+
+    /// <summary>The file's text as decoded (what <see cref="SnapshotText.ToOriginal"/> points into).</summary>
+    public SourceText Original => _original.Value;
 
     /// <summary>Finds quotes in the text.</summary>
     public QuoteMatcher Matcher => _matcher.Value;
