@@ -28,6 +28,9 @@ public static class FileAnalyzer
 
     private static FileModel Whole(string path, FileKind kind, SourceText source, ReaderLimits limits)
     {
+        // Not a file of the language (a snapshot an editor opened, say): plain text, nothing to report.
+        if (kind == FileKind.Unknown)
+            return new FileModel { Path = path, Kind = kind, Source = source, Document = new YamlDocument { Source = source } };
         var doc = YamlReader.Read(source, limits);
         var model = new FileModel { Path = path, Kind = kind, Source = source, Document = doc };
         foreach (var p in doc.Problems) model.Diagnostics.Add(ToDiagnostic(p));
