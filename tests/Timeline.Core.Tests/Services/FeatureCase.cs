@@ -58,7 +58,7 @@ public sealed class FeatureCase
         string raw = File.ReadAllText(System.IO.Path.Combine(Dir, name));
         if (crlf) raw = Repo.ToCrlf(raw);
         var lines = raw.Split('\n');
-        var header = ReadHeader(lines);
+        var header = ReadHeader(lines).Where(h => IsExpectation(h.Key) || keys.Contains(h.Key) || CommonKeys.Contains(h.Key)).ToList();
         foreach (var (key, _) in header)
             Assert.True(keys.Contains(key) || CommonKeys.Contains(key), $"{name}: unknown key '{key}' (this feature reads {string.Join(", ", keys)})");
         int bodyStart = lines.TakeWhile(IsComment).Sum(l => l.Length + 1);
@@ -83,7 +83,13 @@ public sealed class FeatureCase
 
     private static bool IsComment(string line) => line.StartsWith('#');
 
-    /// <summary>The <c>key: value</c> lines of the leading comment; keys are lower-case words joined by hyphens, other lines are prose.</summary>
+    /// <summary>An expectation's key: checked against the feature's keys, so that a misspelt one fails instead of asserting nothing.</summary>
+    private static bool IsExpectation(string key) => key.StartsWith("expect-", StringComparison.Ordinal) || key.StartsWith("reject-", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The <c>key: value</c> lines of the leading comment (keys are lower-case words joined by hyphens). Only expectations and the
+    /// keys the feature reads count; any other line is prose.
+    /// </summary>
     private static List<KeyValuePair<string, string>> ReadHeader(IEnumerable<string> lines)
     {
         var header = new List<KeyValuePair<string, string>>();
@@ -192,13 +198,14 @@ public sealed class FeatureCase
     /// <summary>
     /// Compares a file after edits with the case's expected file: <c>&lt;case&gt;.after.yaml</c> for its own document,
     /// <c>&lt;case&gt;.after.&lt;file name&gt;</c> for another file of the project; in the CRLF run, in CRLF.
-    /// TIMELINE_ACCEPT=1 writes a missing one from what the code does now (to be read before it is committed).
+    /// One that is not required is compared when present. TIMELINE_ACCEPT=1 writes a missing required one from what the code does now (to be read before it is committed).
     /// </summary>
-    public void AssertAfter(string path, string actual)
+    public void AssertAfter(string path, string actual, bool required = true)
     {
         string stem = System.IO.Path.Combine(Dir, Name[..^".yaml".Length]);
         string expectedFile = path == Path ? stem + ".after.yaml" : stem + ".after." + System.IO.Path.GetFileName(path);
-        if (!File.Exists(expectedFile) && Repo.Accepting && !Crlf) File.WriteAllText(expectedFile, actual);
+        if (!File.Exists(expectedFile) && Repo.Accepting && !Crlf && required) File.WriteAllText(expectedFile, actual);
+        if (!required && !File.Exists(expectedFile)) return;
         Assert.True(File.Exists(expectedFile), $"{Name}: {Display(path)} was edited; its expected text belongs in {System.IO.Path.GetFileName(expectedFile)}");
         string expected = File.ReadAllText(expectedFile);
         if (Crlf) expected = Repo.ToCrlf(expected);
