@@ -198,7 +198,8 @@ public sealed class FeatureCase
     /// <summary>
     /// Compares a file after edits with the case's expected file: <c>&lt;case&gt;.after.yaml</c> for its own document,
     /// <c>&lt;case&gt;.after.&lt;file name&gt;</c> for another file of the project; in the CRLF run, in CRLF.
-    /// One that is not required is compared when present. TIMELINE_ACCEPT=1 writes a missing required one from what the code does now (to be read before it is committed).
+    /// One that is not required is compared when present. TIMELINE_ACCEPT=1 writes a missing required one from what the
+    /// code does now (to be read before it is committed).
     /// </summary>
     public void AssertAfter(string path, string actual, bool required = true)
     {

@@ -103,7 +103,8 @@ public class FeatureCaseTests
         var actions = CodeActions.For(c.Model, c.Project, range);
         var titles = actions.Select(a => a.Title).ToList();
         string shown = string.Join(" | ", titles);
-        CodeAction? Find(string title) => actions.FirstOrDefault(a => title.EndsWith('…') ? a.Title.StartsWith(title[..^1], StringComparison.Ordinal) : a.Title == title);
+        CodeAction? Find(string title) =>
+            actions.FirstOrDefault(a => title.EndsWith('…') ? a.Title.StartsWith(title[..^1], StringComparison.Ordinal) : a.Title == title);
         foreach (var t in c.All("expect-action")) Assert.True(Find(t) is not null, $"expected '{t}' among [{shown}]");
         foreach (var t in c.All("reject-action")) Assert.True(Find(t) is null, $"'{t}' should not be offered: [{shown}]");
         if (c.Opt("expect-action-count") is { } n) Assert.True(int.Parse(n) == actions.Count, $"expected {n} actions, got [{shown}]");
@@ -111,9 +112,13 @@ public class FeatureCaseTests
         if (c.Opt("expect-preferred") is { } p)
         {
             if (p == "none") Assert.Empty(preferred);
-            else Assert.True(preferred.Count == 1 && Find(p) == preferred[0], $"expected '{p}' alone preferred; preferred: [{string.Join(" | ", preferred.Select(a => a.Title))}]");
+            else
+                Assert.True(preferred.Count == 1 && Find(p) == preferred[0],
+                    $"expected '{p}' alone preferred; preferred: [{string.Join(" | ", preferred.Select(a => a.Title))}]");
         }
-        var applied = c.Opt("apply") is { } title ? Find(title) ?? throw new Xunit.Sdk.XunitException($"no '{title}' among [{shown}]") : preferred.FirstOrDefault();
+        var applied = c.Opt("apply") is { } title
+            ? Find(title) ?? throw new Xunit.Sdk.XunitException($"no '{title}' among [{shown}]")
+            : preferred.FirstOrDefault();
         if (applied is null) return;
         foreach (var f in applied.Edits.GroupBy(f => f.Path))
         {
