@@ -30,11 +30,18 @@ public static class QuoteServices
     {
         foreach (var ev in file.Events)
         {
-            if (ev.Node is not { } node || !node.Span.Touches(offset)) continue;
+            if (ev.Node is not { } node || !Near(node, file.Source, offset)) continue;
             return Find(node, file.Source, symbols, offset);
         }
         return null;
     }
+
+    /// <summary>
+    /// Whether the offset is in a node, or just after it on its last line: an empty value being typed
+    /// ("quote: ‸") lies past the span of the mappings around it.
+    /// </summary>
+    private static bool Near(YamlNode node, SourceText text, int offset) =>
+        node.Span.Touches(offset) || (offset >= node.Span.Start && offset <= text.Length && text.LineOf(offset) == text.LineOf(node.Span.End));
 
     private static QuoteSite? Find(YamlNode node, SourceText text, SymbolTable symbols, int offset)
     {
@@ -51,12 +58,12 @@ public static class QuoteServices
                         return new QuoteSite(value is { IsEmpty: false } ? value : null, span, source,
                             source is null ? null : symbols.Evidence.SnapshotOf(source));
                     }
-                    if (e.Value.Span.Touches(offset) && Find(e.Value, text, symbols, offset) is { } inner) return inner;
+                    if (Near(e.Value, text, offset) && Find(e.Value, text, symbols, offset) is { } inner) return inner;
                 }
                 return null;
             case SequenceNode s:
                 foreach (var item in s.Items)
-                    if (item.Span.Touches(offset) && Find(item, text, symbols, offset) is { } inner) return inner;
+                    if (Near(item, text, offset) && Find(item, text, symbols, offset) is { } inner) return inner;
                 return null;
             default:
                 return null;
