@@ -46,7 +46,14 @@ public static class CodeActions
         if (file.Kind != FileKind.Timeline || file.Document.Root is not MappingNode root || root["events"] is not SequenceNode { IsFlow: false } seq || seq.Items.Count < 2)
             return null;
         var src = file.Source;
-        var starts = seq.Items.Select(i => src.LineStart(src.LineOf(i.Span.Start))).ToList();
+        // Each item from its first line, comment lines right above its dash included: a comment goes with the event below it.
+        var starts = new List<int>(seq.Items.Count);
+        for (int i = 0; i < seq.Items.Count; i++)
+        {
+            // Never above the end of the item before (a block scalar's lines may begin with '#').
+            int floor = i == 0 ? src.LineOf(root.Find("events")!.Key.Span.Start) + 1 : src.LineOf(Math.Max(seq.Items[i - 1].Span.Start, seq.Items[i - 1].Span.End - 1)) + 1;
+            starts.Add(src.LineStart(FirstLineWithComments(src, src.LineOf(seq.Items[i].Span.Start), floor)));
+        }
         int lastLine = src.LineOf(Math.Max(seq.Items[^1].Span.Start, seq.Items[^1].Span.End - 1));
         int end = lastLine + 1 < src.LineCount ? src.LineStart(lastLine + 1) : src.Length;
         var byNode = new Dictionary<YamlNode, EventDef>(ReferenceEqualityComparer.Instance);
@@ -68,6 +75,14 @@ public static class CodeActions
         if (!endsWithNewline && joined.EndsWith(nl, StringComparison.Ordinal)) joined = joined[..^nl.Length];
         var edit = new TextEdit(new TextSpan(starts[0], end), joined);
         return new CodeAction(SortTitle, SortEventsKind, new[] { new FileEdits(file.Path, new[] { edit }) }, Array.Empty<Diagnostic>());
+    }
+
+    /// <summary>The line of an item's dash, or of the comment lines right above it (no blank line between).</summary>
+    private static int FirstLineWithComments(SourceText src, int dashLine, int floor)
+    {
+        int line = dashLine;
+        while (line > floor && src.LineText(line - 1).TrimStart() is { Length: > 0 } above && above[0] == '#') line--;
+        return line;
     }
 
     /// <summary>Adds a stub for an unknown place, actor or source to the file where such things live.</summary>

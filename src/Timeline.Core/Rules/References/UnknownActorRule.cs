@@ -1,5 +1,6 @@
 using Timeline.Core.Language;
 using Timeline.Core.Model;
+using Timeline.Core.Services;
 
 namespace Timeline.Core.Checks;
 
@@ -25,7 +26,8 @@ public sealed class UnknownActorRule : UnknownReferenceRule
             {
                 check.Report(InvalidValueRule.Rule, r.Span,
                     $"'{r.Id}' is not a group; expected civilians, combatants, unknown or an actor id (did you mean '{words[0]}'?)",
-                    words.Select((w, i) => Fix.Replace($"Change to '{w}'", r.Span, w, i == 0)).ToList(), words);
+                    words.Select((w, i) => Fix.Replace($"Change to '{w}'", SyntaxQueries.InnerSpan(check.File.Source, r.Span), w, i == 0)).ToList(),
+                    words);
                 return;
             }
         }

@@ -32,8 +32,10 @@ public abstract class UnknownReferenceRule : ReferenceRule
                 : $"'{m.Id}' ({m.Item.DisplayName}, also '{m.MatchedName}')")) + "?";
         string defined = symbols.Count(r.Kind) == 0 ? $" (the project defines no {Word}s yet)" : "";
         // A catalog number says nothing by itself: its name goes with it ("Change to 'geonames:164816' (Sarāqib)").
+        // The id is replaced inside its quotes, if the writer quoted it.
+        var inner = SyntaxQueries.InnerSpan(check.File.Source, r.Span);
         var fixes = matches.Select((m, i) => Fix.Replace(
-            m.Id.Contains(':') ? $"Change to '{m.Id}' ({m.Item.DisplayName})" : $"Change to '{m.Id}'", r.Span, m.Id, i == 0)).ToList();
+            m.Id.Contains(':') ? $"Change to '{m.Id}' ({m.Item.DisplayName})" : $"Change to '{m.Id}'", inner, m.Id, i == 0)).ToList();
         check.Report(Descriptor, r.Span, $"unknown {Word} '{r.Id}'; expected {What(check)} defined in the project{defined}{hint}",
             fixes, matches.Select(m => m.Id).ToList());
     }
