@@ -74,7 +74,7 @@ public static partial class SourceIds
     private static readonly HashSet<string> HostPrefixes = new(StringComparer.Ordinal) { "www", "m", "amp", "mobile", "edition" };
     private static readonly HashSet<string> SecondLevels = new(StringComparer.Ordinal) { "co", "com", "org", "net", "gov", "ac", "edu", "news" };
 
-    [GeneratedRegex(@"\.(s?html?|php|aspx?|jsp|cms)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\.(s?html?|php|aspx?|jsp|cms|stm|txt)$", RegexOptions.IgnoreCase)]
     private static partial Regex PageExtension();
 
     [GeneratedRegex(@"(?<!\d)(19|20)\d{2}(-?\d{2}){2}(?!\d)")]
@@ -92,7 +92,8 @@ public static partial class SourceIds
     /// <summary>An id for a page at <paramref name="url"/>, or from a saved file's name when there is no address.</summary>
     public static string Make(Uri? url, string? fileName)
     {
-        string site = url is null ? "" : Site(url.Host);
+        // An address by number names no outlet.
+        string site = url is null || url.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6 ? "" : Site(url.Host);
         string words = "";
         if (url is not null)
         {
@@ -102,9 +103,12 @@ public static partial class SourceIds
         else if (fileName is not null) words = Words(Path.GetFileName(fileName));
         if (words.StartsWith(site + "-", StringComparison.Ordinal) || words == site) site = "";
         string id = string.Join('-', new[] { site, words }.Where(p => p.Length > 0));
-        if (id.Length > StructureValidator.MaxIdLength) id = id[..StructureValidator.MaxIdLength].TrimEnd('-');
-        int cut = id.Length == StructureValidator.MaxIdLength ? id.LastIndexOf('-') : -1;
-        if (cut > 0 && !StructureValidator.IsValidId(id)) id = id[..cut];
+        if (id.Length > StructureValidator.MaxIdLength)
+        {
+            // Whole words only: cut at the last hyphen that leaves at most the maximum.
+            int cut = id.LastIndexOf('-', StructureValidator.MaxIdLength);
+            id = cut > 0 ? id[..cut] : id[..StructureValidator.MaxIdLength];
+        }
         return id.Length > 0 && StructureValidator.IsValidId(id) ? id : "source";
     }
 
@@ -114,7 +118,8 @@ public static partial class SourceIds
         string s = DateInSlug().Replace(PageExtension().Replace(segment, ""), " ");
         var words = StructureValidator.Slug(s).Split('-', StringSplitOptions.RemoveEmptyEntries)
             .Where(w => !(w.Length > 4 && w.All(char.IsAsciiDigit))).ToList();
-        if (!words.Any(w => w.Any(char.IsAsciiLetter))) return "";
+        // A segment that is only numbers or a language code ("en", "ar") does not name the page.
+        if (!words.Any(w => w.Count(char.IsAsciiLetter) >= 3)) return "";
         return string.Join('-', words.Take(MaxWords));
     }
 }
