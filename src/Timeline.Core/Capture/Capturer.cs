@@ -60,6 +60,7 @@ public static partial class Capturer
             var doc = PageMetadata.Parse(text);
             meta = PageMetadata.Read(doc, page.Url);
             reading = SnapshotText.FromHtml(MainContent.Html(doc)).Text;
+            if (reading.Length > 0 && !reading.EndsWith('\n')) reading += "\n"; // a text file ends its last line
         }
         if (reading.Trim().Length == 0)
             warnings.Add("the page's reading is empty (a page built by JavaScript?); save it from a browser and capture the saved file");
