@@ -40,28 +40,12 @@ public static partial class Capturer
     public static async Task<CaptureResult> CaptureAsync(CaptureRequest request, CancellationToken cancel = default)
     {
         if (request.Id is { } given && !StructureValidator.IsValidId(given))
-            throw new CaptureRefusedException($"'{given}' is not a valid id: lower-case letters and digits in words joined by hyphens, at most {StructureValidator.MaxIdLength} characters");
+            throw new CaptureRefusedException($"'{given}' is not a valid id: lower-case letters and digits in words joined by hyphens, "
+                                              + $"at most {StructureValidator.MaxIdLength} characters");
         var page = await Read(request, cancel);
         var captured = TruncateToSeconds(request.Clock.GetUtcNow());
+        var (reading, meta) = ReadingOf(page);
         var warnings = new List<string>();
-
-        string? originalExtension = page.IsPlainText ? null : ".html";
-        string text, reading;
-        PageMetadata meta;
-        if (page.IsPlainText)
-        {
-            text = PageDecoder.Decode(page.Bytes, page.Charset, isHtml: false);
-            reading = text;
-            meta = new PageMetadata(null, null, null, page.Url is { } u && PageMetadata.DayInPath(u) is { } d ? new PageDate(d, DateOrigin.Url) : null, null);
-        }
-        else
-        {
-            text = PageDecoder.Decode(page.Bytes, page.Charset, isHtml: true);
-            var doc = PageMetadata.Parse(text);
-            meta = PageMetadata.Read(doc, page.Url);
-            reading = SnapshotText.FromHtml(MainContent.Html(doc)).Text;
-            if (reading.Length > 0 && !reading.EndsWith('\n')) reading += "\n"; // a text file ends its last line
-        }
         if (reading.Trim().Length == 0)
             warnings.Add("the page's reading is empty (a page built by JavaScript?); save it from a browser and capture the saved file");
 
@@ -70,7 +54,7 @@ public static partial class Capturer
         string root = ProjectLoader.FindConfigRoot(PhysicalFileSystem.Instance, StartOf(request)) ?? request.WorkingDirectory;
         string dir = Path.GetFullPath(Path.Combine(root, request.Dir));
         string snapshotPath = Path.Combine(dir, id + ".txt");
-        string? originalPath = originalExtension is null ? null : Path.Combine(dir, id + originalExtension);
+        string? originalPath = page.IsPlainText ? null : Path.Combine(dir, id + ".html");
         byte[] snapshotBytes = new UTF8Encoding(false).GetBytes(reading);
         string sha256 = Convert.ToHexStringLower(SHA256.HashData(snapshotBytes));
         string? publisher = meta.SiteName ?? (url is null ? null : HostWithoutWww(url));
@@ -84,8 +68,8 @@ public static partial class Capturer
         (string Text, bool Bom)? sourcesFile = addTo is null ? null : AppendEntry(addTo, entry);
         foreach (var p in new[] { snapshotPath, originalPath })
             if (p is not null && File.Exists(p))
-                throw new CaptureRefusedException($"{Relative(request.WorkingDirectory, p)} already exists; choose another --id (a snapshot is never overwritten: its sha256 is recorded)");
-
+                throw new CaptureRefusedException($"{Relative(request.WorkingDirectory, p)} already exists; choose another --id "
+                                                  + "(a snapshot is never overwritten: its sha256 is recorded)");
 
         // Everything is known and checked: only now is anything written.
         var written = new List<string>();
@@ -103,6 +87,20 @@ public static partial class Capturer
             written.Add(addTo!);
         }
         return new CaptureResult(entry, entry.ToYaml(), written, warnings);
+    }
+
+    /// <summary>The plain reading of a page (plain text as it is; HTML as its main content's paragraphs) and its metadata.</summary>
+    private static (string Reading, PageMetadata Meta) ReadingOf(RawPage page)
+    {
+        if (page.IsPlainText)
+        {
+            var day = page.Url is { } u && PageMetadata.DayInPath(u) is { } d ? new PageDate(d, DateOrigin.Url) : null;
+            return (PageDecoder.Decode(page.Bytes, page.Charset, isHtml: false), new PageMetadata(null, null, null, day, null));
+        }
+        var doc = PageMetadata.Parse(PageDecoder.Decode(page.Bytes, page.Charset, isHtml: true));
+        string reading = SnapshotText.FromHtml(MainContent.Html(doc)).Text;
+        if (reading.Length > 0 && !reading.EndsWith('\n')) reading += "\n"; // a text file ends its last line
+        return (reading, PageMetadata.Read(doc, page.Url));
     }
 
     /// <summary>The page's bytes: fetched for an http(s) address, read from disk for a saved file.</summary>
@@ -134,7 +132,10 @@ public static partial class Capturer
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9+.\-]*:(//)?[^\\]")]
     private static partial Regex UrlScheme();
 
-    /// <summary>The new text of a sources or timeline file with the entry appended to its <c>sources:</c> list, and whether it began with a byte order mark.</summary>
+    /// <summary>
+    /// The new text of a sources or timeline file with the entry appended to its <c>sources:</c> list,
+    /// and whether the file began with a byte order mark.
+    /// </summary>
     private static (string Text, bool Bom) AppendEntry(string path, SourceEntry entry)
     {
         var kind = FileKinds.FromPath(path);
@@ -154,7 +155,8 @@ public static partial class Capturer
         if (model.Sources.Any(s => s.Id == entry.Id))
             throw new CaptureRefusedException($"{Path.GetFileName(path)} already has a source '{entry.Id}'; choose another --id");
         var edit = CodeActions.AppendToList(model, "sources", entry.Fields())
-            ?? throw new CaptureRefusedException($"the sources: of {Path.GetFileName(path)} is not a list the entry can be added to (a flow list [...] or a value); add it by hand");
+            ?? throw new CaptureRefusedException($"the sources: of {Path.GetFileName(path)} is not a list the entry can be added to "
+                                                 + "(a flow list [...] or a value); add it by hand");
         return (text[..edit.Span.Start] + edit.NewText + text[edit.Span.End..], bom);
     }
 
@@ -168,7 +170,10 @@ public static partial class Capturer
 
     private static DateTimeOffset TruncateToSeconds(DateTimeOffset t) => new(t.UtcTicks - t.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
 
-    /// <summary>The published day as the entry writes it: a day the page only gives in its address is the writer's inference (2024-11-29?) unless its text prints it.</summary>
+    /// <summary>
+    /// The published day as the entry writes it: a day the page only gives in its address is the
+    /// writer's inference (2024-11-29?) unless its text prints it.
+    /// </summary>
     private static string Day(PageDate date, string reading)
     {
         string day = date.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -181,8 +186,8 @@ public static partial class Capturer
         var f = CultureInfo.InvariantCulture.DateTimeFormat;
         string month = $"(?:{f.GetMonthName(day.Month)}|{f.GetAbbreviatedMonthName(day.Month)}\\.?)";
         string d = $"0?{day.Day}(?:st|nd|rd|th)?", y = day.Year.ToString(CultureInfo.InvariantCulture);
-        string pattern = $@"(?<![\d]){d}\s+(?:of\s+)?{month},?\s+{y}(?!\d)|{month}\s+{d},?\s+{y}(?!\d)|(?<!\d){y}-{day.Month:00}-{day.Day:00}(?!\d)"
-            + $@"|(?<!\d)0?{day.Day}[/.]0?{day.Month}[/.]{y}(?!\d)";
+        string pattern = $@"(?<!\d){d}\s+(?:of\s+)?{month},?\s+{y}(?!\d)|{month}\s+{d},?\s+{y}(?!\d)"
+            + $@"|(?<!\d){y}-{day.Month:00}-{day.Day:00}(?!\d)|(?<!\d)0?{day.Day}[/.]0?{day.Month}[/.]{y}(?!\d)";
         return Regex.IsMatch(text, pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     }
 }

@@ -15,7 +15,8 @@ public static class MainContent
     /// <summary>The main content's HTML, ready for the plain reading; the document is not changed.</summary>
     public static string Html(IHtmlDocument doc)
     {
-        var main = doc.QuerySelectorAll("article").OrderByDescending(a => a.TextContent.Trim().Length).FirstOrDefault()
+        var articles = doc.QuerySelectorAll("article");
+        var main = (articles.Length > 1 ? articles.MaxBy(a => a.TextContent.Trim().Length) : articles.FirstOrDefault())
             ?? doc.QuerySelector("main") ?? doc.QuerySelector("[role=main]") ?? doc.Body ?? doc.DocumentElement;
         var copy = (IElement)main.Clone(deep: true);
         foreach (var e in copy.QuerySelectorAll(Dropped).ToList()) e.Remove();

@@ -79,8 +79,8 @@ public static class PageFetcher
             var type = response.Content.Headers.ContentType;
             string? mediaType = type?.MediaType?.ToLowerInvariant();
             if (mediaType is not null && !PageTypes.Contains(mediaType))
-                throw new CaptureRefusedException(
-                    $"{url} is {mediaType}, not a web page (text/html or application/xhtml+xml) or plain text; save what you need as text and capture that file");
+                throw new CaptureRefusedException($"{url} is {mediaType}, not a web page (text/html or application/xhtml+xml) or plain text; "
+                                                  + "save what you need as text and capture that file");
             if (response.Content.Headers.ContentLength is long declared && declared > limits.MaxBytes)
                 throw new CaptureRefusedException($"{url} is {Describe(declared)}, over the size limit of {Describe(limits.MaxBytes)}; nothing was written");
             byte[] body = await ReadLimited(response.Content, url, limits.MaxBytes, cancel);

@@ -16,28 +16,33 @@ public sealed record PageDate(DateOnly Day, DateOrigin Origin);
 /// <summary>What a page says about itself: title, outlet, byline, publication date and canonical address.</summary>
 public sealed partial record PageMetadata(string? Title, string? SiteName, string? Author, PageDate? Published, Uri? Canonical)
 {
-    /// <summary>Reads the metadata of a parsed page; <paramref name="url"/> (where it was fetched, if it was) gives a date in its path as the last resort.</summary>
+    /// <summary>
+    /// Reads the metadata of a parsed page; <paramref name="url"/> (where it was fetched, if it was)
+    /// gives a date in its path as the last resort.
+    /// </summary>
     public static PageMetadata Read(IHtmlDocument doc, Uri? url)
     {
         var ld = JsonLd.Read(doc);
-        string? siteName = Meta(doc, "og:site_name") ?? ld.Publisher;
-        string? title = Meta(doc, "og:title") ?? ld.Headline ?? TitleWithoutSite(Clean(doc.Title), siteName);
-        string? author = Meta(doc, "author") ?? NotAUrl(Meta(doc, "article:author")) ?? ld.Author;
-        var published = DayOf(Meta(doc, "article:published_time") ?? Meta(doc, "datePublished")) is { } m ? new PageDate(m, DateOrigin.Metadata)
+        var metas = doc.QuerySelectorAll("meta").ToList(); // read once: a large page has many elements to walk
+        string? Meta(string key) => PageMetadata.Meta(metas, key);
+        string? siteName = Meta("og:site_name") ?? ld.Publisher;
+        string? title = Meta("og:title") ?? ld.Headline ?? TitleWithoutSite(Clean(doc.Title), siteName);
+        string? author = Meta("author") ?? NotAUrl(Meta("article:author")) ?? ld.Author;
+        var published = DayOf(Meta("article:published_time") ?? Meta("datePublished")) is { } m ? new PageDate(m, DateOrigin.Metadata)
             : DayOf(ld.DatePublished) is { } j ? new PageDate(j, DateOrigin.JsonLd)
             : FirstTimeElement(doc) is { } t ? new PageDate(t, DateOrigin.TimeElement)
             : url is not null && DayInPath(url) is { } u ? new PageDate(u, DateOrigin.Url)
             : null;
-        var canonical = HttpUri(Meta(doc, "og:url")) ?? HttpUri(doc.QuerySelector("link[rel~=canonical]")?.GetAttribute("href"));
+        var canonical = HttpUri(Meta("og:url")) ?? HttpUri(doc.QuerySelector("link[rel~=canonical]")?.GetAttribute("href"));
         return new PageMetadata(title, Clean(siteName), Clean(author), published, canonical);
     }
 
     public static IHtmlDocument Parse(string html) => new HtmlParser().ParseDocument(html);
 
     /// <summary>A meta element's content, found by its property (Open Graph), name or itemprop.</summary>
-    private static string? Meta(IDocument doc, string key)
+    private static string? Meta(IEnumerable<IElement> metas, string key)
     {
-        foreach (var meta in doc.QuerySelectorAll("meta"))
+        foreach (var meta in metas)
         {
             string? k = meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop");
             if (k is not null && string.Equals(k.Trim(), key, StringComparison.OrdinalIgnoreCase) && Clean(meta.GetAttribute("content")) is { } v)
@@ -69,7 +74,8 @@ public sealed partial record PageMetadata(string? Title, string? SiteName, strin
         if (iso.Success)
             return DateOnly.TryParseExact($"{iso.Groups[1].Value}-{iso.Groups[2].Value}-{iso.Groups[3].Value}", "yyyy-MM-dd", CultureInfo.InvariantCulture,
                 DateTimeStyles.None, out var d) ? d : null;
-        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var dto) ? DateOnly.FromDateTime(dto.DateTime) : null;
+        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var dto)
+            ? DateOnly.FromDateTime(dto.DateTime) : null;
     }
 
     [GeneratedRegex(@"(?<!\d)(?<y>(?:19|20)\d{2})(?:/(?<m>\d{1,2})/(?<d>\d{1,2})|-(?<m>\d{2})-(?<d>\d{2})|(?<m>\d{2})(?<d>\d{2}))(?!\d)")]
@@ -121,7 +127,8 @@ public sealed partial record PageMetadata(string? Title, string? SiteName, strin
             {
                 try
                 {
-                    using var json = JsonDocument.Parse(script.TextContent, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+                    var options = new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
+                    using var json = JsonDocument.Parse(script.TextContent, options);
                     foreach (var item in Items(json.RootElement))
                         found = new JsonLd(found.Headline ?? Text(item, "headline"), found.Author ?? Names(item, "author"),
                             found.DatePublished ?? Text(item, "datePublished"), found.Publisher ?? Names(item, "publisher"));
@@ -157,8 +164,15 @@ public sealed partial record PageMetadata(string? Title, string? SiteName, strin
             if (!e.TryGetProperty(key, out var v)) return null;
             var names = new List<string>();
             foreach (var x in v.ValueKind == JsonValueKind.Array ? v.EnumerateArray().ToArray() : new[] { v })
-                if ((x.ValueKind == JsonValueKind.String ? NotAUrl(Clean(x.GetString())) : x.ValueKind == JsonValueKind.Object ? Text(x, "name") : null) is { } n)
-                    names.Add(n);
+            {
+                string? name = x.ValueKind switch
+                {
+                    JsonValueKind.String => NotAUrl(Clean(x.GetString())),
+                    JsonValueKind.Object => Text(x, "name"),
+                    _ => null,
+                };
+                if (name is not null) names.Add(name);
+            }
             return names.Count == 0 ? null : names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
         }
     }

@@ -121,7 +121,8 @@ public sealed class AddToTests : IDisposable
     }
 
     [Theory]
-    [InlineData("r.sources.yaml", "sources:\n  - id: npa-claims-entry # already here\n    publisher: X\n    published: 2024-11-29\n", "already has a source 'npa-claims-entry'")]
+    [InlineData("r.sources.yaml", "sources:\n  - id: npa-claims-entry # already here\n    publisher: X\n    published: 2024-11-29\n",
+                "already has a source 'npa-claims-entry'")]
     [InlineData("r.sources.yaml", "sources: [{id: a, publisher: A, published: 2024-11-29}]\n", "not a list the entry can be added to")]
     [InlineData("r.places.yaml", "places: []\n", "--add-to takes a *.sources.yaml or *.timeline.yaml file")]
     public async Task Refused_edits_change_nothing_and_write_no_snapshot(string name, string text, string message)

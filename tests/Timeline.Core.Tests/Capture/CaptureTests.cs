@@ -252,7 +252,8 @@ public sealed class CaptureTests : IAsyncLifetime
         byte[] latin = Encoding.GetEncoding("windows-1252").GetBytes("<html><body><p>Le café d’Alep a rouvert.</p></body></html>");
         _server.MapPage("/header", "text/html; charset=windows-1252", latin);
         byte[] arabic = Encoding.GetEncoding("windows-1256").GetBytes(
-            "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1256\"></head><body><p>اشتباكات في حلب</p></body></html>");
+            "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1256\"></head>"
+            + "<body><p>اشتباكات في حلب</p></body></html>");
         _server.MapPage("/meta", "text/html", arabic);
         byte[] metaCharset = Encoding.GetEncoding("iso-8859-1").GetBytes("<meta charset=\"iso-8859-1\"><p>Déjà vu à Alep</p>");
         _server.MapPage("/meta2", "text/html", metaCharset);
@@ -274,7 +275,8 @@ public sealed class CaptureTests : IAsyncLifetime
     {
         string saved = Path.Combine(_project, "saved", "Rebels Reach Aleppo.html");
         Directory.CreateDirectory(Path.GetDirectoryName(saved)!);
-        File.WriteAllText(saved, Article.Replace("<meta name=\"author\"", "<link rel=\"canonical\" href=\"https://www.levantwire.example/2024/11/29/rebels-aleppo\"><meta name=\"author\""));
+        const string canonical = "<link rel=\"canonical\" href=\"https://www.levantwire.example/2024/11/29/rebels-aleppo\">";
+        File.WriteAllText(saved, Article.Replace("<meta name=\"author\"", canonical + "<meta name=\"author\""));
         var result = await Capture("saved/Rebels Reach Aleppo.html");
         Assert.Equal("levantwire-rebels-aleppo", result.Entry.Id);
         Assert.Equal("https://www.levantwire.example/2024/11/29/rebels-aleppo", result.Entry.Url);
@@ -322,7 +324,8 @@ public sealed class CaptureTests : IAsyncLifetime
         Assert.Equal("../snapshots/levantwire-rebels-reach-heart-of-aleppo.txt", result.Entry.Snapshot);
 
         var project = ProjectAnalyzer.Analyze(ProjectLoader.Load(PhysicalFileSystem.Instance, _project));
-        Assert.Contains(project.Project.Files, f => f.Sources.Any(s => s.Id == "levantwire-rebels-reach-heart-of-aleppo" && s.PublishedDay == new DateOnly(2024, 11, 29)));
+        Assert.Contains(project.Project.Files,
+            f => f.Sources.Any(s => s.Id == "levantwire-rebels-reach-heart-of-aleppo" && s.PublishedDay == new DateOnly(2024, 11, 29)));
         var problems = project.Diagnostics.SelectMany(p => p.Value.Select(d => $"{Path.GetFileName(p.Key)}: {d.Code} {d.Message}")).ToList();
         Assert.DoesNotContain(problems, p => p.Contains(" TL0") || p.Contains(" TL1") || p.Contains(" TL2") || p.Contains(" TL306") || p.Contains(" TL307")
                                             || p.Contains(" TL308"));
