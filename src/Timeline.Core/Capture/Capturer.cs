@@ -53,6 +53,8 @@ public static partial class Capturer
         string id = request.Id ?? SourceIds.Make(url, page.File);
         string root = ProjectLoader.FindConfigRoot(PhysicalFileSystem.Instance, StartOf(request)) ?? request.WorkingDirectory;
         string dir = Path.GetFullPath(Path.Combine(root, request.Dir));
+        if (!Checker.IsUnder(dir, root))
+            warnings.Add($"{request.Dir} is outside the project {root}: the check will not read snapshots there (TL306)");
         string snapshotPath = Path.Combine(dir, id + ".txt");
         string? originalPath = page.IsPlainText ? null : Path.Combine(dir, id + ".html");
         byte[] snapshotBytes = new UTF8Encoding(false).GetBytes(reading);
@@ -151,13 +153,21 @@ public static partial class Capturer
         }
         else if (kind == FileKind.Timeline)
             throw new CaptureRefusedException($"no such file: {path} (a new file is made only for *.sources.yaml)");
-        var model = FileAnalyzer.Analyze(path, kind, new SourceText(text));
-        if (model.Sources.Any(s => s.Id == entry.Id))
-            throw new CaptureRefusedException($"{Path.GetFileName(path)} already has a source '{entry.Id}'; choose another --id");
-        var edit = CodeActions.AppendToList(model, "sources", entry.Fields())
-            ?? throw new CaptureRefusedException($"the sources: of {Path.GetFileName(path)} is not a list the entry can be added to "
-                                                 + "(a flow list [...] or a value); add it by hand");
+        var edit = AppendEdit(FileAnalyzer.Analyze(path, kind, new SourceText(text)), entry);
         return (text[..edit.Span.Start] + edit.NewText + text[edit.Span.End..], bom);
+    }
+
+    /// <summary>
+    /// The one insertion that adds the entry at the end of a file's <c>sources:</c> list (or the list at
+    /// the file's end), keeping its comments, indentation and line endings; refused when the id is taken.
+    /// </summary>
+    public static TextEdit AppendEdit(FileModel file, SourceEntry entry)
+    {
+        if (file.Sources.Any(s => s.Id == entry.Id))
+            throw new CaptureRefusedException($"{Path.GetFileName(file.Path)} already has a source '{entry.Id}'; choose another --id");
+        return CodeActions.AppendToList(file, "sources", entry.Fields())
+            ?? throw new CaptureRefusedException($"the sources: of {Path.GetFileName(file.Path)} is not a list the entry can be added to "
+                                                 + "(a flow list [...] or a value); add it by hand");
     }
 
     /// <summary>Where the project root is looked for: beside the sources file, else in the working folder.</summary>

@@ -305,6 +305,24 @@ public sealed class CaptureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_snapshot_folder_outside_the_project_is_written_with_a_warning()
+    {
+        _server.MapPage("/p", "<p>text</p>");
+        string outside = Directory.CreateTempSubdirectory("timeline-capture-outside-").FullName;
+        try
+        {
+            var result = await Capturer.CaptureAsync(new CaptureRequest
+                { Input = _server.Url("/p").AbsoluteUri, WorkingDirectory = _project, Id = "outside", Dir = outside, Clock = new FixedClock(Now) });
+            Assert.Contains(result.Warnings, w => w.Contains("outside the project"));
+            Assert.True(File.Exists(Path.Combine(outside, "outside.txt")));
+        }
+        finally
+        {
+            Directory.Delete(outside, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task The_written_entry_passes_the_check_with_its_snapshot()
     {
         _server.MapPage("/world/2024/11/29/rebels-reach-heart-of-aleppo", Article);
