@@ -52,7 +52,7 @@ public static class GeoNames
             else if (cols[1].Length == 0) problem = "the name column is empty";
             if (problem is not null)
             {
-                file.Diagnostics.Add(new Diagnostic(Rules.CatalogFormat, Rules.CatalogFormat.DefaultSeverity, new TextSpan(start, end), problem));
+                file.Diagnostics.Add(new Diagnostic(CatalogFormatRule.Rule, CatalogFormatRule.Rule.DefaultSeverity, new TextSpan(start, end), problem));
                 continue;
             }
             rows.Add((cols, line));

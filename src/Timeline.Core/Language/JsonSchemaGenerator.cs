@@ -170,7 +170,8 @@ public static class JsonSchemaGenerator
                 o["pattern"] = StructureValidator.LanguagePattern().ToString();
                 break;
             case ScalarKind.Sha256:
-                o["type"] = "string";
+                // A digest of digits alone reads as a number in YAML 1.2 tools; the checker reads the source text.
+                o["type"] = Types("string", "number");
                 o["pattern"] = StructureValidator.Sha256Pattern().ToString();
                 break;
         }

@@ -29,10 +29,10 @@ public static class CodeActions
             if (!(d.Span.Touches(range.Start) || range.Touches(d.Span.Start) || (d.Span.Start <= range.Start && d.Span.End >= range.End))) continue;
             foreach (var f in d.Fixes)
                 actions.Add(new CodeAction(f.Title, QuickFix, new[] { new FileEdits(f.Path ?? file.Path, f.Edits) }, new[] { d }, f.IsPreferred));
-            if (d.Rule == Rules.UnknownPlace || d.Rule == Rules.UnknownActor || d.Rule == Rules.UnknownSource)
-                if (CreateStub(file, project, d) is { } stub) actions.Add(stub);
-            if (d.Rule == Rules.OutOfOrder && SortEvents(file) is { } sort)
-                actions.Add(sort with { Kind = QuickFix, Fixes = new[] { d } });
+            // The fixes a rule makes only when asked: its own business, not this list's.
+            foreach (var f in Rules.Of(d.Rule).FixesOnRequest(d, new FixRequest(file, project)))
+                actions.Add(new CodeAction(f.Title, f.Kind, f.Edits.Select(e => new FileEdits(e.Path, e.Edits)).ToList(), new[] { d },
+                    f.IsPreferred, f.CreateFile));
         }
         if (!actions.Any(a => a.Title == SortTitle) && SortEvents(file) is { } s) actions.Add(s);
         return actions;
@@ -71,13 +71,16 @@ public static class CodeActions
     }
 
     /// <summary>Adds a stub for an unknown place, actor or source to the file where such things live.</summary>
-    public static CodeAction? CreateStub(FileModel file, ProjectResult project, Diagnostic d)
+    public static CodeAction? CreateStub(FileModel file, ProjectResult project, Diagnostic d, SymbolKind kind)
     {
         string id = file.Source.Substring(d.Span.Start, d.Span.Length).Trim('"', '\'');
         if (!StructureValidator.IsValidId(id)) return null;
-        var (kind, listKey, fileKind, defaultName) = d.Rule == Rules.UnknownPlace ? (SymbolKind.Place, "places", FileKind.Places, "gazetteer.places.yaml")
-            : d.Rule == Rules.UnknownActor ? (SymbolKind.Actor, "actors", FileKind.Actors, "actors.actors.yaml")
-            : (SymbolKind.Source, "sources", FileKind.Sources, "sources.sources.yaml");
+        var (listKey, fileKind, defaultName) = kind switch
+        {
+            SymbolKind.Place => ("places", FileKind.Places, "gazetteer.places.yaml"),
+            SymbolKind.Actor => ("actors", FileKind.Actors, "actors.actors.yaml"),
+            _ => ("sources", FileKind.Sources, "sources.sources.yaml"),
+        };
         string name = Titled(id);
         string[] fields = kind == SymbolKind.Source ? new[] { $"id: {id}", "publisher: ", "published: " } : new[] { $"id: {id}", $"name: {name}" };
         string what = kind.ToString().ToLowerInvariant();

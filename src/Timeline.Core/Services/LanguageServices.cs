@@ -46,6 +46,7 @@ public static class LanguageServices
             return null;
         }
         if (ctx.Node is not ScalarNode s || s.IsNull) return null;
+        if (ctx.Entry?.KeyText == "quote") return QuoteServices.Hover(file, symbols, offset);
         if (SymbolUnder(file, symbols, offset) is { } sym && symbols.Find(sym.Kind, sym.Id) is { } def)
             return new HoverResult(Card(symbols, def), s.Span);
         switch (ctx.Shape)
@@ -96,7 +97,8 @@ public static class LanguageServices
 
     public static IReadOnlyList<Location> Definition(FileModel file, SymbolTable symbols, int offset)
     {
-        if (SymbolUnder(file, symbols, offset) is not { } sym) return Array.Empty<Location>();
+        // On a quote: the snapshot, at the passage.
+        if (SymbolUnder(file, symbols, offset) is not { } sym) return QuoteServices.Definition(file, symbols, offset);
         return symbols.All(sym.Kind).Where(d => d.Id == sym.Id).Select(d => new Location(d.Path, d.IdSpan)).ToList();
     }
 

@@ -61,8 +61,8 @@ public class BrowserTests : IDisposable
         if (!Available(out _)) return;
         var r = Check("timelinejs", Export("timelinejs"), Screenshot("timelinejs.png"));
         Assert.Empty(r.GetProperty("errors").EnumerateArray());
-        Assert.Equal(19, r.GetProperty("slides").GetInt32());   // the title and 18 events
-        Assert.Equal(18, r.GetProperty("markers").GetInt32());
+        Assert.Equal(33, r.GetProperty("slides").GetInt32());   // the title and 32 events
+        Assert.Equal(32, r.GetProperty("markers").GetInt32());
         Assert.True(File.Exists(Screenshot("timelinejs.png")));
     }
 
@@ -73,9 +73,10 @@ public class BrowserTests : IDisposable
         var r = Check("html", Export("html"), Screenshot("chronology.png"));
         Assert.Empty(r.GetProperty("errors").EnumerateArray());
         Assert.Empty(r.GetProperty("external").EnumerateArray()); // self-contained: asks for nothing off the machine
-        Assert.Equal(18, r.GetProperty("events").GetInt32());
-        Assert.Equal("2 of 18 events", r.GetProperty("countDisputed").GetString());
-        Assert.Equal(new[] { "entry-into-western-aleppo", "scientific-research-center-captured" },
+        Assert.Equal(32, r.GetProperty("events").GetInt32());
+        Assert.Equal("6 of 32 events", r.GetProperty("countDisputed").GetString());
+        Assert.Equal(new[] { "turkish-green-light", "entry-into-western-aleppo", "city-centre-entry", "rebels-reach-heart-of-city",
+            "scientific-research-center-captured", "rebels-control-neighbourhoods" },
             r.GetProperty("visibleDisputed").EnumerateArray().Select(x => x.GetString()));
     }
 }
