@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Timeline.Core.Checks;
+using Timeline.Core.Syntax;
 
 namespace Timeline.Core.Capture;
 
@@ -18,12 +19,12 @@ public sealed record SourceEntry(
     public IReadOnlyList<string> Fields()
     {
         var fields = new List<string> { $"id: {Id}" };
-        fields.Add(Publisher is null ? "publisher:  # not on the page: the outlet's name" : $"publisher: {YamlScalar.Format(Publisher)}");
+        fields.Add(Publisher is null ? "publisher:  # not on the page: the outlet's name" : $"publisher: {YamlScalars.Write(Publisher)}");
         fields.Add(Published is null ? "published:  # not on the page: the day it was published, 2024-11-29? if you infer it" : $"published: {Published}");
-        if (Title is not null) fields.Add($"title: {YamlScalar.Format(Title)}");
-        if (Author is not null) fields.Add($"author: {YamlScalar.Format(Author)}");
-        if (Url is not null) fields.Add($"url: {YamlScalar.Format(Url)}");
-        fields.Add($"snapshot: {YamlScalar.Format(Snapshot)}");
+        if (Title is not null) fields.Add($"title: {YamlScalars.Write(Title)}");
+        if (Author is not null) fields.Add($"author: {YamlScalars.Write(Author)}");
+        if (Url is not null) fields.Add($"url: {YamlScalars.Write(Url)}");
+        fields.Add($"snapshot: {YamlScalars.Write(Snapshot)}");
         fields.Add($"sha256: {Sha256}");
         fields.Add($"captured: {Captured.UtcDateTime.ToString(CapturedFormat, CultureInfo.InvariantCulture)}");
         return fields;
@@ -31,39 +32,6 @@ public sealed record SourceEntry(
 
     /// <summary>The entry as one item of a <c>sources:</c> list, at the left margin.</summary>
     public string ToYaml(string newLine = "\n") => "- " + string.Join(newLine + "  ", Fields()) + newLine;
-}
-
-/// <summary>Writes a text value as a YAML scalar: plain where YAML reads it back as the same text, quoted where it must be.</summary>
-public static partial class YamlScalar
-{
-    // Plain scalars cannot start with an indicator, nor hold ": " or " #", nor end in ':' or white space.
-    [GeneratedRegex(@"^[-?:,\[\]{}#&*!|>'""%@`\s]|: |\s#|:$|\s$|[\u0000-\u001F\u007F\u0085\u2028\u2029\uFEFF]")]
-    private static partial Regex NeedsQuotes();
-
-    // Words a generic YAML 1.1 or 1.2 reader would take for something other than text.
-    [GeneratedRegex(@"^(~|null|true|false|yes|no|on|off|y|n|[-+]?(\.inf|\.nan)|[-+]?[0-9][0-9_.:eE+-]*|0x[0-9a-fA-F]+|0o[0-7]+)$", RegexOptions.IgnoreCase)]
-    private static partial Regex OtherType();
-
-    public static string Format(string value)
-    {
-        if (value.Length > 0 && !NeedsQuotes().IsMatch(value) && !OtherType().IsMatch(value)) return value;
-        bool control = value.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029' or '\uFEFF');
-        if (!control && !value.Contains('"') && !value.Contains('\\')) return $"\"{value}\"";
-        if (!control) return $"'{value.Replace("'", "''")}'";
-        var sb = new System.Text.StringBuilder("\"");
-        foreach (char c in value)
-            sb.Append(c switch
-            {
-                '"' => "\\\"",
-                '\\' => "\\\\",
-                '\n' => "\\n",
-                '\t' => "\\t",
-                '\r' => "\\r",
-                _ when char.IsControl(c) || c is '\u2028' or '\u2029' or '\uFEFF' => $"\\u{(int)c:X4}",
-                _ => c.ToString(),
-            });
-        return sb.Append('"').ToString();
-    }
 }
 
 /// <summary>Makes a source id from where a page came from: its site and the last words of its path (reuters-rebels-enter-aleppo).</summary>
