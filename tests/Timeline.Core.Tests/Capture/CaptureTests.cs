@@ -227,6 +227,16 @@ public sealed class CaptureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_server_that_is_not_there_is_refused()
+    {
+        var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        closed.Start();
+        int port = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        Assert.Contains("could not fetch", await Refused($"http://127.0.0.1:{port}/page"));
+    }
+
+    [Fact]
     public async Task A_non_html_answer_is_refused_and_plain_text_is_kept_as_text()
     {
         _server.MapPage("/report.pdf", "application/pdf", "%PDF-1.7"u8.ToArray());
