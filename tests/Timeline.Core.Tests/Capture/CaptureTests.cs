@@ -162,6 +162,23 @@ public sealed class CaptureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_teaser_article_does_not_stand_for_the_story()
+    {
+        _server.MapPage("/story-in-a-div", """
+            <html><body>
+            <div class="story"><h1>Aleppo under fire</h1>
+              <p>Opposition fighters entered western Aleppo on Friday, according to the Syrian Observatory for Human Rights.</p>
+              <p>The government denied any breach and said reinforcements had been sent to the city's outskirts.</p>
+            </div>
+            <div class="cards"><article><p>Teaser: more on Syria</p></article></div>
+            </body></html>
+            """);
+        var result = await Capture(_server.Url("/story-in-a-div").AbsoluteUri);
+        string reading = File.ReadAllText(result.Written[1]);
+        Assert.StartsWith("Aleppo under fire\n\nOpposition fighters entered western Aleppo", reading);
+    }
+
+    [Fact]
     public async Task A_date_only_in_the_address_is_inferred_unless_the_page_prints_it()
     {
         _server.MapPage("/news/2024/11/29/quiet-day", "<html><body><p>Nothing dated here.</p></body></html>");
