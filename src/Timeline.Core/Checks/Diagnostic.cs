@@ -4,6 +4,26 @@ namespace Timeline.Core.Checks;
 
 public enum Severity { Error = 1, Warning = 2, Info = 3 }
 
+public static class Severities
+{
+    /// <summary>
+    /// A severity as a person sets it (error, warning, info, off, as the language schema lists them): off is null.
+    /// False for any other word, which changes nothing (the schema reports it in a config file).
+    /// </summary>
+    public static bool TryParse(string word, out Severity? severity)
+    {
+        (bool known, severity) = word.Trim() switch
+        {
+            "error" => (true, Severity.Error),
+            "warning" => (true, Severity.Warning),
+            "info" => (true, Severity.Info),
+            "off" => (true, (Severity?)null),
+            _ => (false, null),
+        };
+        return known;
+    }
+}
+
 /// <summary>What an editor may show of a finding beyond its severity (LSP's diagnostic tags).</summary>
 [Flags]
 public enum RuleTags { None = 0, Unnecessary = 1, Deprecated = 2 }

@@ -28,6 +28,9 @@ public static class FileAnalyzer
 
     private static FileModel Whole(string path, FileKind kind, SourceText source, ReaderLimits limits)
     {
+        // Not a file of the language (a snapshot an editor opened, say): plain text, nothing to report.
+        if (kind == FileKind.Unknown)
+            return new FileModel { Path = path, Kind = kind, Source = source, Document = new YamlDocument { Source = source } };
         var doc = YamlReader.Read(source, limits);
         var model = new FileModel { Path = path, Kind = kind, Source = source, Document = doc };
         foreach (var p in doc.Problems) model.Diagnostics.Add(ToDiagnostic(p));
@@ -472,7 +475,8 @@ public static class FileAnalyzer
             if (Id(m) is not { } id) return;
             double? lat = null, lon = null;
             if (m["coordinates"] is SequenceNode { Items.Count: 2 } c && c.Items[0] is ScalarNode a && c.Items[1] is ScalarNode b
-                && StructureValidator.IsNumber(a, out double la) && StructureValidator.IsNumber(b, out double lo) && la is >= -90 and <= 90 && lo is >= -180 and <= 180)
+                && StructureValidator.IsNumber(a, out double la) && StructureValidator.IsNumber(b, out double lo)
+                && CoordinatesShape.IsLatitude(la) && CoordinatesShape.IsLongitude(lo))
             { lat = la; lon = lo; }
             _m.Places.Add(new PlaceDef
             {
@@ -511,14 +515,8 @@ public static class FileAnalyzer
             if (Scalar(root, "require-snapshots") is { } rsn && rsn.Value.Equals("true", StringComparison.OrdinalIgnoreCase)) cfg.RequireSnapshots = true;
             if (root["rules"] is MappingNode rules)
                 foreach (var e in rules.Entries)
-                    if (e.KeyText is { } k && Rules.Find(k) is { } rule && e.Value is ScalarNode v)
-                        switch (v.Value)
-                        {
-                            case "error": cfg.RuleSeverities[rule.Code] = Severity.Error; break;
-                            case "warning": cfg.RuleSeverities[rule.Code] = Severity.Warning; break;
-                            case "info": cfg.RuleSeverities[rule.Code] = Severity.Info; break;
-                            case "off": cfg.RuleSeverities[rule.Code] = null; break;
-                        }
+                    if (e.KeyText is { } k && Rules.Find(k) is { } rule && e.Value is ScalarNode v && Severities.TryParse(v.Value, out var severity))
+                        cfg.RuleSeverities[rule.Code] = severity;
             _m.Config = cfg;
         }
     }

@@ -284,9 +284,10 @@ public static partial class StructureValidator
             }
             IsNumber((ScalarNode)seq.Items[0], out double lat);
             IsNumber((ScalarNode)seq.Items[1], out double lon);
-            if (lat is < -90 or > 90)
-                Add(InvalidCoordinatesRule.Rule, seq.Items[0].Span, $"latitude {((ScalarNode)seq.Items[0]).Value} is outside -90..90" + (lon is >= -90 and <= 90 ? "; are latitude and longitude swapped?" : ""));
-            if (lon is < -180 or > 180)
+            if (!CoordinatesShape.IsLatitude(lat))
+                Add(InvalidCoordinatesRule.Rule, seq.Items[0].Span, $"latitude {((ScalarNode)seq.Items[0]).Value} is outside -90..90"
+                    + (CoordinatesShape.IsLatitude(lon) ? "; are latitude and longitude swapped?" : ""));
+            if (!CoordinatesShape.IsLongitude(lon))
                 Add(InvalidCoordinatesRule.Rule, seq.Items[1].Span, $"longitude {((ScalarNode)seq.Items[1]).Value} is outside -180..180");
         }
 

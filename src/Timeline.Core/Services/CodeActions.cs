@@ -83,7 +83,7 @@ public static class CodeActions
         };
         string name = Titled(id);
         string[] fields = kind == SymbolKind.Source ? new[] { $"id: {id}", "publisher: ", "published: " } : new[] { $"id: {id}", $"name: {name}" };
-        string what = kind.ToString().ToLowerInvariant();
+        string what = kind.Word();
 
         // Sources live in the timeline that cites them when it has a sources: list; places and actors in their own files.
         FileModel? target = null;

@@ -141,7 +141,7 @@ public static class LanguageServices
         if (!StructureValidator.IsValidId(newId))
             return new RenameResult(Array.Empty<FileEdits>(), $"'{newId}' is not a valid id: lower-case letters and digits in words joined by hyphens, at most 64 characters.");
         if (newId != sym.Id && symbols.Find(sym.Kind, newId) is not null)
-            return new RenameResult(Array.Empty<FileEdits>(), $"The project already has a {sym.Kind.ToString().ToLowerInvariant()} '{newId}'.");
+            return new RenameResult(Array.Empty<FileEdits>(), $"The project already has a {sym.Kind.Word()} '{newId}'.");
         var spans = symbols.All(sym.Kind).Where(d => d.Id == sym.Id).Select(d => (d.Path, d.IdSpan))
             .Concat(symbols.References.Where(r => r.Kind == sym.Kind && r.Id == sym.Id).Select(r => (r.Path, r.Span)));
         var edits = new List<FileEdits>();

@@ -40,7 +40,7 @@ public sealed class DuplicateIdRule : ProjectRule
                         : other.Path == d.Path
                             ? $"on line {LineOf(other)} of this file"
                             : $"in {Path.GetFileName(other.Path)}, line {LineOf(other)}";
-                    string word = kind.ToString().ToLowerInvariant();
+                    string word = kind.Word();
                     check.Report(d.Path, Rule, () => d.IdSpan,
                         $"the {word} id '{d.Id}' is defined {group.Count} times; it is also defined {where}. Ids are unique for each kind in a project");
                 }

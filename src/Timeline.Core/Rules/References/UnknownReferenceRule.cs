@@ -19,7 +19,7 @@ public abstract class UnknownReferenceRule : ReferenceRule
         $"Apply a did-you-mean, or define the {Word}" +
         (Kind == SymbolKind.Event ? "." : " (the quick fix creates a stub in the right file).");
 
-    private string Word => Kind.ToString().ToLowerInvariant();
+    private string Word => Kind.Word();
 
     public override void Check(ReferenceCheck check)
     {
