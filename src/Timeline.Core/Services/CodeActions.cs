@@ -135,10 +135,14 @@ public static class CodeActions
             if (entry.Value is SequenceNode { IsFlow: false, Items.Count: > 0 } seq)
             {
                 int dashCol = ColumnOfDash(src, seq.Items[0]);
+                // The new item's keys line up with the first item's ("-   id:" as well as "- id:").
+                int keyCol = seq.Items[0] is MappingNode { IsFlow: false } first && src.LineOf(first.Span.Start) == src.LineOf(seq.Items[0].Span.Start)
+                    ? first.Span.Start - src.LineStart(src.LineOf(first.Span.Start)) : dashCol + 2;
+                if (keyCol <= dashCol + 1) keyCol = dashCol + 2;
                 int lastLine = src.LineOf(Math.Max(seq.Items[^1].Span.Start, seq.Items[^1].Span.End - 1));
                 int at = lastLine + 1 < src.LineCount ? src.LineStart(lastLine + 1) : src.Length;
                 string pad = new(' ', dashCol);
-                string item = pad + "- " + string.Join(nl + pad + "  ", fields) + nl;
+                string item = pad + "-" + new string(' ', keyCol - dashCol - 1) + string.Join(nl + new string(' ', keyCol), fields) + nl;
                 if (at == src.Length && !EndsWithLineBreak(src)) item = nl + item;
                 return new TextEdit(new TextSpan(at, at), item);
             }
@@ -147,13 +151,27 @@ public static class CodeActions
                 // "places:" or "places: []": the list starts here.
                 int from = entry.Value is ScalarNode ? entry.Key.Span.End + 1 : entry.Value.Span.Start - (src[entry.Value.Span.Start - 1] == ' ' ? 1 : 0);
                 int to = entry.Value is ScalarNode ? entry.Key.Span.End + 1 : entry.Value.Span.End;
-                string item = nl + "  - " + string.Join(nl + "    ", fields);
+                string indent = IndentUnit(src);
+                string item = nl + indent + "- " + string.Join(nl + indent + "  ", fields);
                 return new TextEdit(new TextSpan(from, to), item);
             }
             return null;
         }
-        string prefix = !EndsWithLineBreak(src) ? nl : "";
-        return new TextEdit(new TextSpan(src.Length, src.Length), $"{prefix}{listKey}:{nl}  - {string.Join(nl + "    ", fields)}{nl}");
+        string prefix = !EndsWithLineBreak(src) ? nl : "", step = IndentUnit(src);
+        return new TextEdit(new TextSpan(src.Length, src.Length), $"{prefix}{listKey}:{nl}{step}- {string.Join(nl + step + "  ", fields)}{nl}");
+    }
+
+    /// <summary>The file's step of indentation: the least indentation of a line that has some (two spaces in a file with none).</summary>
+    private static string IndentUnit(SourceText src)
+    {
+        int unit = int.MaxValue;
+        for (int line = 0; line < src.LineCount; line++)
+        {
+            string text = src.LineText(line);
+            int n = text.Length - text.TrimStart(' ').Length;
+            if (n > 0 && n < text.Length && text[n] != '#') unit = Math.Min(unit, n);
+        }
+        return new string(' ', unit == int.MaxValue ? 2 : unit);
     }
 
     private static int ColumnOfDash(SourceText src, YamlNode item)
