@@ -41,10 +41,11 @@ public static class Exporters
     // ---------------- TimelineJS ----------------
 
     /// <summary>A TimelineJS3 date object: year, month, day, hour, minute as far as the precision goes.</summary>
-    private static JsonObject? TjsDate(EdtfPoint? p, bool end)
+    private static JsonObject? TjsDate(EdtfPoint? p, bool end, TimeSpan zone)
     {
         if (p is null || p.Year is < 1 or > 9999) return null;
         var t = end ? p.Latest : p.Earliest;
+        if (p.Precision >= DatePrecision.Minute) t += zone; // times were read into UTC: shown on the project's clock
         var o = new JsonObject { ["year"] = t.Year };
         if (p.Precision >= DatePrecision.Season && !(p.HasUnspecified && p.Month is null)) o["month"] = t.Month;
         if (p.Precision >= DatePrecision.Day && !p.HasUnspecified) o["day"] = t.Day;
@@ -59,7 +60,7 @@ public static class Exporters
         foreach (var e in c.Events)
         {
             var d = e.Date;
-            var start = d is null ? null : d.StartKind == IntervalEnd.Point ? TjsDate(d.Start, false) : TjsDate(d.End, false);
+            var start = d is null ? null : d.StartKind == IntervalEnd.Point ? TjsDate(d.Start, false, c.Zone) : TjsDate(d.End, false, c.Zone);
             if (start is null) continue; // TimelineJS needs a start year
             var slide = new JsonObject
             {
@@ -68,9 +69,9 @@ public static class Exporters
                 ["display_date"] = e.DisplayDate,
                 ["text"] = new JsonObject { ["headline"] = H(e.Title), ["text"] = SlideText(c, e) },
                 // One kind of word in the group row: the event's first tag, or "untagged".
-                ["group"] = e.Event.Tags.Count > 0 ? Prose.OneLine(e.Event.Tags[0]) : "untagged",
+                ["group"] = H(e.Event.Tags.Count > 0 ? Prose.OneLine(e.Event.Tags[0]) : "untagged"),
             };
-            if (d is { IsInterval: true, EndKind: IntervalEnd.Point } && TjsDate(d.End, true) is { } endDate) slide["end_date"] = endDate;
+            if (d is { IsInterval: true, EndKind: IntervalEnd.Point } && TjsDate(d.End, true, c.Zone) is { } endDate) slide["end_date"] = endDate;
             if (Prose.SafeUrl(e.Event.MediaUrl) is { } url)
                 slide["media"] = new JsonObject { ["url"] = url, ["caption"] = H(e.Event.MediaCaption ?? ""), ["credit"] = H(e.Event.MediaCredit ?? "") };
             events.Add(slide);
@@ -219,7 +220,7 @@ public static class Exporters
                 country ?? "",
                 first?.Latitude is { } lat ? lat.ToString("0.#####", CultureInfo.InvariantCulture) : "",
                 first?.Longitude is { } lon ? lon.ToString("0.#####", CultureInfo.InvariantCulture) : "",
-                first is null ? "" : first.GeoPrecision.ToString(CultureInfo.InvariantCulture),
+                first is { HasCoordinates: true } ? first.GeoPrecision.ToString(CultureInfo.InvariantCulture) : "",
                 string.Join("; ", e.Sources.Where(x => x.Source is not null).Select(x => c.SourceLabel(x.Source!)).Distinct()),
                 CsvNotes(c, e, first),
                 Chronology.Fatalities(e)?.ToString(CultureInfo.InvariantCulture) ?? "",

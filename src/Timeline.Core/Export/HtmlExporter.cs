@@ -125,7 +125,7 @@ public static class HtmlExporter
             {
                 string name = H(Prose.Capitalise(c.SourceLabel(src!)));
                 sb.Append("<li>").Append(Prose.SafeUrl(src!.Url) is { } u ? $"<a href=\"{H(u)}\" rel=\"noreferrer\">{name}</a>" : $"<a href=\"#source-{H(src.Id)}\">{name}</a>");
-                if (citation.Quote is { } q) sb.Append($": <q>{H(Prose.Unquote(Prose.OneLine(q)))}</q>");
+                if (citation.Quote is { } q) sb.Append($": <span class=\"quote\">“{H(Prose.Unquote(Prose.OneLine(q)))}”</span>");
                 sb.Append("</li>\n");
             }
             sb.Append("</ul>\n");
@@ -183,7 +183,7 @@ public static class HtmlExporter
         .axis .hidden { display: none; }
         .axis .tick, .axis .join { stroke: var(--muted); stroke-width: 1; }
         .axis .join { stroke-dasharray: 2 3; opacity: .7; }
-        .axis .tick-label { font-size: 11px; fill: var(--muted); }
+        .axis .tick-label, .axis .year-label { font-size: 11px; fill: var(--muted); }
         .axis .overview-line { stroke: var(--line); stroke-width: 2; }
         .axis .overview-period { fill: none; stroke: var(--muted); stroke-width: 1; }
         .axis .overview-mark { stroke: var(--accent); stroke-width: 1.5; }
@@ -222,7 +222,7 @@ public static class HtmlExporter
         .figure { font-weight: bold; margin: .3rem 0; }
         .figure .via { font-weight: normal; }
         ul.citations { list-style: none; padding: 0; margin: .4rem 0 0; font-size: .85rem; color: var(--muted); }
-        ul.citations q { font-family: Georgia, serif; color: var(--ink); }
+        ul.citations .quote { font-family: Georgia, serif; color: var(--ink); }
         .source-list { margin-top: 2rem; border-top: 1px solid var(--line); }
         .source-list li { margin: .3rem 0; }
         footer { margin-top: 2rem; color: var(--muted); font-size: .8rem; }

@@ -156,18 +156,21 @@ public static partial class Prose
     {
         if (f.Count is not { } count) return "";
         bool one = count.Form == CountForm.Exact && count.Best == 1;
+        // Whose dead: a kind of people, or an actor's own ("20–30 injured among Rebel fighters").
+        string? among = f.Group is null or "unknown" or "civilians" or "combatants" ? null : groupActorName ?? "an armed group";
         string whom = f.Group switch
         {
             "civilians" => one ? "civilian" : "civilians",
             "combatants" => one ? "combatant" : "combatants",
             null or "unknown" => one ? "person" : "people",
-            _ => one ? $"member of {groupActorName ?? "an armed group"}" : $"members of {groupActorName ?? "an armed group"}",
+            _ => "",
         };
         string counted = CountWords(count);
         // A sentence does not open with a figure: "Four civilians killed".
         if (count.Form == CountForm.Exact && count.Best is >= 0 and < 10) counted = Small[(int)count.Best.Value];
-        if (counted.EndsWith(" of", StringComparison.Ordinal) && whom.StartsWith("members of", StringComparison.Ordinal)) whom = whom["members of ".Length..];
-        var sb = new StringBuilder(Capitalise($"{counted} {whom} {f.Measure ?? "counted"}"));
+        if (whom.Length == 0 && counted.EndsWith(" of", StringComparison.Ordinal)) counted = counted[..^3];
+        string head = whom.Length == 0 ? $"{counted} {f.Measure ?? "counted"} among {among}" : $"{counted} {whom} {f.Measure ?? "counted"}";
+        var sb = new StringBuilder(Capitalise(head));
         if (f.Includes is { } inc) sb.Append(", among them ").Append(TrimEndStop(OneLine(inc)));
         var overlaps = f.Overlaps.Select(o => eventTitle(o.Id)).Where(t => t is not null).Select(t => $"“{t}”").ToList();
         if (overlaps.Count > 0) sb.Append("; the count may include those of ").Append(JoinAnd(overlaps));

@@ -93,7 +93,7 @@ public static class TimeAxis
             sb.Append(CultureInfo.InvariantCulture, $"<line class=\"overview-mark {H(e.Event.Status)}\" data-id=\"{H(e.Event.Id)}\" x1=\"{P(x)}\" x2=\"{P(x)}\" y1=\"{F(lineY - 4)}\" y2=\"{F(lineY + 4)}\"/>");
         }
         foreach (var (at, label) in OverviewYears(min, max, Pos))
-            sb.Append(CultureInfo.InvariantCulture, $"<text class=\"tick-label\" x=\"{P(at)}\" y=\"{F(lineY + 20)}\" text-anchor=\"middle\">{label}</text>");
+            sb.Append(CultureInfo.InvariantCulture, $"<text class=\"year-label\" x=\"{P(at)}\" y=\"{F(lineY + 20)}\" text-anchor=\"middle\">{label}</text>");
         sb.Append("</svg>");
         return sb.ToString();
     }
