@@ -272,6 +272,20 @@ public static class HtmlExporter
             places.forEach(function (q) { q.classList.toggle('selected', q === atPlace); });
             apply();
           }
+          // The axis's labels were spaced for a wide page: on a narrower one, a finer label that would overlap
+          // a coarser one (or an earlier one of its kind) is hidden.
+          function spaceLabels() {
+            var labels = Array.prototype.slice.call(document.querySelectorAll('.axis .tick-label'));
+            labels.sort(function (a, b) { return a.getAttribute('data-level') - b.getAttribute('data-level'); });
+            var kept = [];
+            labels.forEach(function (t) {
+              var r = t.getBoundingClientRect();
+              var clash = kept.some(function (k) { return r.left < k.right + 6 && k.left < r.right + 6; });
+              if (clash) t.setAttribute('visibility', 'hidden'); else { t.removeAttribute('visibility'); kept.push(r); }
+            });
+          }
+          window.addEventListener('resize', spaceLabels);
+          spaceLabels();
           selects.forEach(function (s) { s.addEventListener('change', apply); });
           clear.addEventListener('click', function () {
             selects.forEach(function (s) { s.value = ''; });

@@ -21,7 +21,7 @@ public static class TimeAxis
     private static string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
     private static string H(string s) => WebUtility.HtmlEncode(s);
 
-    private sealed record Tick(double At, string Label);
+    private sealed record Tick(double At, string Label, string Anchor, int Level);
 
     public static string Render(IReadOnlyList<ChronologyEvent> events)
     {
@@ -70,7 +70,8 @@ public static class TimeAxis
         foreach (var t in Ticks(dated, slot))
         {
             sb.Append(CultureInfo.InvariantCulture, $"<line class=\"tick\" x1=\"{P(t.At)}\" x2=\"{P(t.At)}\" y1=\"{F(tickTop - 10)}\" y2=\"{F(tickTop - 4)}\"/>");
-            sb.Append(CultureInfo.InvariantCulture, $"<text class=\"tick-label\" x=\"{P(t.At)}\" y=\"{F(tickTop + 8)}\" text-anchor=\"middle\">{H(t.Label)}</text>");
+            double x = t.Anchor switch { "start" => 0, "end" => 100, _ => t.At };
+            sb.Append(CultureInfo.InvariantCulture, $"<text class=\"tick-label\" data-level=\"{t.Level}\" x=\"{P(x)}\" y=\"{F(tickTop + 8)}\" text-anchor=\"{t.Anchor}\">{H(t.Label)}</text>");
         }
 
         // The overview: true time, the whole span; each period joined to its stretch of the axis above.
@@ -117,12 +118,19 @@ public static class TimeAxis
     private static List<Tick> Ticks(IReadOnlyList<ChronologyEvent> dated, double slot)
     {
         var placed = new SortedList<double, string>();
+        var levels = new Dictionary<double, int>();
         double Share(string label) => (label.Length * CharWidth + 14) / AssumedWidth * 100;
+        // A label is centred on its mark, or starts or ends at the axis's edge when it would cross it.
+        (double From, double To) Extent(double at, string label)
+        {
+            double w = Share(label), from = Math.Clamp(at - w / 2, 0, 100 - w);
+            return (from, from + w);
+        }
         bool Fits(double at, string label, double? except)
         {
-            if (at - Share(label) / 2 < -0.5 || at + Share(label) / 2 > 100.5) return false;
+            var (from, to) = Extent(at, label);
             foreach (var (x, l) in placed)
-                if (x != except && Math.Abs(x - at) < (Share(l) + Share(label)) / 2) return false;
+                if (x != except && Extent(x, l) is var (f, t) && from < t && f < to) return false;
             return true;
         }
         for (int level = 0; level < 3; level++)
@@ -149,11 +157,14 @@ public static class TimeAxis
                     1 => $"{Edtf.MonthName(p.Month!.Value)[..3]} {p.Year}",
                     _ => before is not null && before.Year == p.Year ? $"{p.Day} {Edtf.MonthName(p.Month!.Value)[..3]}" : $"{p.Day} {Edtf.MonthName(p.Month!.Value)[..3]} {p.Year}",
                 };
-                if (placed.ContainsKey(at)) { if (Fits(at, label, at)) placed[at] = label; }
-                else if (Fits(at, label, null)) placed.Add(at, label);
+                // A finer label replaces a coarser one only when it says more: "Mar 2020" for "2020", not "1 Jan 2012" for "2012".
+                bool saysMore = level == 1 ? p.Month != 1 : p.Day != 1;
+                if (placed.ContainsKey(at)) { if (saysMore && Fits(at, label, at)) { placed[at] = label; levels[at] = level; } }
+                else if (Fits(at, label, null)) { placed.Add(at, label); levels[at] = level; }
             }
         }
-        return placed.Select(p => new Tick(p.Key, p.Value)).ToList();
+        return placed.Select(p => new Tick(p.Key, p.Value, Extent(p.Key, p.Value) is var (f, t) && Math.Abs((f + t) / 2 - p.Key) > 0.01
+            ? (f <= 0 ? "start" : "end") : "middle", levels[p.Key])).ToList();
     }
 
     /// <summary>Years on the overview, at most eight, evenly stepped.</summary>
