@@ -98,7 +98,14 @@ const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
       });
       // A whole page of thousands of events is no picture: then the first screen only.
       await page.screenshot({ path: shot, fullPage: mode === 'html' && result.events <= 200 });
-      if (eventId) {
+      if (mode === 'preview' && eventId) {
+        // What an editor does to show the event under the cursor.
+        await page.evaluate(id => window.postMessage({ type: 'reveal', id }, '*'), eventId);
+        await page.waitForTimeout(200);
+        result.revealed = await page.$$eval('li.event.selected', e => e.map(x => x.id));
+        result.revealedPlaces = await page.$$eval('.map .place.selected', ps => ps.map(p => p.getAttribute('data-place')));
+        await page.screenshot({ path: shot, fullPage: false });
+      } else if (eventId) {
         await page.click('li.event[id="' + eventId + '"] h2');
         result.selectedPlaces = await page.$$eval('.map .place.selected', ps => ps.map(p => p.getAttribute('data-place')));
         result.selectedMarks = await page.$$eval('.axis .mark.selected', ms => ms.map(m => m.getAttribute('data-id')));

@@ -53,7 +53,7 @@ function encode(kind, points, closed) {
 
 const lines = [
   `# Land and borders between countries: Natural Earth 1:50m (public domain), via world-atlas ${atlasPackage.version}.`,
-  `# Made by tools/map/build.mjs. L is a ring of land, B a border; hundredths of a degree: longitude, latitude, then steps.`,
+  `# Made by tools/map/build.mjs. L is a ring of land, B a border: hundredths of a degree, longitude and latitude, then steps; N a country's name and where it goes.`,
 ];
 const land = feature(topology, topology.objects.land);
 for (const f of land.features ?? [land]) {
@@ -61,6 +61,26 @@ for (const f of land.features ?? [land]) {
   const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
   for (const polygon of polygons) for (const ring of polygon) { const l = encode('L', ring, true); if (l) lines.push(l); }
 }
+// A country's name at the centre of its largest piece of land, for the map's labels.
+function centroid(ring) {
+  let a = 0, x = 0, y = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const f = ring[j][0] * ring[i][1] - ring[i][0] * ring[j][1];
+    a += f; x += (ring[j][0] + ring[i][0]) * f; y += (ring[j][1] + ring[i][1]) * f;
+  }
+  return a === 0 ? null : { area: Math.abs(a / 2), at: [x / (3 * a), y / (3 * a)] };
+}
+const countries = feature(topology, topology.objects.countries).features
+  .map(f => {
+    const g = f.geometry;
+    if (!g || !f.properties || !f.properties.name) return null;
+    const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+    const best = polygons.map(p => centroid(p[0])).filter(Boolean).sort((a, b) => b.area - a.area)[0];
+    return best ? { name: f.properties.name.replace(/\s+/g, ' ').trim(), at: best.at } : null;
+  })
+  .filter(Boolean)
+  .sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+for (const c of countries) lines.push(`N ${Math.round(c.at[0] * step)} ${Math.round(c.at[1] * step)} ${c.name}`);
 const borders = mesh(topology, topology.objects.countries, (a, b) => a !== b);
 for (const line of borders.coordinates) { const l = encode('B', line, false); if (l) lines.push(l); }
 const text = lines.join('\n') + '\n';

@@ -195,6 +195,7 @@ public static class HtmlExporter
         .map .sea { fill: var(--sea); }
         .map .land { fill: var(--land); stroke: #b9b3a5; stroke-width: .6; }
         .map .border { fill: none; stroke: #9a937f; stroke-width: .8; stroke-dasharray: 4 2; }
+        .map .country { font-size: 13px; letter-spacing: .2em; text-transform: uppercase; fill: #8d8672; }
         .map .place { cursor: pointer; }
         .map .place .dot { fill: var(--accent); stroke: white; stroke-width: 1.5; }
         .map .place.approx .dot { fill: white; stroke: var(--accent); stroke-width: 2; stroke-dasharray: 3 2; }
@@ -284,6 +285,11 @@ public static class HtmlExporter
               if (clash) t.setAttribute('visibility', 'hidden'); else { t.removeAttribute('visibility'); kept.push(r); }
             });
           }
+          // An editor's preview shows the event under the cursor by posting {type: 'reveal', id} to the page.
+          window.addEventListener('message', function (ev) {
+            var m = ev.data;
+            if (m && m.type === 'reveal' && typeof m.id === 'string' && document.getElementById(m.id)) select(m.id, true);
+          });
           window.addEventListener('resize', spaceLabels);
           spaceLabels();
           selects.forEach(function (s) { s.addEventListener('change', apply); });

@@ -20,18 +20,27 @@ public static class MapSvg
 
     private sealed record Shape(bool Land, int[] Points, int MinX, int MinY, int MaxX, int MaxY);
 
-    private static readonly Lazy<IReadOnlyList<Shape>> Shapes = new(Load);
+    private sealed record CountryName(string Name, double Longitude, double Latitude);
 
-    /// <summary>The land and borders: in hundredths of a degree, longitude then latitude.</summary>
-    private static IReadOnlyList<Shape> Load()
+    private static readonly Lazy<(IReadOnlyList<Shape> Shapes, IReadOnlyList<CountryName> Names)> Data = new(Load);
+
+    /// <summary>The land and borders, in hundredths of a degree, longitude then latitude; the countries' names.</summary>
+    private static (IReadOnlyList<Shape>, IReadOnlyList<CountryName>) Load()
     {
         using var stream = typeof(MapSvg).Assembly.GetManifestResourceStream("Timeline.Core.Export.Map.land.txt")
             ?? throw new InvalidOperationException("the map data is missing from the build");
         using var reader = new StreamReader(stream);
         var shapes = new List<Shape>();
+        var names = new List<CountryName>();
         while (reader.ReadLine() is { } line)
         {
             if (line.Length < 2 || line[0] == '#') continue;
+            if (line[0] == 'N')
+            {
+                var n = line.Split(' ', 4);
+                names.Add(new CountryName(n[3], int.Parse(n[1], CultureInfo.InvariantCulture) / 100.0, int.Parse(n[2], CultureInfo.InvariantCulture) / 100.0));
+                continue;
+            }
             var parts = line.Split(' ');
             var pts = new int[parts.Length - 1];
             int x = 0, y = 0, minX = int.MaxValue, minY = int.MaxValue, maxX = int.MinValue, maxY = int.MinValue;
@@ -44,7 +53,7 @@ public static class MapSvg
             }
             shapes.Add(new Shape(parts[0] == "L", pts, minX, minY, maxX, maxY));
         }
-        return shapes;
+        return (shapes, names);
     }
 
     /// <summary>The view around the places: their extent with a margin, at least a degree across.</summary>
@@ -90,7 +99,7 @@ public static class MapSvg
         int cs = (int)Math.Floor((v.South - mLat) * 100), cn = (int)Math.Ceiling((v.North + mLat) * 100);
         var land = new StringBuilder();
         var borders = new StringBuilder();
-        foreach (var shape in Shapes.Value)
+        foreach (var shape in Data.Value.Shapes)
         {
             if (shape.MaxX < cw || shape.MinX > ce || shape.MaxY < cs || shape.MinY > cn) continue;
             if (shape.Land) AppendPath(land, ClipRing(shape.Points, cw, cs, ce, cn), v, true);
@@ -98,6 +107,12 @@ public static class MapSvg
         }
         sb.Append("<path class=\"land\" d=\"").Append(land).Append("\"/>");
         sb.Append("<path class=\"border\" d=\"").Append(borders).Append("\"/>");
+        foreach (var c in Data.Value.Names)
+        {
+            double x = v.X(c.Longitude), y = v.Y(c.Latitude);
+            if (x < 30 || x > Width - 30 || y < 16 || y > v.Height - 10) continue;
+            sb.Append(CultureInfo.InvariantCulture, $"<text class=\"country\" x=\"{F(x)}\" y=\"{F(y)}\" text-anchor=\"middle\">{H(c.Name)}</text>");
+        }
         var shown = Labelled(places, v);
         // Approximate places first, so that exact points are drawn over their circles.
         foreach (var p in places.OrderByDescending(p => p.Approximate).ThenBy(p => p.Key, StringComparer.Ordinal))

@@ -149,12 +149,15 @@ public class BrowserTests : IDisposable
     public void The_page_works_at_the_width_of_an_editor_preview()
     {
         RequireBrowser();
-        var r = Check("preview", Export("examples/aleppo-2024", "html"), Screenshot("preview.png"));
+        var r = Check("preview", Export("examples/aleppo-2024", "html"), Screenshot("preview.png"), "university-dormitories-shelling");
         AssertSafe(r);
         Assert.StartsWith("default-src 'none'; script-src 'nonce-", r.GetProperty("csp").GetString());
         Assert.Equal(18, r.GetProperty("events").GetInt32());
         Assert.True(r.GetProperty("map").GetProperty("places").GetArrayLength() > 5);
         AssertLabelsApart(r.GetProperty("axis")); // spaced again for the narrower page
+        // The editor posts the event under the cursor: the page selects it and marks its place.
+        Assert.Equal(new[] { "university-dormitories-shelling" }, r.GetProperty("revealed").EnumerateArray().Select(x => x.GetString()));
+        Assert.Equal(new[] { "aleppo-university~" }, r.GetProperty("revealedPlaces").EnumerateArray().Select(x => x.GetString()));
     }
 
     [BrowserFact]
