@@ -54,7 +54,8 @@ public sealed class Chronology
                     e.Places.Select(p => (symbols.Find<PlaceDef>(SymbolKind.Place, p.Place.Id), p.Place.Id, p.Precision)).ToList(),
                     e.Actors.Select(a => (symbols.Find<ActorDef>(SymbolKind.Actor, a.Id), a.Id)).ToList(),
                     e.Citations.Select(c => (symbols.Find<SourceDef>(SymbolKind.Source, c.Source.Id), c)).ToList(),
-                    e.Claims.Select(c => (c, c.By is null ? null : symbols.Find<ActorDef>(SymbolKind.Actor, c.By.Id), c.Source is null ? null : symbols.Find<SourceDef>(SymbolKind.Source, c.Source.Source.Id))).ToList(),
+                    e.Claims.Select(c => (c, c.By is null ? null : symbols.Find<ActorDef>(SymbolKind.Actor, c.By.Id),
+                        c.Source is null ? null : symbols.Find<SourceDef>(SymbolKind.Source, c.Source.Source.Id))).ToList(),
                     e.Casualties.Select(fg => (fg, fg.Source is null ? null : symbols.Find<SourceDef>(SymbolKind.Source, fg.Source.Source.Id))).ToList()));
             }
         var ordered = events.Select((e, i) => (e, i))
@@ -109,7 +110,8 @@ public sealed class Chronology
     }
 
     /// <summary>An event's title by its id, for text that refers to another event.</summary>
-    public string? EventTitle(string id) => Symbols.Find<EventDef>(SymbolKind.Event, id) is { } e ? Prose.OneLine(e.Title ?? "") is { Length: > 0 } t ? t : null : null;
+    public string? EventTitle(string id) =>
+        Symbols.Find<EventDef>(SymbolKind.Event, id)?.Title is { } title && Prose.OneLine(title) is { Length: > 0 } t ? t : null;
 
     /// <summary>An actor's name for reader text (an unknown id reads as "an unknown actor", never as the id).</summary>
     public string ActorText(ActorDef? a) => a is null ? "an unknown actor" : Prose.OneLine(a.Name ?? a.Names.FirstOrDefault() ?? "an unnamed actor");

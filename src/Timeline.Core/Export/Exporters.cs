@@ -34,8 +34,10 @@ public static class Exporters
         _ => HtmlExporter.Write(c),
     };
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+    private static readonly JsonSerializerOptions Indented = new()
+    {
+        WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
     private static string H(string s) => WebUtility.HtmlEncode(s);
 
     // ---------------- TimelineJS ----------------
@@ -124,7 +126,8 @@ public static class Exporters
         if (lines.Count > 0)
         {
             sb.Append("<ul>");
-            foreach (var (line, src) in lines) sb.Append($"<li>{H(Prose.Sentence(line))}{(src is null ? "" : $" <span class=\"via\">(reported by {H(c.SourceLabel(src))})</span>")}</li>");
+            foreach (var (line, src) in lines)
+                sb.Append($"<li>{H(Prose.Sentence(line))}{(src is null ? "" : $" <span class=\"via\">(reported by {H(c.SourceLabel(src))})</span>")}</li>");
             sb.Append("</ul>");
         }
         if (e.Sources.Count > 0)
@@ -159,7 +162,10 @@ public static class Exporters
                 {
                     ["type"] = "Feature",
                     ["id"] = $"{e.Event.Id}/{loc.Id}",
-                    ["geometry"] = new JsonObject { ["type"] = "Point", ["coordinates"] = new JsonArray(Math.Round(loc.Longitude!.Value, 6), Math.Round(loc.Latitude!.Value, 6)) },
+                    ["geometry"] = new JsonObject
+                    {
+                        ["type"] = "Point", ["coordinates"] = new JsonArray(Math.Round(loc.Longitude!.Value, 6), Math.Round(loc.Latitude!.Value, 6)),
+                    },
                     ["properties"] = new JsonObject
                     {
                         ["event"] = e.Event.Id,
@@ -294,7 +300,8 @@ public static class Exporters
             if (cited.Count > 0) sb.Append('\n');
             var sources = e.Sources.Where(p => p.Source is not null).ToList();
             if (sources.Count > 0)
-                sb.Append("Sources: ").Append(string.Join("; ", sources.Select(p => Md(c.SourceLabel(p.Source!)) + Note(p.Source, p.Citation.Quote)))).Append(".\n\n");
+                sb.Append("Sources: ")
+                    .Append(string.Join("; ", sources.Select(p => Md(c.SourceLabel(p.Source!)) + Note(p.Source, p.Citation.Quote)))).Append(".\n\n");
         }
         var all = c.CitedSources();
         if (all.Count > 0)

@@ -93,7 +93,8 @@ public static class HtmlExporter
         string actorIds = string.Join(' ', e.Actors.Select(a => a.Id));
         string placeIds = string.Join(' ', e.Places.Select(p => p.Id));
         string mapIds = string.Join(' ', locations.Where(l => l.HasCoordinates).Select(MapKey).Distinct());
-        sb.Append($"<li class=\"event {H(e.Event.Status)}\" id=\"{H(e.Event.Id)}\" tabindex=\"0\" data-actors=\"{H(actorIds)}\" data-places=\"{H(placeIds)}\" ");
+        sb.Append($"<li class=\"event {H(e.Event.Status)}\" id=\"{H(e.Event.Id)}\" tabindex=\"0\" ");
+        sb.Append($"data-actors=\"{H(actorIds)}\" data-places=\"{H(placeIds)}\" ");
         sb.Append($"data-map=\"{H(mapIds)}\" data-status=\"{H(e.Event.Status)}\">\n");
         sb.Append($"<p class=\"date\">{H(e.DisplayDate)}");
         if (Exporters.StatusWord(e.Event.Status) is { } status) sb.Append($" <span class=\"badge\">{H(status)}</span>");
@@ -124,7 +125,9 @@ public static class HtmlExporter
             foreach (var (src, citation) in cited)
             {
                 string name = H(Prose.Capitalise(c.SourceLabel(src!)));
-                sb.Append("<li>").Append(Prose.SafeUrl(src!.Url) is { } u ? $"<a href=\"{H(u)}\" rel=\"noreferrer\">{name}</a>" : $"<a href=\"#source-{H(src.Id)}\">{name}</a>");
+                // A source with an address links to it; one without, to its entry in the list of sources.
+                sb.Append("<li>").Append(Prose.SafeUrl(src!.Url) is { } u
+                    ? $"<a href=\"{H(u)}\" rel=\"noreferrer\">{name}</a>" : $"<a href=\"#source-{H(src.Id)}\">{name}</a>");
                 if (citation.Quote is { } q) sb.Append($": <span class=\"quote\">“{H(Prose.Unquote(Prose.OneLine(q)))}”</span>");
                 sb.Append("</li>\n");
             }
@@ -149,8 +152,10 @@ public static class HtmlExporter
                 if (!g.Events.Contains(e.Event.Id)) g.Events.Add(e.Event.Id);
                 if (l.Located != l.Place) g.Stands.Add(l.Name);
             }
-        return groups.Select(p => new MapPlace(p.Key, Chronology.PlaceText(p.Value.First.Located), p.Value.First.Latitude!.Value, p.Value.First.Longitude!.Value,
-            p.Value.First.Approximate, p.Value.Events, p.Value.Stands.ToList())).ToList();
+        var list = new List<MapPlace>(groups.Count);
+        foreach (var (key, (l, events, stands)) in groups)
+            list.Add(new MapPlace(key, Chronology.PlaceText(l.Located), l.Latitude!.Value, l.Longitude!.Value, l.Approximate, events, stands.ToList()));
+        return list;
     }
 
     private static void Select(StringBuilder sb, string name, string label, IReadOnlyList<(string Id, string Name)> options)
@@ -164,13 +169,16 @@ public static class HtmlExporter
         :root { --ink: #1d2430; --muted: #5b6472; --line: #d6dae0; --disputed: #b3261e; --claimed: #8a5a00; --accent: #1f5fae;
                 --paper: #ffffff; --sea: #e8f0f7; --land: #f4f1ea; --select: #fff4c2; }
         * { box-sizing: border-box; }
-        body { font: 16px/1.5 Georgia, "Times New Roman", serif; color: var(--ink); background: var(--paper); margin: 0 auto; max-width: 76rem; padding: 1.5rem; }
-        header, nav, .meta, .date, .byline, .badge, .legend, .credit, footer, .via, .citations, #count, button, select, svg { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; }
+        body { font: 16px/1.5 Georgia, "Times New Roman", serif; color: var(--ink); background: var(--paper);
+               margin: 0 auto; max-width: 76rem; padding: 1.5rem; }
+        header, nav, .meta, .date, .byline, .badge, .legend, .credit, .via, .citations, #count, button, select, svg {
+          font-family: system-ui, -apple-system, "Segoe UI", sans-serif; }
         h1 { font-size: 2rem; line-height: 1.2; margin: 0 0 .5rem; font-family: Georgia, serif; }
         h2 { font-size: 1.15rem; margin: .1rem 0 .4rem; }
         .description { max-width: 48rem; margin: .3rem 0; }
         .byline { color: var(--muted); font-size: .9rem; }
-        .filters { display: flex; flex-wrap: wrap; gap: .8rem; align-items: center; margin: 1rem 0; position: sticky; top: 0; background: var(--paper); z-index: 2; padding: .4rem 0; border-bottom: 1px solid var(--line); }
+        .filters { display: flex; flex-wrap: wrap; gap: .8rem; align-items: center; margin: 1rem 0; padding: .4rem 0;
+                   position: sticky; top: 0; z-index: 2; background: var(--paper); border-bottom: 1px solid var(--line); }
         .filters select, button { font: inherit; font-size: .9rem; padding: .15rem .3rem; }
         #count { color: var(--muted); font-size: .9rem; }
         svg.axis { display: block; margin: .5rem 0 1rem; overflow: visible; }
@@ -215,7 +223,8 @@ public static class HtmlExporter
         li.event.selected { background: var(--select); }
         li.event.hidden { display: none; }
         .date { color: var(--muted); margin: 0; font-size: .9rem; }
-        .badge { display: inline-block; font-size: .72rem; text-transform: uppercase; letter-spacing: .04em; padding: 0 .4rem; border-radius: .3rem; background: #eef0f3; color: var(--ink); }
+        .badge { display: inline-block; font-size: .72rem; text-transform: uppercase; letter-spacing: .04em; padding: 0 .4rem;
+                 border-radius: .3rem; background: #eef0f3; color: var(--ink); }
         li.disputed .badge { background: var(--disputed); color: white; }
         li.claimed .badge { background: var(--claimed); color: white; }
         .meta, .via { color: var(--muted); font-size: .9rem; }

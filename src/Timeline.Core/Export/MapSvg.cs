@@ -120,10 +120,11 @@ public static class MapSvg
             double x = v.X(p.Longitude), y = v.Y(p.Latitude);
             int n = p.EventIds.Count;
             double r = Radius(p);
-            string what = $"{p.Name}{(p.Stands.Count > 0 ? " (approximately: " + string.Join("; ", p.Stands) + ")" : p.Approximate ? " (approximate)" : "")}"
+            string what = $"{p.Name}{(p.Stands.Count > 0 ? ", standing in for " + string.Join("; ", p.Stands) : p.Approximate ? " (approximate)" : "")}"
                 + $": {n} event{(n == 1 ? "" : "s")}";
             sb.Append(CultureInfo.InvariantCulture,
-                $"<g class=\"place{(p.Approximate ? " approx" : "")}\" data-place=\"{H(p.Key)}\" data-events=\"{H(string.Join(' ', p.EventIds))}\" tabindex=\"0\" role=\"button\" aria-label=\"{H(what)}\">");
+                $"<g class=\"place{(p.Approximate ? " approx" : "")}\" data-place=\"{H(p.Key)}\" data-events=\"{H(string.Join(' ', p.EventIds))}\" ");
+            sb.Append($"tabindex=\"0\" role=\"button\" aria-label=\"{H(what)}\">");
             sb.Append("<title>").Append(H(what)).Append("</title>");
             if (p.Approximate) sb.Append(CultureInfo.InvariantCulture, $"<circle class=\"area\" cx=\"{F(x)}\" cy=\"{F(y)}\" r=\"{F(r + 10)}\"/>");
             sb.Append(CultureInfo.InvariantCulture, $"<circle class=\"dot\" cx=\"{F(x)}\" cy=\"{F(y)}\" r=\"{F(r)}\"/>");
@@ -194,7 +195,8 @@ public static class MapSvg
         return pts;
     }
 
-    private static List<(int X, int Y)> ClipEdge(List<(int X, int Y)> pts, Func<(int X, int Y), bool> inside, Func<(int X, int Y), (int X, int Y), (int X, int Y)> cross)
+    private static List<(int X, int Y)> ClipEdge(
+        List<(int X, int Y)> pts, Func<(int X, int Y), bool> inside, Func<(int X, int Y), (int X, int Y), (int X, int Y)> cross)
     {
         var result = new List<(int X, int Y)>(pts.Count);
         for (int i = 0; i < pts.Count; i++)

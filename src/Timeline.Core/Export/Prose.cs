@@ -59,7 +59,8 @@ public static partial class Prose
     /// </summary>
     public static Dictionary<string, string> SourceLabels(IReadOnlyList<SourceDef> sources, Func<SourceDef, string?> firstQuote)
     {
-        var byOutlet = sources.GroupBy(s => Outlet(s), StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
+        var byOutlet = sources.GroupBy(s => Outlet(s), StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var s in sources)
         {
@@ -243,7 +244,7 @@ public static partial class Prose
         if (t == DateTime.MinValue || t == DateTime.MaxValue) return null;
         var point = latest ? (d.IsInterval ? d.End : d.Start) : d.Start;
         // Day and coarser bounds are calendar days of the place; finer ones were read into UTC.
-        var local = point is { Precision: >= DatePrecision.Minute } ? DateTime.SpecifyKind(t + zone, DateTimeKind.Unspecified) : DateTime.SpecifyKind(t, DateTimeKind.Unspecified);
+        var local = DateTime.SpecifyKind(point is { Precision: >= DatePrecision.Minute } ? t + zone : t, DateTimeKind.Unspecified);
         if (latest) local = local.AddTicks(-(local.Ticks % TimeSpan.TicksPerSecond)); // whole seconds: 23:59:59, not .9999999
         return new DateTimeOffset(local, zone);
     }

@@ -46,18 +46,20 @@ public static class TimeAxis
             if (lane < 0) continue;
             lanes[lane] = x1;
             bars.Append(CultureInfo.InvariantCulture,
-                $"<rect class=\"span {H(dated[i].Event.Status)}\" data-id=\"{H(dated[i].Event.Id)}\" x=\"{P(x0)}\" y=\"{F(LaneTop + lane * LaneStep)}\" width=\"{P(x1 - x0)}\" height=\"3\"/>");
+                $"<rect class=\"span {H(dated[i].Event.Status)}\" data-id=\"{H(dated[i].Event.Id)}\" "
+                + $"x=\"{P(x0)}\" y=\"{F(LaneTop + lane * LaneStep)}\" width=\"{P(x1 - x0)}\" height=\"3\"/>");
         }
         double tickTop = LaneTop + Math.Max(1, lanes.Count) * LaneStep + 12;
         double overviewTop = tickTop + 52, height = overviewTop + 34;
 
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture,
-            $"<svg class=\"axis\" width=\"100%\" height=\"{F(height)}\" role=\"group\" aria-label=\"Time axis: each event has an equal share of the width, in date order; below, the same periods on a true time scale\" xmlns=\"http://www.w3.org/2000/svg\">");
+        sb.Append($"<svg class=\"axis\" width=\"100%\" height=\"{F(height)}\" role=\"group\" xmlns=\"http://www.w3.org/2000/svg\" ")
+          .Append("aria-label=\"Time axis: each event has an equal share of the width, in date order; below, the same periods on a true time scale\">");
         // The periods: runs of events with no long gap between them.
         var periods = Periods(dated);
         foreach (var (a, b) in periods)
-            sb.Append(CultureInfo.InvariantCulture, $"<rect class=\"period\" x=\"{P(a * slot)}\" y=\"{F(AxisTop - 3)}\" width=\"{P((b - a + 1) * slot)}\" height=\"{F(MarkHeight + 6)}\"/>");
+            sb.Append(CultureInfo.InvariantCulture,
+                $"<rect class=\"period\" x=\"{P(a * slot)}\" y=\"{F(AxisTop - 3)}\" width=\"{P((b - a + 1) * slot)}\" height=\"{F(MarkHeight + 6)}\"/>");
         for (int i = 0; i < n; i++)
         {
             var e = dated[i];
@@ -69,35 +71,44 @@ public static class TimeAxis
         sb.Append(bars);
         foreach (var t in Ticks(dated, slot))
         {
-            sb.Append(CultureInfo.InvariantCulture, $"<line class=\"tick\" x1=\"{P(t.At)}\" x2=\"{P(t.At)}\" y1=\"{F(tickTop - 10)}\" y2=\"{F(tickTop - 4)}\"/>");
+            Line(sb, "tick", t.At, tickTop - 10, t.At, tickTop - 4);
             double x = t.Anchor switch { "start" => 0, "end" => 100, _ => t.At };
-            sb.Append(CultureInfo.InvariantCulture, $"<text class=\"tick-label\" data-level=\"{t.Level}\" x=\"{P(x)}\" y=\"{F(tickTop + 8)}\" text-anchor=\"{t.Anchor}\">{H(t.Label)}</text>");
+            sb.Append(CultureInfo.InvariantCulture,
+                $"<text class=\"tick-label\" data-level=\"{t.Level}\" x=\"{P(x)}\" y=\"{F(tickTop + 8)}\" text-anchor=\"{t.Anchor}\">{H(t.Label)}</text>");
         }
 
         // The overview: true time, the whole span; each period joined to its stretch of the axis above.
         var min = dated[0].Date!.Earliest;
-        var max = dated.Max(e => e.Date!.Latest == DateTime.MaxValue ? e.Date.Earliest : e.Date.Latest);
+        var max = dated.Max(LastMoment);
         if (max <= min) max = min.AddDays(1);
         double Pos(DateTime t) => Math.Clamp((t - min).TotalSeconds / (max - min).TotalSeconds * 100, 0, 100);
         double lineY = overviewTop + 10;
         sb.Append(CultureInfo.InvariantCulture, $"<line class=\"overview-line\" x1=\"0%\" x2=\"100%\" y1=\"{F(lineY)}\" y2=\"{F(lineY)}\"/>");
         foreach (var (a, b) in periods)
         {
-            double o0 = Pos(dated[a].Date!.Earliest), o1 = Pos(dated.Skip(a).Take(b - a + 1).Max(e => e.Date!.Latest == DateTime.MaxValue ? e.Date.Earliest : e.Date.Latest));
-            sb.Append(CultureInfo.InvariantCulture, $"<line class=\"join\" x1=\"{P(a * slot)}\" y1=\"{F(tickTop + 14)}\" x2=\"{P(o0)}\" y2=\"{F(lineY - 6)}\"/>");
-            sb.Append(CultureInfo.InvariantCulture, $"<line class=\"join\" x1=\"{P((b + 1) * slot)}\" y1=\"{F(tickTop + 14)}\" x2=\"{P(Math.Max(o1, o0 + 0.3))}\" y2=\"{F(lineY - 6)}\"/>");
-            sb.Append(CultureInfo.InvariantCulture, $"<rect class=\"overview-period\" x=\"{P(o0)}\" y=\"{F(lineY - 6)}\" width=\"{P(Math.Max(0.3, o1 - o0))}\" height=\"12\"/>");
+            double o0 = Pos(dated[a].Date!.Earliest), o1 = Pos(dated.Skip(a).Take(b - a + 1).Max(LastMoment));
+            Line(sb, "join", a * slot, tickTop + 14, o0, lineY - 6);
+            Line(sb, "join", (b + 1) * slot, tickTop + 14, Math.Max(o1, o0 + 0.3), lineY - 6);
+            sb.Append(CultureInfo.InvariantCulture,
+                $"<rect class=\"overview-period\" x=\"{P(o0)}\" y=\"{F(lineY - 6)}\" width=\"{P(Math.Max(0.3, o1 - o0))}\" height=\"12\"/>");
         }
         foreach (var e in dated)
         {
             double x = Pos(e.Date!.Earliest);
-            sb.Append(CultureInfo.InvariantCulture, $"<line class=\"overview-mark {H(e.Event.Status)}\" data-id=\"{H(e.Event.Id)}\" x1=\"{P(x)}\" x2=\"{P(x)}\" y1=\"{F(lineY - 4)}\" y2=\"{F(lineY + 4)}\"/>");
+            Line(sb, "overview-mark " + H(e.Event.Status), x, lineY - 4, x, lineY + 4, e.Event.Id);
         }
         foreach (var (at, label) in OverviewYears(min, max, Pos))
             sb.Append(CultureInfo.InvariantCulture, $"<text class=\"year-label\" x=\"{P(at)}\" y=\"{F(lineY + 20)}\" text-anchor=\"middle\">{label}</text>");
         sb.Append("</svg>");
         return sb.ToString();
     }
+
+    private static DateTime LastMoment(ChronologyEvent e) => e.Date!.Latest == DateTime.MaxValue ? e.Date.Earliest : e.Date.Latest;
+
+    /// <summary>A line from (x1, y1) to (x2, y2): x in percent of the width, y in pixels.</summary>
+    private static void Line(StringBuilder sb, string cls, double x1, double y1, double x2, double y2, string? eventId = null) =>
+        sb.Append(CultureInfo.InvariantCulture, $"<line class=\"{cls}\"{(eventId is null ? "" : $" data-id=\"{H(eventId)}\"")} ")
+          .Append(CultureInfo.InvariantCulture, $"x1=\"{P(x1)}\" y1=\"{F(y1)}\" x2=\"{P(x2)}\" y2=\"{F(y2)}\"/>");
 
     /// <summary>Runs of events with no gap longer than a fortieth of the whole span (and at least a week) between starts.</summary>
     private static List<(int First, int Last)> Periods(IReadOnlyList<ChronologyEvent> dated)
@@ -155,7 +166,7 @@ public static class TimeAxis
                 {
                     0 => p.Year.ToString(CultureInfo.InvariantCulture),
                     1 => $"{Edtf.MonthName(p.Month!.Value)[..3]} {p.Year}",
-                    _ => before is not null && before.Year == p.Year ? $"{p.Day} {Edtf.MonthName(p.Month!.Value)[..3]}" : $"{p.Day} {Edtf.MonthName(p.Month!.Value)[..3]} {p.Year}",
+                    _ => $"{p.Day} {Edtf.MonthName(p.Month!.Value)[..3]}" + (before is not null && before.Year == p.Year ? "" : $" {p.Year}"),
                 };
                 // A finer label replaces a coarser one only when it says more: "Mar 2020" for "2020", not "1 Jan 2012" for "2012".
                 bool saysMore = level == 1 ? p.Month != 1 : p.Day != 1;

@@ -128,7 +128,8 @@ public class BrowserTests : IDisposable
         // The axis: no two marks overlap, and the sixteen events of November 2024 have most of the width.
         var axis = r.GetProperty("axis");
         double width = axis.GetProperty("width").GetDouble();
-        var marks = axis.GetProperty("marks").EnumerateArray().Select(m => (Id: m.GetProperty("id").GetString()!, X: m.GetProperty("x").GetDouble(), W: m.GetProperty("width").GetDouble())).ToList();
+        var marks = axis.GetProperty("marks").EnumerateArray()
+            .Select(m => (Id: m.GetProperty("id").GetString()!, X: m.GetProperty("x").GetDouble(), W: m.GetProperty("width").GetDouble())).ToList();
         Assert.Equal(18, marks.Count);
         for (int i = 1; i < marks.Count; i++) Assert.True(marks[i].X >= marks[i - 1].X + marks[i - 1].W, $"{marks[i].Id} overlaps {marks[i - 1].Id}");
         Assert.All(marks, m => Assert.True(m.W >= 10, $"{m.Id} is {m.W:0.#} px wide"));
@@ -139,10 +140,12 @@ public class BrowserTests : IDisposable
 
     private static void AssertLabelsApart(JsonElement axis)
     {
-        var labels = axis.GetProperty("labels").EnumerateArray().Select(l => (Text: l.GetProperty("text").GetString(), X: l.GetProperty("x").GetDouble(), W: l.GetProperty("width").GetDouble()))
+        var labels = axis.GetProperty("labels").EnumerateArray()
+            .Select(l => (Text: l.GetProperty("text").GetString(), X: l.GetProperty("x").GetDouble(), W: l.GetProperty("width").GetDouble()))
             .OrderBy(l => l.X).ToList();
         Assert.True(labels.Count >= 2);
-        for (int i = 1; i < labels.Count; i++) Assert.True(labels[i].X >= labels[i - 1].X + labels[i - 1].W, $"'{labels[i].Text}' overlaps '{labels[i - 1].Text}'");
+        for (int i = 1; i < labels.Count; i++)
+            Assert.True(labels[i].X >= labels[i - 1].X + labels[i - 1].W, $"'{labels[i].Text}' overlaps '{labels[i - 1].Text}'");
     }
 
     [BrowserFact]
@@ -177,7 +180,8 @@ public class BrowserTests : IDisposable
 
         string rendered = Path.Combine(_dir, "hostile-markdown.html");
         File.WriteAllText(rendered, "<!DOCTYPE html><meta charset=\"utf-8\"><body>"
-            + Timeline.Core.Tests.Export.HostileExportTests.RenderMarkdown(File.ReadAllText(Export("tests/exports/hostile", "markdown", force: true))) + "</body>");
+            + Timeline.Core.Tests.Export.HostileExportTests.RenderMarkdown(File.ReadAllText(Export("tests/exports/hostile", "markdown", force: true)))
+            + "</body>");
         var md = Check("page", rendered, Screenshot("hostile-markdown.png"));
         AssertSafe(md);
         Assert.Contains("<script>window.__pwned = 'title'</script># Not a heading", md.GetProperty("text").GetString());

@@ -97,16 +97,18 @@ public class ExportTests : IDisposable
         Assert.Equal(37.16117, coords[0].GetDouble(), 5);
         Assert.Equal(36.20124, coords[1].GetDouble(), 5);
         // The deadliest incident's own place has no coordinates: it is drawn at the university it lies in, as approximate.
-        var dorms = features.Single(f => f.GetProperty("properties").GetProperty("event").GetString() == "university-dormitories-shelling").GetProperty("properties");
+        JsonElement Of(string key, string value) =>
+            features.Single(f => f.GetProperty("properties").GetProperty(key).GetString() == value).GetProperty("properties");
+        var dorms = Of("event", "university-dormitories-shelling");
         Assert.Equal(2, dorms.GetProperty("geo_precision").GetInt32());
         Assert.Equal("University of Aleppo", dorms.GetProperty("located_at").GetString());
         // The air base lies somewhere in the governorate: precision 3.
-        var airbase = features.Single(f => f.GetProperty("properties").GetProperty("place").GetString() == "airbase-southeast-of-aleppo").GetProperty("properties");
+        var airbase = Of("place", "airbase-southeast-of-aleppo");
         Assert.Equal(3, airbase.GetProperty("geo_precision").GetInt32());
         // Every event with a place is on the map.
         Assert.Equal(17, features.Select(f => f.GetProperty("properties").GetProperty("event").GetString()).Distinct().Count());
         // The project's time zone is +03:00: bounds are its days, not UTC's.
-        var car = features.Single(f => f.GetProperty("properties").GetProperty("event").GetString() == "car-bombs-western-aleppo").GetProperty("properties");
+        var car = Of("event", "car-bombs-western-aleppo");
         Assert.Equal("2024-11-29T00:00:00+03:00", car.GetProperty("earliest").GetString());
         Assert.Equal("2024-11-29T23:59:59+03:00", car.GetProperty("latest").GetString());
         Assert.DoesNotContain("Z\"", File.ReadAllText(Path.Combine(_dir, "out.geojson")));
@@ -159,7 +161,14 @@ public class ExportTests : IDisposable
             }
             else if (ch == '"') quoted = true;
             else if (ch == ',') { record.Add(field.ToString()); field.Clear(); }
-            else if (ch == '\r' && i + 1 < csv.Length && csv[i + 1] == '\n') { record.Add(field.ToString()); field.Clear(); records.Add(record); record = new(); i++; }
+            else if (ch == '\r' && i + 1 < csv.Length && csv[i + 1] == '\n')
+            {
+                record.Add(field.ToString());
+                field.Clear();
+                records.Add(record);
+                record = new();
+                i++;
+            }
             else field.Append(ch);
         }
         var header = records[0];
@@ -188,9 +197,12 @@ public class ExportTests : IDisposable
         var notes = Regex.Matches(md, @"^\[\^\d+\]: (.*)$", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
         Assert.True(notes.Count >= 5);
         Assert.Equal(notes.Count, notes.Distinct().Count());
-        Assert.Contains(notes, n => n.EndsWith(": “dozens of fighters from both sides have been killed since the battles began on Wednesday”", StringComparison.Ordinal));
-        Assert.Contains("## Sources\n\n- Unnamed outlet, “Insurgents Breach Aleppo: Heavy Clashes Erupt in Syria’s Second-Largest City”, Friday 29 November 2024\n", md);
-        Assert.Contains("- North Press Agency, “Turkish-Backed Syrian Opposition Claims Entry into Aleppo City Amid Escalating Violence”, by Kardo Roj, Friday 29 November 2024", md);
+        Assert.Contains(notes, n => n.EndsWith(": “dozens of fighters from both sides have been killed since the battles began on Wednesday”",
+            StringComparison.Ordinal));
+        Assert.Contains("## Sources\n\n- Unnamed outlet, “Insurgents Breach Aleppo: Heavy Clashes Erupt in Syria’s Second-Largest City”, "
+            + "Friday 29 November 2024\n", md);
+        Assert.Contains("- North Press Agency, “Turkish-Backed Syrian Opposition Claims Entry into Aleppo City Amid Escalating Violence”, "
+            + "by Kardo Roj, Friday 29 November 2024", md);
         AssertReaderText(Regex.Replace(md, @"\[\^\d+\]", ""));
     }
 
@@ -225,7 +237,8 @@ public class ExportTests : IDisposable
     {
         string project = Path.Combine(_dir, "p");
         Directory.CreateDirectory(project);
-        File.WriteAllText(Path.Combine(project, "a.timeline.yaml"), "title: T\nevents:\n  - {id: e, date: 2024-11-29, title: t, places: [nowhere], sources: []}\n");
+        File.WriteAllText(Path.Combine(project, "a.timeline.yaml"),
+            "title: T\nevents:\n  - {id: e, date: 2024-11-29, title: t, places: [nowhere], sources: []}\n");
         string target = Path.Combine(_dir, "out.md");
         File.WriteAllText(target, "old");
         var refused = Run("export", project, "--format", "markdown", "-o", target);
