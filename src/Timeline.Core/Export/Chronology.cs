@@ -35,8 +35,6 @@ public sealed class Chronology
     public required SymbolTable Symbols { get; init; }
     /// <summary>The project's UTC offset (the timeline's timezone key): date bounds are written in it.</summary>
     public TimeSpan? Timezone { get; init; }
-    /// <summary>Who compiled the chronology, when the timeline says so.</summary>
-    public string? CompiledBy { get; init; }
     /// <summary>When the timeline's files last changed: their last commit when they are committed as they are, else their files' time.</summary>
     public DateTimeOffset? LastChanged { get; init; }
 
@@ -63,12 +61,8 @@ public sealed class Chronology
             .Select(p => p.e).ToList();
         var first = files.FirstOrDefault();
         string? description = null;
-        string? compiledBy = null;
-        if (first?.Document.Root is Syntax.MappingNode root)
-        {
-            if (root["description"] is Syntax.ScalarNode { IsNull: false } d) description = Prose.WithoutFileNames(d.Value);
-            if (root["compiled-by"] is Syntax.ScalarNode { IsNull: false } by) compiledBy = Prose.OneLine(by.Value);
-        }
+        if (first?.Document.Root is Syntax.MappingNode root && root["description"] is Syntax.ScalarNode { IsNull: false } d)
+            description = Prose.WithoutFileNames(d.Value);
         return new Chronology
         {
             Title = Prose.OneLine(first?.Title ?? "Chronology"),
@@ -76,7 +70,6 @@ public sealed class Chronology
             Events = ordered,
             Symbols = symbols,
             Timezone = first?.Timezone,
-            CompiledBy = compiledBy,
             LastChanged = FileHistory.LastChanged(project.Project.Root, files.Select(f => f.Path).ToList()),
         };
     }
