@@ -206,8 +206,10 @@ public static class EvidenceBench
             double cpuTotal = (process.TotalProcessorTime - cpu).TotalMilliseconds;
             var pairs = found.Select(f => (f.First, f.Second)).ToHashSet();
             int hits = found.Count(f => planted.TryGetValue((f.First, f.Second), out int length) && length == f.Words);
-            Console.WriteLine($"  {(round == 0 ? "cold" : "warm")}: {total,7:F1} ms (fingerprints {fingerprinting:F1} ms, search {total - fingerprinting:F1} ms; cpu {cpuTotal:F0} ms);"
-                              + $" pairs found {found.Count}, planted found with their exact length {hits} of {planted.Count}, other pairs {pairs.Count(p => !planted.ContainsKey(p))}");
+            int others = pairs.Count(p => !planted.ContainsKey(p));
+            Console.WriteLine($"  {(round == 0 ? "cold" : "warm")}: {total,7:F1} ms (fingerprints {fingerprinting:F1} ms,"
+                              + $" search {total - fingerprinting:F1} ms; cpu {cpuTotal:F0} ms); pairs found {found.Count},"
+                              + $" planted found with their exact length {hits} of {planted.Count}, other pairs {others}");
             if (hits != planted.Count || found.Count != hits) status = 1;
         }
         return status;
@@ -223,5 +225,6 @@ public static class EvidenceBench
     /// <summary>The machine's load when a figure was taken: the machine is shared, and wall-clock times grow with it.</summary>
     private static string Load() => File.Exists("/proc/loadavg") ? $"load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}" : "";
 
-    private static double Percentile(List<double> sorted, int p) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100.0 * sorted.Count) - 1)];
+    private static double Percentile(List<double> sorted, int p) =>
+        sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100.0 * sorted.Count) - 1)];
 }

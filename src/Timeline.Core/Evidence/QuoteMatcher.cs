@@ -187,7 +187,7 @@ public sealed class QuoteMatcher
         return from == first && to == last ? alignment : Align(q, from, to + 1, anchored: true);
     }
 
-    /// <summary>Steps from token <paramref name="edge"/> in <paramref name="direction"/> over punctuation and words of the bag, within the paragraph.</summary>
+    /// <summary>Steps from token <paramref name="edge"/> in <paramref name="direction"/> over punctuation and the bag's words, within the paragraph.</summary>
     private int Widen(Dictionary<string, int> bag, int edge, int direction)
     {
         int k = edge + direction;

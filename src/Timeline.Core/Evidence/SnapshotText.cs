@@ -56,18 +56,6 @@ public sealed class SnapshotText
         return _segmentOriginal[i] + Math.Min(textOffset - _segmentText[i], _segmentLength[i]);
     }
 
-    /// <summary>The paragraph (its index in <see cref="Paragraphs"/>) that holds a text offset, or the one before a gap.</summary>
-    internal int ParagraphAt(int textOffset)
-    {
-        int lo = 0, hi = _paragraphs.Length - 1;
-        while (lo < hi)
-        {
-            int mid = (lo + hi + 1) / 2;
-            if (_paragraphs[mid].Start <= textOffset) lo = mid; else hi = mid - 1;
-        }
-        return lo;
-    }
-
     /// <summary>Reads a snapshot file's bytes: UTF-8 (a byte-order mark is dropped); <c>.html</c>/<c>.htm</c> as HTML,
     /// <c>.md</c>/<c>.markdown</c> as Markdown, anything else as plain text.</summary>
     public static SnapshotText Read(string path, ReadOnlySpan<byte> bytes)
@@ -159,7 +147,8 @@ public sealed class SnapshotText
     /// <c>noscript</c>, <c>template</c>, embedded content (<c>svg</c>, <c>iframe</c>, media, form controls),
     /// comments, and elements with the <c>hidden</c> attribute, <c>aria-hidden="true"</c> or an inline
     /// <c>display: none</c>. Block elements (p, h1–h6, li, blockquote, div, table cells, …) and runs of text
-    /// separated by <c>br</c> become paragraphs; whitespace is collapsed as a browser does.
+    /// separated by <c>br</c> become paragraphs; whitespace is collapsed as a browser does (in <c>pre</c> too: the
+    /// matching ignores whitespace, and a passage in a message reads best on one line).
     /// </summary>
     public static SnapshotText FromHtml(string html)
     {

@@ -34,10 +34,13 @@ public class SnapshotTextTests
     [Fact]
     public void Markdown_drops_heading_and_block_quote_marks_only()
     {
-        const string md = "# Rebels reach Aleppo #\nInsurgents *pushed* into Aleppo.\n\n> “The incessant attacks,”\n> he said.\n\n## Reaction\n- one item\n";
+        const string md = "# Rebels reach Aleppo #\nInsurgents *pushed* into Aleppo.\n\n"
+                          + "> “The incessant attacks,”\n> he said.\n\n## Reaction\n- one item\n";
         var s = SnapshotText.FromPlain(md, markdown: true);
         var paragraphs = s.Paragraphs.Select(p => s.Text[p.Start..p.End]).ToArray();
-        Assert.Equal(["Rebels reach Aleppo", "Insurgents *pushed* into Aleppo.", "“The incessant attacks,” he said.", "Reaction", "- one item"], paragraphs);
+        Assert.Equal(
+            ["Rebels reach Aleppo", "Insurgents *pushed* into Aleppo.", "“The incessant attacks,” he said.", "Reaction", "- one item"],
+            paragraphs);
         AssertWordsMapBack(md, s);
         AssertWordsMapBack(Repo.ToCrlf(md), SnapshotText.FromPlain(Repo.ToCrlf(md), markdown: true));
     }
