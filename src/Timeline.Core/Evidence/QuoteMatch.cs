@@ -36,5 +36,7 @@ public sealed record QuoteMatch(bool Found, TextSpan? Passage, string? PassageTe
 
     internal static readonly QuoteMatch NothingClose = new(false, null, null, [], "no passage of the snapshot is close to the quote");
 
+    internal static readonly QuoteMatch TooLong = new(false, null, null, [], "the quote is too long to look for its closest passage");
+
     internal static readonly QuoteMatch Empty = new(false, null, null, [], "the quote has no words");
 }

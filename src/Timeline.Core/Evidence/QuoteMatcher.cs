@@ -21,6 +21,9 @@ public sealed class QuoteMatcher
     /// <summary>How many snapshot words a bracketed insertion may stand for.</summary>
     public const int InsertionWords = 6;
 
+    /// <summary>Past this many tokens a quote is not aligned with passages (the alignment grows with the square of its length).</summary>
+    private const int MaxAlignedTokens = 1500;
+
     /// <summary>How many attempts one lookup may make before it gives up (only a contrived quote comes near).</summary>
     private const int StepBudget = 200_000;
 
@@ -94,6 +97,10 @@ public sealed class QuoteMatcher
             if (!_positions.TryGetValue(EvidenceTokens.Key(q.Text, first[k]), out var at)) return null;
             if (candidates is null || at.Length < candidates.Length) { candidates = at; anchor = k; }
         }
+        // A word the snapshot does not have at all rules the quote out at once.
+        for (int l = 1; l < q.Literals.Length; l++)
+            foreach (var t in q.Literals[l])
+                if (t.IsWord && !_positions.ContainsKey(EvidenceTokens.Key(q.Text, t))) return null;
         int steps = 0;
         if (candidates is null)
         {
@@ -112,11 +119,40 @@ public sealed class QuoteMatcher
         return null;
     }
 
+    /// <summary>
+    /// Matches the quote with its first literal at token <paramref name="start"/>. Later literals are placed one by one
+    /// after the gap before each (within its paragraph, within its word limit), backtracking to the next place for an
+    /// earlier literal when a later one fails; an explicit stack, so a quote of many gaps cannot exhaust the call stack.
+    /// </summary>
     private TextSpan? TryAt(ParsedQuote q, int start, ref int steps)
     {
         if (!LiteralAt(q, 0, start)) return null;
-        int end = MatchRest(q, 1, start + q.Literals[0].Length, ref steps);
-        return end < 0 ? null : new TextSpan(_tokens[start].Start, _tokens[end - 1].End);
+        int count = q.Literals.Length;
+        var placed = new int[count];   // where each literal placed so far starts
+        var next = new int[count];     // where to look next for each literal
+        placed[0] = start;
+        int literal = 1;
+        if (count > 1) next[1] = start + q.Literals[0].Length;
+        while (literal < count)
+        {
+            int after = placed[literal - 1] + q.Literals[literal - 1].Length;
+            int found = -1;
+            for (int at = next[literal]; at < _tokens.Length && _paragraph[at] == _paragraph[after - 1]; at++)
+            {
+                if (++steps > StepBudget) return null;
+                if (_wordsBefore[at] - _wordsBefore[after] > q.GapWords[literal - 1]) break;
+                if (LiteralAt(q, literal, at)) { found = at; break; }
+            }
+            if (found >= 0)
+            {
+                placed[literal] = found;
+                next[literal] = found + 1;
+                if (++literal < count) next[literal] = found + q.Literals[literal - 1].Length;
+            }
+            else if (--literal == 0) return null;
+        }
+        int end = placed[count - 1] + q.Literals[count - 1].Length;
+        return new TextSpan(_tokens[start].Start, _tokens[end - 1].End);
     }
 
     private bool LiteralAt(ParsedQuote q, int literal, int start)
@@ -128,29 +164,13 @@ public sealed class QuoteMatcher
         return true;
     }
 
-    /// <summary>Matches literals from <paramref name="literal"/> on after token <paramref name="pos"/>; returns the token after the last, or -1.</summary>
-    private int MatchRest(ParsedQuote q, int literal, int pos, ref int steps)
-    {
-        if (literal == q.Literals.Length) return pos;
-        int maxWords = q.GapWords[literal - 1];
-        int paragraph = _paragraph[pos - 1];
-        for (int at = pos; at < _tokens.Length && _paragraph[at] == paragraph; at++)
-        {
-            if (++steps > StepBudget) return -1;
-            if (_wordsBefore[at] - _wordsBefore[pos] > maxWords) break;
-            if (!LiteralAt(q, literal, at)) continue;
-            int end = MatchRest(q, literal + 1, at + q.Literals[literal].Length, ref steps);
-            if (end >= 0) return end;
-        }
-        return -1;
-    }
-
     // ---- the closest passage ----
 
     private QuoteMatch Closest(ParsedQuote q)
     {
         int quoteWords = q.WordCount;
         if (quoteWords == 0 || _wordTokens.Length == 0) return QuoteMatch.NothingClose;
+        if (q.Items.Length > MaxAlignedTokens) return QuoteMatch.TooLong;
         int window = quoteWords + Math.Max(3, quoteWords / 4) + (q.HasEllipsis ? quoteWords : 0);
         var starts = CandidateWindows(q, window);
         Alignment? best = null;

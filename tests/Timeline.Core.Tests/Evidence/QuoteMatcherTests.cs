@@ -275,6 +275,22 @@ public class QuoteMatcherTests
     }
 
     [Fact]
+    public void Contrived_quotes_end_quickly_and_never_fail()
+    {
+        string manyGaps = string.Concat(Enumerable.Repeat("the … ", 5000)) + "nowhere";
+        Assert.False(Lf.Find(manyGaps).Found);
+        string manyInsertions = string.Concat(Enumerable.Repeat("civilians [x] ", 3000));
+        Assert.False(Lf.Find(manyInsertions).Found);
+        string longQuote = string.Concat(Enumerable.Repeat("four civilians, including two students, ", 2000));
+        var m = Lf.Find(longQuote);
+        Assert.False(m.Found);
+        Assert.Null(m.Passage);
+        var paragraph = new QuoteMatcher(SnapshotText.FromPlain(string.Concat(Enumerable.Repeat("a a a a b ", 2000))));
+        Assert.False(paragraph.Find("a … a … a … a … a … a … a … c").Found);
+        Assert.True(paragraph.Find("a … b … a [x] b").Found);
+    }
+
+    [Fact]
     public void Many_threads_may_share_one_matcher()
     {
         var quotes = Found.Select(row => (string)row[0]).ToArray();
