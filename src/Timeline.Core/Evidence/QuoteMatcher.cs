@@ -22,7 +22,7 @@ public sealed class QuoteMatcher
     public const int InsertionWords = 6;
 
     /// <summary>Past this many tokens a quote is not aligned with passages (the alignment grows with the square of its length).</summary>
-    private const int MaxAlignedTokens = 1500;
+    private const int MaxAlignedTokens = 600;
 
     /// <summary>How many attempts one lookup may make before it gives up (only a contrived quote comes near).</summary>
     private const int StepBudget = 200_000;
@@ -199,8 +199,9 @@ public sealed class QuoteMatcher
         foreach (var (op, qi, si) in alignment.Path)
         {
             if (si >= 0) { if (first < 0) first = si; last = si; }
-            if (op is Op.QuoteOnly or Op.Change && q.Items[qi].Token.IsWord)
-                left[EvidenceTokens.Key(q.Text, q.Items[qi].Token)] = left.GetValueOrDefault(EvidenceTokens.Key(q.Text, q.Items[qi].Token)) + 1;
+            if (op is not (Op.QuoteOnly or Op.Change) || !q.Items[qi].Token.IsWord) continue;
+            string key = EvidenceTokens.Key(q.Text, q.Items[qi].Token);
+            left[key] = left.GetValueOrDefault(key) + 1;
         }
         if (first < 0 || left.Count == 0) return alignment;
         int from = Widen(left, first, -1), to = Widen(left, last, +1);

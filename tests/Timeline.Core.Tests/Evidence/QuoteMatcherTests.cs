@@ -25,52 +25,53 @@ public class QuoteMatcherTests
     private static readonly QuoteMatcher Lf = new(SnapshotText.FromPlain(Report.Replace("\r\n", "\n")));
     private static readonly QuoteMatcher Crlf = new(SnapshotText.FromPlain(Repo.ToCrlf(Report)));
 
-    public static TheoryData<string, bool> Found => new()
+    public static TheoryData<string> Found => new()
     {
         // exact
-        { "four civilians, including two students, died in Aleppo on Friday", false },
+        "four civilians, including two students, died in Aleppo on Friday",
         // quotation marks and apostrophes of every kind
-        { "Syria's state news agency SANA", false },
-        { "Syria‘s state news agency SANA", false },
-        { "Syria’s state news agency SANA", false },
-        { "that \"terrorist groups\" suffered heavy losses", false },
-        { "that 'terrorist groups' suffered heavy losses", false },
-        { "that «terrorist groups» suffered heavy losses", false },
-        { "that “terrorist groups” suffered heavy losses", false },
-        { "that ‘terrorist groups’ suffered heavy losses", false },
-        { "\"The incessant attacks over the past three days", false },
+        "Syria's state news agency SANA",
+        "Syria‘s state news agency SANA",
+        "Syria’s state news agency SANA",
+        "Syriaʼs state news agency SANA",
+        "that \"terrorist groups\" suffered heavy losses",
+        "that 'terrorist groups' suffered heavy losses",
+        "that «terrorist groups» suffered heavy losses",
+        "that “terrorist groups” suffered heavy losses",
+        "that ‘terrorist groups’ suffered heavy losses",
+        "\"The incessant attacks over the past three days",
         // hyphens and dashes
-        { "repelled the attack - and that", false },
-        { "repelled the attack ‐ and that", false },
-        { "repelled the attack ‑ and that", false },
-        { "repelled the attack – and that", false },
-        { "repelled the attack — and that", false },
-        { "repelled the attack − and that", false },
-        { "repelled the attack -- and that", false },
-        { "repelled the attack—and that", false },
+        "repelled the attack - and that",
+        "repelled the attack ‐ and that",
+        "repelled the attack ‑ and that",
+        "repelled the attack – and that",
+        "repelled the attack — and that",
+        "repelled the attack − and that",
+        "repelled the attack -- and that",
+        "repelled the attack—and that",
         // whitespace and line breaks
-        { "four  civilians,\n including   two students", false },
-        { "four civilians,\r\nincluding two students", false },
-        { "   four civilians, including two students  \n", false },
-        { "over the past three days have claimed the lives", false },  // across a line break of the file
-        { "four civilians , including two students", false },
+        "four  civilians,\n including   two students",
+        "four civilians,\r\nincluding two students",
+        "   four civilians, including two students  \n",
+        "over the past three days have claimed the lives",  // across a line break of the file
+        "four civilians , including two students",
         // ellipsis within a paragraph, in every spelling, and a gap of none
-        { "four civilians ... died in Aleppo", false },
-        { "four civilians … died in Aleppo", false },
-        { "four civilians […] died in Aleppo", false },
-        { "four civilians [...] died in Aleppo", false },
-        { "four civilians, … including two students", false },
-        { "Syria’s state … students … university dormitories.", false },
-        { "... four civilians", false },
-        { "four civilians …", false },
+        "four civilians ... died in Aleppo",
+        "four civilians … died in Aleppo",
+        "four civilians […] died in Aleppo",
+        "four civilians [...] died in Aleppo",
+        "four civilians, … including two students",
+        "Syria’s state … students … university dormitories.",
+        "... four civilians",
+        "four civilians …",
         // bracketed insertions of 0, 1 and 6 words
-        { "died [there] in Aleppo on Friday", false },
-        { "died in [the city] on Friday", false },
-        { "SANA reported [the victims] died in Aleppo", false },
+        "died [there] in Aleppo on Friday",
+        "died in [the city] on Friday",
+        "SANA reported [the victims] died in Aleppo",
         // other scripts
-        { "المرصد السوري إن 27 مدنياً", false },
-        { "في حلب 🙏🏽 اليوم", false },
-        { "العائلات 👨‍👩‍👧 نزحت", false },
+        "المرصد السوري إن 27 مدنياً",
+        "في حلب 🙏🏽 اليوم",
+        "العائلات 👨‍👩‍👧 نزحت",
     };
 
     public static TheoryData<string> NotFound => new()
@@ -99,7 +100,7 @@ public class QuoteMatcherTests
 
     [Theory]
     [MemberData(nameof(Found))]
-    public void Quotes_found(string quote, bool _)
+    public void Quotes_found(string quote)
     {
         foreach (var matcher in new[] { Lf, Crlf })
         {
@@ -293,7 +294,7 @@ public class QuoteMatcherTests
     [Fact]
     public void Many_threads_may_share_one_matcher()
     {
-        var quotes = Found.Select(row => (string)row[0]).ToArray();
+        var quotes = ((IEnumerable<object[]>)Found).Select(row => (string)row[0]).ToArray();
         Parallel.For(0, 400, i => Assert.True(Lf.Find(quotes[i % quotes.Length]).Found));
     }
 }
