@@ -194,8 +194,9 @@ public sealed class SnapshotText
 
     /// <summary>
     /// Appends a text node's words. The parser keeps the source position of elements only, so the node's
-    /// own position is found by looking for its first word in the source after the previous node's;
-    /// when it is not there (a character reference changed it) the node maps to its element's start.
+    /// own position is found by looking for its first word in the source, after the previous node's and
+    /// its element's start, before the next element's; when it is not there (a character reference changed
+    /// it) the node maps to its element's start.
     /// </summary>
     private static void AppendHtmlText(Builder b, string html, IText node, ref int cursor)
     {
@@ -207,7 +208,8 @@ public sealed class SnapshotText
         int probeEnd = first;
         while (probeEnd < data.Length && probeEnd - first < 24 && !char.IsWhiteSpace(data[probeEnd])) probeEnd++;
         int from = Math.Min(html.Length, Math.Max(cursor, elementStart));
-        int found = html.IndexOf(data.Substring(first, probeEnd - first), from, StringComparison.Ordinal);
+        int until = Math.Max(from, Math.Min(html.Length, NextElementStart(node, html.Length)));
+        int found = html.IndexOf(data.Substring(first, probeEnd - first), from, until - from, StringComparison.Ordinal);
         bool located = found >= 0;
         int origin = located ? found - first : elementStart;
         if (located) cursor = found + (probeEnd - first);
@@ -222,6 +224,15 @@ public sealed class SnapshotText
             while (i < data.Length && char.IsWhiteSpace(data[i])) i++;
             if (i > spaceAt) b.Space(located ? origin + spaceAt : origin);
         }
+    }
+
+    /// <summary>Where the first element after a node starts in the source: the node's own text ends before it.</summary>
+    private static int NextElementStart(INode node, int fallback)
+    {
+        for (INode? n = node; n is not null; n = n.Parent)
+            for (var sibling = n.NextSibling; sibling is not null; sibling = sibling.NextSibling)
+                if (sibling is IElement { SourceReference: { } reference }) return reference.Position.Index;
+        return fallback;
     }
 
     /// <summary>Builds the text paragraph by paragraph, with one collapsed space between runs and the origin of every run.</summary>

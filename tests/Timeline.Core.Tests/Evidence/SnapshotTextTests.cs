@@ -122,6 +122,16 @@ public class SnapshotTextTests
     }
 
     [Fact]
+    public void A_text_node_is_not_placed_at_the_same_words_further_on()
+    {
+        const string html = "<p>&ldquo;The army said so</p><p>“The army said it again</p>";
+        var s = SnapshotText.FromHtml(html);
+        Assert.Equal(0, s.ToOriginal(s.Text.IndexOf("army", StringComparison.Ordinal)));   // the first paragraph's element
+        int second = s.Text.LastIndexOf("army", StringComparison.Ordinal);
+        Assert.Equal(html.LastIndexOf("army", StringComparison.Ordinal), s.ToOriginal(second));
+    }
+
+    [Fact]
     public void Html_quotes_are_found_with_the_matcher()
     {
         var m = new QuoteMatcher(SnapshotText.FromHtml(Html));
