@@ -42,10 +42,10 @@ public sealed class SnapshotText
 
     /// <summary>
     /// The offset in the original file's text (decoded, byte-order mark removed) that the character at
-    /// <paramref name="textOffset"/> of <see cref="Text"/> came from. Exact for plain text and Markdown. For
-    /// HTML, the position of the character in its text node's source where the text could be found there
-    /// (exact but after a character reference in the same node), else the start of the enclosing element.
-    /// An offset at or past the end of <see cref="Text"/> maps to the end of the last passage read.
+    /// <paramref name="textOffset"/> of <see cref="Text"/> came from. Exact for plain text and Markdown. For HTML,
+    /// exact for every word written in the source as it reads; a word that a character reference changed maps to
+    /// where the words before it in its text ended, or to the start of its element. Spaces and paragraph breaks map
+    /// next to the text around them; an offset at or past the end maps to where the last text came from.
     /// </summary>
     public int ToOriginal(int textOffset)
     {
@@ -193,36 +193,36 @@ public sealed class SnapshotText
     private static int ElementStart(IElement? element, int fallback) => element?.SourceReference?.Position.Index ?? fallback;
 
     /// <summary>
-    /// Appends a text node's words. The parser keeps the source position of elements only, so the node's
-    /// own position is found by looking for its first word in the source, after the previous node's and
-    /// its element's start, before the next element's; when it is not there (a character reference changed
-    /// it) the node maps to its element's start.
+    /// Appends a text node's words. The parser keeps the source position of elements only, so each word is looked
+    /// for in the source, after the words before it and the element's start, before the next element's start, and
+    /// not further than its own text could stretch there (a character reference is at most ten times the character
+    /// it stands for). A word found maps exactly; a word that a character reference changed maps to where the words
+    /// before it ended, or to its element's start.
     /// </summary>
     private static void AppendHtmlText(Builder b, string html, IText node, ref int cursor)
     {
         string data = node.Data;
-        int first = 0;
-        while (first < data.Length && char.IsWhiteSpace(data[first])) first++;
-        if (first == data.Length) { if (data.Length > 0) b.Space(cursor); return; }
         int elementStart = ElementStart(node.ParentElement, cursor);
-        int probeEnd = first;
-        while (probeEnd < data.Length && probeEnd - first < 24 && !char.IsWhiteSpace(data[probeEnd])) probeEnd++;
         int from = Math.Min(html.Length, Math.Max(cursor, elementStart));
         int until = Math.Max(from, Math.Min(html.Length, NextElementStart(node, html.Length)));
-        int found = html.IndexOf(data.Substring(first, probeEnd - first), from, until - from, StringComparison.Ordinal);
-        bool located = found >= 0;
-        int origin = located ? found - first : elementStart;
-        if (located) cursor = found + (probeEnd - first);
-        if (first > 0) b.Space(origin + first);
-        int i = first;
+        int at = -1;          // where the node's text has been followed to in the source (-1: nowhere yet)
+        int dataAt = 0;       // and the offset in the node's text it corresponds to
+        int i = 0;
         while (i < data.Length)
         {
-            int s = i;
-            while (i < data.Length && !char.IsWhiteSpace(data[i])) i++;
-            b.Append(data, s, i, located ? origin + s : origin, located);
             int spaceAt = i;
             while (i < data.Length && char.IsWhiteSpace(data[i])) i++;
-            if (i > spaceAt) b.Space(located ? origin + spaceAt : origin);
+            if (i > spaceAt) b.Space(at >= 0 ? at : elementStart);
+            if (i == data.Length) break;
+            int s = i;
+            while (i < data.Length && !char.IsWhiteSpace(data[i])) i++;
+            int look = at >= 0 ? at : from;
+            int reach = Math.Min(until, look + 10 * (i - dataAt) + 64) - look;
+            int found = reach >= i - s ? html.IndexOf(data.Substring(s, i - s), look, reach, StringComparison.Ordinal) : -1;
+            if (found < 0) { b.Append(data, s, i, at >= 0 ? at : elementStart, linear: false); continue; }
+            b.Append(data, s, i, found, linear: true);
+            at = cursor = found + (i - s);
+            dataAt = i;
         }
     }
 
