@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Timeline.Core.Text;
 
@@ -284,26 +285,52 @@ public sealed class QuoteMatcher
     /// <param name="anchored">Align with all of [from, to): snapshot tokens at either end are not free.</param>
     private Alignment Align(ParsedQuote q, int from, int to, bool anchored)
     {
+        int n = q.Items.Length, m = to - from;
+        // The table comes from a pool: lookups run one after another on every thread that checks quotes.
+        double[] table = ArrayPool<double>.Shared.Rent((n + 1) * (m + 1));
+        try
+        {
+            Fill(q, from, m, anchored, table);
+            return Trace(q, from, m, anchored, table);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(table);
+        }
+    }
+
+    /// <summary>The cost table, row by row: cell (i, j) at i * (m + 1) + j.</summary>
+    private void Fill(ParsedQuote q, int from, int m, bool anchored, double[] cost)
+    {
         var items = q.Items;
-        int n = items.Length, m = to - from;
-        var cost = new double[n + 1, m + 1];
-        if (anchored) for (int j = 1; j <= m; j++) cost[0, j] = cost[0, j - 1] + SnapshotOnly(_tokens[from + j - 1]);
-        for (int i = 1; i <= n; i++) cost[i, 0] = cost[i - 1, 0] + (items[i - 1].IsGap ? 0 : QuoteOnly(items[i - 1].Token));
+        int n = items.Length, w = m + 1;
+        cost[0] = 0;
+        for (int j = 1; j <= m; j++) cost[j] = anchored ? cost[j - 1] + SnapshotOnly(_tokens[from + j - 1]) : 0;
         for (int i = 1; i <= n; i++)
         {
             var item = items[i - 1];
+            int row = i * w, above = row - w;
+            cost[row] = cost[above] + (item.IsGap ? 0 : QuoteOnly(item.Token));
             for (int j = 1; j <= m; j++)
             {
+                if (item.IsGap) { cost[row + j] = Math.Min(cost[above + j], cost[row + j - 1]); continue; }
                 var s = _tokens[from + j - 1];
-                if (item.IsGap) { cost[i, j] = Math.Min(cost[i - 1, j], cost[i, j - 1]); continue; }
-                double diagonal = cost[i - 1, j - 1] + Substitution(q.Text, item.Token, s);
-                double up = cost[i - 1, j] + QuoteOnly(item.Token);
-                double left = cost[i, j - 1] + SnapshotOnly(s);
-                cost[i, j] = Math.Min(diagonal, Math.Min(up, left));
+                double diagonal = cost[above + j - 1] + Substitution(q.Text, item.Token, s);
+                double up = cost[above + j] + QuoteOnly(item.Token);
+                double left = cost[row + j - 1] + SnapshotOnly(s);
+                cost[row + j] = Math.Min(diagonal, Math.Min(up, left));
             }
         }
+    }
+
+    /// <summary>Walks the table back from the best end to the quote's start, preferring a match or change to a word left out.</summary>
+    private Alignment Trace(ParsedQuote q, int from, int m, bool anchored, double[] cost)
+    {
+        var items = q.Items;
+        int n = items.Length, w = m + 1;
+        int last = n * w;
         int end = anchored ? m : 0;
-        if (!anchored) for (int j = 1; j <= m; j++) if (cost[n, j] < cost[n, end]) end = j;
+        if (!anchored) for (int j = 1; j <= m; j++) if (cost[last + j] < cost[last + end]) end = j;
         var path = new List<(Op, int, int)>();
         int sameWords = 0;
         int a = n, b = end;
@@ -311,9 +338,10 @@ public sealed class QuoteMatcher
         {
             if (a == 0) { path.Add((Op.SnapshotOnly, -1, from + b - 1)); b--; continue; }
             var item = items[a - 1];
+            double here = cost[a * w + b];
             if (item.IsGap)
             {
-                if (b > 0 && cost[a, b] == cost[a, b - 1] && cost[a, b] != cost[a - 1, b]) { path.Add((Op.Elided, a - 1, from + b - 1)); b--; }
+                if (b > 0 && here == cost[a * w + b - 1] && here != cost[(a - 1) * w + b]) { path.Add((Op.Elided, a - 1, from + b - 1)); b--; }
                 else a--;
                 continue;
             }
@@ -321,7 +349,7 @@ public sealed class QuoteMatcher
             {
                 var s = _tokens[from + b - 1];
                 double sub = Substitution(q.Text, item.Token, s);
-                if (cost[a, b] == cost[a - 1, b - 1] + sub)
+                if (here == cost[(a - 1) * w + b - 1] + sub)
                 {
                     bool same = sub == 0;
                     if (same && s.IsWord) sameWords++;
@@ -329,13 +357,13 @@ public sealed class QuoteMatcher
                     a--; b--;
                     continue;
                 }
-                if (cost[a, b] == cost[a, b - 1] + SnapshotOnly(s)) { path.Add((Op.SnapshotOnly, a - 1, from + b - 1)); b--; continue; }
+                if (here == cost[a * w + b - 1] + SnapshotOnly(s)) { path.Add((Op.SnapshotOnly, a - 1, from + b - 1)); b--; continue; }
             }
             path.Add((Op.QuoteOnly, a - 1, -1));
             a--;
         }
         path.Reverse();
-        return new Alignment(cost[n, end], sameWords, path);
+        return new Alignment(cost[last + end], sameWords, path);
     }
 
     // Leaving out a quote word costs a little more than changing it, and passing over a snapshot word a little less,
