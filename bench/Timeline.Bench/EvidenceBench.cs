@@ -136,6 +136,7 @@ public static class EvidenceBench
         var cpuTimes = kinds.ToDictionary(k => k, _ => new List<double>());
         var outcomes = kinds.ToDictionary(k => k, _ => 0);
         var clock = new Stopwatch();
+        int collections = GC.CollectionCount(0);
         foreach (var (matcher, kind, quote) in cases)
         {
             double cpuBefore = ThreadCpuMilliseconds();
@@ -145,7 +146,9 @@ public static class EvidenceBench
             cpuTimes[kind].Add(ThreadCpuMilliseconds() - cpuBefore);
             if (m.Found == kind.StartsWith("found")) outcomes[kind]++;
         }
+        collections = GC.CollectionCount(0) - collections;
         Console.WriteLine($"quotes: {Snapshots} snapshots of {SnapshotWords} words, 40-word quotes; {Environment.ProcessorCount} cores, {Load()}");
+        Console.WriteLine($"  garbage collections while timing: {collections} (of the young generation, counted with the quote they fall in)");
         build.Sort();
         Console.WriteLine($"  index build (text read + index): p50 {Percentile(build, 50):F2} ms, max {build[^1]:F2} ms (the first includes compiling)");
         foreach (var kind in kinds)

@@ -233,29 +233,34 @@ public sealed class QuoteMatcher
     /// </summary>
     private List<int> CandidateWindows(ParsedQuote q, int window)
     {
-        var ids = new Dictionary<string, int>();
-        var hits = new List<(int Word, int Id)>();
-        var weights = new List<double>();
+        // The distinct quote words the snapshot has, with their positions, rare words weighing more.
+        var distinct = new Dictionary<string, int[]>();
         foreach (var lit in q.Literals)
             foreach (var t in lit)
             {
                 if (!t.IsWord) continue;
                 string key = EvidenceTokens.Key(q.Text, t);
-                if (ids.ContainsKey(key) || !_positions.TryGetValue(key, out var at)) continue;
-                ids[key] = weights.Count;
-                weights.Add(Math.Log(1.0 + (double)_wordTokens.Length / at.Length));
-                foreach (int token in at) hits.Add((_wordsBefore[token], weights.Count - 1));
+                if (_positions.TryGetValue(key, out var at)) distinct.TryAdd(key, at);
             }
+        var weights = new double[distinct.Count];
+        var hits = new (int Word, int Id)[distinct.Values.Sum(at => at.Length)];
+        int id = 0, hitCount = 0;
+        foreach (var at in distinct.Values)
+        {
+            weights[id] = Math.Log(1.0 + (double)_wordTokens.Length / at.Length);
+            foreach (int token in at) hits[hitCount++] = (_wordsBefore[token], id);
+            id++;
+        }
         var result = new List<int>();
-        if (hits.Count == 0) return result;
-        hits.Sort((a, b) => a.Word.CompareTo(b.Word));
-        var inWindow = new int[weights.Count];
-        var scored = new List<(double Score, int Start)>();
+        if (hits.Length == 0) return result;
+        Array.Sort(hits);   // by word number
+        var inWindow = new int[weights.Length];
+        var scored = new List<(double Score, int Start)>(hits.Length);
         double score = 0;
         int right = 0;
-        for (int left = 0; left < hits.Count; left++)
+        for (int left = 0; left < hits.Length; left++)
         {
-            while (right < hits.Count && hits[right].Word < hits[left].Word + window)
+            while (right < hits.Length && hits[right].Word < hits[left].Word + window)
             {
                 if (inWindow[hits[right].Id]++ == 0) score += weights[hits[right].Id];
                 right++;
