@@ -90,5 +90,8 @@ if (args.Length >= 2 && args[0] == "lsp")
     }
     return 0;
 }
+// timeline-bench evidence quotes|shared-text [--seed S]: the evidence engine on generated snapshots
+if (args.Length >= 2 && args[0] == "evidence") return EvidenceBench.Run(args[1..]);
+
 Console.Error.WriteLine("usage: timeline-bench generate DIR [--events N] [--places M] [--seed S]");
 return 2;

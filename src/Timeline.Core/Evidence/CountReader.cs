@@ -129,7 +129,9 @@ public static class CountReader
         for (int i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
-            string text = t.IsWord ? quote.Substring(t.Start, t.Length).ToLowerInvariant() : EvidenceTokens.IsDash(quote[t.Start]) ? "-" : quote.Substring(t.Start, t.Length);
+            string text = t.IsWord ? quote.Substring(t.Start, t.Length).ToLowerInvariant()
+                : EvidenceTokens.IsDash(quote[t.Start]) ? "-"
+                : quote.Substring(t.Start, t.Length);
             words.Add(new Word(text, t.Start, t.End, t.IsWord, i == 0 || tokens[i - 1].End < t.Start));
         }
         return words;
