@@ -24,7 +24,7 @@ public sealed record QuotedCount(Count Count, string Text, TextSpan Span);
 public static class CountReader
 {
     /// <summary>The measures a figure may have.</summary>
-    public static readonly IReadOnlyList<string> Measures = ["killed", "injured", "displaced", "detained"];
+    public static IReadOnlyList<string> Measures => Language.LanguageSchema.FigureCounts;
 
     private static readonly Dictionary<string, string> MeasureWords = new(StringComparer.Ordinal)
     {
