@@ -1,6 +1,6 @@
-using Timeline.Core.Language;
 using System.Globalization;
 using Timeline.Core.Checks;
+using Timeline.Core.Language;
 using Timeline.Core.Model;
 using Timeline.Core.Text;
 

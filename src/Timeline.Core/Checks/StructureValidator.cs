@@ -1,6 +1,6 @@
-using Timeline.Core.Checks;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Timeline.Core.Checks;
 using Timeline.Core.Language;
 using Timeline.Core.Syntax;
 using Timeline.Core.Text;

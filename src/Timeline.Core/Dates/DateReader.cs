@@ -1,6 +1,6 @@
-using Timeline.Core.Checks;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Timeline.Core.Checks;
 
 namespace Timeline.Core.Dates;
 

@@ -1,5 +1,5 @@
-using Timeline.Core.Checks;
 using System.Globalization;
+using Timeline.Core.Checks;
 
 namespace Timeline.Core.Dates;
 

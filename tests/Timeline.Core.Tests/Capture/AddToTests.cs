@@ -106,7 +106,9 @@ public sealed class AddToTests : IDisposable
         Assert.Equal("sources:\n" + Item(r, 2, 4).TrimEnd('\n') + "\n", after);
 
         var made = await Capturer.CaptureAsync(new CaptureRequest
-            { Input = "page.html", WorkingDirectory = _project, Id = "second", AddTo = "new/more.sources.yaml", Clock = new FixedClock(Now) });
+        {
+            Input = "page.html", WorkingDirectory = _project, Id = "second", AddTo = "new/more.sources.yaml", Clock = new FixedClock(Now),
+        });
         Assert.Equal("sources:\n" + Item(made, 2, 4), File.ReadAllText(Path.Combine(_project, "new", "more.sources.yaml")));
         Assert.Equal("../snapshots/second.txt", made.Entry.Snapshot);
     }

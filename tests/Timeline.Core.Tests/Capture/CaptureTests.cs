@@ -339,7 +339,9 @@ public sealed class CaptureTests : IAsyncLifetime
         try
         {
             var result = await Capturer.CaptureAsync(new CaptureRequest
-                { Input = _server.Url("/p").AbsoluteUri, WorkingDirectory = _project, Id = "outside", Dir = outside, Clock = new FixedClock(Now) });
+            {
+                Input = _server.Url("/p").AbsoluteUri, WorkingDirectory = _project, Id = "outside", Dir = outside, Clock = new FixedClock(Now),
+            });
             Assert.Contains(result.Warnings, w => w.Contains("outside the project"));
             Assert.True(File.Exists(Path.Combine(outside, "outside.txt")));
         }

@@ -145,7 +145,7 @@ public sealed class FeatureCase
     public IReadOnlyList<string> All(string key) => Header.Where(h => h.Key == key).Select(h => h.Value).ToList();
 
     /// <summary>The expectations of a list key; a single <c>none</c> means an empty list.</summary>
-    public IReadOnlyList<string> List(string key) => All(key) is [ "none" ] ? Array.Empty<string>() : All(key);
+    public IReadOnlyList<string> List(string key) => All(key) is ["none"] ? Array.Empty<string>() : All(key);
 
     /// <summary>The one span the case marks, when it marks one.</summary>
     public TextSpan? MarkedSpan

@@ -1,6 +1,6 @@
 using Timeline.Core.Checks;
-using Timeline.Core.Services;
 using Timeline.Core.Language;
+using Timeline.Core.Services;
 using Timeline.Core.Text;
 
 namespace Timeline.Core.Tests.Services;

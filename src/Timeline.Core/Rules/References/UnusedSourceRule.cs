@@ -6,7 +6,10 @@ namespace Timeline.Core.Checks;
 public sealed class UnusedSourceRule : ProjectRule
 {
     public static readonly Rule Rule = new("TL206", "unused-source", Severity.Warning,
-        "A source that no event, claim or figure cites.") { Tags = RuleTags.Unnecessary };
+        "A source that no event, claim or figure cites.")
+    {
+        Tags = RuleTags.Unnecessary,
+    };
 
     public override Rule Descriptor => Rule;
 
