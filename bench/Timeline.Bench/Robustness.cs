@@ -8,6 +8,15 @@ namespace Timeline.Bench;
 /// <summary>The robustness runs: fuzzing the core, and edit sequences through the language server's incremental sync.</summary>
 public static class Robustness
 {
+    /// <summary>The files the edit sequences start from: the example, broken YAML, Unicode positions, a conflict.</summary>
+    private static readonly string[] EditCorpus =
+    [
+        "examples/aleppo-2024/aleppo-2024.timeline.yaml",
+        "tests/samples/TL001-syntax/fires/a.timeline.yaml",
+        "tests/samples/misc/unicode-positions/a.timeline.yaml",
+        "tests/samples/TL304-undisputed-conflict/fires/a.timeline.yaml",
+    ];
+
     private const string Unicode = "\u200F\u200E\u202E\uFEFF\uFFFD\u0000\u0007\u00A0حلب😀é\t\r\n\r\n -:[]{}#&*!|>'\",?%@`\\";
 
     public static IReadOnlyList<string> Corpus(string repo) =>
@@ -115,7 +124,7 @@ public static class Robustness
 
     public static async Task<int> EditsAsync(string repo, int sequences, int seed)
     {
-        var corpus = new[] { "examples/aleppo-2024/aleppo-2024.timeline.yaml", "tests/samples/TL001-syntax/fires/a.timeline.yaml", "tests/samples/misc/unicode-positions/a.timeline.yaml", "tests/samples/TL304-undisputed-conflict/fires/a.timeline.yaml" }
+        var corpus = EditCorpus
             .Select(f => File.ReadAllText(Path.Combine(repo, f))).ToList();
         corpus.AddRange(corpus.Select(t => t.Replace("\r\n", "\n").Replace("\n", "\r\n")).ToList());
         await using var c = LspClient.InProcess(new Timeline.LanguageServer.ServerOptions { Log = TextWriter.Null });

@@ -55,10 +55,13 @@ internal static class ServerCollector
         envp.Add($"{Marker}=1");
         envp.Add(null);
         log.Flush();
-        execve(exe, argv.ToArray(), envp.ToArray());
+        _ = execve(exe, argv.ToArray(), envp.ToArray()); // returns only when it fails
         log.WriteLine($"timeline lsp: could not restart with the server's collector settings (errno {Marshal.GetLastPInvokeError()}); running with the checker's");
     }
 
-    [DllImport("libc", SetLastError = true)]
-    private static extern int execve(string path, string?[] argv, string?[] envp);
+    [DllImport("libc", SetLastError = true, BestFitMapping = false, ThrowOnUnmappableChar = true)]
+    private static extern int execve(
+        [MarshalAs(UnmanagedType.LPUTF8Str)] string path,
+        [MarshalAs(UnmanagedType.LPArray, ArraySubType = UnmanagedType.LPUTF8Str)] string?[] argv,
+        [MarshalAs(UnmanagedType.LPArray, ArraySubType = UnmanagedType.LPUTF8Str)] string?[] envp);
 }

@@ -178,6 +178,7 @@ internal sealed class ModelParts(string path, TimeSpan? timezone)
 public sealed class Suppressions
 {
     public static readonly Suppressions None = new(new Dictionary<int, HashSet<string>>());
+    private static readonly char[] CodeSeparators = [' ', ',', '\t'];
     private readonly Dictionary<int, HashSet<string>> _byLine;
     private Suppressions(Dictionary<int, HashSet<string>> byLine) => _byLine = byLine;
 
@@ -197,7 +198,7 @@ public sealed class Suppressions
             int m = l.IndexOf(marker, hash, StringComparison.Ordinal);
             if (m < 0 || l[(hash + 1)..m].Trim().Length != 0) continue;
             var codes = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var word in l[(m + marker.Length)..].Split(new[] { ' ', ',', '\t' }, StringSplitOptions.RemoveEmptyEntries))
+            foreach (var word in l[(m + marker.Length)..].Split(CodeSeparators, StringSplitOptions.RemoveEmptyEntries))
             {
                 if (word.StartsWith('#')) break;
                 if (Rules.Find(word) is { } rule) codes.Add(rule.Code);

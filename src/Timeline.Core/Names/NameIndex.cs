@@ -287,7 +287,7 @@ public sealed class NameIndex<T>
         }
     }
 
-    private IReadOnlyList<NameMatch<T>> SearchIn(Scratch s, string query, int limit, bool fuzzy, Func<T, bool>? preferred)
+    private NameMatch<T>[] SearchIn(Scratch s, string query, int limit, bool fuzzy, Func<T, bool>? preferred)
     {
         string q = query.Trim();
         string? folded = null; // the query folded, to show the alias the writer typed when several tie
@@ -394,7 +394,7 @@ public sealed class NameIndex<T>
     }
 
     /// <summary>The best <paramref name="limit"/> touched entries by level, distance (fuzzy only), preference, then rank.</summary>
-    private IReadOnlyList<NameMatch<T>> Top(Scratch s, int limit, Func<T, bool>? preferred)
+    private NameMatch<T>[] Top(Scratch s, int limit, Func<T, bool>? preferred)
     {
         if (s.Touched.Count == 0 || limit <= 0) return Array.Empty<NameMatch<T>>();
         long Score(int e)
@@ -417,8 +417,12 @@ public sealed class NameIndex<T>
         for (int i = 0; i < top.Length; i++)
         {
             int e = top[i].Entry, code = s.Best[e] - 1, name = s.Name[e];
-            result[i] = new NameMatch<T>(_entries[e].Item, _entries[e].Id, name < 0 ? _entries[e].Id : _entries[e].Names[name],
-                (MatchLevel)(code >> 8), code & 0xFF) { KindRank = _entries[e].KindRank, Population = _entries[e].Population };
+            string matched = name < 0 ? _entries[e].Id : _entries[e].Names[name];
+            result[i] = new NameMatch<T>(_entries[e].Item, _entries[e].Id, matched, (MatchLevel)(code >> 8), code & 0xFF)
+            {
+                KindRank = _entries[e].KindRank,
+                Population = _entries[e].Population,
+            };
         }
         return result;
     }

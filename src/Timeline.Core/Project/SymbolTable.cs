@@ -221,11 +221,21 @@ public sealed class SymbolTable
     /// <summary>Settlements first, larger before smaller (a city before a village); then the divisions that share their names.</summary>
     public static int PlaceRank(string? kind) => kind switch
     {
-        "city" => 0, "town" => 1, "country" => 2, "governorate" => 3, "district" => 4, "neighborhood" => 5,
-        "village" => 6, "subdistrict" => 7, "site" => 8, "region" => 9, "water" => 10, _ => 11,
+        "city" => 0,
+        "town" => 1,
+        "country" => 2,
+        "governorate" => 3,
+        "district" => 4,
+        "neighborhood" => 5,
+        "village" => 6,
+        "subdistrict" => 7,
+        "site" => 8,
+        "region" => 9,
+        "water" => 10,
+        _ => 11,
     };
 
-    private static IReadOnlyList<string> Prepend(string? first, IReadOnlyList<string> rest)
+    private static IReadOnlyList<string> Prepend(string? first, List<string> rest)
     {
         if (first is null) return rest;
         var all = new string[rest.Count + 1];

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Timeline.Core.Checks;
 using Timeline.Core.Dates;
 using Timeline.Core.Language;
@@ -27,6 +28,7 @@ public sealed record CompletionResult(IReadOnlyList<CompletionItem> Items, bool 
 public static class CompletionService
 {
     public const int MaxItems = 100;
+    private static readonly string[] BooleanValues = ["true", "false"];
 
     public static CompletionResult Complete(FileModel file, SymbolTable symbols, int offset, DateOnly? today = null)
     {
@@ -127,7 +129,7 @@ public static class CompletionService
             case ScalarKind.Enum:
                 return new(shape.Values.Select((v, i) => new CompletionItem(v, CompletionKind.Value, v, ctx.Token, null, shape.Description, SortText: $"{i:00}")).ToList(), false);
             case ScalarKind.Boolean:
-                return new(new[] { "true", "false" }.Select(v => new CompletionItem(v, CompletionKind.Value, v, ctx.Token)).ToList(), false);
+                return new(BooleanValues.Select(v => new CompletionItem(v, CompletionKind.Value, v, ctx.Token)).ToList(), false);
             case ScalarKind.Reference:
                 return Symbols(file, symbols, shape.Refers!.Value, ctx);
             case ScalarKind.Group:
@@ -227,6 +229,8 @@ public static class CompletionService
 /// <summary>Where the caret stands, read from the text: the path of keys to its mapping, and whether it is at a key or a value.</summary>
 public sealed class CaretContext
 {
+    private static readonly SearchValues<char> FlowOpeners = SearchValues.Create("[{");
+
     public required IReadOnlyList<string> Path { get; init; }
     public required bool IsKey { get; init; }
     public required TextSpan Token { get; init; }
@@ -326,7 +330,7 @@ public sealed class CaretContext
     /// <summary>The open flow brackets of the line's value before the caret: [ gives a list item, { a mapping.</summary>
     private static Flow? FlowContext(string content)
     {
-        int start = content.IndexOfAny(new[] { '[', '{' });
+        int start = content.AsSpan().IndexOfAny(FlowOpeners);
         if (start < 0) return null;
         var stack = new List<(char Open, int At)>();
         bool inQuote = false;

@@ -51,7 +51,7 @@ public static class YamlReader
     /// <summary>Files from this size on are read segment by segment on every core.</summary>
     public const int ParallelThreshold = 128 * 1024;
 
-    private static IReadOnlyList<SyntaxProblem> Sorted(IEnumerable<SyntaxProblem> problems) =>
+    private static List<SyntaxProblem> Sorted(IEnumerable<SyntaxProblem> problems) =>
         problems.DistinctBy(p => (p.Rule, p.Span, p.Message)).OrderBy(p => p.Span.Start).ToList();
 
     /// <summary>A segment as read: its tree (anchored to the segment), its problems and the lines it skipped (absolute, for the anchor's place now).</summary>
@@ -131,7 +131,7 @@ public static class YamlReader
         var problems = new List<SyntaxProblem>();   // local to the segment
         var absolute = new List<SyntaxProblem>();   // the tree builder's, already placed in the file
         char[]? buffer = null;
-        if (text.IndexOf('\t') >= 0 || HasControl(text))
+        if (text.Contains('\t', StringComparison.Ordinal) || HasControl(text))
         {
             source ??= new SourceText(text);
             buffer = text.ToCharArray();

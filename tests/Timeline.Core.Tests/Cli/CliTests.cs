@@ -4,7 +4,7 @@ using Timeline.Cli;
 namespace Timeline.Core.Tests.Cli;
 
 /// <summary>The command-line contract: exit codes, the JSON shape, SARIF, GitHub annotations and compiler-style text.</summary>
-public class CliTests : IDisposable
+public sealed class CliTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("timeline-cli-").FullName;
 
@@ -17,7 +17,7 @@ public class CliTests : IDisposable
         File.WriteAllText(p, text);
     }
 
-    private (int Code, string Out, string Err) Run(string cwd, params string[] args)
+    private static (int Code, string Out, string Err) Run(string cwd, params string[] args)
     {
         var o = new StringWriter();
         var e = new StringWriter();
