@@ -39,7 +39,8 @@ internal static class ServerCollector
         var env = Environment.GetEnvironmentVariables();
         if (env.Contains(Marker)) return;
         foreach (string key in env.Keys)
-            if (key.StartsWith("DOTNET_gc", StringComparison.OrdinalIgnoreCase) || key.StartsWith("COMPlus_gc", StringComparison.OrdinalIgnoreCase)) return;
+            if (key.StartsWith("DOTNET_gc", StringComparison.OrdinalIgnoreCase)
+                || key.StartsWith("COMPlus_gc", StringComparison.OrdinalIgnoreCase)) return;
         string? exe = Environment.ProcessPath;
         if (exe is null) return;
         var argv = new List<string?> { exe };
@@ -56,7 +57,8 @@ internal static class ServerCollector
         envp.Add(null);
         log.Flush();
         _ = execve(exe, argv.ToArray(), envp.ToArray()); // returns only when it fails
-        log.WriteLine($"timeline lsp: could not restart with the server's collector settings (errno {Marshal.GetLastPInvokeError()}); running with the checker's");
+        log.WriteLine("timeline lsp: could not restart with the server's collector settings " +
+            $"(errno {Marshal.GetLastPInvokeError()}); running with the checker's");
     }
 
     [DllImport("libc", SetLastError = true, BestFitMapping = false, ThrowOnUnmappableChar = true)]

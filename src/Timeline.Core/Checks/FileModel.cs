@@ -129,7 +129,8 @@ public sealed class FileModel
         int tailEvents = tail > 0 ? was![pn * Lists + 1] - was[(pn - tail) * Lists + 1] : 0;
         if (headEvents > 0) Array.Copy(previous!.EventBounds, bounds, headEvents);
         for (int i = headEvents; i < bounds.Length - tailEvents; i++) bounds[i] = BoundsOf(Events[i]);
-        if (tailEvents > 0) Array.Copy(previous!.EventBounds, previous.EventBounds.Length - tailEvents, bounds, bounds.Length - tailEvents, tailEvents);
+        if (tailEvents > 0) Array.Copy(previous!.EventBounds, previous.EventBounds.Length - tailEvents, bounds,
+            bounds.Length - tailEvents, tailEvents);
         EventBounds = bounds;
     }
 
@@ -163,7 +164,8 @@ internal sealed class ModelParts(string path, TimeSpan? timezone)
     public List<ActorDef> Actors { get; } = new();
     public List<Reference> References { get; } = new();
 
-    public static IEnumerable<Definition> DefinitionsOf(List<SourceDef> sources, List<EventDef> events, List<PlaceDef> places, List<ActorDef> actors) =>
+    public static IEnumerable<Definition> DefinitionsOf(List<SourceDef> sources, List<EventDef> events,
+        List<PlaceDef> places, List<ActorDef> actors) =>
         sources.Cast<Definition>().Concat(events).Concat(places).Concat(actors);
 
     /// <summary>Ties what was found to a segment's anchor: definitions move with it, diagnostics become relative to it.</summary>

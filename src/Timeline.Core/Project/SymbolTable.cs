@@ -110,7 +110,8 @@ public sealed class SymbolTable
         }
 
         // Held by the catalog read last (a gazetteer of the project when there is one): dropped with it.
-        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Catalogs.CatalogFile, List<(Catalogs.CatalogFile[] Catalogs, CatalogLayer Layer)>> Layers = new();
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<
+            Catalogs.CatalogFile, List<(Catalogs.CatalogFile[] Catalogs, CatalogLayer Layer)>> Layers = new();
 
         public static CatalogLayer For(IReadOnlyList<Catalogs.CatalogFile> catalogs)
         {
@@ -145,7 +146,8 @@ public sealed class SymbolTable
         if (_catalog.First[k].TryGetValue(d.Id, out var cat))
         {
             if (!_more[k].TryGetValue(d.Id, out var list))
-                _more[k][d.Id] = list = new List<Definition>(_catalog.More[k].TryGetValue(d.Id, out var inCatalogs) ? inCatalogs : new List<Definition> { cat });
+                _more[k][d.Id] = list = new List<Definition>(_catalog.More[k].TryGetValue(d.Id, out var inCatalogs)
+                    ? inCatalogs : new List<Definition> { cat });
             list.Add(d);
             return;
         }

@@ -19,8 +19,10 @@ public static class Cards
         sb.Append(CultureInfo.InvariantCulture, $"  \n`{p.Id}`");
         var chain = symbols.Chain(p);
         if (chain.Count > 0) sb.Append(CultureInfo.InvariantCulture, $"\n\nIn {string.Join(" › ", chain.Select(c => Esc(c.DisplayName)))}");
-        if (p.Names.Count > 0) sb.Append(CultureInfo.InvariantCulture, $"\n\nAlso: {string.Join(", ", p.Names.Take(12).Select(Esc))}{(p.Names.Count > 12 ? ", …" : "")}");
-        if (p.Latitude is { } lat && p.Longitude is { } lon) sb.Append(CultureInfo.InvariantCulture, $"\n\nCoordinates: {lat:0.#####}, {lon:0.#####}");
+        if (p.Names.Count > 0) sb.Append(CultureInfo.InvariantCulture,
+            $"\n\nAlso: {string.Join(", ", p.Names.Take(12).Select(Esc))}{(p.Names.Count > 12 ? ", …" : "")}");
+        if (p.Latitude is { } lat && p.Longitude is { } lon) sb.Append(CultureInfo.InvariantCulture,
+            $"\n\nCoordinates: {lat:0.#####}, {lon:0.#####}");
         if (p.GeonamesId is { } g) sb.Append(CultureInfo.InvariantCulture, $"  \nGeoNames: {g}");
         if (p.Pcode is { } pc) sb.Append(CultureInfo.InvariantCulture, $"  \nP-code: {pc}");
         if (p.Population > 0) sb.Append(CultureInfo.InvariantCulture, $"  \nPopulation: {p.Population:N0}");
@@ -35,7 +37,8 @@ public static class Cards
         if (a.Role is not null) sb.Append(CultureInfo.InvariantCulture, $"\n\nRole: {Esc(a.Role)}");
         if (a.Names.Count > 0) sb.Append(CultureInfo.InvariantCulture, $"\n\nAlso: {string.Join(", ", a.Names.Select(Esc))}");
         if (a.Formerly.Count > 0) sb.Append(CultureInfo.InvariantCulture, $"\n\nFormerly: {string.Join(", ", a.Formerly.Select(Esc))}");
-        string Names(IEnumerable<Reference> refs) => string.Join(", ", refs.Select(r => symbols.Find(SymbolKind.Actor, r.Id)?.DisplayName ?? r.Id).Select(Esc));
+        string Names(IEnumerable<Reference> refs) =>
+            string.Join(", ", refs.Select(r => symbols.Find(SymbolKind.Actor, r.Id)?.DisplayName ?? r.Id).Select(Esc));
         if (a.PartOf.Count > 0) sb.Append(CultureInfo.InvariantCulture, $"\n\nPart of: {Names(a.PartOf)}");
         if (a.MemberOf.Count > 0) sb.Append(CultureInfo.InvariantCulture, $"\n\nMember of: {Names(a.MemberOf)}");
         if (a.BackedBy.Count > 0) sb.Append(CultureInfo.InvariantCulture, $"\n\nBacked by: {Names(a.BackedBy)}");
@@ -62,8 +65,14 @@ public static class Cards
         if (e.Date?.Value is { } d) sb.Append(CultureInfo.InvariantCulture, $"\n\n{d.Describe()}");
         else if (e.Date is not null) sb.Append(CultureInfo.InvariantCulture, $"\n\n{Esc(e.Date.Text)}");
         if (e.Status != "reported") sb.Append(CultureInfo.InvariantCulture, $" · **{e.Status}**");
-        if (e.Places.Count > 0) sb.Append(CultureInfo.InvariantCulture, $"\n\nWhere: {string.Join(", ", e.Places.Select(p => symbols.Find(SymbolKind.Place, p.Place.Id)?.DisplayName ?? p.Place.Id).Select(Esc))}");
-        if (e.Citations.Count > 0) sb.Append(CultureInfo.InvariantCulture, $"\n\nSources: {string.Join(", ", e.Citations.Select(c => symbols.Find(SymbolKind.Source, c.Source.Id)?.DisplayName ?? c.Source.Id).Select(Esc))}");
+        string NameOf(SymbolKind kind, string id) => Esc(symbols.Find(kind, id)?.DisplayName ?? id);
+        if (e.Places.Count > 0)
+            sb.Append(CultureInfo.InvariantCulture, $"\n\nWhere: {string.Join(", ", e.Places.Select(p => NameOf(SymbolKind.Place, p.Place.Id)))}");
+        if (e.Citations.Count > 0)
+        {
+            var names = e.Citations.Select(c => NameOf(SymbolKind.Source, c.Source.Id));
+            sb.Append(CultureInfo.InvariantCulture, $"\n\nSources: {string.Join(", ", names)}");
+        }
         return sb.ToString();
     }
 

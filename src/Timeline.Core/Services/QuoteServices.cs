@@ -55,7 +55,8 @@ public static class QuoteServices
                     {
                         var source = SourceOf(m) is { } id ? symbols.Find<SourceDef>(SymbolKind.Source, id) : null;
                         var value = e.Value as ScalarNode;
-                        var span = value is { IsEmpty: false } ? value.Span : new TextSpan(Math.Min(offset, text.Length), Math.Min(offset, text.Length));
+                        var span = value is { IsEmpty: false } ? value.Span
+                            : new TextSpan(Math.Min(offset, text.Length), Math.Min(offset, text.Length));
                         return new QuoteSite(value is { IsEmpty: false } ? value : null, span, source,
                             source is null ? null : symbols.Evidence.SnapshotOf(source));
                     }
@@ -111,7 +112,8 @@ public static class QuoteServices
             md.Append(CultureInfo.InvariantCulture, $"Not in the snapshot `{source.Snapshot}`, and no passage of it is close.");
             return new HoverResult(md.ToString(), value.Span);
         }
-        if (!match.Found) md.Append(CultureInfo.InvariantCulture, $"Not in the snapshot `{source.Snapshot}`; the closest passage: {match.Difference}.\n\n");
+        if (!match.Found) md.Append(CultureInfo.InvariantCulture,
+            $"Not in the snapshot `{source.Snapshot}`; the closest passage: {match.Difference}.\n\n");
         var paragraph = ParagraphOf(text, passage);
         md.Append("> ")
           .Append(Markdown(text.Text[paragraph.Start..passage.Start]))

@@ -28,6 +28,7 @@ public sealed class UnusedSourceRule : ProjectRule
         foreach (var f in check.Project.Files)
             foreach (var s in f.Sources)
                 if (!cited.Contains(s.Id))
-                    check.Report(f.Path, Rule, () => s.IdSpan, $"the source '{s.Id}' is not cited by any event, claim or figure; cite it or remove it");
+                    check.Report(f.Path, Rule, () => s.IdSpan,
+                        $"the source '{s.Id}' is not cited by any event, claim or figure; cite it or remove it");
     }
 }
