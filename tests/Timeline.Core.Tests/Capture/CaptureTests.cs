@@ -141,7 +141,8 @@ public sealed class CaptureTests : IAsyncLifetime
             <body><article><p>Clashes erupted.</p></article></body></html>
             """);
         var e = (await Capture(_server.Url("/ld").AbsoluteUri, id: "npa-clashes")).Entry;
-        Assert.Equal(("North Press Agency", "2024-11-29", "Clashes erupt in Aleppo", "Kardo Roj and Jane Roe"), (e.Publisher, e.Published, e.Title, e.Author));
+        Assert.Equal(("North Press Agency", "2024-11-29", "Clashes erupt in Aleppo", "Kardo Roj and Jane Roe"),
+            (e.Publisher, e.Published, e.Title, e.Author));
     }
 
     [Fact]
@@ -374,7 +375,8 @@ public sealed class CaptureTests : IAsyncLifetime
         Assert.Contains(project.Project.Files,
             f => f.Sources.Any(s => s.Id == "levantwire-rebels-reach-heart-of-aleppo" && s.PublishedDay == new DateOnly(2024, 11, 29)));
         var problems = project.Diagnostics.SelectMany(p => p.Value.Select(d => $"{Path.GetFileName(p.Key)}: {d.Code} {d.Message}")).ToList();
-        Assert.DoesNotContain(problems, p => p.Contains(" TL0") || p.Contains(" TL1") || p.Contains(" TL2") || p.Contains(" TL306") || p.Contains(" TL307")
+        Assert.DoesNotContain(problems, p => p.Contains(" TL0") || p.Contains(" TL1") || p.Contains(" TL2")
+            || p.Contains(" TL306") || p.Contains(" TL307")
                                             || p.Contains(" TL308"));
     }
 }
