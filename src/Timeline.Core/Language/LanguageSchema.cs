@@ -254,6 +254,7 @@ public static class LanguageSchema
         {
             F("title", Text("The title of the timeline."), true),
             F("description", Text("What the timeline covers.")),
+            F("compiled-by", Text("Who compiled the chronology (a person, a desk, a newsroom): the exports' byline names them.")),
             F("timezone", new ScalarShape { Kind = ScalarKind.Timezone,
                 Description = "The UTC offset of times written without one, such as \"+03:00\"." }),
             F("sources", ListOf(Source, "The sources of this timeline.")),
