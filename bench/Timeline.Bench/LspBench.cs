@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Timeline.LanguageServer.Client;
+using Timeline.TestSupport;
 
 namespace Timeline.Bench;
 

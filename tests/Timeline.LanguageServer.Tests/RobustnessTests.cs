@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Timeline.LanguageServer.Client;
+using Timeline.TestSupport;
 using Timeline.LanguageServer.JsonRpc;
 
 namespace Timeline.LanguageServer.Tests;

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Timeline.Core.Text;
 
-namespace Timeline.LanguageServer.Client;
+namespace Timeline.TestSupport;
 
 /// <summary>
 /// One seeded random edit sequence sent through incremental sync; then the server's copy of the

@@ -7,7 +7,7 @@ using System.Threading.Channels;
 using Timeline.LanguageServer;
 using Timeline.LanguageServer.JsonRpc;
 
-namespace Timeline.LanguageServer.Client;
+namespace Timeline.TestSupport;
 
 /// <summary>A small LSP client of our own, for tests and benchmarks: frames, requests with ids, notifications, answers to the server's requests.</summary>
 public sealed class LspClient : IAsyncDisposable
@@ -42,7 +42,7 @@ public sealed class LspClient : IAsyncDisposable
         var serverIn = new AnonymousPipeClientStream(PipeDirection.In, clientToServer.ClientSafePipeHandle);
         var serverToClient = new AnonymousPipeServerStream(PipeDirection.Out);
         var clientIn = new AnonymousPipeClientStream(PipeDirection.In, serverToClient.ClientSafePipeHandle);
-        var server = new TimelineLanguageServer(serverIn, serverToClient, options ?? new ServerOptions { Log = TextWriter.Null, DiagnosticsDelay = TimeSpan.Zero });
+        var server = new TimelineLanguageServer(serverIn, serverToClient, options ?? new ServerOptions { Log = TextWriter.Null });
         var client = new LspClient(clientToServer, clientIn);
         client.ServerTask = Task.Run(async () =>
         {
