@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Timeline.LanguageServer.JsonRpc;
 
@@ -25,19 +25,41 @@ public sealed class JsonRpcException(int code, string message) : Exception(messa
     public int Code { get; } = code;
 }
 
+/// <summary>
+/// A value to send: written straight into the message by its serialiser's metadata (source-generated),
+/// never built as a tree of nodes first. The default is JSON null.
+/// </summary>
+public readonly struct JsonPayload
+{
+    private readonly Action<Utf8JsonWriter>? _write;
+    private JsonPayload(Action<Utf8JsonWriter> write) => _write = write;
+
+    public static JsonPayload Null => default;
+
+    public static JsonPayload Of<T>(T value, JsonTypeInfo<T> info) =>
+        value is null ? default : new JsonPayload(w => JsonSerializer.Serialize(w, value, info));
+
+    public void WriteTo(Utf8JsonWriter writer)
+    {
+        if (_write is null) writer.WriteNullValue();
+        else _write(writer);
+    }
+}
+
 /// <summary>One request being served: its method, id and cancellation.</summary>
 public sealed class RequestContext
 {
     internal readonly CancellationTokenSource Cts = new();
     public required string Method { get; init; }
-    public required JsonNode? Id { get; init; }
+    /// <summary>The request's id as the peer wrote it (a number or a string), in JSON.</summary>
+    public required string Id { get; init; }
     public CancellationToken Token => Cts.Token;
     /// <summary>The document the request reads, if any: an edit to it cancels the request with ContentModified.</summary>
     public string? Document { get; set; }
     internal volatile bool ContentModified;
 }
 
-public delegate Task<JsonNode?> RequestHandler(JsonElement? parameters, RequestContext context);
+public delegate Task<JsonPayload> RequestHandler(JsonElement? parameters, RequestContext context);
 public delegate Task NotificationHandler(JsonElement? parameters);
 
 /// <summary>
@@ -131,7 +153,7 @@ public sealed class JsonRpcConnection
                 return;
             }
             bool hasId = root.TryGetProperty("id", out var idElement) && idElement.ValueKind is JsonValueKind.Number or JsonValueKind.String;
-            JsonNode? id = hasId ? JsonNode.Parse(idElement.GetRawText()) : null;
+            string? id = hasId ? idElement.GetRawText() : null;
             if (root.TryGetProperty("method", out var methodElement) && methodElement.ValueKind == JsonValueKind.String)
             {
                 string method = methodElement.GetString()!;
@@ -169,7 +191,7 @@ public sealed class JsonRpcConnection
         catch (Exception ex) { Fault?.Invoke($"notification {method} failed", ex); }
     }
 
-    private async Task StartRequestAsync(string method, JsonNode? id, JsonElement? parameters)
+    private async Task StartRequestAsync(string method, string? id, JsonElement? parameters)
     {
         if (RequestGate?.Invoke(method) is { } refusal)
         {
@@ -181,8 +203,8 @@ public sealed class JsonRpcConnection
             await SendErrorAsync(id, ErrorCodes.MethodNotFound, $"Method not found: {method}").ConfigureAwait(false);
             return;
         }
-        var ctx = new RequestContext { Method = method, Id = id };
-        string key = id!.ToJsonString();
+        var ctx = new RequestContext { Method = method, Id = id! };
+        string key = id!;
         _active[key] = ctx;
         if (entry.Sequential) await ServeAsync(entry.Handler, parameters, ctx, key).ConfigureAwait(false);
         else _ = Task.Run(() => ServeAsync(entry.Handler, parameters, ctx, key));
@@ -243,34 +265,66 @@ public sealed class JsonRpcConnection
         catch (ObjectDisposedException) { /* it has already answered */ }
     }
 
-    public Task NotifyAsync(string method, JsonNode? parameters) =>
-        SendAsync(new JsonObject { ["jsonrpc"] = "2.0", ["method"] = method, ["params"] = parameters });
+    public Task NotifyAsync(string method, JsonPayload parameters) =>
+        SendAsync(w =>
+        {
+            w.WriteString("method", method);
+            w.WritePropertyName("params");
+            parameters.WriteTo(w);
+        }, isOwnMessage: true);
 
     /// <summary>Sends a request to the peer and waits for its answer.</summary>
-    public async Task<JsonElement?> RequestAsync(string method, JsonNode? parameters, CancellationToken cancel = default)
+    public async Task<JsonElement?> RequestAsync(string method, JsonPayload parameters, CancellationToken cancel = default)
     {
         long id = Interlocked.Increment(ref _nextId);
         var tcs = new TaskCompletionSource<JsonElement?>(TaskCreationOptions.RunContinuationsAsynchronously);
         _pending[id] = tcs;
         using var reg = cancel.Register(() => { if (_pending.TryRemove(id, out var t)) t.TrySetCanceled(); });
-        await SendAsync(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id, ["method"] = method, ["params"] = parameters }).ConfigureAwait(false);
+        await SendAsync(w =>
+        {
+            w.WriteNumber("id", id);
+            w.WriteString("method", method);
+            w.WritePropertyName("params");
+            parameters.WriteTo(w);
+        }, isOwnMessage: true).ConfigureAwait(false);
         return await tcs.Task.ConfigureAwait(false);
     }
 
-    private Task SendResultAsync(JsonNode? id, JsonNode? result) =>
-        SendAsync(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id?.DeepClone(), ["result"] = result });
+    private Task SendResultAsync(string id, JsonPayload result) =>
+        SendAsync(w =>
+        {
+            w.WritePropertyName("id");
+            w.WriteRawValue(id, skipInputValidation: true);
+            w.WritePropertyName("result");
+            result.WriteTo(w);
+        }, isOwnMessage: false);
 
-    private Task SendErrorAsync(JsonNode? id, int code, string message) =>
-        SendAsync(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id?.DeepClone(), ["error"] = new JsonObject { ["code"] = code, ["message"] = message } });
+    private Task SendErrorAsync(string? id, int code, string message) =>
+        SendAsync(w =>
+        {
+            w.WritePropertyName("id");
+            if (id is null) w.WriteNullValue();
+            else w.WriteRawValue(id, skipInputValidation: true);
+            w.WriteStartObject("error");
+            w.WriteNumber("code", code);
+            w.WriteString("message", message);
+            w.WriteEndObject();
+        }, isOwnMessage: false);
 
-    private async Task SendAsync(JsonObject message)
+    /// <summary>Writes one message: the envelope, then its members. Once closed, only answers are still attempted.</summary>
+    private async Task SendAsync(Action<Utf8JsonWriter> members, bool isOwnMessage)
     {
-        if (_closed && message["method"] is not null) return;
+        if (_closed && isOwnMessage) return;
         try
         {
             var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
-            using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-                message.WriteTo(w);
+            using (var w = new Utf8JsonWriter(buffer, WriterOptions))
+            {
+                w.WriteStartObject();
+                w.WriteString("jsonrpc", "2.0");
+                members(w);
+                w.WriteEndObject();
+            }
             await _writer.WriteAsync(buffer.WrittenMemory).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or ObjectDisposedException or NotSupportedException)
@@ -279,6 +333,8 @@ public sealed class JsonRpcConnection
             _closed = true;
         }
     }
+
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }
 
 /// <summary>Parameters that do not have the shape a method needs.</summary>

@@ -2,29 +2,32 @@ using System.Text;
 using Timeline.Core.Text;
 using Timeline.LanguageServer.Protocol;
 
-namespace Timeline.LanguageServer.Handlers;
+namespace Timeline.LanguageServer.Features;
 
 /// <summary>didOpen, didChange (full and incremental), didClose, didSave.</summary>
-internal static class DocumentSync
+internal sealed class DocumentSyncFeature : IFeature
 {
     /// <summary>From this length on (in UTF-16 units), opening a document is followed by a trim of memory.</summary>
     internal const int LargeDocument = 1 << 20;
 
-    public static void Register(TimelineLanguageServer server)
+    public ServerCapabilities Declare(ServerCapabilities capabilities, ClientSupport client) => capabilities with
     {
-        var rpc = server.Rpc;
-        rpc.OnNotification("textDocument/didOpen", p =>
+        TextDocumentSync = new TextDocumentSyncOptions(OpenClose: true, TextDocumentSyncKind.Incremental, new SaveOptions(IncludeText: false)),
+    };
+
+    public void Register(TimelineLanguageServer server)
+    {
+        server.OnNotification("textDocument/didOpen", LspJson.Default.DidOpenTextDocumentParams, p =>
         {
-            var d = TimelineLanguageServer.Parse(p, LspJson.Default.DidOpenTextDocumentParams).TextDocument;
+            var d = p.TextDocument;
             server.Memory?.Activity();
             server.Workspace.Open(server.Uris.ToPath(d.Uri), d.Text, d.Version);
             if (d.Text.Length >= LargeDocument) server.Memory?.Request("a large document opened");
             server.Diagnostics.Schedule();
             return Task.CompletedTask;
         });
-        rpc.OnNotification("textDocument/didChange", p =>
+        server.OnNotification("textDocument/didChange", LspJson.Default.DidChangeTextDocumentParams, c =>
         {
-            var c = TimelineLanguageServer.Parse(p, LspJson.Default.DidChangeTextDocumentParams);
             server.Memory?.Activity(); // the writer is at work: not the moment to collect
             string path = server.Uris.ToPath(c.TextDocument.Uri);
             var doc = server.Workspace.Document(path);
@@ -34,25 +37,24 @@ internal static class DocumentSync
                 return Task.CompletedTask;
             }
             var text = Apply(server, doc.Text, c.ContentChanges, c.TextDocument.Uri);
-            rpc.DocumentChanged(c.TextDocument.Uri);
+            server.DocumentChanged(c.TextDocument.Uri);
             server.Workspace.Change(path, text, c.TextDocument.Version);
             server.Diagnostics.Schedule();
             return Task.CompletedTask;
         });
-        rpc.OnNotification("textDocument/didClose", p =>
+        server.OnNotification("textDocument/didClose", LspJson.Default.DidCloseTextDocumentParams, p =>
         {
-            var d = TimelineLanguageServer.Parse(p, LspJson.Default.DidCloseTextDocumentParams).TextDocument;
+            var d = p.TextDocument;
             string path = server.Uris.ToPath(d.Uri);
-            rpc.DocumentChanged(d.Uri);
+            server.DocumentChanged(d.Uri);
             server.Workspace.Close(path);
             server.Diagnostics.Cleared(d.Uri);
             server.Diagnostics.Schedule();
             return Task.CompletedTask;
         });
-        rpc.OnNotification("textDocument/didSave", p =>
+        server.OnNotification("textDocument/didSave", LspJson.Default.DidSaveTextDocumentParams, p =>
         {
-            var d = TimelineLanguageServer.Parse(p, LspJson.Default.DidSaveTextDocumentParams).TextDocument;
-            server.Workspace.FileChangedOnDisk(server.Uris.ToPath(d.Uri));
+            server.Workspace.FileChangedOnDisk(server.Uris.ToPath(p.TextDocument.Uri));
             return Task.CompletedTask;
         });
     }
@@ -71,7 +73,7 @@ internal static class DocumentSync
                 // Out of range: the edit is applied at the nearest place the document has, and the client is told.
                 string message = $"Timeline: an edit to {uri} at {r.Start.Line}:{r.Start.Character}-{r.End.Line}:{r.End.Character} is outside the document ({source.LineCount} lines); it was applied at the document's nearest position, so the server's copy may differ from the editor's";
                 server.Log(message);
-                _ = server.ShowLogAsync(1, message);
+                _ = server.ShowLogAsync(MessageType.Error, message);
                 int a = source.GetOffset(new LinePosition(Math.Max(0, r.Start.Line), Math.Max(0, r.Start.Character)), server.Lsp.Encoding);
                 int b = source.GetOffset(new LinePosition(Math.Max(0, r.End.Line), Math.Max(0, r.End.Character)), server.Lsp.Encoding);
                 span = a <= b ? new TextSpan(a, b) : new TextSpan(b, a);
