@@ -94,6 +94,7 @@ public static class SemanticTokens
         if (node.Style is not (ScalarStyle.Literal or ScalarStyle.Folded)) return SyntaxQueries.InnerSpan(text, span);
         int line = text.LineOf(span.Start);
         int start = line + 1 < text.LineCount ? text.LineStart(line + 1) : span.End;
+        while (start < span.End && text[start] is ' ' or '\t') start++;
         return start < span.End ? new TextSpan(start, span.End) : new TextSpan(span.End, span.End);
     }
 
