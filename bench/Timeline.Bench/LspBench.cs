@@ -102,6 +102,7 @@ public static class LspBench
             comps.Add(sw.Elapsed.TotalMilliseconds);
             if (r["error"] is { } e) throw new InvalidOperationException($"{name}: completion failed: {e.ToJsonString()}");
         }
+        await TokensAndLensesAsync(c, uri);
         long rss = Rss(p.Id);
         Phase(p, "completed");
         // At rest: what the server holds once the writer stops for a few seconds.
@@ -111,6 +112,35 @@ public static class LspBench
         try { await c.RequestAsync("shutdown", null, TimeSpan.FromSeconds(5)); await c.NotifyAsync("exit", null); } catch { }
         if (!p.WaitForExit(5000)) p.Kill(true);
         return new Result(name, open, keys.ToArray(), comps.ToArray(), rss, timeouts, resting);
+    }
+
+    /// <summary>
+    /// Semantic tokens of the whole file and its code lenses, asked for as an editor does when the file
+    /// is shown and after each edit: their latency, on stderr (for servers that offer them).
+    /// </summary>
+    private static async Task TokensAndLensesAsync(LspClient c, string uri, int times = 20)
+    {
+        var doc = new JsonObject { ["textDocument"] = LspClient.Doc(uri) };
+        foreach (var (method, size) in new (string, Func<JsonNode, int>)[]
+        {
+            ("textDocument/semanticTokens/full", r => r["data"]!.AsArray().Count / 5),
+            ("textDocument/codeLens", r => r.AsArray().Count),
+        })
+        {
+            var ms = new List<double>();
+            int count = 0;
+            for (int k = 0; k < times; k++)
+            {
+                var sw = Stopwatch.StartNew();
+                var r = await c.RequestAsync(method, doc.DeepClone(), StepTimeout);
+                if (r["error"] is not null || r["result"] is not { } result) break;
+                ms.Add(sw.Elapsed.TotalMilliseconds);
+                count = size(result);
+            }
+            if (ms.Count > 0)
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {method}: p50 {Percentile(ms.ToArray(), 50):F1} ms, max {ms.Max():F1} ms over {ms.Count} requests, {count} items"));
+        }
     }
 
     /// <summary>
