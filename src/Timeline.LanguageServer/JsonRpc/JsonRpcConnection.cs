@@ -311,20 +311,24 @@ public sealed class JsonRpcConnection
             w.WriteEndObject();
         }, isOwnMessage: false);
 
-    /// <summary>Writes one message: the envelope, then its members. Once closed, only answers are still attempted.</summary>
+    /// <summary>
+    /// Writes one message: the envelope, then its members. Once closed, only answers are still attempted.
+    /// A value that cannot be serialised throws here, to its sender (a request then answers InternalError);
+    /// only a failure to write means the peer is gone.
+    /// </summary>
     private async Task SendAsync(Action<Utf8JsonWriter> members, bool isOwnMessage)
     {
         if (_closed && isOwnMessage) return;
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using (var w = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            w.WriteStartObject();
+            w.WriteString("jsonrpc", "2.0");
+            members(w);
+            w.WriteEndObject();
+        }
         try
         {
-            var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
-            using (var w = new Utf8JsonWriter(buffer, WriterOptions))
-            {
-                w.WriteStartObject();
-                w.WriteString("jsonrpc", "2.0");
-                members(w);
-                w.WriteEndObject();
-            }
             await _writer.WriteAsync(buffer.WrittenMemory).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or ObjectDisposedException or NotSupportedException)
