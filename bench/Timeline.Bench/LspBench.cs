@@ -102,13 +102,14 @@ public static class LspBench
             comps.Add(sw.Elapsed.TotalMilliseconds);
             if (r["error"] is { } e) throw new InvalidOperationException($"{name}: completion failed: {e.ToJsonString()}");
         }
-        await TokensAndLensesAsync(c, uri);
         long rss = Rss(p.Id);
         Phase(p, "completed");
         // At rest: what the server holds once the writer stops for a few seconds.
         await Task.Delay(4000);
         long resting = Rss(p.Id);
         Phase(p, "at rest");
+        // After the memory figures, so that they stay comparable with the runs before these features.
+        await TokensAndLensesAsync(c, uri);
         try { await c.RequestAsync("shutdown", null, TimeSpan.FromSeconds(5)); await c.NotifyAsync("exit", null); } catch { }
         if (!p.WaitForExit(5000)) p.Kill(true);
         return new Result(name, open, keys.ToArray(), comps.ToArray(), rss, timeouts, resting);
@@ -116,7 +117,8 @@ public static class LspBench
 
     /// <summary>
     /// Semantic tokens of the whole file and its code lenses, asked for as an editor does when the file
-    /// is shown and after each edit: their latency, on stderr (for servers that offer them).
+    /// is shown and after each edit: their latency, on stderr (for servers that offer them). The time
+    /// includes this client's reading of the answer into JSON nodes (a megabyte and more on a big file).
     /// </summary>
     private static async Task TokensAndLensesAsync(LspClient c, string uri, int times = 20)
     {
