@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Timeline.Core.Text;
 using Timeline.LanguageServer.Protocol;
 
@@ -12,6 +13,21 @@ public sealed class ClientSupport
     public bool DocumentChanges { get; init; }
     public bool ResourceCreate { get; init; }
     public bool HierarchicalSymbols { get; init; }
+
+    /// <summary>Reads what the client offers; what cannot be read is taken as not offered, and said in the log.</summary>
+    public static ClientSupport Read(JsonElement? capabilities, Action<string> log)
+    {
+        if (capabilities is not { ValueKind: JsonValueKind.Object } c) return Read(null);
+        try
+        {
+            return Read(c.Deserialize(LspJson.Default.ClientCapabilities));
+        }
+        catch (JsonException ex)
+        {
+            log($"the client's capabilities could not be read ({ex.Message}); the server assumes the defaults");
+            return Read(null);
+        }
+    }
 
     public static ClientSupport Read(ClientCapabilities? c)
     {

@@ -193,7 +193,7 @@ public sealed class TimelineLanguageServer
     private Task<JsonPayload> InitializeAsync(JsonElement? parameters, RequestContext ctx)
     {
         var p = Parse(parameters, LspJson.Default.InitializeParams);
-        Client = ClientSupport.Read(p.Capabilities);
+        Client = ClientSupport.Read(p.Capabilities, Log);
         Lsp = new Lsp(Client.PositionEncoding);
         _trace = p.Trace ?? "off";
         var folders = new List<string>();

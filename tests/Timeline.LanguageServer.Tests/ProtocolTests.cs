@@ -84,6 +84,15 @@ public class ProtocolTests : ServerOnDisk
         Assert.Equal(0, await c.ShutdownAsync());
     }
 
+    [Fact]
+    public async Task Capabilities_written_oddly_still_give_a_server_with_the_defaults()
+    {
+        await using var c = LspClient.InProcess();
+        var init = await c.InitializeAsync(null, new JsonObject { ["general"] = new JsonObject { ["positionEncodings"] = "utf-8" } });
+        Assert.Equal("utf-16", init["capabilities"]!["positionEncoding"]!.GetValue<string>());
+        Assert.Equal(0, await c.ShutdownAsync());
+    }
+
     /// <summary>The tokens of a line as (start, length, type, modifiers), decoded from LSP's relative integers.</summary>
     private static List<(int Line, int Start, int Length, string Type, int Modifiers)> Decode(JsonNode result, string[] legend)
     {

@@ -10,6 +10,7 @@ namespace Timeline.LanguageServer.Protocol;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 // Parameters
 [JsonSerializable(typeof(InitializeParams))]
+[JsonSerializable(typeof(ClientCapabilities))]
 [JsonSerializable(typeof(DidOpenTextDocumentParams))]
 [JsonSerializable(typeof(DidChangeTextDocumentParams))]
 [JsonSerializable(typeof(DidCloseTextDocumentParams))]

@@ -33,6 +33,10 @@ public sealed record WorkspaceFoldersChangeEvent(WorkspaceFolder[] Added, Worksp
 public sealed record DidChangeWorkspaceFoldersParams(WorkspaceFoldersChangeEvent Event);
 public sealed record SetTraceParams(string Value);
 public sealed record ClientInfo(string Name, string? Version);
+/// <summary>
+/// The capabilities are read on their own (<see cref="ClientSupport.Read(JsonElement?, Action{string})"/>): a client
+/// that writes them oddly still gets a server, which then assumes LSP's defaults.
+/// </summary>
 public sealed record InitializeParams(
     int? ProcessId, string? RootUri, string? RootPath, WorkspaceFolder[]? WorkspaceFolders,
-    ClientCapabilities? Capabilities, string? Trace, ClientInfo? ClientInfo);
+    JsonElement? Capabilities, string? Trace, ClientInfo? ClientInfo);
