@@ -48,6 +48,23 @@ public class BuiltinCatalogFeatureTests : ServerOnDisk
         var hover = await _c.CallAsync("textDocument/hover", LspClient.At(uri, 10, 16));
         Assert.Contains("Saraqib", hover!["contents"]!["value"]!.GetValue<string>());
 
+        // Semantic tokens: ids a catalog defines carry defaultLibrary (bit 1), the project's own do not.
+        var data = (await _c.CallAsync("textDocument/semanticTokens/range", new JsonObject
+        {
+            ["textDocument"] = LspClient.Doc(uri),
+            ["range"] = new JsonObject { ["start"] = LspClient.Pos(10, 0), ["end"] = LspClient.Pos(12, 0) },
+        }))!["data"]!.AsArray().Select(n => n!.GetValue<int>()).ToArray();
+        // geonames:164816, rashidin (also a built-in place), hts (a built-in actor): all from the catalogs.
+        Assert.Equal(3, data.Length / 5);
+        Assert.All(Enumerable.Range(0, 3), i => Assert.Equal(2, data[i * 5 + 4]));
+        // np, the project's own source, on the line after them: no modifier.
+        var own = (await _c.CallAsync("textDocument/semanticTokens/range", new JsonObject
+        {
+            ["textDocument"] = LspClient.Doc(uri),
+            ["range"] = new JsonObject { ["start"] = LspClient.Pos(12, 0), ["end"] = LspClient.Pos(13, 0) },
+        }))!["data"]!.AsArray().Select(n => n!.GetValue<int>()).ToArray();
+        Assert.Equal(new[] { 12, 14, 2, 3, 0 }, own);
+
         // A GeoNames row: its line in a read-only copy of the catalog.
         var def = (await _c.CallAsync("textDocument/definition", LspClient.At(uri, 10, 16)))!.AsArray();
         string copy = def[0]!["uri"]!.GetValue<string>();
