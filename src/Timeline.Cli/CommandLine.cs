@@ -4,7 +4,7 @@ using Timeline.Core.Project;
 
 namespace Timeline.Cli;
 
-/// <summary>The command line: <c>timeline check</c>, <c>timeline lsp</c>. Exit 0 clean, 1 problems, 2 usage or I/O failure.</summary>
+/// <summary>The command line: <c>timeline check</c>, <c>export</c>, <c>capture</c>, <c>lsp</c>. Exit 0 clean, 1 problems, 2 usage or I/O failure.</summary>
 public static class CommandLine
 {
     public const int Ok = 0, Problems = 1, UsageError = 2;
@@ -17,6 +17,7 @@ public static class CommandLine
           timeline check [PATH ...] [--format text|json|sarif|github] [--max-warnings N] [--no-color]
                          [--allow-catalogs-outside-root]
           timeline export [PATH] --format timelinejs|geojson|csv|markdown|html [-o FILE] [--force]
+          timeline capture URL|FILE [--id ID] [--dir snapshots] [--add-to FILE] [--timeout SECONDS] [--max-size MIB]
           timeline lsp [--stdio]
           timeline --version | --help
 
@@ -26,6 +27,12 @@ public static class CommandLine
         export  Writes the chronology of a project (or of one timeline file) in another format,
                 to standard output or atomically to FILE. A project with errors is refused
                 (exit 1) unless --force.
+        capture Takes a snapshot of a news page (http or https, or a saved .html file): writes the
+                original as DIR/ID.html and the plain reading of its main text as DIR/ID.txt (DIR
+                relative to the project root), and the source entry with the reading's sha256 and
+                the time: printed, or appended to the sources: list of the file given to --add-to.
+                Limits: --timeout (default 20 s), --max-size (default 10 MiB), 5 redirects.
+                Exit status: 0 written, 2 refused or failed (nothing written).
         lsp     Runs the language server on standard input and output.
         """;
 
@@ -51,6 +58,7 @@ public static class CommandLine
             {
                 "check" => Check(args[1..], stdout, stderr, cwd),
                 "export" => Export(args[1..], stdout, stderr, cwd),
+                "capture" => await Capture(args[1..], stdout, stderr, cwd),
                 "lsp" => await LanguageServerCommand.RunAsync(args[1..], stderr),
                 _ => Fail(stderr, $"unknown command '{args[0]}'"),
             };
@@ -112,26 +120,56 @@ public static class CommandLine
     }
 
     /// <summary>Writes a file so that it is either the old one or the whole new one, never half of it.</summary>
-    public static void WriteAtomically(string path, string text)
+    public static void WriteAtomically(string path, string text) => Timeline.Core.Capture.AtomicFile.Write(path, text);
+
+    private static async Task<int> Capture(string[] args, TextWriter stdout, TextWriter stderr, string cwd)
     {
-        string dir = Path.GetDirectoryName(path) ?? ".";
-        Directory.CreateDirectory(dir);
-        string temp = Path.Combine(dir, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        string? input = null, id = null, dir = null, addTo = null;
+        var limits = Timeline.Core.Capture.CaptureLimits.Default;
+        for (int i = 0; i < args.Length; i++)
+        {
+            string a = args[i];
+            string? Value() => OptionValue(args, ref i);
+            if (a == "--id" || a.StartsWith("--id=", StringComparison.Ordinal)) id = Value();
+            else if (a == "--dir" || a.StartsWith("--dir=", StringComparison.Ordinal)) dir = Value();
+            else if (a == "--add-to" || a.StartsWith("--add-to=", StringComparison.Ordinal)) addTo = Value();
+            else if (a == "--timeout" || a.StartsWith("--timeout=", StringComparison.Ordinal))
+            {
+                if (!double.TryParse(Value(), System.Globalization.CultureInfo.InvariantCulture, out double s) || s <= 0 || s > 3600)
+                    return Fail(stderr, "--timeout takes a number of seconds (up to 3600)");
+                limits = limits with { Timeout = TimeSpan.FromSeconds(s) };
+            }
+            else if (a == "--max-size" || a.StartsWith("--max-size=", StringComparison.Ordinal))
+            {
+                if (!double.TryParse(Value(), System.Globalization.CultureInfo.InvariantCulture, out double mib) || mib <= 0 || mib > 1024)
+                    return Fail(stderr, "--max-size takes a number of MiB (up to 1024)");
+                limits = limits with { MaxBytes = (long)(mib * 1024 * 1024) };
+            }
+            else if (a.StartsWith('-') && a.Length > 1) return Fail(stderr, $"unknown option '{a}'");
+            else if (input is null) input = a;
+            else return Fail(stderr, "capture takes one URL or FILE");
+        }
+        if (input is null) return Fail(stderr, "capture needs a URL or a saved .html FILE");
+        if (id == "" || dir == "" || addTo == "") return Fail(stderr, "--id, --dir and --add-to each take a value");
+        var request = new Timeline.Core.Capture.CaptureRequest
+        {
+            Input = input, WorkingDirectory = cwd, Id = id, Dir = dir ?? "snapshots", AddTo = addTo, Limits = limits,
+        };
+        Timeline.Core.Capture.CaptureResult result;
         try
         {
-            using (var f = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
-            {
-                var bytes = new System.Text.UTF8Encoding(false).GetBytes(text);
-                f.Write(bytes);
-                f.Flush(flushToDisk: true);
-            }
-            File.Move(temp, path, overwrite: true);
+            result = await Timeline.Core.Capture.Capturer.CaptureAsync(request);
         }
-        catch
+        catch (Timeline.Core.Capture.CaptureRefusedException ex)
         {
-            try { File.Delete(temp); } catch { /* best effort */ }
-            throw;
+            stderr.WriteLine($"timeline: {ex.Message}");
+            return UsageError;
         }
+        foreach (var w in result.Warnings) stderr.WriteLine($"timeline: warning: {w}");
+        string written = string.Join(", ", result.Written.Select(p => Path.GetRelativePath(cwd, p).Replace('\\', '/')));
+        stderr.WriteLine($"timeline: captured {input} as '{result.Entry.Id}': wrote {written}");
+        if (addTo is null) stdout.Write(result.Yaml);
+        return Ok;
     }
 
     /// <summary>An option's value: after '=' in the same argument (--format=json), else the next argument (consumed).</summary>

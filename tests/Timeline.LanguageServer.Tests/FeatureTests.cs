@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace Timeline.LanguageServer.Tests;
 
-/// <summary>Every editor feature, through the real server in this process, on a project on disk.</summary>
+/// <summary>Every editor feature through the real server in this process, on a project on disk: what the server adds to the core.</summary>
 public class FeatureTests : ServerOnDisk
 {
     private const string Places = """
@@ -53,6 +53,7 @@ public class FeatureTests : ServerOnDisk
     protected override IEnumerable<(string Path, string Text)> Files => new[]
     {
         ("timeline.config.yaml", "require-sources: true\n"), ("a.places.yaml", Places), ("a.actors.yaml", Actors), ("a.timeline.yaml", Timeline),
+        (UName, U),
     };
 
     protected override JsonObject Capabilities => new()
@@ -106,113 +107,215 @@ public class FeatureTests : ServerOnDisk
         Assert.NotNull(actorGone);
     }
 
-    [Fact]
-    public async Task Hover_shows_a_place_card_a_date_in_words_and_a_count()
+    // ---------------- each feature's conversion to LSP ----------------
+    // The behaviour of every feature is tested at the core boundary (tests/features); these check what the
+    // server adds: positions in UTF-16 columns (the document has Arabic and an emoji, a surrogate pair, before
+    // what is asked about), file URIs (the document's own as the client spelt it, percent-encoded), LSP shapes.
+
+    private const string UName = "حلب 2024.timeline.yaml";
+
+    private const string U = """
+        title: U
+        sources: [{publisher: "حلب 😀", id: halab-news, published: 2024-11-29, url: "https://example.org/hn"}]
+        events:
+          - {title: "حلب 😀", id: u1, date: 2024-11-29, places: [aleppo, saraqeb], sources: [halab-news, missing-src]}
+          - id: u2
+            date: 2024-11-27
+            title: Earlier
+            places: [aleppo]
+            sources: [halab-news]
+        """;
+
+    /// <summary>The document's URI as VS Code spells it: each segment of the path percent-encoded in UTF-8.</summary>
+    private string UUri => "file://" + string.Join('/', Path.Combine(_dir, UName).Split('/').Select(System.Uri.EscapeDataString));
+
+    private async Task OpenU() => await _c.OpenAsync(UUri, U, 1);
+
+    /// <summary>The LSP position of the nth occurrence of a text, its column in UTF-16 code units.</summary>
+    private static JsonObject PosOf(string text, string needle, int nth = 0, int delta = 0)
     {
-        string uri = Uri("a.timeline.yaml");
-        await _c.OpenAsync(uri, Timeline.Replace("places: [aleppo]", "places: [aleppo]\n    casualties:\n      - {killed: at least 27, source: np}"));
-        var place = await _c.CallAsync("textDocument/hover", LspClient.At(uri, 16, 15));
-        string md = place!["contents"]!["value"]!.GetValue<string>();
-        Assert.Contains("**Aleppo**", md);
-        Assert.Contains("In Syria", md);
-        Assert.Contains("36.2021", md);
-        var date = await _c.CallAsync("textDocument/hover", LspClient.At(uri, 14, 12));
-        Assert.Contains("Wednesday 27 November 2024", date!["contents"]!["value"]!.GetValue<string>());
-        var count = await _c.CallAsync("textDocument/hover", LspClient.At(uri, 18, 22));
-        Assert.Contains("27 or more", count!["contents"]!["value"]!.GetValue<string>());
-        var key = await _c.CallAsync("textDocument/hover", LspClient.At(uri, 15, 6));
-        Assert.Contains("What happened, in one line", key!["contents"]!["value"]!.GetValue<string>());
+        int at = -1;
+        for (int i = 0; i <= nth; i++) at = text.IndexOf(needle, at + 1, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"'{needle}' not in the text");
+        at += delta;
+        int line = text[..at].Count(ch => ch == '\n');
+        return LspClient.Pos(line, at - (text.LastIndexOf('\n', Math.Max(0, at - 1)) + 1));
+    }
+
+    /// <summary>The text an LSP range covers, read with UTF-16 columns: what the client would underline.</summary>
+    private static string Covered(string text, JsonNode range)
+    {
+        var lines = text.Split('\n');
+        int Offset(JsonNode p) => lines.Take(p["line"]!.GetValue<int>()).Sum(l => l.Length + 1) + p["character"]!.GetValue<int>();
+        return text[Offset(range["start"]!)..Offset(range["end"]!)];
+    }
+
+    private JsonObject At(string needle, int nth = 0, int delta = 0) =>
+        new() { ["textDocument"] = LspClient.Doc(UUri), ["position"] = PosOf(U, needle, nth, delta) };
+
+    [Fact]
+    public async Task Hover_is_markdown_over_a_utf16_range()
+    {
+        await OpenU();
+        var hover = (await _c.CallAsync("textDocument/hover", At("aleppo", delta: 2)))!;
+        Assert.Equal("markdown", hover["contents"]!["kind"]!.GetValue<string>());
+        Assert.StartsWith("**Aleppo**", hover["contents"]!["value"]!.GetValue<string>());
+        Assert.Equal(PosOf(U, "aleppo").ToJsonString(), hover["range"]!["start"]!.ToJsonString());
+        Assert.Equal("aleppo", Covered(U, hover["range"]!));
     }
 
     [Fact]
-    public async Task Definition_references_and_rename_work_across_files()
+    public async Task Definition_is_a_location_in_another_file()
     {
-        string uri = Uri("a.timeline.yaml");
-        await _c.OpenAsync(uri, Timeline);
-        var def = (await _c.CallAsync("textDocument/definition", LspClient.At(uri, 16, 15)))!.AsArray();
-        Assert.Equal(Uri("a.places.yaml"), def[0]!["uri"]!.GetValue<string>());
-        Assert.Equal(4, def[0]!["range"]!["start"]!["line"]!.GetValue<int>());
-        var refs = (await _c.CallAsync("textDocument/references", new JsonObject
+        await OpenU();
+        var def = (await _c.CallAsync("textDocument/definition", At("aleppo", delta: 2)))!.AsArray().Single()!;
+        Assert.Equal(Uri("a.places.yaml"), def["uri"]!.GetValue<string>());
+        Assert.Equal(PosOf(Places, "id: aleppo", delta: 4).ToJsonString(), def["range"]!["start"]!.ToJsonString());
+        Assert.Equal("aleppo", Covered(Places, def["range"]!));
+    }
+
+    [Fact]
+    public async Task References_keep_the_client_uri_and_its_include_declaration()
+    {
+        await OpenU();
+        async Task<JsonArray> Refs(bool declaration) => (await _c.CallAsync("textDocument/references", new JsonObject
         {
-            ["textDocument"] = LspClient.Doc(uri), ["position"] = LspClient.Pos(12, 15), ["context"] = new JsonObject { ["includeDeclaration"] = true },
+            ["textDocument"] = LspClient.Doc(UUri), ["position"] = PosOf(U, "halab-news", 1),
+            ["context"] = new JsonObject { ["includeDeclaration"] = declaration },
         }))!.AsArray();
-        Assert.Equal(5, refs.Count); // np: its definition, e1's and e2's sources, two claims
-        var prep = await _c.CallAsync("textDocument/prepareRename", LspClient.At(uri, 16, 15));
-        Assert.Equal("aleppo", prep!["placeholder"]!.GetValue<string>());
+        var all = await Refs(true);
+        Assert.Equal(3, all.Count);
+        Assert.All(all, r => Assert.Equal(UUri, r!["uri"]!.GetValue<string>()));
+        Assert.All(all, r => Assert.Equal("halab-news", Covered(U, r!["range"]!)));
+        Assert.Equal(2, (await Refs(false)).Count);
+    }
+
+    [Fact]
+    public async Task Rename_is_a_workspace_edit_with_each_document_version()
+    {
+        await OpenU();
+        var prep = (await _c.CallAsync("textDocument/prepareRename", At("aleppo", delta: 2)))!;
+        Assert.Equal("aleppo", prep["placeholder"]!.GetValue<string>());
+        Assert.Equal("aleppo", Covered(U, prep["range"]!));
         var rename = (await _c.CallAsync("textDocument/rename", new JsonObject
         {
-            ["textDocument"] = LspClient.Doc(uri), ["position"] = LspClient.Pos(16, 15), ["newName"] = "halab",
+            ["textDocument"] = LspClient.Doc(UUri), ["position"] = PosOf(U, "aleppo", 1), ["newName"] = "halab",
         }))!;
-        var changes = rename["documentChanges"]!.AsArray();
-        Assert.Equal(2, changes.Count);
-        Assert.All(changes, c => Assert.All(c!["edits"]!.AsArray(), e => Assert.Equal("halab", e!["newText"]!.GetValue<string>())));
-        // Names are not ids: renaming a title is refused, and so is an id that breaks the pattern.
-        var onTitle = await _c.RequestAsync("textDocument/prepareRename", LspClient.At(uri, 9, 15));
-        Assert.NotNull(onTitle["error"]);
-        var bad = await _c.RequestAsync("textDocument/rename", new JsonObject { ["textDocument"] = LspClient.Doc(uri), ["position"] = LspClient.Pos(16, 15), ["newName"] = "Not An Id" });
+        var changes = rename["documentChanges"]!.AsArray().ToDictionary(c => c!["textDocument"]!["uri"]!.GetValue<string>());
+        Assert.Equal(new[] { UUri, Uri("a.places.yaml"), Uri("a.timeline.yaml") }.Order(), changes.Keys.Order());
+        // The open document's edit names its version; a file the editor does not have open has none.
+        Assert.Equal(1, changes[UUri]!["textDocument"]!["version"]!.GetValue<int>());
+        Assert.Null(changes[Uri("a.places.yaml")]!["textDocument"]!["version"]);
+        var edits = changes[UUri]!["edits"]!.AsArray();
+        Assert.Equal(2, edits.Count);
+        Assert.All(edits, e => Assert.Equal("aleppo", Covered(U, e!["range"]!)));
+        Assert.All(changes.Values, c => Assert.All(c!["edits"]!.AsArray(), e => Assert.Equal("halab", e!["newText"]!.GetValue<string>())));
+        // A refusal is an error response, not an empty edit.
+        var onTitle = await _c.RequestAsync("textDocument/prepareRename", At("Earlier"));
+        Assert.Equal(-32803, onTitle["error"]!["code"]!.GetValue<int>());
+        var bad = await _c.RequestAsync("textDocument/rename", new JsonObject
+        {
+            ["textDocument"] = LspClient.Doc(UUri), ["position"] = PosOf(U, "aleppo"), ["newName"] = "Not An Id",
+        });
         Assert.NotNull(bad["error"]);
     }
 
     [Fact]
-    public async Task Code_actions_fix_did_you_mean_dates_conflicts_order_and_create_stubs()
+    public async Task Code_actions_carry_their_diagnostic_a_utf16_edit_and_a_file_to_create()
     {
-        string uri = Uri("a.timeline.yaml");
-        await _c.OpenAsync(uri, Timeline.Replace("actors: [hts]", "actors: [hts, nobody-yet]"));
-        await _c.DiagnosticsAsync(uri, 1);
-        async Task<JsonArray> Actions(int line, int ch) => (await _c.CallAsync("textDocument/codeAction", new JsonObject
+        await OpenU();
+        await _c.DiagnosticsAsync(UUri, 1);
+        async Task<JsonArray> Actions(JsonObject at) => (await _c.CallAsync("textDocument/codeAction", new JsonObject
         {
-            ["textDocument"] = LspClient.Doc(uri),
-            ["range"] = new JsonObject { ["start"] = LspClient.Pos(line, ch), ["end"] = LspClient.Pos(line, ch) },
+            ["textDocument"] = LspClient.Doc(UUri),
+            ["range"] = new JsonObject { ["start"] = at, ["end"] = at.DeepClone() },
             ["context"] = new JsonObject { ["diagnostics"] = new JsonArray() },
         }))!.AsArray();
-        var titles = (await Actions(10, 15)).Select(a => a!["title"]!.GetValue<string>()).ToList();
-        Assert.Contains("Change to 'saraqib'", titles);
-        Assert.Contains(titles, t => t.StartsWith("Create place 'saraqeb' in a.places.yaml"));
-        var date = (await Actions(8, 12)).Select(a => a!["title"]!.GetValue<string>()).ToList();
-        Assert.Contains(date, t => t.StartsWith("Change to '2024-11-29'"));
-        Assert.Contains("Sort the events by date", date);
-        var conflict = (await Actions(18, 6)).Select(a => a!["title"]!.GetValue<string>()).ToList();
-        Assert.Contains("Set status: disputed", conflict);
-        var actor = (await Actions(11, 20)).Select(a => a!["title"]!.GetValue<string>()).ToList();
-        Assert.Contains(actor, t => t.StartsWith("Create actor 'nobody-yet' in a.actors.yaml"));
+        var fix = (await Actions(PosOf(U, "saraqeb", delta: 3))).Single(a => a!["title"]!.GetValue<string>() == "Change to 'saraqib'")!;
+        Assert.Equal("quickfix", fix["kind"]!.GetValue<string>());
+        Assert.True(fix["isPreferred"]!.GetValue<bool>());
+        Assert.Equal("TL201", fix["diagnostics"]![0]!["code"]!.GetValue<string>());
+        var change = fix["edit"]!["documentChanges"]!.AsArray().Single()!;
+        Assert.Equal(UUri, change["textDocument"]!["uri"]!.GetValue<string>());
+        Assert.Equal("saraqeb", Covered(U, change["edits"]![0]!["range"]!));
+        // No sources file yet: the stub comes with the file to create, before the edit that fills it.
+        var stub = (await Actions(PosOf(U, "missing-src", delta: 2)))
+            .Single(a => a!["title"]!.GetValue<string>().StartsWith("Create source 'missing-src' in a new file", StringComparison.Ordinal))!;
+        var ops = stub["edit"]!["documentChanges"]!.AsArray();
+        Assert.Equal("create", ops[0]!["kind"]!.GetValue<string>());
+        Assert.Equal(Uri("sources.sources.yaml"), ops[0]!["uri"]!.GetValue<string>());
+        Assert.Equal(Uri("sources.sources.yaml"), ops[1]!["textDocument"]!["uri"]!.GetValue<string>());
+        Assert.Equal(LspClient.Pos(0, 0).ToJsonString(), ops[1]!["edits"]![0]!["range"]!["start"]!.ToJsonString());
     }
 
     [Fact]
-    public async Task Symbols_hints_links_and_folding()
+    public async Task Document_symbols_have_a_range_and_a_selection_range()
     {
-        string uri = Uri("a.timeline.yaml");
-        await _c.OpenAsync(uri, Timeline);
-        var symbols = (await _c.CallAsync("textDocument/documentSymbol", new JsonObject { ["textDocument"] = LspClient.Doc(uri) }))!.AsArray();
-        Assert.Equal(new[] { "Earlier", "Fighting in Saraqib", "North Press Agency" }, symbols.Select(s => s!["name"]!.GetValue<string>()));
-        var ws = (await _c.CallAsync("workspace/symbol", new JsonObject { ["query"] = "halab" }))!.AsArray();
-        Assert.Contains(ws, s => s!["containerName"]!.GetValue<string>() == "aleppo");
+        await OpenU();
+        var symbols = (await _c.CallAsync("textDocument/documentSymbol", new JsonObject { ["textDocument"] = LspClient.Doc(UUri) }))!.AsArray();
+        Assert.Equal(new[] { "Earlier", "حلب 😀", "حلب 😀" }, symbols.Select(s => s!["name"]!.GetValue<string>()));
+        var u1 = symbols[1]!;
+        Assert.Equal(24, u1["kind"]!.GetValue<int>()); // Event
+        Assert.Equal("u1", Covered(U, u1["selectionRange"]!));
+        Assert.StartsWith("{title", Covered(U, u1["range"]!));
+        Assert.Contains("missing-src]", Covered(U, u1["range"]!));
+        Assert.Equal("halab-news", Covered(U, symbols[2]!["selectionRange"]!));
+    }
+
+    [Fact]
+    public async Task Workspace_symbols_are_located_by_uri()
+    {
+        await OpenU();
+        var found = (await _c.CallAsync("workspace/symbol", new JsonObject { ["query"] = "halab" }))!.AsArray();
+        var aleppo = found.First(s => s!["containerName"]!.GetValue<string>() == "aleppo")!;
+        Assert.Equal("Aleppo", aleppo["name"]!.GetValue<string>());
+        Assert.Equal(Uri("a.places.yaml"), aleppo["location"]!["uri"]!.GetValue<string>());
+        Assert.Equal("aleppo", Covered(Places, aleppo["location"]!["range"]!));
+        var source = found.First(s => s!["containerName"]!.GetValue<string>() == "halab-news")!;
+        Assert.Equal(UUri, source["location"]!["uri"]!.GetValue<string>());
+        Assert.Equal("halab-news", Covered(U, source["location"]!["range"]!));
+    }
+
+    [Fact]
+    public async Task Inlay_hints_stand_at_utf16_positions()
+    {
+        await OpenU();
         var hints = (await _c.CallAsync("textDocument/inlayHint", new JsonObject
         {
-            ["textDocument"] = LspClient.Doc(uri),
-            ["range"] = new JsonObject { ["start"] = LspClient.Pos(0, 0), ["end"] = LspClient.Pos(30, 0) },
+            ["textDocument"] = LspClient.Doc(UUri),
+            ["range"] = new JsonObject { ["start"] = LspClient.Pos(0, 0), ["end"] = LspClient.Pos(9, 0) },
         }))!.AsArray();
-        Assert.Contains(hints, h => h!["label"]!.GetValue<string>() == "Wednesday");
-        Assert.Contains(hints, h => h!["label"]!.GetValue<string>() == "Friday"); // the source's published date
-        var links = (await _c.CallAsync("textDocument/documentLink", new JsonObject { ["textDocument"] = LspClient.Doc(uri) }))!.AsArray();
-        Assert.Equal("https://example.org/np", links.Single()!["target"]!.GetValue<string>());
-        var folds = (await _c.CallAsync("textDocument/foldingRange", new JsonObject { ["textDocument"] = LspClient.Doc(uri) }))!.AsArray();
-        Assert.Contains(folds, f => f!["startLine"]!.GetValue<int>() == 7 && f["endLine"]!.GetValue<int>() == 12);
+        Assert.Equal(new[] { "Friday", "Friday", "Wednesday" }, hints.Select(h => h!["label"]!.GetValue<string>()));
+        Assert.Equal(PosOf(U, "2024-11-29", 1, delta: 10).ToJsonString(), hints[1]!["position"]!.ToJsonString());
+        Assert.Contains("29 November 2024", hints[1]!["tooltip"]!.GetValue<string>());
+        Assert.True(hints[1]!["paddingLeft"]!.GetValue<bool>());
     }
 
     [Fact]
-    public async Task Completion_hover_and_definition_work_while_the_file_is_broken()
+    public async Task Document_links_cover_the_address_in_utf16_columns()
     {
-        string uri = Uri("a.timeline.yaml");
-        string broken = Timeline.Replace("title: Earlier", "title: \"Earlier").Replace("title: T\n", "title: T\n\tbad: tab\n");
-        await _c.OpenAsync(uri, broken);
-        var d = await _c.DiagnosticsAsync(uri, 1);
-        Assert.Contains("TL001", Codes(d));
-        var completion = await _c.CallAsync("textDocument/completion", LspClient.At(uri, 11, 20));
-        Assert.Contains(completion!["items"]!.AsArray(), i => i!["textEdit"]!["newText"]!.GetValue<string>() == "saraqib");
-        var hover = await _c.CallAsync("textDocument/hover", LspClient.At(uri, 17, 15));
-        Assert.Contains("**Aleppo**", hover!["contents"]!["value"]!.GetValue<string>());
-        var def = (await _c.CallAsync("textDocument/definition", LspClient.At(uri, 17, 15)))!.AsArray();
-        Assert.Single(def);
+        await OpenU();
+        var link = (await _c.CallAsync("textDocument/documentLink", new JsonObject { ["textDocument"] = LspClient.Doc(UUri) }))!.AsArray().Single()!;
+        Assert.Equal("https://example.org/hn", link["target"]!.GetValue<string>());
+        Assert.Equal("https://example.org/hn", Covered(U, link["range"]!));
+    }
+
+    [Fact]
+    public async Task Folding_ranges_are_zero_based_lines()
+    {
+        await OpenU();
+        var folds = (await _c.CallAsync("textDocument/foldingRange", new JsonObject { ["textDocument"] = LspClient.Doc(UUri) }))!.AsArray();
+        Assert.Equal(new[] { (2, 8), (4, 8) }, folds.Select(f => (f!["startLine"]!.GetValue<int>(), f["endLine"]!.GetValue<int>())));
+    }
+
+    [Fact]
+    public async Task Completion_replaces_the_word_in_utf16_columns()
+    {
+        await OpenU();
+        var completion = (await _c.CallAsync("textDocument/completion", At("saraqeb", delta: 5)))!;
+        var item = completion["items"]!.AsArray().First(i => i!["textEdit"]!["newText"]!.GetValue<string>() == "saraqib")!;
+        Assert.Equal(PosOf(U, "saraqeb").ToJsonString(), item["textEdit"]!["range"]!["start"]!.ToJsonString());
+        Assert.StartsWith("saraq", Covered(U, item["textEdit"]!["range"]!));
     }
 
     [Fact]

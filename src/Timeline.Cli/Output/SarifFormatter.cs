@@ -32,6 +32,7 @@ public static class SarifFormatter
             w.WriteStartObject("shortDescription");
             w.WriteString("text", r.Description);
             w.WriteEndObject();
+            w.WriteString("helpUri", RuleDocs.Url(r));
             w.WriteStartObject("defaultConfiguration");
             w.WriteString("level", Level(r.DefaultSeverity));
             w.WriteEndObject();

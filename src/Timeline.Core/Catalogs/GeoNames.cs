@@ -1,3 +1,4 @@
+using Timeline.Core.Language;
 using System.Globalization;
 using Timeline.Core.Checks;
 using Timeline.Core.Model;
@@ -46,13 +47,13 @@ public static class GeoNames
             string? problem = null;
             if (cols.Length != 19) problem = $"a GeoNames row has 19 tab-separated columns; this one has {cols.Length}";
             else if (!long.TryParse(cols[0], NumberStyles.None, CultureInfo.InvariantCulture, out _)) problem = $"the geonameid '{cols[0]}' is not a number";
-            else if (!double.TryParse(cols[4], NumberStyles.Float, CultureInfo.InvariantCulture, out double lat) || lat is < -90 or > 90
-                  || !double.TryParse(cols[5], NumberStyles.Float, CultureInfo.InvariantCulture, out double lon) || lon is < -180 or > 180)
+            else if (!double.TryParse(cols[4], NumberStyles.Float, CultureInfo.InvariantCulture, out double lat) || !CoordinatesShape.IsLatitude(lat)
+                  || !double.TryParse(cols[5], NumberStyles.Float, CultureInfo.InvariantCulture, out double lon) || !CoordinatesShape.IsLongitude(lon))
                 problem = $"the coordinates '{cols[4]}', '{cols[5]}' are not a latitude and longitude";
             else if (cols[1].Length == 0) problem = "the name column is empty";
             if (problem is not null)
             {
-                file.Diagnostics.Add(new Diagnostic(Rules.CatalogFormat, Rules.CatalogFormat.DefaultSeverity, new TextSpan(start, end), problem));
+                file.Diagnostics.Add(new Diagnostic(CatalogFormatRule.Rule, CatalogFormatRule.Rule.DefaultSeverity, new TextSpan(start, end), problem));
                 continue;
             }
             rows.Add((cols, line));

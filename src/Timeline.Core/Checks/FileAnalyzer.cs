@@ -28,6 +28,9 @@ public static class FileAnalyzer
 
     private static FileModel Whole(string path, FileKind kind, SourceText source, ReaderLimits limits)
     {
+        // Not a file of the language (a snapshot an editor opened, say): plain text, nothing to report.
+        if (kind == FileKind.Unknown)
+            return new FileModel { Path = path, Kind = kind, Source = source, Document = new YamlDocument { Source = source } };
         var doc = YamlReader.Read(source, limits);
         var model = new FileModel { Path = path, Kind = kind, Source = source, Document = doc };
         foreach (var p in doc.Problems) model.Diagnostics.Add(ToDiagnostic(p));
@@ -41,16 +44,12 @@ public static class FileAnalyzer
             new Builder(parts, kind).BuildRoot(root);
             model.Take(parts);
             model.EventBounds = model.Events.Select(FileModel.BoundsOf).ToArray();
-            model.Diagnostics.AddRange(CheckOrder(model.Events, model.EventBounds));
+            CheckFile(model);
         }
         return model;
     }
 
-    private static Diagnostic ToDiagnostic(SyntaxProblem p)
-    {
-        var rule = Rules.Find(p.Code)!;
-        return new Diagnostic(rule, rule.DefaultSeverity, p.Span, p.Message);
-    }
+    private static Diagnostic ToDiagnostic(SyntaxProblem p) => new(p.Rule, p.Rule.DefaultSeverity, p.Span, p.Message);
 
     /// <summary>One segment, read and analysed, with everything relative to its anchor.</summary>
     internal sealed class SegmentAnalysis
@@ -188,7 +187,7 @@ public static class FileAnalyzer
         // The model's lists: what the reused ends held, taken from the last version as it stands; what lies between, from its segments.
         model.Gather(analyses!, head, tail, previous, source.Length - (previous?.Source.Length ?? 0));
         model.Diagnostics.AddRange(model.SegmentDiagnostics);
-        model.Diagnostics.AddRange(CheckOrder(model.Events, model.EventBounds));
+        CheckFile(model);
         return model;
     }
 
@@ -251,22 +250,10 @@ public static class FileAnalyzer
         };
     }
 
-    /// <summary>Events out of date order (TL107): each one that sorts before the one above it.</summary>
-    /// <param name="bounds">Each event's date as <see cref="FileModel.BoundsOf"/> gives it.</param>
-    internal static IEnumerable<Diagnostic> CheckOrder(IReadOnlyList<EventDef> events, IReadOnlyList<(long Earliest, long Latest)> bounds)
+    /// <summary>The rules that look at one file model (<see cref="RulePass.File"/>), on every version of the file.</summary>
+    private static void CheckFile(FileModel model)
     {
-        int previous = -1;
-        for (int i = 0; i < bounds.Count; i++)
-        {
-            if (bounds[i].Earliest < 0) continue;
-            if (previous >= 0 && bounds[i].CompareTo(bounds[previous]) < 0)
-            {
-                var ev = events[i];
-                yield return new Diagnostic(Rules.OutOfOrder, Rules.OutOfOrder.DefaultSeverity, ev.Date!.Node.Span,
-                    $"this event ({ev.Date.Value!.Text}) sorts before the one above it ({events[previous].Date!.Value!.Text}); events are kept in date order");
-            }
-            previous = i;
-        }
+        foreach (var rule in Rules.FileRules) rule.Check(model, model.Diagnostics);
     }
 
     private sealed class Builder
@@ -322,10 +309,10 @@ public static class FileAnalyzer
             if (s is null) return null;
             var reading = DateReader.Read(s.Value, _m.Timezone);
             var dv = new DateValue(s, reading);
-            if (reading.Problem is { } p && p.Code != "TL103")
+            // A relative date is resolved against the cited sources, by its rule.
+            if (reading.Problem is { } p && p.Rule != RelativeDateRule.Rule)
             {
-                var rule = Rules.Find(p.Code)!;
-                Add(rule, s.Span, p.Message, p.Fixes.Select((f, i) => Fix.Replace(f.Title, s.Span, f.Replacement, i == 0)).ToList());
+                Add(p.Rule, s.Span, p.Message, p.Fixes.Select((f, i) => Fix.Replace(f.Title, s.Span, f.Replacement, i == 0)).ToList());
             }
             return dv;
         }
@@ -374,9 +361,9 @@ public static class FileAnalyzer
             if (Id(m) is not { } id) return;
             var published = Date(m, "published");
             if (published is { Value: { } v, Reading.Problem: null } && !v.IsDayPrecisionOrFiner)
-                Add(Rules.InvalidDate, published.Node.Span, $"'{published.Text}' is not precise enough for a publication date; expected a day such as 2024-11-29");
+                Add(InvalidDateRule.Rule, published.Node.Span, $"'{published.Text}' is not precise enough for a publication date; expected a day such as 2024-11-29");
             if (published?.Reading.Relative is not null)
-                Add(Rules.RelativeDate, published.Node.Span, $"'{published.Text}' is {published.Reading.Relative.Meaning}; a publication date must be written as a date such as 2024-11-29");
+                Add(RelativeDateRule.Rule, published.Node.Span, $"'{published.Text}' is {published.Reading.Relative.Meaning}; a publication date must be written as a date such as 2024-11-29");
             _m.Sources.Add(new SourceDef
             {
                 Id = id.Id, IdSpan = id.Span, Span = m.Span, Path = _m.Path,
@@ -453,14 +440,14 @@ public static class FileAnalyzer
                 case ScalarNode { IsNull: false } s:
                     if (StructureValidator.IsInteger(s, out long n))
                     {
-                        if (n < 0) { Add(Rules.InvalidCount, s.Span, $"a count cannot be negative; found {n}"); return null; }
+                        if (n < 0) { Add(InvalidCountRule.Rule, s.Span, $"a count cannot be negative; found {n}"); return null; }
                         return new Count(CountForm.Exact, n, n, n, s.Value);
                     }
                     var c = Counts.Parse(s.Value);
                     if (c is null)
-                        Add(Rules.InvalidCount, s.Span, $"'{YamlDocument.Shorten(s.Value)}' is not a count; expected a number or a phrase such as \"at least 27\", \"at most 30\", \"about 300\", \"20-30\", \"dozens\" or \"hundreds\"");
+                        Add(InvalidCountRule.Rule, s.Span, $"'{YamlDocument.Shorten(s.Value)}' is not a count; expected a number or a phrase such as \"at least 27\", \"at most 30\", \"about 300\", \"20-30\", \"dozens\" or \"hundreds\"");
                     else if (c.Form == CountForm.Range && c.Low > c.High)
-                        Add(Rules.ReversedRange, s.Span, $"the range '{s.Value}' runs from {c.Low} down to {c.High}; write the lower number first",
+                        Add(ReversedRangeRule.Rule, s.Span, $"the range '{s.Value}' runs from {c.Low} down to {c.High}; write the lower number first",
                             new[] { Fix.Replace($"Change to '{c.High}-{c.Low}'", s.Span, $"{c.High}-{c.Low}", true) });
                     return c;
                 case MappingNode m:
@@ -469,13 +456,13 @@ public static class FileAnalyzer
                         long? low = Get("low"), best = Get("best"), high = Get("high");
                         if (low is null && best is null && high is null)
                         {
-                            if (m.Entries.Count == 0) Add(Rules.InvalidCount, m.Span, "an empty count; expected at least one of low, best, high");
+                            if (m.Entries.Count == 0) Add(InvalidCountRule.Rule, m.Span, "an empty count; expected at least one of low, best, high");
                             return null;
                         }
                         if (low > high)
-                            Add(Rules.ReversedRange, (m.Find("low")!.Value).Span, $"low ({low}) is above high ({high})");
+                            Add(ReversedRangeRule.Rule, (m.Find("low")!.Value).Span, $"low ({low}) is above high ({high})");
                         else if (best is { } b && ((low is { } l && b < l) || (high is { } h && b > h)))
-                            Add(Rules.ReversedRange, m.Find("best")!.Value.Span, $"best ({b}) is outside low..high ({low?.ToString() ?? "…"}..{high?.ToString() ?? "…"})");
+                            Add(ReversedRangeRule.Rule, m.Find("best")!.Value.Span, $"best ({b}) is outside low..high ({low?.ToString() ?? "…"}..{high?.ToString() ?? "…"})");
                         return new Count(CountForm.Range, low ?? best, high ?? best, best, $"{low}-{high}");
                     }
                 default:
@@ -488,7 +475,8 @@ public static class FileAnalyzer
             if (Id(m) is not { } id) return;
             double? lat = null, lon = null;
             if (m["coordinates"] is SequenceNode { Items.Count: 2 } c && c.Items[0] is ScalarNode a && c.Items[1] is ScalarNode b
-                && StructureValidator.IsNumber(a, out double la) && StructureValidator.IsNumber(b, out double lo) && la is >= -90 and <= 90 && lo is >= -180 and <= 180)
+                && StructureValidator.IsNumber(a, out double la) && StructureValidator.IsNumber(b, out double lo)
+                && CoordinatesShape.IsLatitude(la) && CoordinatesShape.IsLongitude(lo))
             { lat = la; lon = lo; }
             _m.Places.Add(new PlaceDef
             {
@@ -527,14 +515,8 @@ public static class FileAnalyzer
             if (Scalar(root, "require-snapshots") is { } rsn && rsn.Value.Equals("true", StringComparison.OrdinalIgnoreCase)) cfg.RequireSnapshots = true;
             if (root["rules"] is MappingNode rules)
                 foreach (var e in rules.Entries)
-                    if (e.KeyText is { } k && Rules.Find(k) is { } rule && e.Value is ScalarNode v)
-                        switch (v.Value)
-                        {
-                            case "error": cfg.RuleSeverities[rule.Code] = Severity.Error; break;
-                            case "warning": cfg.RuleSeverities[rule.Code] = Severity.Warning; break;
-                            case "info": cfg.RuleSeverities[rule.Code] = Severity.Info; break;
-                            case "off": cfg.RuleSeverities[rule.Code] = null; break;
-                        }
+                    if (e.KeyText is { } k && Rules.Find(k) is { } rule && e.Value is ScalarNode v && Severities.TryParse(v.Value, out var severity))
+                        cfg.RuleSeverities[rule.Code] = severity;
             _m.Config = cfg;
         }
     }

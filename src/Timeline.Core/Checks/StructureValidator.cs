@@ -1,3 +1,4 @@
+using Timeline.Core.Checks;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Timeline.Core.Language;
@@ -38,11 +39,11 @@ public static partial class StructureValidator
         v.ReportPropertiesEverywhere();
         if (doc.Root is null)
         {
-            if (!doc.Problems.Any(p => p.Code is "TL001" or "TL901"))
+            if (!doc.Problems.Any(p => p.Rule == SyntaxRule.Rule || p.Rule == TooLargeRule.Rule))
             {
                 var missing = root.Fields.Where(f => f.Required).Select(f => f.Name).ToList();
                 if (missing.Count > 0)
-                    into.Add(new Diagnostic(Rules.MissingField, Severity.Error, new TextSpan(0, 0),
+                    into.Add(new Diagnostic(MissingFieldRule.Rule, Severity.Error, new TextSpan(0, 0),
                         $"the file is empty; {Article(root.Name)} needs {Join(missing)}"));
             }
             return;
@@ -145,11 +146,11 @@ public static partial class StructureValidator
                 if (n is MappingNode mm) foreach (var e in mm.Entries) { stack.Push(e.Value); stack.Push(e.Key); }
                 else if (n is SequenceNode sq) foreach (var i in sq.Items) stack.Push(i);
                 if (n.AnchorSpan is { } a)
-                    Add(Rules.YamlAlias, a, $"an anchor ('&{n.Anchor}'); anchors and aliases are refused, so write the value out in full");
+                    Add(YamlAliasRule.Rule, a, $"an anchor ('&{n.Anchor}'); anchors and aliases are refused, so write the value out in full");
                 if (n is AliasNode al)
-                    Add(Rules.YamlAlias, al.Span, $"an alias ('*{al.Name}'); aliases hide content from reviewers, so write the value out in full");
+                    Add(YamlAliasRule.Rule, al.Span, $"an alias ('*{al.Name}'); aliases hide content from reviewers, so write the value out in full");
                 if (n.TagSpan is { } t && !IsCoreTag(n.Tag))
-                    Add(Rules.YamlTag, t, $"a custom tag ('{_doc.Source.Substring(t.Start, t.Length)}'); tags are refused in timeline files, so remove it");
+                    Add(YamlTagRule.Rule, t, $"a custom tag ('{_doc.Source.Substring(t.Start, t.Length)}'); tags are refused in timeline files, so remove it");
             }
         }
 
@@ -200,7 +201,7 @@ public static partial class StructureValidator
         private void WrongType(YamlNode node, YamlNode? key, Shape expected)
         {
             string where = key is ScalarNode k ? $"'{k.Value}' expects" : "expected";
-            Add(Rules.WrongType, SpanOf(node, key), $"{where} {expected.Expected}, found {YamlDocument.Describe(node)}");
+            Add(WrongTypeRule.Rule, SpanOf(node, key), $"{where} {expected.Expected}, found {YamlDocument.Describe(node)}");
         }
 
         private void CheckObject(MappingNode m, ObjectShape obj)
@@ -218,7 +219,7 @@ public static partial class StructureValidator
             {
                 if (entry.Key is not ScalarNode ks)
                 {
-                    Add(Rules.WrongType, entry.Key.Span, $"a key must be plain text, found {YamlDocument.Describe(entry.Key)}");
+                    Add(WrongTypeRule.Rule, entry.Key.Span, $"a key must be plain text, found {YamlDocument.Describe(entry.Key)}");
                     continue;
                 }
                 if (LanguageSchema.IsExtensionKey(ks.Value)) continue;
@@ -228,7 +229,7 @@ public static partial class StructureValidator
                     var allowed = obj.Fields.Select(f => f.Name).Where(n => m.Find(n) is null).ToList();
                     var near = Closest(ks.Value, allowed);
                     string hint = near.Count > 0 ? $"; did you mean '{near[0]}'?" : $"; the keys of {Article(obj.Name)} are {string.Join(", ", obj.Fields.Select(f => f.Name))}";
-                    Add(Rules.UnknownField, ks.Span, $"unknown key '{ks.Value}' in {Article(obj.Name)}{hint}", near);
+                    Add(UnknownFieldRule.Rule, ks.Span, $"unknown key '{ks.Value}' in {Article(obj.Name)}{hint}", near);
                 }
             }
             var missing = obj.Fields.Where(f => f.Required && m.Find(f.Name) is null).Select(f => f.Name).ToList();
@@ -237,7 +238,7 @@ public static partial class StructureValidator
             if (missing.Count > 0 && !lost)
             {
                 var span = m.Entries.Count > 0 ? m.Entries[0].Key.Span : new TextSpan(m.Span.Start, Math.Min(m.Span.End, m.Span.Start + 1));
-                Add(Rules.MissingField, span, $"{Article(obj.Name)} needs {Join(missing)}; {(missing.Count == 1 ? "it is" : "they are")} missing");
+                Add(MissingFieldRule.Rule, span, $"{Article(obj.Name)} needs {Join(missing)}; {(missing.Count == 1 ? "it is" : "they are")} missing");
             }
             if (obj.ExactlyOneOf.Count > 0)
             {
@@ -246,7 +247,7 @@ public static partial class StructureValidator
                 {
                     var span = present.Count > 1 ? present[1].Key.Span : m.Entries.Count > 0 ? m.Entries[0].Key.Span : m.Span;
                     string found = present.Count == 0 ? "none" : Join(present.Select(p => p.KeyText!).ToList());
-                    _into.Add(new Diagnostic(Rules.FigureKind, Rules.FigureKind.DefaultSeverity, span,
+                    _into.Add(new Diagnostic(FigureKindRule.Rule, FigureKindRule.Rule.DefaultSeverity, span,
                         $"a figure needs exactly one of {string.Join(", ", obj.ExactlyOneOf)}; found {found}"));
                 }
             }
@@ -257,12 +258,12 @@ public static partial class StructureValidator
         {
             foreach (var entry in m.Entries)
             {
-                if (entry.Key is not ScalarNode ks) { Add(Rules.WrongType, entry.Key.Span, "a key must be plain text"); continue; }
+                if (entry.Key is not ScalarNode ks) { Add(WrongTypeRule.Rule, entry.Key.Span, "a key must be plain text"); continue; }
                 if (LanguageSchema.IsExtensionKey(ks.Value)) continue;
                 if (Rules.Find(ks.Value) is null)
                 {
                     var near = Closest(ks.Value, Rules.All.Select(r => r.Name).Concat(Rules.All.Select(r => r.Code)));
-                    Add(Rules.UnknownField, ks.Span, $"'{ks.Value}' is not a rule; expected {map.KeyDescription}{(near.Count > 0 ? $"; did you mean '{near[0]}'?" : "")}", near);
+                    Add(UnknownFieldRule.Rule, ks.Span, $"'{ks.Value}' is not a rule; expected {map.KeyDescription}{(near.Count > 0 ? $"; did you mean '{near[0]}'?" : "")}", near);
                     continue;
                 }
                 Check(entry.Value, map.Value, ks);
@@ -273,20 +274,21 @@ public static partial class StructureValidator
         {
             if (node is not SequenceNode seq)
             {
-                Add(Rules.InvalidCoordinates, SpanOf(node, key), $"coordinates are [latitude, longitude], two numbers; found {YamlDocument.Describe(node)}");
+                Add(InvalidCoordinatesRule.Rule, SpanOf(node, key), $"coordinates are [latitude, longitude], two numbers; found {YamlDocument.Describe(node)}");
                 return;
             }
             if (seq.Items.Count != 2 || seq.Items.Any(i => i is not ScalarNode s || !IsNumber(s, out _)))
             {
-                Add(Rules.InvalidCoordinates, seq.Span, $"coordinates are [latitude, longitude], two numbers; found {seq.Items.Count} value{(seq.Items.Count == 1 ? "" : "s")}{(seq.Items.Count == 2 ? " that are not both numbers" : "")}");
+                Add(InvalidCoordinatesRule.Rule, seq.Span, $"coordinates are [latitude, longitude], two numbers; found {seq.Items.Count} value{(seq.Items.Count == 1 ? "" : "s")}{(seq.Items.Count == 2 ? " that are not both numbers" : "")}");
                 return;
             }
             IsNumber((ScalarNode)seq.Items[0], out double lat);
             IsNumber((ScalarNode)seq.Items[1], out double lon);
-            if (lat is < -90 or > 90)
-                Add(Rules.InvalidCoordinates, seq.Items[0].Span, $"latitude {((ScalarNode)seq.Items[0]).Value} is outside -90..90" + (lon is >= -90 and <= 90 ? "; are latitude and longitude swapped?" : ""));
-            if (lon is < -180 or > 180)
-                Add(Rules.InvalidCoordinates, seq.Items[1].Span, $"longitude {((ScalarNode)seq.Items[1]).Value} is outside -180..180");
+            if (!CoordinatesShape.IsLatitude(lat))
+                Add(InvalidCoordinatesRule.Rule, seq.Items[0].Span, $"latitude {((ScalarNode)seq.Items[0]).Value} is outside -90..90"
+                    + (CoordinatesShape.IsLatitude(lon) ? "; are latitude and longitude swapped?" : ""));
+            if (!CoordinatesShape.IsLongitude(lon))
+                Add(InvalidCoordinatesRule.Rule, seq.Items[1].Span, $"longitude {((ScalarNode)seq.Items[1]).Value} is outside -180..180");
         }
 
         private void CheckScalar(ScalarNode s, ScalarShape shape)
@@ -298,7 +300,7 @@ public static partial class StructureValidator
                     if (!IsValidId(v))
                     {
                         string suggestion = Slug(v);
-                        Add(Rules.InvalidId, s.Span, v.Length > MaxIdLength
+                        Add(InvalidIdRule.Rule, s.Span, v.Length > MaxIdLength
                             ? $"the id is {v.Length} characters; an id has at most {MaxIdLength}"
                             : $"'{v}' is not a valid id; an id is lower-case letters and digits in words joined by hyphens, such as '{(suggestion.Length > 0 ? suggestion : "aleppo-2024")}'",
                             suggestion.Length > 0 && suggestion != v && IsValidId(suggestion) ? new[] { suggestion } : null);
@@ -308,37 +310,37 @@ public static partial class StructureValidator
                     if (!shape.Values.Contains(v))
                     {
                         var near = Closest(v, shape.Values);
-                        Add(Rules.InvalidValue, s.Span, $"'{v}' is not allowed here; expected {shape.Expected}{(near.Count > 0 ? $" (did you mean '{near[0]}'?)" : "")}", near);
+                        Add(InvalidValueRule.Rule, s.Span, $"'{v}' is not allowed here; expected {shape.Expected}{(near.Count > 0 ? $" (did you mean '{near[0]}'?)" : "")}", near);
                     }
                     break;
                 case ScalarKind.Url:
                     if (!IsHttpUrl(v))
-                        Add(Rules.InvalidUrl, s.Span, $"'{YamlDocument.Shorten(v)}' is not an absolute http(s) URL; expected an address such as https://example.org/page");
+                        Add(InvalidUrlRule.Rule, s.Span, $"'{YamlDocument.Shorten(v)}' is not an absolute http(s) URL; expected an address such as https://example.org/page");
                     break;
                 case ScalarKind.Integer:
                     if (!IsInteger(s, out long n))
-                        Add(Rules.WrongType, s.Span, $"expected {shape.Expected}, found {YamlDocument.Describe(s)}");
+                        Add(WrongTypeRule.Rule, s.Span, $"expected {shape.Expected}, found {YamlDocument.Describe(s)}");
                     else if ((shape.Min is { } min && n < min) || (shape.Max is { } max && n > max))
-                        Add(Rules.InvalidValue, s.Span, $"{n} is out of range; expected a whole number " + (shape.Max is null ? $"of at least {shape.Min}" : $"from {shape.Min} to {shape.Max}"));
+                        Add(InvalidValueRule.Rule, s.Span, $"{n} is out of range; expected a whole number " + (shape.Max is null ? $"of at least {shape.Min}" : $"from {shape.Min} to {shape.Max}"));
                     break;
                 case ScalarKind.Number:
-                    if (!IsNumber(s, out _)) Add(Rules.WrongType, s.Span, $"expected a number, found {YamlDocument.Describe(s)}");
+                    if (!IsNumber(s, out _)) Add(WrongTypeRule.Rule, s.Span, $"expected a number, found {YamlDocument.Describe(s)}");
                     break;
                 case ScalarKind.Boolean:
                     if (s.Style != ScalarStyle.Plain || v is not ("true" or "false" or "True" or "False" or "TRUE" or "FALSE"))
-                        Add(Rules.WrongType, s.Span, $"expected true or false, found {YamlDocument.Describe(s)}");
+                        Add(WrongTypeRule.Rule, s.Span, $"expected true or false, found {YamlDocument.Describe(s)}");
                     break;
                 case ScalarKind.Timezone:
                     if (!TimezonePattern().IsMatch(v))
-                        Add(Rules.InvalidValue, s.Span, $"'{v}' is not a UTC offset; expected Z or an offset such as \"+03:00\" (quoted)");
+                        Add(InvalidValueRule.Rule, s.Span, $"'{v}' is not a UTC offset; expected Z or an offset such as \"+03:00\" (quoted)");
                     break;
                 case ScalarKind.LanguageTag:
                     if (!LanguagePattern().IsMatch(v))
-                        Add(Rules.InvalidValue, s.Span, $"'{v}' is not a BCP 47 language tag; expected a tag such as en, ar or pt-BR");
+                        Add(InvalidValueRule.Rule, s.Span, $"'{v}' is not a BCP 47 language tag; expected a tag such as en, ar or pt-BR");
                     break;
                 case ScalarKind.Sha256:
                     if (!Sha256Pattern().IsMatch(v))
-                        Add(Rules.InvalidValue, s.Span, $"'{YamlDocument.Shorten(v)}' is not a SHA-256 digest; expected 64 hexadecimal digits, as `timeline capture` writes them");
+                        Add(InvalidValueRule.Rule, s.Span, $"'{YamlDocument.Shorten(v)}' is not a SHA-256 digest; expected 64 hexadecimal digits, as `timeline capture` writes them");
                     break;
                 case ScalarKind.Text or ScalarKind.Path or ScalarKind.Glob:
                     break;

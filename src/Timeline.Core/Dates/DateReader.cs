@@ -1,3 +1,4 @@
+using Timeline.Core.Checks;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -23,15 +24,15 @@ public static partial class DateReader
     {
         var value = Edtf.Parse(text, out var problem, defaultOffset);
         if (value is not null) return new DateReading(value, null, null);
-        if (problem!.Code is "TL102" or "TL105") return new DateReading(null, problem, null);
+        if (problem!.Rule == ImpossibleDateRule.Rule || problem.Rule == ReversedIntervalRule.Rule) return new DateReading(null, problem, null);
 
         string t = text.Trim();
         if (Deprecated(t) is { } modern && Edtf.Parse(modern, out _, defaultOffset) is { } mv)
-            return new DateReading(mv, new DateProblem("TL108", $"'{t}' is a pre-2019 EDTF draft form; the standard form is '{modern}'",
+            return new DateReading(mv, new DateProblem(DeprecatedDateRule.Rule, $"'{t}' is a pre-2019 EDTF draft form; the standard form is '{modern}'",
                 new[] { new DateFix($"Change to '{modern}'", modern) }), null);
 
         if (Relative(t) is { } rel)
-            return new DateReading(null, new DateProblem("TL103", $"'{t}' is {rel.Meaning}, not a date; write the date it means (resolved from the cited sources' publication dates)", Array.Empty<DateFix>()), rel);
+            return new DateReading(null, new DateProblem(RelativeDateRule.Rule, $"'{t}' is {rel.Meaning}, not a date; write the date it means (resolved from the cited sources' publication dates)", Array.Empty<DateFix>()), rel);
 
         if (NonIso(t, defaultOffset) is { } nonIso) return new DateReading(null, nonIso, null);
         return new DateReading(null, problem, null);
@@ -172,15 +173,15 @@ public static partial class DateReader
             if (monthFirst is not null && dayFirst is null)
                 return NonIsoFix(t, monthFirst, "month-first");
             if (dayFirst is not null && monthFirst is not null)
-                return new DateProblem("TL104", $"'{t}' is ambiguous: {dayFirst} if the day comes first, {monthFirst} if the month does; write the ISO date (YYYY-MM-DD)", Array.Empty<DateFix>());
-            return new DateProblem("TL102", $"'{t}' cannot be a date in either day-first or month-first order", Array.Empty<DateFix>());
+                return new DateProblem(NonIsoDateRule.Rule, $"'{t}' is ambiguous: {dayFirst} if the day comes first, {monthFirst} if the month does; write the ISO date (YYYY-MM-DD)", Array.Empty<DateFix>());
+            return new DateProblem(ImpossibleDateRule.Rule, $"'{t}' cannot be a date in either day-first or month-first order", Array.Empty<DateFix>());
         }
         m = YearMonthDayNumbers().Match(t);
         if (m.Success)
         {
             int y = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), mo = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), d = int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture);
             string? iso = ValidIso(y, mo, d);
-            return iso is null ? new DateProblem("TL102", $"'{t}' cannot be a date", Array.Empty<DateFix>()) : NonIsoFix(t, iso, "non-ISO");
+            return iso is null ? new DateProblem(ImpossibleDateRule.Rule, $"'{t}' cannot be a date", Array.Empty<DateFix>()) : NonIsoFix(t, iso, "non-ISO");
         }
         m = Spelled().Match(t);
         if (m.Success)
@@ -197,12 +198,12 @@ public static partial class DateReader
                 {
                     int d = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture);
                     string? v = ValidIso(y, mo, d);
-                    if (v is null) return new DateProblem("TL102", $"'{t}' cannot be a date: {Edtf.MonthName(mo)} {y} has {Edtf.DaysIn(y, mo)} days", Array.Empty<DateFix>());
+                    if (v is null) return new DateProblem(ImpossibleDateRule.Rule, $"'{t}' cannot be a date: {Edtf.MonthName(mo)} {y} has {Edtf.DaysIn(y, mo)} days", Array.Empty<DateFix>());
                     if (m.Groups["wd"].Success)
                     {
                         var actual = new DateTime(y, mo, d).DayOfWeek.ToString();
                         if (!actual.Equals(m.Groups["wd"].Value, StringComparison.OrdinalIgnoreCase))
-                            return new DateProblem("TL104", $"'{t}' is a spelled-out date whose weekday is wrong: {v} was a {actual}; write the ISO date (YYYY-MM-DD) you mean", Array.Empty<DateFix>());
+                            return new DateProblem(NonIsoDateRule.Rule, $"'{t}' is a spelled-out date whose weekday is wrong: {v} was a {actual}; write the ISO date (YYYY-MM-DD) you mean", Array.Empty<DateFix>());
                     }
                     iso = v;
                 }
@@ -219,5 +220,5 @@ public static partial class DateReader
         m is >= 1 and <= 12 && d >= 1 && d <= Edtf.DaysIn(y, m) ? $"{y:0000}-{m:00}-{d:00}" : null;
 
     private static DateProblem NonIsoFix(string t, string iso, string what) =>
-        new("TL104", $"'{t}' is a {what} date; write it as ISO: {iso}", new[] { new DateFix($"Change to '{iso}'", iso) });
+        new(NonIsoDateRule.Rule, $"'{t}' is a {what} date; write it as ISO: {iso}", new[] { new DateFix($"Change to '{iso}'", iso) });
 }

@@ -1,3 +1,4 @@
+using Timeline.Core.Checks;
 using System.Globalization;
 
 namespace Timeline.Core.Dates;
@@ -31,7 +32,7 @@ public sealed record EdtfDate(string Text, EdtfPoint? Start, EdtfPoint? End, Int
 }
 
 /// <summary>The result of reading a date: a value, or a problem with a message and perhaps fixes.</summary>
-public sealed record DateProblem(string Code, string Message, IReadOnlyList<DateFix> Fixes);
+public sealed record DateProblem(Rule Rule, string Message, IReadOnlyList<DateFix> Fixes);
 public sealed record DateFix(string Title, string Replacement);
 
 public static class Edtf
@@ -41,7 +42,7 @@ public static class Edtf
     {
         problem = null;
         string t = text.Trim();
-        if (t.Length == 0) { problem = new DateProblem("TL101", "an empty date; expected an EDTF date such as 2024-11-29", Array.Empty<DateFix>()); return null; }
+        if (t.Length == 0) { problem = new DateProblem(InvalidDateRule.Rule, "an empty date; expected an EDTF date such as 2024-11-29", Array.Empty<DateFix>()); return null; }
         int slash = t.IndexOf('/');
         if (slash >= 0)
         {
@@ -56,7 +57,7 @@ public static class Edtf
             if (ek == IntervalEnd.Point && (end = ParsePoint(b, defaultOffset, out problem)) is null) return null;
             if (start is not null && end is not null && end.Latest < start.Earliest)
             {
-                problem = new DateProblem("TL105", $"the interval '{t}' ends ({b}) before it starts ({a}); write the earlier date first", new[] { new DateFix($"Swap to '{b}/{a}'", $"{b}/{a}") });
+                problem = new DateProblem(ReversedIntervalRule.Rule, $"the interval '{t}' ends ({b}) before it starts ({a}); write the earlier date first", new[] { new DateFix($"Swap to '{b}/{a}'", $"{b}/{a}") });
                 return null;
             }
             return new EdtfDate(t, start, end, sk, ek, true);
@@ -66,9 +67,9 @@ public static class Edtf
     }
 
     private static DateProblem Invalid(string t) =>
-        new("TL101", $"'{t}' is not a date in the accepted forms; expected EDTF such as 2024-11-29, 2024-11, 2024-11-27/2024-11-29 or 2016?", Array.Empty<DateFix>());
+        new(InvalidDateRule.Rule, $"'{t}' is not a date in the accepted forms; expected EDTF such as 2024-11-29, 2024-11, 2024-11-27/2024-11-29 or 2016?", Array.Empty<DateFix>());
 
-    private static DateProblem Impossible(string t, string why) => new("TL102", $"'{t}' cannot be a date: {why}", Array.Empty<DateFix>());
+    private static DateProblem Impossible(string t, string why) => new(ImpossibleDateRule.Rule, $"'{t}' cannot be a date: {why}", Array.Empty<DateFix>());
 
     private static EdtfPoint? ParsePoint(string s, TimeSpan? defaultOffset, out DateProblem? problem)
     {
@@ -142,7 +143,7 @@ public static class Edtf
             var (se, sl) = SeasonBounds(yearLow, yearHigh, month);
             return new EdtfPoint(year, null, month, null, null, null, null, null, DatePrecision.Season, q, unspecified, se, sl);
         }
-        if (month is >= 25 and <= 41) { problem = new DateProblem("TL101", $"'{whole}' uses a level-2 season code ({month}); the accepted seasons are 21 spring, 22 summer, 23 autumn, 24 winter", Array.Empty<DateFix>()); return null; }
+        if (month is >= 25 and <= 41) { problem = new DateProblem(InvalidDateRule.Rule, $"'{whole}' uses a level-2 season code ({month}); the accepted seasons are 21 spring, 22 summer, 23 autumn, 24 winter", Array.Empty<DateFix>()); return null; }
         if (month is < 1 or > 12) { problem = Impossible(whole, $"there is no month {month}"); return null; }
         if (unspecified && i < s.Length) { problem = Invalid(whole); return null; }
         if (i == s.Length)

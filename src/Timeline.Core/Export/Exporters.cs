@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Timeline.Core.Dates;
+using Timeline.Core.Language;
 using Timeline.Core.Model;
 using Timeline.Core.Project;
 
@@ -33,17 +34,20 @@ public static class Exporters
         _ => HtmlExporter.Write(c),
     };
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+    private static readonly JsonSerializerOptions Indented = new()
+    {
+        WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
     private static string H(string s) => WebUtility.HtmlEncode(s);
 
     // ---------------- TimelineJS ----------------
 
     /// <summary>A TimelineJS3 date object: year, month, day, hour, minute as far as the precision goes.</summary>
-    private static JsonObject? TjsDate(EdtfPoint? p, bool end)
+    private static JsonObject? TjsDate(EdtfPoint? p, bool end, TimeSpan zone)
     {
         if (p is null || p.Year is < 1 or > 9999) return null;
         var t = end ? p.Latest : p.Earliest;
+        if (p.Precision >= DatePrecision.Minute) t += zone; // times were read into UTC: shown on the project's clock
         var o = new JsonObject { ["year"] = t.Year };
         if (p.Precision >= DatePrecision.Season && !(p.HasUnspecified && p.Month is null)) o["month"] = t.Month;
         if (p.Precision >= DatePrecision.Day && !p.HasUnspecified) o["day"] = t.Day;
@@ -58,7 +62,7 @@ public static class Exporters
         foreach (var e in c.Events)
         {
             var d = e.Date;
-            var start = d is null ? null : d.StartKind == IntervalEnd.Point ? TjsDate(d.Start, false) : TjsDate(d.End, false);
+            var start = d is null ? null : d.StartKind == IntervalEnd.Point ? TjsDate(d.Start, false, c.Zone) : TjsDate(d.End, false, c.Zone);
             if (start is null) continue; // TimelineJS needs a start year
             var slide = new JsonObject
             {
@@ -66,77 +70,116 @@ public static class Exporters
                 ["start_date"] = start,
                 ["display_date"] = e.DisplayDate,
                 ["text"] = new JsonObject { ["headline"] = H(e.Title), ["text"] = SlideText(c, e) },
-                ["group"] = e.Event.Tags.FirstOrDefault() ?? (e.Event.Status is "disputed" or "claimed" or "denied" ? e.Event.Status : "reported"),
+                // One kind of word in the group row: the event's first tag, or "untagged".
+                ["group"] = H(e.Event.Tags.Count > 0 ? Prose.OneLine(e.Event.Tags[0]) : "untagged"),
             };
-            if (d is { IsInterval: true, EndKind: IntervalEnd.Point } && TjsDate(d.End, true) is { } endDate) slide["end_date"] = endDate;
-            if (e.Event.MediaUrl is { } url)
-                slide["media"] = new JsonObject { ["url"] = url, ["caption"] = e.Event.MediaCaption ?? "", ["credit"] = e.Event.MediaCredit ?? "" };
+            if (d is { IsInterval: true, EndKind: IntervalEnd.Point } && TjsDate(d.End, true, c.Zone) is { } endDate) slide["end_date"] = endDate;
+            if (Prose.SafeUrl(e.Event.MediaUrl) is { } url)
+                slide["media"] = new JsonObject { ["url"] = url, ["caption"] = H(e.Event.MediaCaption ?? ""), ["credit"] = H(e.Event.MediaCredit ?? "") };
             events.Add(slide);
         }
+        var title = new StringBuilder();
+        if (c.Description is { } desc) title.Append($"<p>{H(Prose.OneLine(desc))}</p>");
+        if (Byline(c) is { Length: > 0 } by) title.Append($"<p>{H(by)}</p>");
         var root = new JsonObject
         {
-            ["title"] = new JsonObject { ["text"] = new JsonObject { ["headline"] = H(c.Title), ["text"] = H(c.Description ?? "") } },
+            ["title"] = new JsonObject { ["text"] = new JsonObject { ["headline"] = H(c.Title), ["text"] = title.ToString() } },
             ["events"] = events,
         };
         return root.ToJsonString(Indented) + "\n";
     }
 
+    /// <summary>When the chronology last changed and what it is made of, as one line: "Last changed 21 November 2026. 18 events from 5 sources."</summary>
+    public static string Byline(Chronology c)
+    {
+        var parts = new List<string>();
+        if (c.LastChanged is { } t) parts.Add($"Last changed {t.UtcDateTime.Day} {Edtf.MonthName(t.UtcDateTime.Month)} {t.UtcDateTime.Year}.");
+        int n = c.Events.Count, s = c.CitedSources().Count;
+        parts.Add($"{n} event{(n == 1 ? "" : "s")} from {s} source{(s == 1 ? "" : "s")}.");
+        return string.Join(' ', parts);
+    }
+
+    /// <summary>Whose words an event reports, with where they are reported: "SANA says …, as reported by Gossipify."</summary>
+    internal static IEnumerable<(string Sentence, SourceDef? Source)> ClaimLines(Chronology c, ChronologyEvent e) =>
+        e.Claims.Select(p => (Prose.ClaimSentence(p.Claim, p.By, c.ActorText(p.By)), p.Source));
+
+    internal static IEnumerable<(string Sentence, SourceDef? Source)> FigureLines(Chronology c, ChronologyEvent e) =>
+        e.Figures.Where(p => p.Figure.Count is not null).Select(p => (Prose.FigureSentence(p.Figure,
+            p.Figure.GroupActor is { } ga ? c.ActorText(c.Symbols.Find<ActorDef>(SymbolKind.Actor, ga.Id)) : null, c.EventTitle), p.Source));
+
+    /// <summary>The status a reader is told about: every status but "reported".</summary>
+    internal static string? StatusWord(string status) => status switch
+    {
+        "disputed" => "Disputed", "claimed" => "Claimed, not confirmed", "denied" => "Denied", "retracted" => "Retracted", "confirmed" => "Confirmed",
+        _ => null,
+    };
+
     private static string SlideText(Chronology c, ChronologyEvent e)
     {
         var sb = new StringBuilder();
-        if (e.Event.Status is "disputed" or "claimed" or "denied" or "retracted" or "confirmed") sb.Append($"<p><strong>{H(Cap(e.Event.Status))}</strong></p>");
-        if (e.Event.Summary is { } s) sb.Append($"<p>{H(s)}</p>");
-        if (e.Places.Count > 0) sb.Append($"<p>Where: {H(string.Join(", ", e.Places.Select(p => p.Place?.DisplayName ?? p.Id)))}</p>");
-        if (e.Claims.Count > 0)
+        if (StatusWord(e.Event.Status) is { } status) sb.Append($"<p><strong>{H(status)}</strong></p>");
+        if (e.Event.Summary is { } s) sb.Append($"<p>{H(Prose.OneLine(s))}</p>");
+        var places = c.Locate(e);
+        if (places.Count > 0) sb.Append($"<p>Where: {H(string.Join(", ", places.Select(p => p.Name)))}</p>");
+        var lines = ClaimLines(c, e).Concat(FigureLines(c, e)).ToList();
+        if (lines.Count > 0)
         {
             sb.Append("<ul>");
-            foreach (var (cl, by, src) in e.Claims)
-                sb.Append($"<li>{H(by?.DisplayName ?? cl.By?.Id ?? "?")} {H(cl.Stance ?? "")}{(cl.Says is { } says ? ": “" + H(says) + "”" : "")}{(src is null ? "" : $" ({H(src.DisplayName)})")}</li>");
+            foreach (var (line, src) in lines)
+                sb.Append($"<li>{H(Prose.Sentence(line))}{(src is null ? "" : $" <span class=\"via\">(reported by {H(c.SourceLabel(src))})</span>")}</li>");
             sb.Append("</ul>");
         }
-        foreach (var (f, src) in e.Figures)
-            if (f.Count is { } n) sb.Append($"<p>{H(Cap(f.Measure ?? "figure"))}: {H(n.Text)}{(f.Group is { } g ? " " + H(g) : "")}{(f.Includes is { } inc ? ", including " + H(inc) : "")}{(src is null ? "" : $" ({H(src.DisplayName)})")}</p>");
         if (e.Sources.Count > 0)
         {
             sb.Append("<p>Sources: ");
-            sb.Append(string.Join("; ", e.Sources.Select(p => p.Source is { } s2
-                ? (s2.Url is { } u ? $"<a href=\"{H(u)}\">{H(s2.DisplayName)}</a>" : H(s2.DisplayName)) + (s2.Published is { } pd ? ", " + H(pd.Text) : "")
-                : H(p.Citation.Source.Id))));
+            sb.Append(string.Join("; ", e.Sources.Where(p => p.Source is not null).DistinctBy(p => p.Source!.Id).Select(p => SourceLink(c, p.Source!))));
             sb.Append("</p>");
         }
         return sb.ToString();
     }
 
+    /// <summary>A source's name, linked when it has an http(s) address.</summary>
+    private static string SourceLink(Chronology c, SourceDef s) =>
+        Prose.SafeUrl(s.Url) is { } u ? $"<a href=\"{H(u)}\">{H(c.SourceLabel(s))}</a>" : H(c.SourceLabel(s));
+
     private static string Cap(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 
     // ---------------- GeoJSON ----------------
 
-    /// <summary>RFC 7946: a FeatureCollection with one Point feature per event place that has coordinates, longitude first.</summary>
+    /// <summary>
+    /// RFC 7946: a FeatureCollection with one Point feature per event place that has coordinates, its own or those
+    /// of the nearest enclosing place (then approximate, with ACLED's geo precision 2 or 3); longitude first.
+    /// </summary>
     public static string GeoJson(Chronology c)
     {
         var features = new JsonArray();
         foreach (var e in c.Events)
-            foreach (var (place, id, precision) in e.Places)
+            foreach (var loc in c.Locate(e))
             {
-                if (place is not { Latitude: { } lat, Longitude: { } lon }) continue;
+                if (!loc.HasCoordinates) continue;
                 features.Add(new JsonObject
                 {
                     ["type"] = "Feature",
-                    ["id"] = $"{e.Event.Id}/{id}",
-                    ["geometry"] = new JsonObject { ["type"] = "Point", ["coordinates"] = new JsonArray(Math.Round(lon, 6), Math.Round(lat, 6)) },
+                    ["id"] = $"{e.Event.Id}/{loc.Id}",
+                    ["geometry"] = new JsonObject
+                    {
+                        ["type"] = "Point", ["coordinates"] = new JsonArray(Math.Round(loc.Longitude!.Value, 6), Math.Round(loc.Latitude!.Value, 6)),
+                    },
                     ["properties"] = new JsonObject
                     {
                         ["event"] = e.Event.Id,
                         ["title"] = e.Title,
                         ["date"] = e.Event.Date?.Text,
                         ["display_date"] = e.DisplayDate,
-                        ["earliest"] = e.Date is { } d && d.Earliest != DateTime.MinValue ? d.Earliest.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) : null,
-                        ["latest"] = e.Date is { } d2 && d2.Latest != DateTime.MaxValue ? d2.Latest.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) : null,
+                        ["earliest"] = e.Date is { } d && Prose.LocalBound(d, false, c.Zone) is { } a ? Prose.Iso(a) : null,
+                        ["latest"] = e.Date is { } d2 && Prose.LocalBound(d2, true, c.Zone) is { } b ? Prose.Iso(b) : null,
                         ["status"] = e.Event.Status,
-                        ["place"] = id,
-                        ["place_name"] = place.DisplayName,
-                        ["precision"] = precision ?? "exact",
-                        ["sources"] = new JsonArray(e.Sources.Select(s => (JsonNode)(s.Source?.DisplayName ?? s.Citation.Source.Id)).ToArray()),
+                        ["place"] = loc.Id,
+                        ["place_name"] = loc.Name,
+                        ["located_at"] = loc.Located is { } at && at != loc.Place ? Chronology.PlaceText(at) : null,
+                        ["precision"] = e.Places.First(p => p.Id == loc.Id).Precision ?? "exact",
+                        ["geo_precision"] = loc.GeoPrecision,
+                        ["sources"] = new JsonArray(e.Sources.Where(s => s.Source is not null).Select(s => (JsonNode)c.SourceLabel(s.Source!)).ToArray()),
                     },
                 });
             }
@@ -151,7 +194,10 @@ public static class Exporters
         "location", "admin1", "country", "latitude", "longitude", "geo_precision", "source", "notes", "fatalities",
     };
 
-    /// <summary>One row per event in the spirit of ACLED's columns; RFC 4180 (CRLF, quoted fields), UTF-8.</summary>
+    /// <summary>
+    /// One row per event in the spirit of ACLED's columns; RFC 4180 (CRLF, quoted fields), UTF-8. Fatalities are
+    /// coded as ACLED codes them and empty when no figure was reported; dates are days in the project's time zone.
+    /// </summary>
     public static string Csv(Chronology c)
     {
         var sb = new StringBuilder();
@@ -159,34 +205,48 @@ public static class Exporters
         foreach (var e in c.Events)
         {
             var d = e.Date;
-            var first = e.Places.FirstOrDefault();
-            var chain = first.Place is null ? new List<PlaceDef>() : new[] { first.Place }.Concat(c.Symbols.Chain(first.Place)).ToList();
-            string? admin1 = chain.FirstOrDefault(p => p.PlaceKind == "governorate")?.DisplayName;
-            string? country = chain.FirstOrDefault(p => p.PlaceKind == "country")?.DisplayName;
-            var actors = e.Actors.Select(a => a.Actor?.DisplayName ?? a.Id).ToList();
-            string notes = e.Title + (e.Event.Summary is { } s ? " — " + s.Trim() : "") + (e.Event.Status is "disputed" ? " [disputed]" : "");
+            var locations = c.Locate(e);
+            var first = locations.FirstOrDefault(l => l.HasCoordinates) ?? locations.FirstOrDefault();
+            var chain = first?.Place is { } fp ? new[] { fp }.Concat(c.Symbols.Chain(fp)).ToList() : new List<PlaceDef>();
+            string? admin1 = chain.FirstOrDefault(p => p.PlaceKind == "governorate") is { } g ? Chronology.PlaceText(g) : null;
+            string? country = chain.FirstOrDefault(p => p.PlaceKind == "country") is { } k ? Chronology.PlaceText(k) : null;
+            var actors = e.Actors.Select(a => c.ActorText(a.Actor)).ToList();
             var row = new[]
             {
                 e.Event.Id,
-                d is null || d.Earliest == DateTime.MinValue ? "" : d.Earliest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                d is not null && Prose.LocalBound(d, false, c.Zone) is { } day ? day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "",
                 TimePrecision(d),
                 e.Event.Status,
                 actors.ElementAtOrDefault(0) ?? "",
                 actors.ElementAtOrDefault(1) ?? "",
                 string.Join("; ", actors),
-                first.Place?.DisplayName ?? first.Id ?? "",
+                first?.Name ?? "",
                 admin1 ?? "",
                 country ?? "",
-                first.Place?.Latitude is { } lat ? lat.ToString("0.#####", CultureInfo.InvariantCulture) : "",
-                first.Place?.Longitude is { } lon ? lon.ToString("0.#####", CultureInfo.InvariantCulture) : "",
-                first.Id is null ? "" : GeoPrecision(first.Place, first.Precision),
-                string.Join("; ", e.Sources.Select(x => x.Source?.DisplayName ?? x.Citation.Source.Id).Distinct()),
-                notes,
-                Chronology.Fatalities(e)?.ToString(CultureInfo.InvariantCulture) ?? "0",
+                first?.Latitude is { } lat ? lat.ToString("0.#####", CultureInfo.InvariantCulture) : "",
+                first?.Longitude is { } lon ? lon.ToString("0.#####", CultureInfo.InvariantCulture) : "",
+                first is { HasCoordinates: true } ? first.GeoPrecision.ToString(CultureInfo.InvariantCulture) : "",
+                string.Join("; ", e.Sources.Where(x => x.Source is not null).Select(x => c.SourceLabel(x.Source!)).Distinct()),
+                CsvNotes(c, e, first),
+                Chronology.Fatalities(e)?.ToString(CultureInfo.InvariantCulture) ?? "",
             };
             sb.Append(string.Join(',', row.Select(CsvField))).Append("\r\n");
         }
         return sb.ToString();
+    }
+
+    /// <summary>ACLED's notes: what happened, then what the coded columns leave out (the words of a vague count, an approximate place).</summary>
+    private static string CsvNotes(Chronology c, ChronologyEvent e, Location? first)
+    {
+        var notes = new StringBuilder(e.Title);
+        if (e.Event.Summary is { } s) notes.Append(" — ").Append(Prose.OneLine(s));
+        if (StatusWord(e.Event.Status) is { } status && e.Event.Status != "confirmed") notes.Append(" [").Append(status.ToLowerInvariant()).Append(']');
+        foreach (var (line, _) in FigureLines(c, e)) notes.Append(". ").Append(line.TrimEnd('.'));
+        foreach (var (f, _) in e.Figures)
+            if (f.Measure == "killed" && f.Count is { Form: CountForm.Vague } v)
+                notes.Append($". Fatalities coded {Prose.AcledCount(v)} for “{Prose.OneLine(v.Text)}”, as ACLED codes it");
+        if (first is { Located: { } at } && at != first.Place) notes.Append($". Located at {Chronology.PlaceText(at)}, which contains {first.Name}");
+        return notes.Append('.').ToString().Replace("..", ".", StringComparison.Ordinal);
     }
 
     /// <summary>ACLED's time precision: 1 the day is known, 2 within a week, 3 a month or more.</summary>
@@ -197,62 +257,98 @@ public static class Exporters
         return span < TimeSpan.FromDays(1) ? "1" : span < TimeSpan.FromDays(7) ? "2" : "3";
     }
 
-    /// <summary>ACLED's geo precision: 1 the place itself, 2 near it (or a part of a town), 3 a larger area.</summary>
-    public static string GeoPrecision(PlaceDef? p, string? precision) => precision switch
-    {
-        "near" => "2",
-        "area" => "3",
-        _ => p?.PlaceKind is "country" or "governorate" or "district" or "subdistrict" or "region" ? "3" : "1",
-    };
-
     private static string CsvField(string s) =>
         s.IndexOfAny(new[] { ',', '"', '\r', '\n' }) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
 
     // ---------------- Markdown ----------------
 
+    /// <summary>
+    /// CommonMark with footnotes: the title, description and byline; each event under its date, its claims and figures
+    /// as sentences with a footnote per citation (the source and the words it is quoted by); the sources in full at the end.
+    /// Every piece of the writer's text is escaped: it can open no tag, link, heading, list or table cell.
+    /// </summary>
     public static string Markdown(Chronology c)
     {
         var sb = new StringBuilder();
-        sb.Append($"# {c.Title}\n\n");
-        if (c.Description is { } desc) sb.Append(desc.Trim()).Append("\n\n");
-        var sources = c.CitedSources();
-        var number = sources.Select((s, i) => (s.Id, i + 1)).ToDictionary(p => p.Id, p => p.Item2);
-        string Note(string? id) => id is not null && number.TryGetValue(id, out int n) ? $"[^{n}]" : "";
+        sb.Append($"# {Md(c.Title)}\n\n");
+        if (c.Description is { } desc) foreach (var para in Paragraphs(desc)) sb.Append(Md(para)).Append("\n\n");
+        sb.Append('*').Append(Md(Byline(c))).Append("*\n\n");
+        var notes = new List<(SourceDef Source, string? Quote)>();
+        var numbers = new Dictionary<(string, string), int>();
+        string Note(SourceDef? s, string? quote)
+        {
+            if (s is null) return "";
+            var key = (s.Id, quote is null ? "" : Prose.Unquote(Prose.OneLine(quote)));
+            if (!numbers.TryGetValue(key, out int n)) { notes.Add((s, key.Item2.Length == 0 ? null : key.Item2)); numbers[key] = n = notes.Count; }
+            return $"[^{n}]";
+        }
         foreach (var e in c.Events)
         {
-            sb.Append($"## {e.DisplayDate} — {e.Title}\n\n");
-            if (e.Event.Status != "reported") sb.Append($"**{Cap(e.Event.Status)}.** ");
-            if (e.Places.Count > 0) sb.Append("Where: ").Append(string.Join(", ", e.Places.Select(p => PlaceText(c, p.Place, p.Id)))).Append(". ");
-            if (e.Actors.Count > 0) sb.Append("Who: ").Append(string.Join(", ", e.Actors.Select(a => a.Actor?.DisplayName ?? a.Id))).Append('.');
-            sb.Append("\n\n");
-            if (e.Event.Summary is { } s) sb.Append(s.Trim()).Append("\n\n");
-            foreach (var (cl, by, src) in e.Claims)
-                sb.Append($"- {by?.DisplayName ?? cl.By?.Id} **{cl.Stance}**{(cl.Says is { } says ? ": “" + says.Trim() + "”" : "")}{Note(src?.Id ?? cl.Source?.Source.Id)}\n");
-            foreach (var (f, src) in e.Figures)
-                if (f.Count is { } n) sb.Append($"- {Cap(f.Measure ?? "figure")}: {n.Text}{(f.Group is { } g ? " " + g : "")}{(f.Includes is { } inc ? ", including " + inc : "")}{(f.Overlaps.Count > 0 ? $" (may include the figures of {string.Join(", ", f.Overlaps.Select(o => o.Id))})" : "")}{Note(src?.Id ?? f.Source?.Source.Id)}\n");
-            if (e.Claims.Count > 0 || e.Figures.Count > 0) sb.Append('\n');
-            if (e.Sources.Count > 0) sb.Append("Sources: ").Append(string.Join(" ", e.Sources.Select(x => Note(x.Source?.Id ?? x.Citation.Source.Id)))).Append("\n\n");
+            sb.Append($"## {Md(e.DisplayDate)} — {Md(e.Title)}\n\n");
+            var intro = new List<string>();
+            if (StatusWord(e.Event.Status) is { } status) intro.Add($"**{status}.**");
+            var places = c.Locate(e);
+            if (places.Count > 0) intro.Add("Where: " + string.Join("; ", places.Select(l => Md(PlaceWithChain(c, l)))) + ".");
+            if (e.Actors.Count > 0) intro.Add("Who: " + string.Join(", ", e.Actors.Select(a => Md(c.ActorText(a.Actor)))) + ".");
+            if (intro.Count > 0) sb.Append(string.Join(' ', intro)).Append("\n\n");
+            if (e.Event.Summary is { } s) foreach (var para in Paragraphs(s)) sb.Append(Md(para)).Append("\n\n");
+            var cited = e.Claims.Select(p => (Line: Prose.ClaimSentence(p.Claim, p.By, c.ActorText(p.By)), p.Source, p.Claim.Source?.Quote))
+                .Concat(e.Figures.Where(p => p.Figure.Count is not null).Zip(FigureLines(c, e), (p, l) => (l.Sentence, p.Source, p.Figure.Source?.Quote)))
+                .ToList();
+            foreach (var (line, src, quote) in cited) sb.Append($"- {Md(Prose.Sentence(line))}{Note(src, quote)}\n");
+            if (cited.Count > 0) sb.Append('\n');
+            var sources = e.Sources.Where(p => p.Source is not null).ToList();
+            if (sources.Count > 0)
+                sb.Append("Sources: ")
+                    .Append(string.Join("; ", sources.Select(p => Md(c.SourceLabel(p.Source!)) + Note(p.Source, p.Citation.Quote)))).Append(".\n\n");
         }
-        if (sources.Count > 0)
+        var all = c.CitedSources();
+        if (all.Count > 0)
         {
-            foreach (var s in sources)
-            {
-                sb.Append($"[^{number[s.Id]}]: {s.DisplayName}");
-                if (s.Title is { } t) sb.Append($", “{t}”");
-                if (s.Author is { } a) sb.Append($", by {a}");
-                if (s.Via is { } v) sb.Append($" (copy of {v})");
-                if (s.Published is { } p) sb.Append($", {p.Value?.Describe() ?? p.Text}");
-                if (s.Url is { } u) sb.Append($", <{u}>");
-                sb.Append(".\n");
-            }
+            sb.Append("## Sources\n\n");
+            foreach (var s in all) sb.Append("- ").Append(MdSource(c, s)).Append('\n');
+            sb.Append('\n');
         }
+        foreach (var (s, i) in notes.Select((n, i) => (n, i + 1)))
+            sb.Append($"[^{i}]: {MdSource(c, s.Source)}{(s.Quote is { } q ? $": “{Md(q)}”" : "")}\n");
         return sb.ToString();
     }
 
-    private static string PlaceText(Chronology c, PlaceDef? p, string id)
+    private static string MdSource(Chronology c, SourceDef s)
     {
-        if (p is null) return id;
-        var chain = c.Symbols.Chain(p);
-        return chain.Count == 0 ? p.DisplayName : $"{p.DisplayName} ({string.Join(", ", chain.Take(2).Select(x => x.DisplayName))})";
+        var text = Md(Prose.SourceInFull(s, c.UntitledLabel(s)));
+        if (Prose.SafeUrl(s.Url) is { } u) text += $", <{u}>";
+        if (Prose.SafeUrl(s.Archived) is { } a) text += $" (archived: <{a}>)";
+        return text;
+    }
+
+    private static IEnumerable<string> Paragraphs(string text) =>
+        System.Text.RegularExpressions.Regex.Split(text.Trim(), @"\n\s*\n").Select(Prose.OneLine).Where(p => p.Length > 0);
+
+    /// <summary>A place with the two places it lies in, and where it is drawn when that is elsewhere.</summary>
+    private static string PlaceWithChain(Chronology c, Location l)
+    {
+        if (l.Place is null) return l.Name;
+        var chain = c.Symbols.Chain(l.Place);
+        return chain.Count == 0 ? l.Name : $"{l.Name} ({string.Join(", ", chain.Take(2).Select(Chronology.PlaceText))})";
+    }
+
+    /// <summary>
+    /// The writer's text made inert in CommonMark: backslash before every character that could open emphasis, code,
+    /// a link, an HTML tag, an entity or a table cell, and before what would open a heading, list or quote at a line's start.
+    /// </summary>
+    public static string Md(string text)
+    {
+        var sb = new StringBuilder(text.Length + 8);
+        foreach (char ch in Prose.OneLine(text))
+        {
+            if (char.IsControl(ch)) continue;
+            if ("\\`*_[]<>|~&!#$".Contains(ch)) sb.Append('\\');
+            sb.Append(ch);
+        }
+        if (sb.Length > 0 && "+-=".Contains(sb[0])) sb.Insert(0, '\\');
+        var m = System.Text.RegularExpressions.Regex.Match(sb.ToString(), @"^\d{1,9}(?=[.)])");
+        if (m.Success) sb.Insert(m.Length, '\\');
+        return sb.ToString();
     }
 }

@@ -107,8 +107,16 @@ public static class JsonSchemaGenerator
                     ["type"] = "array",
                     ["description"] = co.Description,
                     ["prefixItems"] = new JsonArray(
-                        new JsonObject { ["type"] = "number", ["minimum"] = -90, ["maximum"] = 90, ["description"] = "Latitude" },
-                        new JsonObject { ["type"] = "number", ["minimum"] = -180, ["maximum"] = 180, ["description"] = "Longitude" }),
+                        new JsonObject
+                        {
+                            ["type"] = "number", ["minimum"] = -CoordinatesShape.MaxLatitude, ["maximum"] = CoordinatesShape.MaxLatitude,
+                            ["description"] = "Latitude",
+                        },
+                        new JsonObject
+                        {
+                            ["type"] = "number", ["minimum"] = -CoordinatesShape.MaxLongitude, ["maximum"] = CoordinatesShape.MaxLongitude,
+                            ["description"] = "Longitude",
+                        }),
                     ["minItems"] = 2,
                     ["maxItems"] = 2,
                 };
@@ -170,7 +178,8 @@ public static class JsonSchemaGenerator
                 o["pattern"] = StructureValidator.LanguagePattern().ToString();
                 break;
             case ScalarKind.Sha256:
-                o["type"] = "string";
+                // A digest of digits alone reads as a number in YAML 1.2 tools; the checker reads the source text.
+                o["type"] = Types("string", "number");
                 o["pattern"] = StructureValidator.Sha256Pattern().ToString();
                 break;
         }

@@ -3,6 +3,18 @@ namespace Timeline.Core.Language;
 /// <summary>What an id refers to.</summary>
 public enum SymbolKind { Place, Actor, Source, Event }
 
+public static class SymbolKinds
+{
+    /// <summary>The kind as a word in a message: "place", "actor", "source", "event".</summary>
+    public static string Word(this SymbolKind kind) => kind switch
+    {
+        SymbolKind.Place => "place",
+        SymbolKind.Actor => "actor",
+        SymbolKind.Source => "source",
+        _ => "event",
+    };
+}
+
 public enum ScalarKind
 {
     Text, Id, Date, Url, Enum, Reference, Integer, Number, Boolean, Timezone, LanguageTag, Count,
@@ -55,7 +67,7 @@ public sealed class ScalarShape : Shape
     {
         SymbolKind.Actor => "an actor",
         SymbolKind.Event => "an event",
-        _ => "a " + k.ToString().ToLowerInvariant(),
+        _ => "a " + k.Word(),
     };
 }
 
@@ -111,5 +123,10 @@ public sealed class MapShape : Shape
 /// <summary>[latitude, longitude].</summary>
 public sealed class CoordinatesShape : Shape
 {
+    public const double MaxLatitude = 90, MaxLongitude = 180;
+
     public override string Expected => "[latitude, longitude]";
+
+    public static bool IsLatitude(double value) => value is >= -MaxLatitude and <= MaxLatitude;
+    public static bool IsLongitude(double value) => value is >= -MaxLongitude and <= MaxLongitude;
 }

@@ -9,6 +9,9 @@ public interface IFileSystem
 
     /// <summary>The text of a file, and where the first byte that is not UTF-8 stood in it (or -1).</summary>
     (string Text, int FirstInvalid) ReadText(string path) => (ReadAllText(path), -1);
+
+    /// <summary>A file's bytes as stored (a snapshot's digest is of its bytes, not its text).</summary>
+    byte[] ReadAllBytes(string path) => System.Text.Encoding.UTF8.GetBytes(ReadAllText(path));
     IEnumerable<string> EnumerateFiles(string directory);
     IEnumerable<string> EnumerateDirectories(string directory);
 }
@@ -19,6 +22,7 @@ public sealed class PhysicalFileSystem : IFileSystem
     public bool FileExists(string path) => File.Exists(path);
     public bool DirectoryExists(string path) => Directory.Exists(path);
     public string ReadAllText(string path) => TextDecoding.Decode(File.ReadAllBytes(path));
+    public byte[] ReadAllBytes(string path) => File.ReadAllBytes(path);
     public (string Text, int FirstInvalid) ReadText(string path) => TextDecoding.Decode(File.ReadAllBytes(path), out int bad) is var t ? (t, bad) : default;
     public IEnumerable<string> EnumerateFiles(string directory) =>
         Directory.EnumerateFiles(directory).Order(StringComparer.Ordinal);

@@ -18,6 +18,8 @@ public sealed record ProjectSnapshot
     public IReadOnlyList<CatalogFile> Catalogs { get; init; } = Array.Empty<CatalogFile>();
     /// <summary>Problems with the catalogs themselves (TL501), reported on the config file.</summary>
     public IReadOnlyList<Diagnostic> ConfigDiagnostics { get; init; } = Array.Empty<Diagnostic>();
+    /// <summary>The snapshots the sources name, and what is known of them.</summary>
+    public ProjectEvidence Evidence { get; init; } = ProjectEvidence.None;
 }
 
 public static class ProjectLoader
@@ -128,8 +130,9 @@ public static class ProjectLoader
     /// <summary>Reads a whole project from its root.</summary>
     /// <param name="overlay">A file's model from elsewhere (an editor's open document, a cache), or null to read it.</param>
     /// <param name="catalogs">A gazetteer already read (a cache), or null to read it.</param>
+    /// <param name="snapshots">A snapshot already read (a cache), or null to read it.</param>
     public static ProjectSnapshot Load(IFileSystem fs, string root, Func<string, FileModel?>? overlay = null, ReaderLimits? limits = null,
-        bool allowCatalogsOutsideRoot = false, Func<string, CatalogFile?>? catalogs = null)
+        bool allowCatalogsOutsideRoot = false, Func<string, CatalogFile?>? catalogs = null, Func<string, SnapshotFile?>? snapshots = null)
     {
         string configPath = Path.Combine(root, FileKinds.ConfigFileName);
         FileModel? config = null;
@@ -143,7 +146,30 @@ public static class ProjectLoader
             i => models[i] = overlay?.Invoke(paths[i]) ?? ReadFile(fs, paths[i], limits));
         var files = models.OfType<FileModel>().ToList();
         var (catalogFiles, configDiagnostics) = LoadCatalogs(fs, root, cfg, allowCatalogsOutsideRoot, catalogs);
-        return new ProjectSnapshot { Root = root, ConfigFile = config, Files = files, Catalogs = catalogFiles, ConfigDiagnostics = configDiagnostics };
+        return new ProjectSnapshot
+        {
+            Root = root, ConfigFile = config, Files = files, Catalogs = catalogFiles, ConfigDiagnostics = configDiagnostics,
+            Evidence = LoadEvidence(fs, root, files, snapshots),
+        };
+    }
+
+    /// <summary>The snapshots the project's sources name, each read once (or taken from the cache).</summary>
+    public static ProjectEvidence LoadEvidence(IFileSystem fs, string root, IEnumerable<FileModel> files, Func<string, SnapshotFile?>? cached = null)
+    {
+        var sources = files.SelectMany(f => f.Sources).ToList();
+        var read = new Dictionary<string, SnapshotFile>(StringComparer.Ordinal);
+        var order = new List<SnapshotFile>();
+        string fullRoot = Path.GetFullPath(root);
+        foreach (var s in sources)
+        {
+            if (s.Snapshot is not { Length: > 0 } written || written.IndexOfAny(Path.GetInvalidPathChars()) >= 0) continue;
+            string full = SnapshotFile.PathOf(s);
+            if (read.ContainsKey(full)) continue;
+            var snap = cached?.Invoke(full) ?? SnapshotFile.Read(fs, full, fullRoot);
+            read[full] = snap;
+            order.Add(snap);
+        }
+        return order.Count == 0 ? ProjectEvidence.None : new ProjectEvidence(order, sources);
     }
 
     public static FileModel? ReadFile(IFileSystem fs, string path, ReaderLimits? limits = null)
@@ -154,7 +180,7 @@ public static class ProjectLoader
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
         var model = FileAnalyzer.Analyze(path, FileKinds.FromPath(path), new SourceText(text), limits);
         if (invalid >= 0)
-            model.Diagnostics.Insert(0, new Diagnostic(Rules.Syntax, Rules.Syntax.DefaultSeverity, new TextSpan(invalid, invalid + 1),
+            model.Diagnostics.Insert(0, new Diagnostic(SyntaxRule.Rule, SyntaxRule.Rule.DefaultSeverity, new TextSpan(invalid, invalid + 1),
                 "the file is not valid UTF-8: bytes that could not be read show as U+FFFD (�), the first here; save the file as UTF-8"));
         return model;
     }
@@ -176,7 +202,7 @@ public static class ProjectLoader
                 foreach (var file in builtin) if (!catalogs.Contains(file)) catalogs.Add(file);
                 continue;
             }
-            problems.Add(new Diagnostic(Rules.CatalogNotFound, Rules.CatalogNotFound.DefaultSeverity, span,
+            problems.Add(new Diagnostic(CatalogNotFoundRule.Rule, CatalogNotFoundRule.Rule.DefaultSeverity, span,
                 $"there is no built-in catalog '{name}'; the built-ins are {string.Join(", ", BuiltinCatalogs.Names)}"));
         }
         string fullRoot = Path.GetFullPath(root);
@@ -186,7 +212,7 @@ public static class ProjectLoader
             string relative = Path.GetRelativePath(fullRoot, full);
             if (!allowOutsideRoot && (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)))
             {
-                problems.Add(new Diagnostic(Rules.CatalogNotFound, Rules.CatalogNotFound.DefaultSeverity, span,
+                problems.Add(new Diagnostic(CatalogNotFoundRule.Rule, CatalogNotFoundRule.Rule.DefaultSeverity, span,
                     $"the gazetteer '{rel}' is outside the project root, so it is not read; keep catalogs inside the project (or allow it yourself: --allow-catalogs-outside-root, or the editor setting timeline.allowCatalogsOutsideRoot)"));
                 continue;
             }
@@ -199,7 +225,7 @@ public static class ProjectLoader
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                problems.Add(new Diagnostic(Rules.CatalogNotFound, Rules.CatalogNotFound.DefaultSeverity, span,
+                problems.Add(new Diagnostic(CatalogNotFoundRule.Rule, CatalogNotFoundRule.Rule.DefaultSeverity, span,
                     ex is FileNotFoundException ? $"the gazetteer '{rel}' was not found (looked for {relative.Replace('\\', '/')} under the project root)" : $"the gazetteer '{rel}' could not be read: {ex.Message}"));
                 continue;
             }

@@ -21,6 +21,9 @@ public sealed class SymbolTable
 
     public SymbolTable(ProjectSnapshot project) : this(project, null) { }
 
+    /// <summary>The project's snapshots, for the editor's features on quotes.</summary>
+    public ProjectEvidence Evidence { get; internal set; } = ProjectEvidence.None;
+
     /// <param name="sameExceptEvents">
     /// A table of the same project whose sources, places and actors are the very definitions this
     /// one would gather (only event items were edited since, and no id changed): those kinds are

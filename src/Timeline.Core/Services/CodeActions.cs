@@ -29,10 +29,10 @@ public static class CodeActions
             if (!(d.Span.Touches(range.Start) || range.Touches(d.Span.Start) || (d.Span.Start <= range.Start && d.Span.End >= range.End))) continue;
             foreach (var f in d.Fixes)
                 actions.Add(new CodeAction(f.Title, QuickFix, new[] { new FileEdits(f.Path ?? file.Path, f.Edits) }, new[] { d }, f.IsPreferred));
-            if (d.Rule == Rules.UnknownPlace || d.Rule == Rules.UnknownActor || d.Rule == Rules.UnknownSource)
-                if (CreateStub(file, project, d) is { } stub) actions.Add(stub);
-            if (d.Rule == Rules.OutOfOrder && SortEvents(file) is { } sort)
-                actions.Add(sort with { Kind = QuickFix, Fixes = new[] { d } });
+            // The fixes a rule makes only when asked: its own business, not this list's.
+            foreach (var f in Rules.Of(d.Rule).FixesOnRequest(d, new FixRequest(file, project)))
+                actions.Add(new CodeAction(f.Title, f.Kind, f.Edits.Select(e => new FileEdits(e.Path, e.Edits)).ToList(), new[] { d },
+                    f.IsPreferred, f.CreateFile));
         }
         if (!actions.Any(a => a.Title == SortTitle) && SortEvents(file) is { } s) actions.Add(s);
         return actions;
@@ -46,7 +46,14 @@ public static class CodeActions
         if (file.Kind != FileKind.Timeline || file.Document.Root is not MappingNode root || root["events"] is not SequenceNode { IsFlow: false } seq || seq.Items.Count < 2)
             return null;
         var src = file.Source;
-        var starts = seq.Items.Select(i => src.LineStart(src.LineOf(i.Span.Start))).ToList();
+        // Each item from its first line, comment lines right above its dash included: a comment goes with the event below it.
+        var starts = new List<int>(seq.Items.Count);
+        for (int i = 0; i < seq.Items.Count; i++)
+        {
+            // Never above the end of the item before (a block scalar's lines may begin with '#').
+            int floor = i == 0 ? src.LineOf(root.Find("events")!.Key.Span.Start) + 1 : src.LineOf(Math.Max(seq.Items[i - 1].Span.Start, seq.Items[i - 1].Span.End - 1)) + 1;
+            starts.Add(src.LineStart(FirstLineWithComments(src, src.LineOf(seq.Items[i].Span.Start), floor)));
+        }
         int lastLine = src.LineOf(Math.Max(seq.Items[^1].Span.Start, seq.Items[^1].Span.End - 1));
         int end = lastLine + 1 < src.LineCount ? src.LineStart(lastLine + 1) : src.Length;
         var byNode = new Dictionary<YamlNode, EventDef>(ReferenceEqualityComparer.Instance);
@@ -70,17 +77,28 @@ public static class CodeActions
         return new CodeAction(SortTitle, SortEventsKind, new[] { new FileEdits(file.Path, new[] { edit }) }, Array.Empty<Diagnostic>());
     }
 
+    /// <summary>The line of an item's dash, or of the comment lines right above it (no blank line between).</summary>
+    private static int FirstLineWithComments(SourceText src, int dashLine, int floor)
+    {
+        int line = dashLine;
+        while (line > floor && src.LineText(line - 1).TrimStart() is { Length: > 0 } above && above[0] == '#') line--;
+        return line;
+    }
+
     /// <summary>Adds a stub for an unknown place, actor or source to the file where such things live.</summary>
-    public static CodeAction? CreateStub(FileModel file, ProjectResult project, Diagnostic d)
+    public static CodeAction? CreateStub(FileModel file, ProjectResult project, Diagnostic d, SymbolKind kind)
     {
         string id = file.Source.Substring(d.Span.Start, d.Span.Length).Trim('"', '\'');
         if (!StructureValidator.IsValidId(id)) return null;
-        var (kind, listKey, fileKind, defaultName) = d.Rule == Rules.UnknownPlace ? (SymbolKind.Place, "places", FileKind.Places, "gazetteer.places.yaml")
-            : d.Rule == Rules.UnknownActor ? (SymbolKind.Actor, "actors", FileKind.Actors, "actors.actors.yaml")
-            : (SymbolKind.Source, "sources", FileKind.Sources, "sources.sources.yaml");
+        var (listKey, fileKind, defaultName) = kind switch
+        {
+            SymbolKind.Place => ("places", FileKind.Places, "gazetteer.places.yaml"),
+            SymbolKind.Actor => ("actors", FileKind.Actors, "actors.actors.yaml"),
+            _ => ("sources", FileKind.Sources, "sources.sources.yaml"),
+        };
         string name = Titled(id);
         string[] fields = kind == SymbolKind.Source ? new[] { $"id: {id}", "publisher: ", "published: " } : new[] { $"id: {id}", $"name: {name}" };
-        string what = kind.ToString().ToLowerInvariant();
+        string what = kind.Word();
 
         // Sources live in the timeline that cites them when it has a sources: list; places and actors in their own files.
         FileModel? target = null;
@@ -117,10 +135,14 @@ public static class CodeActions
             if (entry.Value is SequenceNode { IsFlow: false, Items.Count: > 0 } seq)
             {
                 int dashCol = ColumnOfDash(src, seq.Items[0]);
+                // The new item's keys line up with the first item's ("-   id:" as well as "- id:").
+                int keyCol = seq.Items[0] is MappingNode { IsFlow: false } first && src.LineOf(first.Span.Start) == src.LineOf(seq.Items[0].Span.Start)
+                    ? first.Span.Start - src.LineStart(src.LineOf(first.Span.Start)) : dashCol + 2;
+                if (keyCol <= dashCol + 1) keyCol = dashCol + 2;
                 int lastLine = src.LineOf(Math.Max(seq.Items[^1].Span.Start, seq.Items[^1].Span.End - 1));
                 int at = lastLine + 1 < src.LineCount ? src.LineStart(lastLine + 1) : src.Length;
                 string pad = new(' ', dashCol);
-                string item = pad + "- " + string.Join(nl + pad + "  ", fields) + nl;
+                string item = pad + "-" + new string(' ', keyCol - dashCol - 1) + string.Join(nl + new string(' ', keyCol), fields) + nl;
                 if (at == src.Length && !EndsWithLineBreak(src)) item = nl + item;
                 return new TextEdit(new TextSpan(at, at), item);
             }
@@ -129,13 +151,27 @@ public static class CodeActions
                 // "places:" or "places: []": the list starts here.
                 int from = entry.Value is ScalarNode ? entry.Key.Span.End + 1 : entry.Value.Span.Start - (src[entry.Value.Span.Start - 1] == ' ' ? 1 : 0);
                 int to = entry.Value is ScalarNode ? entry.Key.Span.End + 1 : entry.Value.Span.End;
-                string item = nl + "  - " + string.Join(nl + "    ", fields);
+                string indent = IndentUnit(src);
+                string item = nl + indent + "- " + string.Join(nl + indent + "  ", fields);
                 return new TextEdit(new TextSpan(from, to), item);
             }
             return null;
         }
-        string prefix = !EndsWithLineBreak(src) ? nl : "";
-        return new TextEdit(new TextSpan(src.Length, src.Length), $"{prefix}{listKey}:{nl}  - {string.Join(nl + "    ", fields)}{nl}");
+        string prefix = !EndsWithLineBreak(src) ? nl : "", step = IndentUnit(src);
+        return new TextEdit(new TextSpan(src.Length, src.Length), $"{prefix}{listKey}:{nl}{step}- {string.Join(nl + step + "  ", fields)}{nl}");
+    }
+
+    /// <summary>The file's step of indentation: the least indentation of a line that has some (two spaces in a file with none).</summary>
+    private static string IndentUnit(SourceText src)
+    {
+        int unit = int.MaxValue;
+        for (int line = 0; line < src.LineCount; line++)
+        {
+            string text = src.LineText(line);
+            int n = text.Length - text.TrimStart(' ').Length;
+            if (n > 0 && n < text.Length && text[n] != '#') unit = Math.Min(unit, n);
+        }
+        return new string(' ', unit == int.MaxValue ? 2 : unit);
     }
 
     private static int ColumnOfDash(SourceText src, YamlNode item)

@@ -32,6 +32,7 @@ public static class CompletionService
     {
         var root = LanguageSchema.RootOf(file.Kind);
         if (root is null) return CompletionResult.Empty;
+        if (file.Kind == FileKind.Timeline && QuoteServices.Complete(file, symbols, offset) is { } sentences) return sentences;
         var ctx = CaretContext.Find(file.Source, offset, ItemSegmentAt(file, offset));
         if (ctx is null) return CompletionResult.Empty;
         var shape = Resolve(root, ctx.Path);

@@ -46,6 +46,7 @@ public static class LanguageServices
             return null;
         }
         if (ctx.Node is not ScalarNode s || s.IsNull) return null;
+        if (ctx.Entry?.KeyText == "quote") return QuoteServices.Hover(file, symbols, offset);
         if (SymbolUnder(file, symbols, offset) is { } sym && symbols.Find(sym.Kind, sym.Id) is { } def)
             return new HoverResult(Card(symbols, def), s.Span);
         switch (ctx.Shape)
@@ -96,7 +97,8 @@ public static class LanguageServices
 
     public static IReadOnlyList<Location> Definition(FileModel file, SymbolTable symbols, int offset)
     {
-        if (SymbolUnder(file, symbols, offset) is not { } sym) return Array.Empty<Location>();
+        // On a quote: the snapshot, at the passage.
+        if (SymbolUnder(file, symbols, offset) is not { } sym) return QuoteServices.Definition(file, symbols, offset);
         return symbols.All(sym.Kind).Where(d => d.Id == sym.Id).Select(d => new Location(d.Path, d.IdSpan)).ToList();
     }
 
@@ -139,7 +141,7 @@ public static class LanguageServices
         if (!StructureValidator.IsValidId(newId))
             return new RenameResult(Array.Empty<FileEdits>(), $"'{newId}' is not a valid id: lower-case letters and digits in words joined by hyphens, at most 64 characters.");
         if (newId != sym.Id && symbols.Find(sym.Kind, newId) is not null)
-            return new RenameResult(Array.Empty<FileEdits>(), $"The project already has a {sym.Kind.ToString().ToLowerInvariant()} '{newId}'.");
+            return new RenameResult(Array.Empty<FileEdits>(), $"The project already has a {sym.Kind.Word()} '{newId}'.");
         var spans = symbols.All(sym.Kind).Where(d => d.Id == sym.Id).Select(d => (d.Path, d.IdSpan))
             .Concat(symbols.References.Where(r => r.Kind == sym.Kind && r.Id == sym.Id).Select(r => (r.Path, r.Span)));
         var edits = new List<FileEdits>();
@@ -158,11 +160,21 @@ public static class LanguageServices
         var list = new List<DocumentSymbol>();
         foreach (var e in file.Events.Where(e => e.Id.Length > 0)
                      .OrderBy(e => e.Date?.Value?.Earliest ?? DateTime.MaxValue).ThenBy(e => e.Date?.Value?.Latest ?? DateTime.MaxValue).ThenBy(e => e.Span.Start))
-            list.Add(new DocumentSymbol(e.Title ?? e.Id, e.Date?.Text ?? "undated", SymbolKind.Event, e.Span, e.IdSpan));
-        foreach (var s in file.Sources) list.Add(new DocumentSymbol(s.Publisher ?? s.Id, $"{s.Id} · {s.Published?.Text}", SymbolKind.Source, s.Span, s.IdSpan));
-        foreach (var p in file.Places) list.Add(new DocumentSymbol(p.DisplayName, $"{p.Id}{(p.PlaceKind is null ? "" : " · " + p.PlaceKind)}", SymbolKind.Place, p.Span, p.IdSpan));
-        foreach (var a in file.Actors) list.Add(new DocumentSymbol(a.DisplayName, $"{a.Id}{(a.ActorKind is null ? "" : " · " + a.ActorKind)}", SymbolKind.Actor, a.Span, a.IdSpan));
+            list.Add(new DocumentSymbol(e.Title ?? e.Id, e.Date?.Text ?? "undated", SymbolKind.Event, Around(e), e.IdSpan));
+        foreach (var s in file.Sources)
+            list.Add(new DocumentSymbol(s.Publisher ?? s.Id, s.Published is { } p ? $"{s.Id} · {p.Text}" : s.Id, SymbolKind.Source, Around(s), s.IdSpan));
+        foreach (var p in file.Places)
+            list.Add(new DocumentSymbol(p.DisplayName, $"{p.Id}{(p.PlaceKind is null ? "" : " · " + p.PlaceKind)}", SymbolKind.Place, Around(p), p.IdSpan));
+        foreach (var a in file.Actors)
+            list.Add(new DocumentSymbol(a.DisplayName, $"{a.Id}{(a.ActorKind is null ? "" : " · " + a.ActorKind)}", SymbolKind.Actor, Around(a), a.IdSpan));
         return list;
+    }
+
+    /// <summary>A definition's whole range, which always holds its id (a syntax error can cut the mapping short).</summary>
+    private static TextSpan Around(Definition d)
+    {
+        var (span, id) = (d.Span, d.IdSpan);
+        return new TextSpan(Math.Min(span.Start, id.Start), Math.Max(span.End, id.End));
     }
 
     public static IReadOnlyList<WorkspaceSymbol> WorkspaceSymbols(SymbolTable symbols, string query, int limit = 200)

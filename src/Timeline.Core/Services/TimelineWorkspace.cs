@@ -19,6 +19,7 @@ public sealed class TimelineWorkspace
     private readonly Dictionary<string, OpenDocument> _open = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FileModel> _diskModels = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Catalogs.CatalogFile> _catalogs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SnapshotFile> _snapshots = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Analysis> _projects = new(StringComparer.Ordinal);
     // What the last check of each project left for the next (kept when the project's result is forgotten).
     private readonly Dictionary<string, ProjectChecks> _lastChecks = new(StringComparer.Ordinal);
@@ -129,6 +130,7 @@ public sealed class TimelineWorkspace
             _changes++;
             _diskModels.Remove(path);
             _catalogs.Remove(path);
+            _snapshots.Remove(path);
             // A config change can change which files a project holds: forget every project.
             if (Path.GetFileName(path) == FileKinds.ConfigFileName || FileKinds.FromPath(path) == FileKind.Unknown) _projects.Clear();
             else Invalidate(path);
@@ -195,13 +197,23 @@ public sealed class TimelineWorkspace
         }
         // Gazetteers are read once and kept until they change on disk: not on every keystroke.
         Catalogs.CatalogFile? Catalog(string p) { lock (_gate) return _catalogs.GetValueOrDefault(p); }
-        var snapshot = ProjectLoader.Load(_fs, root, Overlay, Limits, AllowCatalogsOutsideRoot, Catalog);
-        lock (_gate) foreach (var c in snapshot.Catalogs) if (!c.IsBuiltin) _catalogs.TryAdd(c.Path, c);
+        // Snapshots too: read once, and again only when they change on disk (a new reading re-checks the quotes).
+        SnapshotFile? Snapshot(string p) { lock (_gate) return _snapshots.GetValueOrDefault(p); }
+        var snapshot = ProjectLoader.Load(_fs, root, Overlay, Limits, AllowCatalogsOutsideRoot, Catalog, Snapshot);
+        lock (_gate)
+        {
+            foreach (var c in snapshot.Catalogs) if (!c.IsBuiltin) _catalogs.TryAdd(c.Path, c);
+            foreach (var s in snapshot.Evidence.Snapshots) _snapshots.TryAdd(s.Path, s);
+        }
         // Open documents under the root that the disk does not have yet (unsaved new files).
         var extra = open.Values.Where(d => Checker.IsUnder(d.Path, root) && d.Model.Kind is not FileKind.Unknown and not FileKind.Config
                                            && !snapshot.Files.Any(f => f.Path == d.Path) && ProjectLoader.FindConfigRoot(_fs, d.Path) is var r && (r is null || r == root))
             .Select(d => d.Model).ToList();
-        if (extra.Count > 0) snapshot = snapshot with { Files = snapshot.Files.Concat(extra).ToList() };
+        if (extra.Count > 0)
+        {
+            var files = snapshot.Files.Concat(extra).ToList();
+            snapshot = snapshot with { Files = files, Evidence = ProjectLoader.LoadEvidence(_fs, root, files, Snapshot) };
+        }
         if (snapshot.ConfigFile is null && open.TryGetValue(Path.Combine(root, FileKinds.ConfigFileName), out var cfgDoc))
             snapshot = snapshot with { ConfigFile = cfgDoc.Model };
         ProjectChecks? last;

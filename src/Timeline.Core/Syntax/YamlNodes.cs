@@ -113,7 +113,7 @@ public sealed class AliasNode : YamlNode
 }
 
 /// <summary>A syntax problem found while reading.</summary>
-public sealed record SyntaxProblem(string Code, TextSpan Span, string Message);
+public sealed record SyntaxProblem(Checks.Rule Rule, TextSpan Span, string Message);
 
 public sealed class YamlDocument
 {

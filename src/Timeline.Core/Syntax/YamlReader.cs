@@ -1,3 +1,4 @@
+using Timeline.Core.Checks;
 using Timeline.Core.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -25,7 +26,7 @@ public static class YamlReader
         limits ??= ReaderLimits.Default;
         if (IsTooLarge(source, limits))
         {
-            var tooLarge = new SyntaxProblem("TL901", new TextSpan(0, source.LineEnd(0)),
+            var tooLarge = new SyntaxProblem(TooLargeRule.Rule, new TextSpan(0, source.LineEnd(0)),
                 $"the file is larger than the limit of {limits.MaxBytes:N0} bytes, so it was not read; split it into several files");
             return new YamlDocument { Source = source, Problems = new[] { tooLarge } };
         }
@@ -51,7 +52,7 @@ public static class YamlReader
     public const int ParallelThreshold = 128 * 1024;
 
     private static IReadOnlyList<SyntaxProblem> Sorted(IEnumerable<SyntaxProblem> problems) =>
-        problems.DistinctBy(p => (p.Code, p.Span, p.Message)).OrderBy(p => p.Span.Start).ToList();
+        problems.DistinctBy(p => (p.Rule, p.Span, p.Message)).OrderBy(p => p.Span.Start).ToList();
 
     /// <summary>A segment as read: its tree (anchored to the segment), its problems and the lines it skipped (absolute, for the anchor's place now).</summary>
     /// <param name="List">For a list's key line: the node its items are gathered under, kept from version to version.</param>
@@ -96,7 +97,7 @@ public static class YamlReader
                 entry.Key.Parent = root;
                 entry.Value.Parent = root;
                 if (entry.KeyText is { } k && !keys.Add(k))
-                    problems.Add(new SyntaxProblem("TL005", entry.Key.Span, $"the key '{k}' appears twice in this mapping; a key is written once"));
+                    problems.Add(new SyntaxProblem(DuplicateKeyRule.Rule, entry.Key.Span, $"the key '{k}' appears twice in this mapping; a key is written once"));
                 if (seg.Role == SegmentRole.ListHeader && ReferenceEquals(entry, m.Entries[^1]) && entry.Value is ScalarNode { IsEmpty: true })
                 {
                     // The list's items follow in segments of their own.
@@ -176,7 +177,7 @@ public static class YamlReader
                 }
                 if (source.LineOf(errorOffset) != line) { errorOffset = FirstNonSpace(source, line); errorEnd = source.LineEnd(line); }
                 // A line whose tab was already reported needs no second message.
-                if (!problems.Any(p => p.Code == "TL001" && source.LineOf(p.Span.Start) == line))
+                if (!problems.Any(p => p.Rule == SyntaxRule.Rule && source.LineOf(p.Span.Start) == line))
                     problems.Add(Problem(source, errorOffset, errorEnd, ex));
                 blanked.Add(line);
                 for (int i = source.LineStart(line), e = source.LineEnd(line); i < e; i++) buffer[i] = ' ';
@@ -214,7 +215,7 @@ public static class YamlReader
         if (end <= start || end > lineEnd) end = Math.Max(start, lineEnd);
         if (end == start && start < source.Length) end = start + 1;
         if (end > source.Length) end = source.Length;
-        return new SyntaxProblem("TL001", new TextSpan(start, end), message);
+        return new SyntaxProblem(SyntaxRule.Rule, new TextSpan(start, end), message);
     }
 
     private static string CleanMessage(string message)
@@ -237,7 +238,7 @@ public static class YamlReader
             if (!IsControl(c)) continue;
             int start = i;
             while (i < text.Length && IsControl(text[i])) { buffer[i] = ' '; i++; }
-            problems.Add(new SyntaxProblem("TL001", new TextSpan(start, i),
+            problems.Add(new SyntaxProblem(SyntaxRule.Rule, new TextSpan(start, i),
                 c == '\0' ? "a NUL character; YAML text cannot hold control characters" : $"a control character (U+{(int)c:X4}); YAML text cannot hold control characters"));
             changed = true;
         }
@@ -275,7 +276,7 @@ public static class YamlReader
                 i++;
             }
             if (firstTab >= 0 && i < end && text[i] != '#')
-                problems.Add(new SyntaxProblem("TL001", new TextSpan(firstTab, firstTab + 1), "a tab in the indentation; YAML indents with spaces"));
+                problems.Add(new SyntaxProblem(SyntaxRule.Rule, new TextSpan(firstTab, firstTab + 1), "a tab in the indentation; YAML indents with spaces"));
         }
         return changed;
     }
@@ -340,7 +341,7 @@ public static class YamlReader
                         if (_documents > 1)
                         {
                             int s = (int)ds.Start.Index;
-                            Problems.Add(new SyntaxProblem("TL001", Abs(s, Math.Min(_original.Length, s + 3)),
+                            Problems.Add(new SyntaxProblem(SyntaxRule.Rule, Abs(s, Math.Min(_original.Length, s + 3)),
                                 "a second YAML document; a file holds one document, so the rest was not read"));
                             return;
                         }
@@ -408,7 +409,7 @@ public static class YamlReader
         private void CloseSkipped(TextSpan start, int end)
         {
             var span = new TextSpan(start.Start, start.Start + 1);
-            Problems.Add(new SyntaxProblem("TL902", span, $"nesting deeper than {_limits.MaxDepth} levels; what is inside was not read"));
+            Problems.Add(new SyntaxProblem(TooDeepRule.Rule, span, $"nesting deeper than {_limits.MaxDepth} levels; what is inside was not read"));
             // Stand in an empty scalar so the parent's shape is kept.
             Add(new ScalarNode { Value = "", Segment = _anchor, Span = new TextSpan(start.Start, start.Start) });
         }
@@ -489,7 +490,7 @@ public static class YamlReader
                     {
                         frame.PendingKey = node;
                         if (node is ScalarNode ks && IsDuplicate(frame, map, ks.Value))
-                            Problems.Add(new SyntaxProblem("TL005", ks.Span, $"the key '{ks.Value}' appears twice in this mapping; a key is written once"));
+                            Problems.Add(new SyntaxProblem(DuplicateKeyRule.Rule, ks.Span, $"the key '{ks.Value}' appears twice in this mapping; a key is written once"));
                     }
                     else
                     {

@@ -154,7 +154,15 @@ public class CliTests : IDisposable
         var region = results.First(x => x.GetProperty("ruleId").GetString() == "TL201").GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region");
         Assert.Equal(10, region.GetProperty("startLine").GetInt32());
         Assert.Equal(14, region.GetProperty("startColumn").GetInt32());
-        Assert.Equal(44, run.GetProperty("tool").GetProperty("driver").GetProperty("rules").GetArrayLength());
+        var rules = run.GetProperty("tool").GetProperty("driver").GetProperty("rules");
+        Assert.Equal(Timeline.Core.Checks.Rules.All.Count, rules.GetArrayLength());
+        // Each rule links its page, which exists in the repository.
+        Assert.All(rules.EnumerateArray(), rule =>
+        {
+            string help = rule.GetProperty("helpUri").GetString()!;
+            Assert.EndsWith($"/docs/rules/{rule.GetProperty("id").GetString()}.md", help);
+            Assert.True(File.Exists(Repo.Path("docs", "rules", rule.GetProperty("id").GetString() + ".md")));
+        });
     }
 
     [Fact]

@@ -68,7 +68,7 @@ public class DateTests
         var unknownStart = Edtf.Parse("/2016", out _)!;
         Assert.Equal(IntervalEnd.Unknown, unknownStart.StartKind);
         Assert.Null(Edtf.Parse("/", out var p));
-        Assert.Equal("TL101", p!.Code);
+        Assert.Equal("TL101", p!.Rule.Code);
         Assert.Null(Edtf.Parse("../..", out _));
     }
 
@@ -117,7 +117,7 @@ public class DateTests
     {
         var r = DateReader.Read(text);
         Assert.Null(r.Value);
-        Assert.Equal(code, r.Problem!.Code);
+        Assert.Equal(code, r.Problem!.Rule.Code);
     }
 
     [Theory]
@@ -132,7 +132,7 @@ public class DateTests
     public void Deprecated_draft_forms_are_rewritten(string text, string modern)
     {
         var r = DateReader.Read(text);
-        Assert.Equal("TL108", r.Problem!.Code);
+        Assert.Equal("TL108", r.Problem!.Rule.Code);
         Assert.Equal(modern, r.Problem.Fixes.Single().Replacement);
         Assert.NotNull(r.Value); // still read, so the other checks run
     }
@@ -156,7 +156,7 @@ public class DateTests
     public void Non_iso_dates_are_rewritten_when_certain(string text, string iso)
     {
         var r = DateReader.Read(text);
-        Assert.Equal("TL104", r.Problem!.Code);
+        Assert.Equal("TL104", r.Problem!.Rule.Code);
         Assert.Equal(iso, r.Problem.Fixes.Single().Replacement);
     }
 
@@ -166,7 +166,7 @@ public class DateTests
     public void Ambiguous_or_contradictory_dates_get_no_fix(string text)
     {
         var r = DateReader.Read(text);
-        Assert.Equal("TL104", r.Problem!.Code);
+        Assert.Equal("TL104", r.Problem!.Rule.Code);
         Assert.Empty(r.Problem.Fixes);
     }
 
@@ -195,7 +195,7 @@ public class DateTests
         if (expected is null) { Assert.Null(rel); return; }
         Assert.NotNull(rel);
         Assert.Equal(expected, rel!.Resolve(new DateOnly(2024, 11, 29)));
-        Assert.Equal("TL103", DateReader.Read(text).Problem!.Code);
+        Assert.Equal("TL103", DateReader.Read(text).Problem!.Rule.Code);
     }
 
     [Theory]

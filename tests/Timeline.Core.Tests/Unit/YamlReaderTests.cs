@@ -25,7 +25,7 @@ public class YamlReaderTests
         Assert.NotNull(root["a"]);
         Assert.NotNull(root["c"]);
         Assert.NotNull(root["e"]);
-        Assert.Contains(doc.Problems, p => p.Code == "TL001");
+        Assert.Contains(doc.Problems, p => p.Rule.Code == "TL001");
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public class YamlReaderTests
     public void Nesting_past_the_limit_is_reported_not_read()
     {
         var doc = YamlReader.Read("a: " + new string('[', 200) + new string(']', 200) + "\n");
-        Assert.Contains(doc.Problems, p => p.Code == "TL902");
+        Assert.Contains(doc.Problems, p => p.Rule.Code == "TL902");
         Assert.True(doc.AllNodes().Max(n => n.Depth) <= 65);
     }
 
@@ -60,7 +60,7 @@ public class YamlReaderTests
     public void One_document_per_file()
     {
         var doc = YamlReader.Read("a: 1\n---\nb: 2\n");
-        Assert.Contains(doc.Problems, p => p.Code == "TL001" && p.Message.Contains("second YAML document"));
+        Assert.Contains(doc.Problems, p => p.Rule.Code == "TL001" && p.Message.Contains("second YAML document"));
     }
 
     [Fact]

@@ -1,0 +1,305 @@
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using Timeline.Core.Text;
+
+namespace Timeline.Core.Evidence;
+
+/// <summary>
+/// The readable text of a snapshot, as paragraphs. Within a paragraph whitespace is collapsed to single
+/// spaces; paragraphs are joined by a blank line ("\n\n"). Every character of <see cref="Text"/> remembers
+/// where it came from in the original file (<see cref="ToOriginal"/>), so an editor can open the snapshot
+/// with a passage selected. Immutable and safe to share between threads.
+/// </summary>
+/// <remarks>
+/// Plain text: paragraphs are separated by blank lines (lines of only whitespace). Markdown is matched as
+/// the text it is written as, with two exceptions a reader never sees on the page: the leading <c>#</c>
+/// marks of a heading (a heading is a paragraph of its own) and the leading <c>&gt;</c> marks of a block
+/// quote. Emphasis, links and list markers are kept as written.
+/// HTML: the visible text as a browser shows it (see <see cref="FromHtml"/>).
+/// </remarks>
+public sealed class SnapshotText
+{
+    private readonly TextSpan[] _paragraphs;
+    private readonly int[] _segmentText;      // where each segment starts in Text (ascending)
+    private readonly int[] _segmentOriginal;  // where it came from in the original
+    private readonly int[] _segmentLength;    // how far the mapping runs on linearly in the original (0: everything maps to the start)
+
+    private SnapshotText(string text, TextSpan[] paragraphs, int[] segmentText, int[] segmentOriginal, int[] segmentLength)
+    {
+        Text = text;
+        _paragraphs = paragraphs;
+        _segmentText = segmentText;
+        _segmentOriginal = segmentOriginal;
+        _segmentLength = segmentLength;
+    }
+
+    /// <summary>The readable text: paragraphs joined by "\n\n".</summary>
+    public string Text { get; }
+
+    /// <summary>Each paragraph's span in <see cref="Text"/>, in order; never empty spans.</summary>
+    public IReadOnlyList<TextSpan> Paragraphs => _paragraphs;
+
+    /// <summary>
+    /// The offset in the original file's text (decoded, byte-order mark removed) that the character at
+    /// <paramref name="textOffset"/> of <see cref="Text"/> came from. Exact for plain text and Markdown. For
+    /// HTML, the position of the character in its text node's source where the text could be found there
+    /// (exact but after a character reference in the same node), else the start of the enclosing element.
+    /// An offset at or past the end of <see cref="Text"/> maps to the end of the last passage read.
+    /// </summary>
+    public int ToOriginal(int textOffset)
+    {
+        if (_segmentText.Length == 0) return 0;
+        textOffset = Math.Clamp(textOffset, 0, Math.Max(0, Text.Length));
+        int i = Array.BinarySearch(_segmentText, textOffset);
+        if (i < 0) i = Math.Max(0, ~i - 1);
+        return _segmentOriginal[i] + Math.Min(textOffset - _segmentText[i], _segmentLength[i]);
+    }
+
+    /// <summary>The paragraph (its index in <see cref="Paragraphs"/>) that holds a text offset, or the one before a gap.</summary>
+    internal int ParagraphAt(int textOffset)
+    {
+        int lo = 0, hi = _paragraphs.Length - 1;
+        while (lo < hi)
+        {
+            int mid = (lo + hi + 1) / 2;
+            if (_paragraphs[mid].Start <= textOffset) lo = mid; else hi = mid - 1;
+        }
+        return lo;
+    }
+
+    /// <summary>Reads a snapshot file's bytes: UTF-8 (a byte-order mark is dropped); <c>.html</c>/<c>.htm</c> as HTML,
+    /// <c>.md</c>/<c>.markdown</c> as Markdown, anything else as plain text.</summary>
+    public static SnapshotText Read(string path, ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
+        string text = Encoding.UTF8.GetString(bytes);
+        string extension = Path.GetExtension(path).ToLowerInvariant();
+        return extension switch
+        {
+            ".html" or ".htm" => FromHtml(text),
+            ".md" or ".markdown" => FromPlain(text, markdown: true),
+            _ => FromPlain(text),
+        };
+    }
+
+    /// <summary>Reads plain text (LF, CRLF or CR line ends): paragraphs are separated by blank lines.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="markdown">Also drop heading marks (<c>#</c>) and block-quote marks (<c>&gt;</c>) at the start of lines.</param>
+    public static SnapshotText FromPlain(string text, bool markdown = false)
+    {
+        var b = new Builder();
+        int i = 0;
+        while (i < text.Length)
+        {
+            int end = i;
+            while (end < text.Length && text[end] is not ('\n' or '\r')) end++;
+            int next = end < text.Length && text[end] == '\r' && end + 1 < text.Length && text[end + 1] == '\n' ? end + 2
+                : Math.Min(text.Length, end + 1);
+            int s = i;
+            bool heading = false;
+            if (markdown) s = SkipMarkdownPrefix(text, s, end, out heading);
+            while (s < end && char.IsWhiteSpace(text[s])) s++;
+            int e = end;
+            while (e > s && char.IsWhiteSpace(text[e - 1])) e--;
+            if (heading) { while (e > s && text[e - 1] == '#') e--; while (e > s && char.IsWhiteSpace(text[e - 1])) e--; }
+            if (e == s) b.Break();
+            else
+            {
+                if (heading) b.Break();
+                b.Space(i);
+                b.AppendLine(text, s, e);
+                if (heading) b.Break();
+            }
+            i = next;
+        }
+        return b.Build();
+    }
+
+    /// <summary>Skips block-quote marks (<c>&gt;</c>) and an ATX heading's opening <c>#</c>s at the start of a Markdown line.</summary>
+    private static int SkipMarkdownPrefix(string text, int s, int end, out bool heading)
+    {
+        heading = false;
+        while (true)
+        {
+            int p = s;
+            while (p < end && p - s < 4 && text[p] == ' ') p++;
+            if (p < end && text[p] == '>') { s = p + 1; continue; }
+            break;
+        }
+        int h = s;
+        while (h < end && text[h] == ' ') h++;
+        int marks = 0;
+        while (h + marks < end && text[h + marks] == '#') marks++;
+        if (marks is >= 1 and <= 6 && (h + marks == end || text[h + marks] is ' ' or '\t'))
+        {
+            heading = true;
+            return h + marks;
+        }
+        return s;
+    }
+
+    private static readonly HashSet<string> Hidden = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "head", "title", "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+        "canvas", "audio", "video", "select", "datalist", "input", "textarea",
+    };
+
+    private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "html", "body", "address", "article", "aside", "blockquote", "center", "dd", "details", "dialog", "dir", "div", "dl", "dt",
+        "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr",
+        "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "caption", "thead", "tbody", "tfoot",
+        "tr", "td", "th", "ul", "legend", "option",
+    };
+
+    /// <summary>
+    /// Reads HTML as a browser shows it, with AngleSharp's parser (so broken markup is read as browsers read
+    /// it and character references are decoded). Left out: <c>head</c>, <c>script</c>, <c>style</c>,
+    /// <c>noscript</c>, <c>template</c>, embedded content (<c>svg</c>, <c>iframe</c>, media, form controls),
+    /// comments, and elements with the <c>hidden</c> attribute, <c>aria-hidden="true"</c> or an inline
+    /// <c>display: none</c>. Block elements (p, h1–h6, li, blockquote, div, table cells, …) and runs of text
+    /// separated by <c>br</c> become paragraphs; whitespace is collapsed as a browser does.
+    /// </summary>
+    public static SnapshotText FromHtml(string html)
+    {
+        var parser = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true });
+        var document = parser.ParseDocument(html);
+        var b = new Builder();
+        var root = document.DocumentElement;
+        if (root is null) return b.Build();
+        int cursor = 0;
+        // An explicit stack: a deeply nested page must not exhaust the call stack. A null marks the end of a block.
+        var stack = new Stack<INode?>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (node is null) { b.Break(); continue; }
+            switch (node)
+            {
+                case IText text:
+                    AppendHtmlText(b, html, text, ref cursor);
+                    break;
+                case IElement element:
+                    if (IsHidden(element)) break;
+                    if (element.LocalName == "br") { b.Break(); break; }
+                    bool block = Blocks.Contains(element.LocalName);
+                    if (block) { b.Break(); stack.Push(null); }
+                    for (int c = element.ChildNodes.Length - 1; c >= 0; c--) stack.Push(element.ChildNodes[c]);
+                    break;
+            }
+        }
+        return b.Build();
+    }
+
+    private static bool IsHidden(IElement element)
+    {
+        if (Hidden.Contains(element.LocalName) || element.HasAttribute("hidden")) return true;
+        if (string.Equals(element.GetAttribute("aria-hidden")?.Trim(), "true", StringComparison.OrdinalIgnoreCase)) return true;
+        string? style = element.GetAttribute("style");
+        return style is not null && style.Replace(" ", "").Contains("display:none", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static int ElementStart(IElement? element, int fallback) => element?.SourceReference?.Position.Index ?? fallback;
+
+    /// <summary>
+    /// Appends a text node's words. The parser keeps the source position of elements only, so the node's
+    /// own position is found by looking for its first word in the source after the previous node's;
+    /// when it is not there (a character reference changed it) the node maps to its element's start.
+    /// </summary>
+    private static void AppendHtmlText(Builder b, string html, IText node, ref int cursor)
+    {
+        string data = node.Data;
+        int first = 0;
+        while (first < data.Length && char.IsWhiteSpace(data[first])) first++;
+        if (first == data.Length) { if (data.Length > 0) b.Space(cursor); return; }
+        int elementStart = ElementStart(node.ParentElement, cursor);
+        int probeEnd = first;
+        while (probeEnd < data.Length && probeEnd - first < 24 && !char.IsWhiteSpace(data[probeEnd])) probeEnd++;
+        int from = Math.Min(html.Length, Math.Max(cursor, elementStart));
+        int found = html.IndexOf(data.Substring(first, probeEnd - first), from, StringComparison.Ordinal);
+        bool located = found >= 0;
+        int origin = located ? found - first : elementStart;
+        if (located) cursor = found + (probeEnd - first);
+        if (first > 0) b.Space(origin + first);
+        int i = first;
+        while (i < data.Length)
+        {
+            int s = i;
+            while (i < data.Length && !char.IsWhiteSpace(data[i])) i++;
+            b.Append(data, s, i, located ? origin + s : origin, located);
+            int spaceAt = i;
+            while (i < data.Length && char.IsWhiteSpace(data[i])) i++;
+            if (i > spaceAt) b.Space(located ? origin + spaceAt : origin);
+        }
+    }
+
+    /// <summary>Builds the text paragraph by paragraph, with one collapsed space between runs and the origin of every run.</summary>
+    private sealed class Builder
+    {
+        private readonly StringBuilder _text = new();
+        private readonly List<TextSpan> _paragraphs = new();
+        private readonly List<int> _segmentText = new(), _segmentOriginal = new(), _segmentLength = new();
+        private int _paragraphStart = -1;
+        private int _pendingSpace = -1;   // the origin of a space owed before the next run of the paragraph
+
+        public void Space(int origin)
+        {
+            if (_paragraphStart >= 0 && _pendingSpace < 0) _pendingSpace = origin;
+        }
+
+        public void Break()
+        {
+            if (_paragraphStart >= 0) _paragraphs.Add(new TextSpan(_paragraphStart, _text.Length));
+            _paragraphStart = -1;
+            _pendingSpace = -1;
+        }
+
+        /// <summary>Appends a line of plain text; whitespace inside it collapses to one space.</summary>
+        public void AppendLine(string source, int start, int end)
+        {
+            int i = start;
+            while (i < end)
+            {
+                int s = i;
+                while (i < end && !char.IsWhiteSpace(source[i])) i++;
+                Append(source, s, i, s, linear: true);
+                int spaceAt = i;
+                while (i < end && char.IsWhiteSpace(source[i])) i++;
+                if (i > spaceAt && i < end) Space(spaceAt);
+            }
+        }
+
+        public void Append(string source, int start, int end, int origin, bool linear)
+        {
+            if (end <= start) return;
+            if (_paragraphStart < 0)
+            {
+                if (_text.Length > 0) { AddSegment(origin, 0); _text.Append("\n\n"); }
+                _paragraphStart = _text.Length;
+            }
+            else if (_pendingSpace >= 0)
+            {
+                AddSegment(_pendingSpace, 0);
+                _text.Append(' ');
+            }
+            _pendingSpace = -1;
+            AddSegment(origin, linear ? end - start : 0);
+            _text.Append(source, start, end - start);
+        }
+
+        private void AddSegment(int origin, int length)
+        {
+            _segmentText.Add(_text.Length);
+            _segmentOriginal.Add(origin);
+            _segmentLength.Add(length);
+        }
+
+        public SnapshotText Build()
+        {
+            Break();
+            return new SnapshotText(_text.ToString(), _paragraphs.ToArray(), _segmentText.ToArray(), _segmentOriginal.ToArray(), _segmentLength.ToArray());
+        }
+    }
+}

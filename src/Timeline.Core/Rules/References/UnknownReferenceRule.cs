@@ -1,0 +1,52 @@
+using Timeline.Core.Catalogs;
+using Timeline.Core.Language;
+using Timeline.Core.Model;
+using Timeline.Core.Services;
+
+namespace Timeline.Core.Checks;
+
+/// <summary>
+/// What TL201–TL204 share: an id that no definition of its kind answers, stated with the
+/// closest ids by id, name, alias and transliteration.
+/// </summary>
+public abstract class UnknownReferenceRule : ReferenceRule
+{
+    public override string Why =>
+        $"An unknown {Word} id is usually a typing slip or a {Word} not yet defined; " +
+        "the exports and the map cannot show what the id does not name.";
+
+    public override string HowToFix =>
+        $"Apply a did-you-mean, or define the {Word}" +
+        (Kind == SymbolKind.Event ? "." : " (the quick fix creates a stub in the right file).");
+
+    private string Word => Kind.Word();
+
+    public override void Check(ReferenceCheck check)
+    {
+        var r = check.Reference;
+        var symbols = check.Symbols;
+        var matches = symbols.Index(r.Kind).Search(r.Id, 3);
+        string hint = matches.Count == 0 ? "" : "; did you mean " + string.Join(" or ", matches.Select(m =>
+            m.MatchedName == m.Id || m.MatchedName == m.Item.DisplayName
+                ? $"'{m.Id}' ({m.Item.DisplayName})"
+                : $"'{m.Id}' ({m.Item.DisplayName}, also '{m.MatchedName}')")) + "?";
+        string defined = symbols.Count(r.Kind) == 0 ? $" (the project defines no {Word}s yet)" : "";
+        // A catalog number says nothing by itself: its name goes with it ("Change to 'geonames:164816' (Sarāqib)").
+        // The id is replaced inside its quotes, if the writer quoted it.
+        var inner = SyntaxQueries.InnerSpan(check.File.Source, r.Span);
+        var fixes = matches.Select((m, i) => Fix.Replace(
+            m.Id.Contains(':') ? $"Change to '{m.Id}' ({m.Item.DisplayName})" : $"Change to '{m.Id}'", inner, m.Id, i == 0)).ToList();
+        check.Report(Descriptor, r.Span, $"unknown {Word} '{r.Id}'; expected {What(check)} defined in the project{defined}{hint}",
+            fixes, matches.Select(m => m.Id).ToList());
+    }
+
+    /// <summary>What the reference should have been, for the message.</summary>
+    protected virtual string What(ReferenceCheck check) => $"{ScalarShape.Article(Kind)} id";
+
+    public override IEnumerable<FixAction> FixesOnRequest(Diagnostic diagnostic, FixRequest request)
+    {
+        if (Kind == SymbolKind.Event) yield break;
+        if (CodeActions.CreateStub(request.File, request.Project, diagnostic, Kind) is { } stub)
+            yield return new FixAction(stub.Title, stub.Edits.Select(e => (e.Path, e.Edits)).ToList(), CreateFile: stub.CreateFile);
+    }
+}

@@ -1,0 +1,36 @@
+namespace Timeline.Core.Checks;
+
+/// <summary>TL303 party-sourced: every citation comes from sources affiliated with one of the event's actors.</summary>
+public sealed class PartySourcedRule : EventRule
+{
+    public static readonly Rule Rule = new("TL303", "party-sourced", Severity.Warning,
+        "Every citation comes from sources affiliated with the event's actors.");
+
+    public override Rule Descriptor => Rule;
+
+    public override string Why =>
+        "What a party's own media says of its deeds is a claim, not a report: a reader must be told.";
+
+    public override string HowToFix =>
+        "Set status: claimed (the fix does it), disputed or denied, or cite an independent source.";
+
+    public override void Check(EventCheck check)
+    {
+        var ev = check.Event;
+        if (ev.Actors.Count == 0 || ev.Status is "claimed" or "disputed" or "denied") return;
+        int citations = ev.AllCitations().Count();
+        var sources = check.CitedSources;
+        // Every citation known and affiliated; an unknown source is another rule's finding.
+        if (citations == 0 || sources.Count != citations || sources.Any(s => s.Affiliation is null)) return;
+        // A source speaks for an actor of the event when its affiliation is that actor, part of it,
+        // or part of the same larger body (state media and the army both speak for the government).
+        var parties = check.Symbols.ActorClosure(ev.Actors.Select(a => a.Id));
+        var affiliations = sources.Select(s => s.Affiliation!.Id).Distinct().ToList();
+        if (!affiliations.All(a => check.Symbols.ActorClosure(new[] { a }).Overlaps(parties))) return;
+        var fix = StatusFix.Set(check.File, ev, "claimed");
+        check.Report(Rule, ev.SourcesEntry?.Key.Span ?? check.Anchor,
+            $"every citation of '{ev.Id}' comes from sources affiliated with {string.Join(", ", affiliations.Select(a => $"'{a}'"))}, " +
+            "a party to it; set status: claimed (or disputed, denied) or cite an independent source",
+            fix is null ? null : new[] { fix });
+    }
+}
