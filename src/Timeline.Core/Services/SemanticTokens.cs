@@ -51,7 +51,8 @@ public static class SemanticTokens
             if (d.Id.Length > 0) Add(SyntaxQueries.InnerSpan(text, d.IdSpan), KindOf(d.Kind), SemanticTokenModifiers.Declaration);
         foreach (var reference in file.References)
         {
-            var modifiers = symbols?.Find(reference.Kind, reference.Id) is { FromCatalog: true } ? SemanticTokenModifiers.Catalog : SemanticTokenModifiers.None;
+            bool fromCatalog = symbols?.Find(reference.Kind, reference.Id) is { FromCatalog: true };
+            var modifiers = fromCatalog ? SemanticTokenModifiers.Catalog : SemanticTokenModifiers.None;
             Add(SyntaxQueries.InnerSpan(text, reference.Span), KindOf(reference.Kind), modifiers);
         }
         foreach (var s in file.Sources)

@@ -43,7 +43,10 @@ public enum DiagnosticSeverity { Error = 1, Warning = 2, Information = 3, Hint =
 public enum DiagnosticTag { Unnecessary = 1, Deprecated = 2 }
 
 /// <summary>LSP's CompletionItemKind (the values this server uses).</summary>
-public enum CompletionItemKind { Text = 1, Class = 7, Value = 12, Keyword = 14, Property = 10, File = 17, Reference = 18, EnumMember = 20, Event = 23 }
+public enum CompletionItemKind
+{
+    Text = 1, Class = 7, Property = 10, Value = 12, Keyword = 14, File = 17, Reference = 18, EnumMember = 20, Event = 23,
+}
 
 /// <summary>LSP's SymbolKind (the values this server uses).</summary>
 public enum SymbolKind { Module = 2, Class = 5, Constant = 21, Event = 24 }

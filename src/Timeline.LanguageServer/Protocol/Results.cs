@@ -32,7 +32,7 @@ public sealed record TextDocumentEdit(OptionalVersionedTextDocumentIdentifier Te
 public sealed record CreateFileOptions(bool IgnoreIfExists);
 public sealed record CreateFile(string Uri, CreateFileOptions Options) : DocumentChange
 {
-    public string Kind => "create";
+    public string Kind { get; } = "create";
 }
 
 /// <summary>Edits by document: a map of URIs (<c>changes</c>), or <c>documentChanges</c> when the client can take them.</summary>

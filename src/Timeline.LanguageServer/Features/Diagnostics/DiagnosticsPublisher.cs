@@ -35,7 +35,8 @@ internal sealed class DiagnosticsPublisher
     public void Cleared(string uri)
     {
         lock (_published) _published.Remove(uri);
-        _ = _server.NotifyAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams(uri, null, []), LspJson.Default.PublishDiagnosticsParams);
+        var empty = new PublishDiagnosticsParams(uri, null, []);
+        _ = _server.NotifyAsync("textDocument/publishDiagnostics", empty, LspJson.Default.PublishDiagnosticsParams);
     }
 
     private async Task LoopAsync()

@@ -14,11 +14,14 @@ internal sealed class DocumentSymbolsFeature : IFeature
         server.OnDocumentRequest("textDocument/documentSymbol", LspJson.Default.TextDocumentParams, (p, s) =>
         {
             var symbols = LanguageServices.DocumentSymbols(s.File);
-            return s.Server.Client.HierarchicalSymbols
-                ? JsonPayload.Of(symbols.Select(d => new DocumentSymbol(d.Name, d.Detail, SymbolKinds.Of(d.Kind), s.Range(d.Span), s.Range(d.SelectionSpan)))
-                    .ToArray(), LspJson.Default.DocumentSymbolArray)
-                : JsonPayload.Of(symbols.Select(d => new SymbolInformation(d.Name, SymbolKinds.Of(d.Kind), s.Lsp.Location(s.Uri, s.Text, d.Span), d.Detail))
-                    .ToArray(), LspJson.Default.SymbolInformationArray);
+            if (s.Server.Client.HierarchicalSymbols)
+            {
+                var outline = symbols.Select(d =>
+                    new DocumentSymbol(d.Name, d.Detail, SymbolKinds.Of(d.Kind), s.Range(d.Span), s.Range(d.SelectionSpan)));
+                return JsonPayload.Of(outline.ToArray(), LspJson.Default.DocumentSymbolArray);
+            }
+            var flat = symbols.Select(d => new SymbolInformation(d.Name, SymbolKinds.Of(d.Kind), s.Lsp.Location(s.Uri, s.Text, d.Span), d.Detail));
+            return JsonPayload.Of(flat.ToArray(), LspJson.Default.SymbolInformationArray);
         });
 }
 

@@ -14,7 +14,8 @@ internal sealed class RenameFeature : IFeature
 
     public void Register(TimelineLanguageServer server)
     {
-        server.OnDocumentRequest("textDocument/prepareRename", LspJson.Default.TextDocumentPositionParams, LspJson.Default.PrepareRenameResult, (p, s) =>
+        var prepare = LspJson.Default.TextDocumentPositionParams;
+        server.OnDocumentRequest("textDocument/prepareRename", prepare, LspJson.Default.PrepareRenameResult, (p, s) =>
         {
             var r = LanguageServices.PrepareRename(s.File, s.Analysis.Result.Symbols, s.Lsp.Offset(s.Text, p.Position), out var error)
                 ?? throw new JsonRpcException(ErrorCodes.RequestFailed, error ?? "Nothing to rename here");

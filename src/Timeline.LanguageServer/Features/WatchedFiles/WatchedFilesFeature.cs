@@ -19,7 +19,8 @@ internal sealed class WatchedFilesFeature : IFeature
         if (!server.Client.DynamicWatchedFiles) return Task.CompletedTask;
         // YAML files of every kind, and the gazetteers' GeoNames dumps.
         FileSystemWatcher[] watchers = [new("**/*.yaml"), new("**/*.txt"), new("**/*.tsv")];
-        var registration = new Registration("timeline-watch-files", "workspace/didChangeWatchedFiles", new DidChangeWatchedFilesRegistrationOptions(watchers));
+        var registration = new Registration("timeline-watch-files", "workspace/didChangeWatchedFiles",
+            new DidChangeWatchedFilesRegistrationOptions(watchers));
         _ = server.RequestQuietlyAsync("client/registerCapability", new RegistrationParams([registration]), LspJson.Default.RegistrationParams);
         return Task.CompletedTask;
     }
