@@ -21,7 +21,8 @@ public static class Generator
         for (int i = 0; i < names.Count; i++)
         {
             var (name, ar, lat, lon) = names[i];
-            p.Append(CultureInfo.InvariantCulture, $"  - id: {Id(name, i)}\n    name: {Quote(name)}\n    names: [{Quote(ar)}]\n    kind: village\n    in: syria\n    coordinates: [{lat:0.#####}, {lon:0.#####}]\n");
+            p.Append(CultureInfo.InvariantCulture, $"  - id: {Id(name, i)}\n    name: {Quote(name)}\n    names: " +
+                $"[{Quote(ar)}]\n    kind: village\n    in: syria\n    coordinates: [{lat:0.#####}, {lon:0.#####}]\n");
         }
         File.WriteAllText(Path.Combine(dir, "gazetteer.places.yaml"), p.ToString());
 
@@ -33,19 +34,25 @@ public static class Generator
         int sources = Math.Max(10, events / 20);
         var day0 = new DateOnly(2011, 3, 15);
         for (int i = 0; i < sources; i++)
-            t.Append(CultureInfo.InvariantCulture, $"  - id: source-{i}\n    publisher: Outlet {i % 37}\n    published: {day0.AddDays(i * 5000 / sources + 30):yyyy-MM-dd}\n    url: https://example.org/{i}\n");
+            t.Append(CultureInfo.InvariantCulture, $"  - id: source-{i}\n    publisher: Outlet {i % 37}\n    " +
+                $"published: {day0.AddDays(i * 5000 / sources + 30):yyyy-MM-dd}\n    url: https://example.org/{i}\n");
         t.Append("events:\n");
         for (int i = 0; i < events; i++)
         {
             var day = day0.AddDays(i * 5000L / events is var d ? (int)d : 0);
             int src = (int)((long)i * sources / events);
-            t.Append(CultureInfo.InvariantCulture, $"  - id: event-{i}\n    date: {day:yyyy-MM-dd}\n    title: Event number {i} near {Quote(names[i % names.Count].Name)}\n");
-            t.Append(CultureInfo.InvariantCulture, $"    places: [{Id(names[i % names.Count].Name, i % names.Count)}]\n    actors: [actor-{i % 50}, actor-{(i * 7) % 50}]\n");
-            t.Append(CultureInfo.InvariantCulture, $"    sources:\n      - source: source-{src}\n        quote: words of the report about event {i}\n");
+            t.Append(CultureInfo.InvariantCulture,
+                $"  - id: event-{i}\n    date: {day:yyyy-MM-dd}\n    title: Event number {i} near {Quote(names[i % names.Count].Name)}\n");
+            t.Append(CultureInfo.InvariantCulture,
+                $"    places: [{Id(names[i % names.Count].Name, i % names.Count)}]\n    actors: [actor-{i % 50}, actor-{(i * 7) % 50}]\n");
+            t.Append(CultureInfo.InvariantCulture,
+                $"    sources:\n      - source: source-{src}\n        quote: words of the report about event {i}\n");
             if (i % 10 == 0)
-                t.Append(CultureInfo.InvariantCulture, $"    claims:\n      - by: actor-{i % 50}\n        stance: asserts\n        source: source-{src}\n    status: claimed\n");
+                t.Append(CultureInfo.InvariantCulture,
+                    $"    claims:\n      - by: actor-{i % 50}\n        stance: asserts\n        source: source-{src}\n    status: claimed\n");
             if (i % 7 == 0)
-                t.Append(CultureInfo.InvariantCulture, $"    casualties:\n      - killed: at least {rng.Next(1, 40)}\n        group: civilians\n        source: source-{src}\n");
+                t.Append(CultureInfo.InvariantCulture,
+                    $"    casualties:\n      - killed: at least {rng.Next(1, 40)}\n        group: civilians\n        source: source-{src}\n");
         }
         File.WriteAllText(Path.Combine(dir, "generated.timeline.yaml"), t.ToString());
     }

@@ -17,7 +17,8 @@ public static class NamesBench
         var catalog = GeoNames.Read(dump, text);
         double read = sw.Elapsed.TotalMilliseconds;
         sw.Restart();
-        var index = new NameIndex<Definition>(catalog.Places.Select(p => new NameEntry<Definition>(p, p.Id, SymbolTable.NamesOf(p), SymbolTable.PlaceRank(p.PlaceKind), p.Population)));
+        var index = new NameIndex<Definition>(catalog.Places.Select(p =>
+            new NameEntry<Definition>(p, p.Id, SymbolTable.NamesOf(p), SymbolTable.PlaceRank(p.PlaceKind), p.Population)));
         double build = sw.Elapsed.TotalMilliseconds;
         long after = GC.GetTotalMemory(true);
         // Queries: real names typed the ways writers type them — cut short, one letter off, e for i, k for q, no article.
@@ -42,7 +43,8 @@ public static class NamesBench
         }
         times.Sort();
         Console.WriteLine($"names: {catalog.Places.Count:N0} places ({index.Count:N0} entries) read in {read:F0} ms, index built in {build:F0} ms, " +
-                          $"{(after - before) / 1048576.0:F0} MB for catalog and index; {queries} searches: p50 {times[queries / 2]:F2} ms, p99 {times[(int)(queries * 0.99)]:F2} ms, max {times[^1]:F1} ms; " +
+                          $"{(after - before) / 1048576.0:F0} MB for catalog and index; {queries} searches: " +
+                          $"p50 {times[queries / 2]:F2} ms, p99 {times[(int)(queries * 0.99)]:F2} ms, max {times[^1]:F1} ms; " +
                           $"the place searched for among the results in {100.0 * found / queries:F1}%");
         return 0;
     }

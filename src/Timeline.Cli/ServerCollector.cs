@@ -39,7 +39,8 @@ internal static class ServerCollector
         var env = Environment.GetEnvironmentVariables();
         if (env.Contains(Marker)) return;
         foreach (string key in env.Keys)
-            if (key.StartsWith("DOTNET_gc", StringComparison.OrdinalIgnoreCase) || key.StartsWith("COMPlus_gc", StringComparison.OrdinalIgnoreCase)) return;
+            if (key.StartsWith("DOTNET_gc", StringComparison.OrdinalIgnoreCase)
+                || key.StartsWith("COMPlus_gc", StringComparison.OrdinalIgnoreCase)) return;
         string? exe = Environment.ProcessPath;
         if (exe is null) return;
         var argv = new List<string?> { exe };
@@ -55,10 +56,15 @@ internal static class ServerCollector
         envp.Add($"{Marker}=1");
         envp.Add(null);
         log.Flush();
-        execve(exe, argv.ToArray(), envp.ToArray());
-        log.WriteLine($"timeline lsp: could not restart with the server's collector settings (errno {Marshal.GetLastPInvokeError()}); running with the checker's");
+        _ = execve(exe, argv.ToArray(), envp.ToArray()); // returns only when it fails
+        log.WriteLine("timeline lsp: could not restart with the server's collector settings " +
+            $"(errno {Marshal.GetLastPInvokeError()}); running with the checker's");
     }
 
-    [DllImport("libc", SetLastError = true)]
-    private static extern int execve(string path, string?[] argv, string?[] envp);
+    // LPStr is UTF-8 on Linux and macOS, the only systems that restart (string arrays take no LPUTF8Str).
+    [DllImport("libc", SetLastError = true, BestFitMapping = false, ThrowOnUnmappableChar = true)]
+    private static extern int execve(
+        [MarshalAs(UnmanagedType.LPStr)] string path,
+        [MarshalAs(UnmanagedType.LPArray, ArraySubType = UnmanagedType.LPStr)] string?[] argv,
+        [MarshalAs(UnmanagedType.LPArray, ArraySubType = UnmanagedType.LPStr)] string?[] envp);
 }

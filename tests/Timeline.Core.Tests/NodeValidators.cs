@@ -6,6 +6,8 @@ namespace Timeline.Core.Tests;
 /// <summary>Runs tests/validators/validate.mjs (ajv) with node, installing its npm packages on first use.</summary>
 public static class NodeValidators
 {
+    private static readonly JsonSerializerOptions CaseInsensitive = new() { PropertyNameCaseInsensitive = true };
+
     private static readonly object Gate = new();
     private static bool _installed;
 
@@ -32,7 +34,7 @@ public static class NodeValidators
         EnsureInstalled();
         var (code, output) = Run("node", $"validate.mjs {mode} \"{arg}\"", Dir, stdin);
         if (code != 0) throw new InvalidOperationException($"validate.mjs failed ({code}):\n{output}");
-        return JsonSerializer.Deserialize<List<Result>>(output, new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
+        return JsonSerializer.Deserialize<List<Result>>(output, CaseInsensitive)!;
     }
 
     /// <summary>Runs a program; returns its exit code and its output (with its errors when it failed).</summary>

@@ -12,16 +12,6 @@ public static class Repo
     public static string Root => RootLazy.Value;
     public static string Path(params string[] parts) => System.IO.Path.Combine(new[] { Root }.Concat(parts).ToArray());
 
-    /// <summary>The shared folder beside the repository (seeds, spec, test data), when present.</summary>
-    public static string? Shared
-    {
-        get
-        {
-            var p = System.IO.Path.GetFullPath(System.IO.Path.Combine(Root, "..", "shared"));
-            return Directory.Exists(p) ? p : null;
-        }
-    }
-
     /// <summary>TIMELINE_ACCEPT=1 dotnet test: rewrite baselines (sample annotations, schemas) from what the code does now.</summary>
     public static bool Accepting => Environment.GetEnvironmentVariable("TIMELINE_ACCEPT") == "1";
 

@@ -13,7 +13,9 @@ public static class GitHubFormatter
                 var s = f.File.Source.GetPosition(d.Span.Start);
                 var e = f.File.Source.GetPosition(d.Span.End);
                 string command = d.Severity switch { Severity.Error => "error", Severity.Warning => "warning", _ => "notice" };
-                w.WriteLine($"::{command} file={Property(f.DisplayPath)},line={s.Line + 1},col={s.Character + 1},endLine={e.Line + 1},endColumn={e.Character + 1},title={Property($"{d.Code} {d.Name}")}::{Data(d.Message)}");
+                string where = $"file={Property(f.DisplayPath)},line={s.Line + 1},col={s.Character + 1}," +
+                    $"endLine={e.Line + 1},endColumn={e.Character + 1}";
+                w.WriteLine($"::{command} {where},title={Property($"{d.Code} {d.Name}")}::{Data(d.Message)}");
             }
     }
 

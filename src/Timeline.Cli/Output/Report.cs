@@ -11,7 +11,8 @@ public sealed record Summary(int Files, int Errors, int Warnings, int Infos)
     public static Summary Of(IReadOnlyList<ReportFile> files)
     {
         var all = files.SelectMany(f => f.File.Diagnostics).ToList();
-        return new Summary(files.Count, all.Count(d => d.Severity == Severity.Error), all.Count(d => d.Severity == Severity.Warning), all.Count(d => d.Severity == Severity.Info));
+        return new Summary(files.Count, all.Count(d => d.Severity == Severity.Error),
+            all.Count(d => d.Severity == Severity.Warning), all.Count(d => d.Severity == Severity.Info));
     }
 }
 

@@ -25,7 +25,8 @@ public static class TextFormatter
                 string pad = new(' ', gutter.Length);
                 w.WriteLine($" {C("34", gutter + " |")} {Printable(line)}");
                 int width = end.Line == start.Line ? Math.Max(1, end.Character - start.Character) : Math.Max(1, line.Length - start.Character);
-                w.WriteLine($" {C("34", pad + " |")} {Indent(line, start.Character)}{C(d.Severity == Severity.Error ? "31" : "33", new string('^', DisplayWidth(line, start.Character, width)))}");
+                string carets = new('^', DisplayWidth(line, start.Character, width));
+                w.WriteLine($" {C("34", pad + " |")} {Indent(line, start.Character)}{C(d.Severity == Severity.Error ? "31" : "33", carets)}");
             }
         }
         var s = Summary.Of(files);

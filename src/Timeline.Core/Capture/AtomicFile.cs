@@ -21,7 +21,8 @@ public static class AtomicFile
         }
         catch
         {
-            try { File.Delete(temp); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* the first error is the one to report */ }
+            try { File.Delete(temp); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* the first error is the one to report */ }
             throw;
         }
     }

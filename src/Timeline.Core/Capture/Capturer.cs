@@ -142,7 +142,8 @@ public static partial class Capturer
     {
         var kind = FileKinds.FromPath(path);
         if (kind is not (FileKind.Sources or FileKind.Timeline))
-            throw new CaptureRefusedException($"{Path.GetFileName(path)} cannot hold sources: --add-to takes a *.sources.yaml or *.timeline.yaml file");
+            throw new CaptureRefusedException($"{Path.GetFileName(path)} cannot hold sources: --add-to takes a " +
+                "*.sources.yaml or *.timeline.yaml file");
         string text = "";
         bool bom = false;
         if (File.Exists(path))
@@ -172,7 +173,8 @@ public static partial class Capturer
 
     /// <summary>Where the project root is looked for: beside the sources file, else in the working folder.</summary>
     private static string StartOf(CaptureRequest request) =>
-        request.AddTo is null ? request.WorkingDirectory : Path.GetDirectoryName(Path.GetFullPath(Path.Combine(request.WorkingDirectory, request.AddTo)))!;
+        request.AddTo is null ? request.WorkingDirectory
+            : Path.GetDirectoryName(Path.GetFullPath(Path.Combine(request.WorkingDirectory, request.AddTo)))!;
 
     private static string Relative(string from, string path) => Path.GetRelativePath(from, path).Replace('\\', '/');
 

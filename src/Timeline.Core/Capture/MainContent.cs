@@ -10,7 +10,8 @@ namespace Timeline.Core.Capture;
 /// </summary>
 public static class MainContent
 {
-    private const string Dropped = "nav, aside, form, footer, script, style, noscript, template, iframe, button, dialog, [hidden], [aria-hidden=true]";
+    private const string Dropped = "nav, aside, form, footer, script, style, noscript, template, iframe, button, " +
+        "dialog, [hidden], [aria-hidden=true]";
 
     /// <summary>
     /// An article holding less than this share of the page's text is a teaser or a card (the

@@ -9,7 +9,8 @@ namespace Timeline.Core.Capture;
 /// </summary>
 public static partial class PageDecoder
 {
-    /// <summary>How far into a page its meta charset is looked for (the HTML standard's pre-scan reads 1024 bytes; pages often put it later).</summary>
+    /// <summary>How far into a page its meta charset is looked for (the HTML standard's pre-scan reads 1024 bytes;
+    /// pages often put it later).</summary>
     private const int PrescanBytes = 4096;
 
     static PageDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);

@@ -42,7 +42,8 @@ public static class PageFetcher
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancel.IsCancellationRequested)
         {
-            throw new CaptureRefusedException($"{url} did not arrive within the time limit of {limits.Timeout.TotalSeconds:0.#} s; nothing was written");
+            throw new CaptureRefusedException($"{url} did not arrive within the time limit " +
+                $"of {limits.Timeout.TotalSeconds:0.#} s; nothing was written");
         }
         catch (HttpRequestException ex)
         {
@@ -82,7 +83,8 @@ public static class PageFetcher
                 throw new CaptureRefusedException($"{url} is {mediaType}, not a web page (text/html or application/xhtml+xml) or plain text; "
                                                   + "save what you need as text and capture that file");
             if (response.Content.Headers.ContentLength is long declared && declared > limits.MaxBytes)
-                throw new CaptureRefusedException($"{url} is {Describe(declared)}, over the size limit of {Describe(limits.MaxBytes)}; nothing was written");
+                throw new CaptureRefusedException($"{url} is {Describe(declared)}, over the size limit " +
+                    $"of {Describe(limits.MaxBytes)}; nothing was written");
             byte[] body = await ReadLimited(response.Content, url, limits.MaxBytes, cancel);
             return new FetchedPage(url, body, mediaType, Unquote(type?.CharSet));
         }

@@ -1,9 +1,9 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Timeline.Core.Capture;
 
@@ -72,7 +72,8 @@ public sealed partial record PageMetadata(string? Title, string? SiteName, strin
         if (string.IsNullOrWhiteSpace(value)) return null;
         var iso = IsoDayPrefix().Match(value);
         if (iso.Success)
-            return DateOnly.TryParseExact($"{iso.Groups[1].Value}-{iso.Groups[2].Value}-{iso.Groups[3].Value}", "yyyy-MM-dd", CultureInfo.InvariantCulture,
+            return DateOnly.TryParseExact($"{iso.Groups[1].Value}-{iso.Groups[2].Value}-{iso.Groups[3].Value}",
+                "yyyy-MM-dd", CultureInfo.InvariantCulture,
                 DateTimeStyles.None, out var d) ? d : null;
         return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var dto)
             ? DateOnly.FromDateTime(dto.DateTime) : null;
@@ -85,9 +86,10 @@ public sealed partial record PageMetadata(string? Title, string? SiteName, strin
     public static DateOnly? DayInPath(Uri url)
     {
         foreach (Match m in PathDay().Matches(url.AbsolutePath))
-            if (int.Parse(m.Groups["m"].Value) is int month and >= 1 and <= 12 && int.Parse(m.Groups["d"].Value) is int day and >= 1
-                && day <= DateTime.DaysInMonth(int.Parse(m.Groups["y"].Value), month))
-                return new DateOnly(int.Parse(m.Groups["y"].Value), month, day);
+            if (int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture) is int month and >= 1 and <= 12
+                && int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture) is int day and >= 1
+                && day <= DateTime.DaysInMonth(int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture), month))
+                return new DateOnly(int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture), month, day);
         return null;
     }
 

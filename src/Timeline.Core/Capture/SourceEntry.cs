@@ -11,7 +11,8 @@ namespace Timeline.Core.Capture;
 /// that asks the writer for it.
 /// </summary>
 public sealed record SourceEntry(
-    string Id, string? Publisher, string? Published, string? Title, string? Author, string? Url, string Snapshot, string Sha256, DateTimeOffset Captured)
+    string Id, string? Publisher, string? Published, string? Title, string? Author, string? Url,
+    string Snapshot, string Sha256, DateTimeOffset Captured)
 {
     public const string CapturedFormat = "yyyy-MM-ddTHH:mm:ssZ";
 
@@ -20,7 +21,8 @@ public sealed record SourceEntry(
     {
         var fields = new List<string> { $"id: {Id}" };
         fields.Add(Publisher is null ? "publisher:  # not on the page: the outlet's name" : $"publisher: {YamlScalars.Write(Publisher)}");
-        fields.Add(Published is null ? "published:  # not on the page: the day it was published, 2024-11-29? if you infer it" : $"published: {Published}");
+        fields.Add(Published is null ? "published:  # not on the page: the day it was published, 2024-11-29? if you infer it"
+            : $"published: {Published}");
         if (Title is not null) fields.Add($"title: {YamlScalars.Write(Title)}");
         if (Author is not null) fields.Add($"author: {YamlScalars.Write(Author)}");
         if (Url is not null) fields.Add($"url: {YamlScalars.Write(Url)}");

@@ -51,7 +51,7 @@ public static class BuiltinCatalogs
         return reader.ReadToEnd();
     }
 
-    private static IReadOnlyList<CatalogFile> ReadLevant()
+    private static CatalogFile[] ReadLevant()
     {
         var (places, model) = ReadYaml(Levant, "levant.places.yaml", FileKind.Places);
         // The hand-checked countries and governorates say which GeoNames codes they stand for.

@@ -1,6 +1,6 @@
-using Timeline.Core.Language;
 using System.Globalization;
 using Timeline.Core.Checks;
+using Timeline.Core.Language;
 using Timeline.Core.Model;
 using Timeline.Core.Text;
 
@@ -46,14 +46,17 @@ public static class GeoNames
             var cols = text[start..end].Split('\t');
             string? problem = null;
             if (cols.Length != 19) problem = $"a GeoNames row has 19 tab-separated columns; this one has {cols.Length}";
-            else if (!long.TryParse(cols[0], NumberStyles.None, CultureInfo.InvariantCulture, out _)) problem = $"the geonameid '{cols[0]}' is not a number";
+            else if (!long.TryParse(cols[0], NumberStyles.None, CultureInfo.InvariantCulture,
+                out _)) problem = $"the geonameid '{cols[0]}' is not a number";
             else if (!double.TryParse(cols[4], NumberStyles.Float, CultureInfo.InvariantCulture, out double lat) || !CoordinatesShape.IsLatitude(lat)
-                  || !double.TryParse(cols[5], NumberStyles.Float, CultureInfo.InvariantCulture, out double lon) || !CoordinatesShape.IsLongitude(lon))
+                  || !double.TryParse(cols[5], NumberStyles.Float, CultureInfo.InvariantCulture, out double lon)
+                      || !CoordinatesShape.IsLongitude(lon))
                 problem = $"the coordinates '{cols[4]}', '{cols[5]}' are not a latitude and longitude";
             else if (cols[1].Length == 0) problem = "the name column is empty";
             if (problem is not null)
             {
-                file.Diagnostics.Add(new Diagnostic(CatalogFormatRule.Rule, CatalogFormatRule.Rule.DefaultSeverity, new TextSpan(start, end), problem));
+                file.Diagnostics.Add(new Diagnostic(CatalogFormatRule.Rule, CatalogFormatRule.Rule.DefaultSeverity,
+                    new TextSpan(start, end), problem));
                 continue;
             }
             rows.Add((cols, line));

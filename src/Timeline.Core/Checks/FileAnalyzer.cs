@@ -16,7 +16,8 @@ namespace Timeline.Core.Checks;
 /// </summary>
 public static class FileAnalyzer
 {
-    public static FileModel Analyze(string path, string text, ReaderLimits? limits = null) => Analyze(path, FileKinds.FromPath(path), new SourceText(text), limits);
+    public static FileModel Analyze(string path, string text, ReaderLimits? limits = null) =>
+        Analyze(path, FileKinds.FromPath(path), new SourceText(text), limits);
 
     public static FileModel Analyze(string path, FileKind kind, SourceText source, ReaderLimits? limits = null, FileModel? previous = null)
     {
@@ -67,7 +68,8 @@ public static class FileAnalyzer
         public ProjectAnalyzer.SegmentFindings? Checked;
     }
 
-    private static FileModel Segmented(string path, FileKind kind, ObjectShape shape, SourceText source, ReaderLimits limits, IReadOnlyList<Segment> segments, FileModel? previous)
+    private static FileModel Segmented(string path, FileKind kind, ObjectShape shape, SourceText source,
+        ReaderLimits limits, IReadOnlyList<Segment> segments, FileModel? previous)
     {
         // Reuse: the segments at the start and at the end that the edit did not touch lie wholly in the
         // text the two versions share at their start and at their end; the few in between are looked up by their text.
@@ -87,7 +89,8 @@ public static class FileAnalyzer
             {
                 Segment was = prevLayout[pn - 1 - tail], seg = segments[n - 1 - tail];
                 // The same segment moved by the edit, lying wholly in the shared end.
-                if (was with { Start = seg.Start } != seg || seg.Start < now.Length - suffix || before.Length - was.End != now.Length - seg.End) break;
+                if (was with { Start = seg.Start } != seg || seg.Start < now.Length - suffix
+                    || before.Length - was.End != now.Length - seg.End) break;
                 tail++;
             }
             for (int i = 0; i < head; i++) Take(i, i);
@@ -137,7 +140,11 @@ public static class FileAnalyzer
         for (int i = 0; i < n; i++)
         {
             if (segments[i].Role == SegmentRole.Item) continue;
-            if (Reuse(i, null) is not { } again) { rootKeysReused = false; again = AnalyzeSegment(path, kind, shape, source, segments[i], null, limits); }
+            if (Reuse(i, null) is not { } again)
+            {
+                rootKeysReused = false;
+                again = AnalyzeSegment(path, kind, shape, source, segments[i], null, limits);
+            }
             analyses[i] = again;
             timezone ??= again.Parts.Timezone;
             if (again.Parts.Title is not null) title = again.Parts.Title;
@@ -155,10 +162,15 @@ public static class FileAnalyzer
         if (prev is not null && timezone != previous!.Timezone)
         {
             foreach (int i in Enumerable.Range(0, head).Concat(Enumerable.Range(n - tail, tail)))
-                if (segments[i].Role == SegmentRole.Item && analyses[i]!.Timezone != (segments[i].ListKey == "events" ? timezone : null)) { analyses[i] = null; fresh.Add(i); }
+                if (segments[i].Role == SegmentRole.Item && analyses[i]!.Timezone != (segments[i].ListKey == "events" ? timezone : null))
+                {
+                    analyses[i] = null;
+                    fresh.Add(i);
+                }
             head = tail = 0;
         }
-        void Fresh(int i) => analyses[i] = AnalyzeSegment(path, kind, shape, source, segments[i], segments[i].ListKey == "events" ? timezone : null, limits);
+        void Fresh(int i) => analyses[i] = AnalyzeSegment(path, kind, shape, source, segments[i],
+            segments[i].ListKey == "events" ? timezone : null, limits);
         if (fresh.Count > 64 && Environment.ProcessorCount > 1) Parallel.ForEach(fresh, Fresh);
         else foreach (int i in fresh) Fresh(i);
 
@@ -167,7 +179,11 @@ public static class FileAnalyzer
         foreach (var a in analyses)
         {
             var list = a!.Segment.Role == SegmentRole.ListHeader ? a.List ??= new SequenceNode() : null;
-            if (a.Problems.Count == 0 && a.Skipped.Count == 0) { reads.Add(new YamlReader.SegmentResult(a.Root, NoProblems, NoLines, list)); continue; }
+            if (a.Problems.Count == 0 && a.Skipped.Count == 0)
+            {
+                reads.Add(new YamlReader.SegmentResult(a.Root, NoProblems, NoLines, list));
+                continue;
+            }
             int firstLine = source.LineOf(a.Anchor.Start);
             reads.Add(new YamlReader.SegmentResult(a.Root,
                 a.Problems.Select(p => p with { Span = Shift(p.Span, a.Anchor.Start) }).ToList(),
@@ -175,7 +191,8 @@ public static class FileAnalyzer
         }
         var doc = YamlReader.Compose(source, segments, reads);
         bool sameOutline = previous?.Kind == kind && prev is not null && rootKeysReused
-            && SameOutline(Enumerable.Range(head, Math.Max(0, pn - tail - head)).Where(p => !reusedPrev[p]).Select(p => prev[p]), fresh.Order().Select(i => analyses[i]!));
+            && SameOutline(Enumerable.Range(head, Math.Max(0, pn - tail - head)).Where(p => !reusedPrev[p])
+                .Select(p => prev[p]), fresh.Order().Select(i => analyses[i]!));
         var model = new FileModel
         {
             Path = path, Kind = kind, Source = source, Document = doc, Segments = analyses!, Layout = segments,
@@ -212,7 +229,8 @@ public static class FileAnalyzer
     private static TextSpan Shift(TextSpan s, int by) => new(s.Start + by, s.End + by);
 
     /// <summary>Reads and analyses one segment alone.</summary>
-    private static SegmentAnalysis AnalyzeSegment(string path, FileKind kind, ObjectShape shape, SourceText source, Segment seg, TimeSpan? timezone, ReaderLimits limits)
+    private static SegmentAnalysis AnalyzeSegment(string path, FileKind kind, ObjectShape shape, SourceText source,
+        Segment seg, TimeSpan? timezone, ReaderLimits limits)
     {
         var anchor = new SegmentAnchor { Start = seg.Start };
         var read = YamlReader.ReadSegment(source, seg, anchor, limits);
@@ -297,7 +315,7 @@ public static class FileAnalyzer
             return Ref(node, SymbolKind.Source) is { } r ? new Citation { Source = r } : null;
         }
 
-        private (string Id, TextSpan Span)? Id(MappingNode m)
+        private static (string Id, TextSpan Span)? Id(MappingNode m)
         {
             var s = Scalar(m, "id");
             return s is null ? null : (s.Value, s.Span);
@@ -337,7 +355,8 @@ public static class FileAnalyzer
                 case FileKind.Timeline:
                     if (Text(root, "title") is { } title) _m.Title = title;
                     if (Scalar(root, "timezone") is { } tz && StructureValidator.TimezonePattern().IsMatch(tz.Value))
-                        _m.Timezone = tz.Value == "Z" ? TimeSpan.Zero : TimeSpan.ParseExact(tz.Value[1..], "hh\\:mm", CultureInfo.InvariantCulture) * (tz.Value[0] == '-' ? -1 : 1);
+                        _m.Timezone = tz.Value == "Z" ? TimeSpan.Zero
+                            : TimeSpan.ParseExact(tz.Value[1..], "hh\\:mm", CultureInfo.InvariantCulture) * (tz.Value[0] == '-' ? -1 : 1);
                     foreach (var s in root.ObjectsOf("sources")) BuildSource(s);
                     foreach (var e in root.ObjectsOf("events")) BuildEvent(e);
                     break;
@@ -361,9 +380,11 @@ public static class FileAnalyzer
             if (Id(m) is not { } id) return;
             var published = Date(m, "published");
             if (published is { Value: { } v, Reading.Problem: null } && !v.IsDayPrecisionOrFiner)
-                Add(InvalidDateRule.Rule, published.Node.Span, $"'{published.Text}' is not precise enough for a publication date; expected a day such as 2024-11-29");
+                Add(InvalidDateRule.Rule, published.Node.Span,
+                    $"'{published.Text}' is not precise enough for a publication date; expected a day such as 2024-11-29");
             if (published?.Reading.Relative is not null)
-                Add(RelativeDateRule.Rule, published.Node.Span, $"'{published.Text}' is {published.Reading.Relative.Meaning}; a publication date must be written as a date such as 2024-11-29");
+                Add(RelativeDateRule.Rule, published.Node.Span,
+                    $"'{published.Text}' is {published.Reading.Relative.Meaning}; a publication date must be written as a date such as 2024-11-29");
             _m.Sources.Add(new SourceDef
             {
                 Id = id.Id, IdSpan = id.Span, Span = m.Span, Path = _m.Path,
@@ -393,7 +414,10 @@ public static class FileAnalyzer
             };
             foreach (var p in m.ItemsOf("places"))
             {
-                if (p is MappingNode pm) { if (Ref(pm["place"], SymbolKind.Place) is { } r) ev.Places.Add(new PlaceUse { Place = r, Precision = Text(pm, "precision") }); }
+                if (p is MappingNode pm)
+                {
+                    if (Ref(pm["place"], SymbolKind.Place) is { } r) ev.Places.Add(new PlaceUse { Place = r, Precision = Text(pm, "precision") });
+                }
                 else if (Ref(p, SymbolKind.Place) is { } r) ev.Places.Add(new PlaceUse { Place = r });
             }
             ev.Actors.AddRange(Refs(m, "actors", SymbolKind.Actor));
@@ -445,7 +469,9 @@ public static class FileAnalyzer
                     }
                     var c = Counts.Parse(s.Value);
                     if (c is null)
-                        Add(InvalidCountRule.Rule, s.Span, $"'{YamlDocument.Shorten(s.Value)}' is not a count; expected a number or a phrase such as \"at least 27\", \"at most 30\", \"about 300\", \"20-30\", \"dozens\" or \"hundreds\"");
+                        Add(InvalidCountRule.Rule, s.Span, $"'{YamlDocument.Shorten(s.Value)}' is not a count; " +
+                            "expected a number or a phrase such as \"at least 27\", \"at most 30\", \"about 300\", " +
+                            "\"20-30\", \"dozens\" or \"hundreds\"");
                     else if (c.Form == CountForm.Range && c.Low > c.High)
                         Add(ReversedRangeRule.Rule, s.Span, $"the range '{s.Value}' runs from {c.Low} down to {c.High}; write the lower number first",
                             new[] { Fix.Replace($"Change to '{c.High}-{c.Low}'", s.Span, $"{c.High}-{c.Low}", true) });
@@ -462,7 +488,11 @@ public static class FileAnalyzer
                         if (low > high)
                             Add(ReversedRangeRule.Rule, (m.Find("low")!.Value).Span, $"low ({low}) is above high ({high})");
                         else if (best is { } b && ((low is { } l && b < l) || (high is { } h && b > h)))
-                            Add(ReversedRangeRule.Rule, m.Find("best")!.Value.Span, $"best ({b}) is outside low..high ({low?.ToString() ?? "…"}..{high?.ToString() ?? "…"})");
+                        {
+                            string lowText = low?.ToString(CultureInfo.InvariantCulture) ?? "…";
+                            string highText = high?.ToString(CultureInfo.InvariantCulture) ?? "…";
+                            Add(ReversedRangeRule.Rule, m.Find("best")!.Value.Span, $"best ({b}) is outside low..high ({lowText}..{highText})");
+                        }
                         return new Count(CountForm.Range, low ?? best, high ?? best, best, $"{low}-{high}");
                     }
                 default:
@@ -512,7 +542,8 @@ public static class FileAnalyzer
             foreach (var s in root.ItemsOf("gazetteers").OfType<ScalarNode>().Where(s => !s.IsNull)) cfg.Gazetteers.Add((s.Value, s.Span));
             foreach (var s in root.ItemsOf("exclude").OfType<ScalarNode>().Where(s => !s.IsNull)) cfg.Exclude.Add(s.Value);
             if (Scalar(root, "require-sources") is { } rs && rs.Value.Equals("false", StringComparison.OrdinalIgnoreCase)) cfg.RequireSources = false;
-            if (Scalar(root, "require-snapshots") is { } rsn && rsn.Value.Equals("true", StringComparison.OrdinalIgnoreCase)) cfg.RequireSnapshots = true;
+            if (Scalar(root, "require-snapshots") is { } rsn
+                && rsn.Value.Equals("true", StringComparison.OrdinalIgnoreCase)) cfg.RequireSnapshots = true;
             if (root["rules"] is MappingNode rules)
                 foreach (var e in rules.Entries)
                     if (e.KeyText is { } k && Rules.Find(k) is { } rule && e.Value is ScalarNode v && Severities.TryParse(v.Value, out var severity))

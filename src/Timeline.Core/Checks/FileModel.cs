@@ -129,7 +129,8 @@ public sealed class FileModel
         int tailEvents = tail > 0 ? was![pn * Lists + 1] - was[(pn - tail) * Lists + 1] : 0;
         if (headEvents > 0) Array.Copy(previous!.EventBounds, bounds, headEvents);
         for (int i = headEvents; i < bounds.Length - tailEvents; i++) bounds[i] = BoundsOf(Events[i]);
-        if (tailEvents > 0) Array.Copy(previous!.EventBounds, previous.EventBounds.Length - tailEvents, bounds, bounds.Length - tailEvents, tailEvents);
+        if (tailEvents > 0) Array.Copy(previous!.EventBounds, previous.EventBounds.Length - tailEvents, bounds,
+            bounds.Length - tailEvents, tailEvents);
         EventBounds = bounds;
     }
 
@@ -163,7 +164,8 @@ internal sealed class ModelParts(string path, TimeSpan? timezone)
     public List<ActorDef> Actors { get; } = new();
     public List<Reference> References { get; } = new();
 
-    public static IEnumerable<Definition> DefinitionsOf(List<SourceDef> sources, List<EventDef> events, List<PlaceDef> places, List<ActorDef> actors) =>
+    public static IEnumerable<Definition> DefinitionsOf(List<SourceDef> sources, List<EventDef> events,
+        List<PlaceDef> places, List<ActorDef> actors) =>
         sources.Cast<Definition>().Concat(events).Concat(places).Concat(actors);
 
     /// <summary>Ties what was found to a segment's anchor: definitions move with it, diagnostics become relative to it.</summary>
@@ -178,6 +180,7 @@ internal sealed class ModelParts(string path, TimeSpan? timezone)
 public sealed class Suppressions
 {
     public static readonly Suppressions None = new(new Dictionary<int, HashSet<string>>());
+    private static readonly char[] CodeSeparators = [' ', ',', '\t'];
     private readonly Dictionary<int, HashSet<string>> _byLine;
     private Suppressions(Dictionary<int, HashSet<string>> byLine) => _byLine = byLine;
 
@@ -197,7 +200,7 @@ public sealed class Suppressions
             int m = l.IndexOf(marker, hash, StringComparison.Ordinal);
             if (m < 0 || l[(hash + 1)..m].Trim().Length != 0) continue;
             var codes = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var word in l[(m + marker.Length)..].Split(new[] { ' ', ',', '\t' }, StringSplitOptions.RemoveEmptyEntries))
+            foreach (var word in l[(m + marker.Length)..].Split(CodeSeparators, StringSplitOptions.RemoveEmptyEntries))
             {
                 if (word.StartsWith('#')) break;
                 if (Rules.Find(word) is { } rule) codes.Add(rule.Code);

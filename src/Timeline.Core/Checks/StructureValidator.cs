@@ -1,6 +1,6 @@
-using Timeline.Core.Checks;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Timeline.Core.Checks;
 using Timeline.Core.Language;
 using Timeline.Core.Syntax;
 using Timeline.Core.Text;
@@ -55,10 +55,12 @@ public static partial class StructureValidator
     internal static void ReportProperties(YamlDocument doc, YamlNode node, List<Diagnostic> into) => new Walker(doc, into).ReportProperties(node);
 
     /// <summary>Checks one value against its shape (a segment's item or a root key's value).</summary>
-    internal static void ValidateValue(YamlDocument doc, YamlNode value, Shape shape, YamlNode? key, List<Diagnostic> into) => new Walker(doc, into).Check(value, shape, key);
+    internal static void ValidateValue(YamlDocument doc, YamlNode value, Shape shape, YamlNode? key,
+        List<Diagnostic> into) => new Walker(doc, into).Check(value, shape, key);
 
     /// <summary>The root mapping's own keys: unknown (TL002) and missing (TL003) ones.</summary>
-    internal static void ValidateRootKeys(YamlDocument doc, MappingNode root, ObjectShape shape, List<Diagnostic> into) => new Walker(doc, into).CheckKeys(root, shape);
+    internal static void ValidateRootKeys(YamlDocument doc, MappingNode root, ObjectShape shape,
+        List<Diagnostic> into) => new Walker(doc, into).CheckKeys(root, shape);
 
     internal static string Join(IReadOnlyList<string> keys) =>
         keys.Count == 1 ? $"'{keys[0]}'" : string.Join(", ", keys.Take(keys.Count - 1).Select(k => $"'{k}'")) + $" and '{keys[^1]}'";
@@ -75,13 +77,15 @@ public static partial class StructureValidator
     public static bool IsInteger(ScalarNode s, out long value)
     {
         value = 0;
-        return s.Style == ScalarStyle.Plain && IntegerPattern().IsMatch(s.Value) && long.TryParse(s.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+        return s.Style == ScalarStyle.Plain && IntegerPattern().IsMatch(s.Value)
+            && long.TryParse(s.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
     }
 
     public static bool IsNumber(ScalarNode s, out double value)
     {
         value = 0;
-        return s.Style == ScalarStyle.Plain && NumberPattern().IsMatch(s.Value) && double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+        return s.Style == ScalarStyle.Plain && NumberPattern().IsMatch(s.Value)
+            && double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
     }
 
     /// <summary>The closest of <paramref name="candidates"/> to <paramref name="typed"/>, for did-you-mean.</summary>
@@ -150,7 +154,8 @@ public static partial class StructureValidator
                 if (n is AliasNode al)
                     Add(YamlAliasRule.Rule, al.Span, $"an alias ('*{al.Name}'); aliases hide content from reviewers, so write the value out in full");
                 if (n.TagSpan is { } t && !IsCoreTag(n.Tag))
-                    Add(YamlTagRule.Rule, t, $"a custom tag ('{_doc.Source.Substring(t.Start, t.Length)}'); tags are refused in timeline files, so remove it");
+                    Add(YamlTagRule.Rule, t, $"a custom tag ('{_doc.Source.Substring(t.Start, t.Length)}'); tags are " +
+                        "refused in timeline files, so remove it");
             }
         }
 
@@ -228,7 +233,8 @@ public static partial class StructureValidator
                 {
                     var allowed = obj.Fields.Select(f => f.Name).Where(n => m.Find(n) is null).ToList();
                     var near = Closest(ks.Value, allowed);
-                    string hint = near.Count > 0 ? $"; did you mean '{near[0]}'?" : $"; the keys of {Article(obj.Name)} are {string.Join(", ", obj.Fields.Select(f => f.Name))}";
+                    string hint = near.Count > 0 ? $"; did you mean '{near[0]}'?"
+                        : $"; the keys of {Article(obj.Name)} are {string.Join(", ", obj.Fields.Select(f => f.Name))}";
                     Add(UnknownFieldRule.Rule, ks.Span, $"unknown key '{ks.Value}' in {Article(obj.Name)}{hint}", near);
                 }
             }
@@ -263,7 +269,8 @@ public static partial class StructureValidator
                 if (Rules.Find(ks.Value) is null)
                 {
                     var near = Closest(ks.Value, Rules.All.Select(r => r.Name).Concat(Rules.All.Select(r => r.Code)));
-                    Add(UnknownFieldRule.Rule, ks.Span, $"'{ks.Value}' is not a rule; expected {map.KeyDescription}{(near.Count > 0 ? $"; did you mean '{near[0]}'?" : "")}", near);
+                    Add(UnknownFieldRule.Rule, ks.Span,
+                        $"'{ks.Value}' is not a rule; expected {map.KeyDescription}{(near.Count > 0 ? $"; did you mean '{near[0]}'?" : "")}", near);
                     continue;
                 }
                 Check(entry.Value, map.Value, ks);
@@ -274,12 +281,14 @@ public static partial class StructureValidator
         {
             if (node is not SequenceNode seq)
             {
-                Add(InvalidCoordinatesRule.Rule, SpanOf(node, key), $"coordinates are [latitude, longitude], two numbers; found {YamlDocument.Describe(node)}");
+                Add(InvalidCoordinatesRule.Rule, SpanOf(node, key),
+                    $"coordinates are [latitude, longitude], two numbers; found {YamlDocument.Describe(node)}");
                 return;
             }
             if (seq.Items.Count != 2 || seq.Items.Any(i => i is not ScalarNode s || !IsNumber(s, out _)))
             {
-                Add(InvalidCoordinatesRule.Rule, seq.Span, $"coordinates are [latitude, longitude], two numbers; found {seq.Items.Count} value{(seq.Items.Count == 1 ? "" : "s")}{(seq.Items.Count == 2 ? " that are not both numbers" : "")}");
+                Add(InvalidCoordinatesRule.Rule, seq.Span, "coordinates are [latitude, longitude], two numbers; " +
+                    $"found {seq.Items.Count} value{(seq.Items.Count == 1 ? "" : "s")}{(seq.Items.Count == 2 ? " that are not both numbers" : "")}");
                 return;
             }
             IsNumber((ScalarNode)seq.Items[0], out double lat);
@@ -302,7 +311,8 @@ public static partial class StructureValidator
                         string suggestion = Slug(v);
                         Add(InvalidIdRule.Rule, s.Span, v.Length > MaxIdLength
                             ? $"the id is {v.Length} characters; an id has at most {MaxIdLength}"
-                            : $"'{v}' is not a valid id; an id is lower-case letters and digits in words joined by hyphens, such as '{(suggestion.Length > 0 ? suggestion : "aleppo-2024")}'",
+                            : $"'{v}' is not a valid id; an id is lower-case letters and digits in words joined by " +
+                                $"hyphens, such as '{(suggestion.Length > 0 ? suggestion : "aleppo-2024")}'",
                             suggestion.Length > 0 && suggestion != v && IsValidId(suggestion) ? new[] { suggestion } : null);
                     }
                     break;
@@ -310,18 +320,22 @@ public static partial class StructureValidator
                     if (!shape.Values.Contains(v))
                     {
                         var near = Closest(v, shape.Values);
-                        Add(InvalidValueRule.Rule, s.Span, $"'{v}' is not allowed here; expected {shape.Expected}{(near.Count > 0 ? $" (did you mean '{near[0]}'?)" : "")}", near);
+                        Add(InvalidValueRule.Rule, s.Span,
+                            $"'{v}' is not allowed here; expected {shape.Expected}{(near.Count > 0 ? $" (did you mean '{near[0]}'?)" : "")}", near);
                     }
                     break;
                 case ScalarKind.Url:
                     if (!IsHttpUrl(v))
-                        Add(InvalidUrlRule.Rule, s.Span, $"'{YamlDocument.Shorten(v)}' is not an absolute http(s) URL; expected an address such as https://example.org/page");
+                        Add(InvalidUrlRule.Rule, s.Span,
+                            $"'{YamlDocument.Shorten(v)}' is not an absolute http(s) URL; expected an address such as https://example.org/page");
                     break;
                 case ScalarKind.Integer:
                     if (!IsInteger(s, out long n))
                         Add(WrongTypeRule.Rule, s.Span, $"expected {shape.Expected}, found {YamlDocument.Describe(s)}");
                     else if ((shape.Min is { } min && n < min) || (shape.Max is { } max && n > max))
-                        Add(InvalidValueRule.Rule, s.Span, $"{n} is out of range; expected a whole number " + (shape.Max is null ? $"of at least {shape.Min}" : $"from {shape.Min} to {shape.Max}"));
+                        Add(InvalidValueRule.Rule, s.Span,
+                            $"{n} is out of range; expected a whole number "
+                            + (shape.Max is null ? $"of at least {shape.Min}" : $"from {shape.Min} to {shape.Max}"));
                     break;
                 case ScalarKind.Number:
                     if (!IsNumber(s, out _)) Add(WrongTypeRule.Rule, s.Span, $"expected a number, found {YamlDocument.Describe(s)}");
@@ -340,7 +354,8 @@ public static partial class StructureValidator
                     break;
                 case ScalarKind.Sha256:
                     if (!Sha256Pattern().IsMatch(v))
-                        Add(InvalidValueRule.Rule, s.Span, $"'{YamlDocument.Shorten(v)}' is not a SHA-256 digest; expected 64 hexadecimal digits, as `timeline capture` writes them");
+                        Add(InvalidValueRule.Rule, s.Span, $"'{YamlDocument.Shorten(v)}' is not a SHA-256 digest; " +
+                            "expected 64 hexadecimal digits, as `timeline capture` writes them");
                     break;
                 case ScalarKind.Text or ScalarKind.Path or ScalarKind.Glob:
                     break;

@@ -1,6 +1,6 @@
-using Timeline.Core.Checks;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Timeline.Core.Checks;
 
 namespace Timeline.Core.Dates;
 
@@ -28,11 +28,13 @@ public static partial class DateReader
 
         string t = text.Trim();
         if (Deprecated(t) is { } modern && Edtf.Parse(modern, out _, defaultOffset) is { } mv)
-            return new DateReading(mv, new DateProblem(DeprecatedDateRule.Rule, $"'{t}' is a pre-2019 EDTF draft form; the standard form is '{modern}'",
+            return new DateReading(mv, new DateProblem(DeprecatedDateRule.Rule,
+                $"'{t}' is a pre-2019 EDTF draft form; the standard form is '{modern}'",
                 new[] { new DateFix($"Change to '{modern}'", modern) }), null);
 
         if (Relative(t) is { } rel)
-            return new DateReading(null, new DateProblem(RelativeDateRule.Rule, $"'{t}' is {rel.Meaning}, not a date; write the date it means (resolved from the cited sources' publication dates)", Array.Empty<DateFix>()), rel);
+            return new DateReading(null, new DateProblem(RelativeDateRule.Rule, $"'{t}' is {rel.Meaning}, not a " +
+                "date; write the date it means (resolved from the cited sources' publication dates)", Array.Empty<DateFix>()), rel);
 
         if (NonIso(t, defaultOffset) is { } nonIso) return new DateReading(null, nonIso, null);
         return new DateReading(null, problem, null);
@@ -71,7 +73,8 @@ public static partial class DateReader
         ["eight"] = 8, ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["a"] = 1,
     };
 
-    [GeneratedRegex(@"^(?:(on|late|early|last|this|by|since|from|until)\s+)?(?:(?:late|early)\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)(?:\s+(?:morning|afternoon|evening|night))?$")]
+    [GeneratedRegex(@"^(?:(on|late|early|last|this|by|since|from|until)\s+)?(?:(?:late|early)\s+)?(sunday|monday" +
+        @"|tuesday|wednesday|thursday|friday|saturday)(?:\s+(?:morning|afternoon|evening|night))?$")]
     private static partial Regex WeekdayPhrase();
 
     [GeneratedRegex(@"^(?:(?:over|in|during)\s+)?(?:the\s+)?(?:past|last)\s+(\w+)\s+days$")]
@@ -112,26 +115,31 @@ public static partial class DateReader
                     return $"{Iso(monday)}/{Iso(monday.AddDays(6))}";
                 });
             case "this week" or "earlier this week":
-                return new RelativeDate(text, "a relative word (the week of publication)", p => Monday(p) == p ? Iso(p) : $"{Iso(Monday(p))}/{Iso(p)}");
+                return new RelativeDate(text, "a relative word (the week of publication)", p => Monday(p) == p ? Iso(p)
+                    : $"{Iso(Monday(p))}/{Iso(p)}");
             case "last month":
-                return new RelativeDate(text, "a relative word (the month before publication)", p => p.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture));
+                return new RelativeDate(text, "a relative word (the month before publication)", p =>
+                    p.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture));
             case "this month" or "earlier this month":
                 return new RelativeDate(text, "a relative word (the month of publication)", p => p.ToString("yyyy-MM", CultureInfo.InvariantCulture));
             case "last year":
-                return new RelativeDate(text, "a relative word (the year before publication)", p => (p.Year - 1).ToString(CultureInfo.InvariantCulture));
+                return new RelativeDate(text, "a relative word (the year before publication)", p =>
+                    (p.Year - 1).ToString(CultureInfo.InvariantCulture));
             case "this year" or "earlier this year":
                 return new RelativeDate(text, "a relative word (the year of publication)", p => p.Year.ToString(CultureInfo.InvariantCulture));
         }
         m = PastDays().Match(t);
         if (m.Success && Number(m.Groups[1].Value) is int n && n > 0)
-            return new RelativeDate(text, $"a relative phrase (the {n} days up to publication)", p => n == 1 ? Iso(p) : $"{Iso(p.AddDays(1 - n))}/{Iso(p)}");
+            return new RelativeDate(text, $"a relative phrase (the {n} days up to publication)", p => n == 1 ? Iso(p)
+                : $"{Iso(p.AddDays(1 - n))}/{Iso(p)}");
         m = DaysAgo().Match(t);
         if (m.Success && Number(m.Groups[1].Value) is int k && k > 0)
             return new RelativeDate(text, $"a relative phrase ({k} days before publication)", p => Iso(p.AddDays(-k)));
         return null;
     }
 
-    private static int? Number(string w) => int.TryParse(w, NumberStyles.None, CultureInfo.InvariantCulture, out int n) ? n : NumberWords.TryGetValue(w, out int v) ? v : null;
+    private static int? Number(string w) => int.TryParse(w, NumberStyles.None, CultureInfo.InvariantCulture, out int n)
+        ? n : NumberWords.TryGetValue(w, out int v) ? v : null;
     private static DateOnly Monday(DateOnly d) { while (d.DayOfWeek != DayOfWeek.Monday) d = d.AddDays(-1); return d; }
     public static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -157,7 +165,9 @@ public static partial class DateReader
     [GeneratedRegex(@"^(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})$")]
     private static partial Regex YearMonthDayNumbers();
 
-    [GeneratedRegex(@"^(?:(?<wd>sunday|monday|tuesday|wednesday|thursday|friday|saturday),?\s+)?(?:(?<pre>on|in|since)\s+)?(?:the\s+)?(?:(?<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<m>[a-z]+)\.?,?\s+(?<y>\d{4})|(?<m>[a-z]+)\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y>\d{4})|(?<m>[a-z]+)\.?,?\s+(?<y>\d{4})|(?<y>\d{4}))$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?<wd>sunday|monday|tuesday|wednesday|thursday|friday|saturday),?\s+)?(?:(?<pre>on|in" +
+        @"|since)\s+)?(?:the\s+)?(?:(?<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<m>[a-z]+)\.?,?\s+(?<y>\d{4})|" +
+        @"(?<m>[a-z]+)\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y>\d{4})|(?<m>[a-z]+)\.?,?\s+(?<y>\d{4})|(?<y>\d{4}))$", RegexOptions.IgnoreCase)]
     private static partial Regex Spelled();
 
     private static DateProblem? NonIso(string t, TimeSpan? offset)
@@ -173,15 +183,19 @@ public static partial class DateReader
             if (monthFirst is not null && dayFirst is null)
                 return NonIsoFix(t, monthFirst, "month-first");
             if (dayFirst is not null && monthFirst is not null)
-                return new DateProblem(NonIsoDateRule.Rule, $"'{t}' is ambiguous: {dayFirst} if the day comes first, {monthFirst} if the month does; write the ISO date (YYYY-MM-DD)", Array.Empty<DateFix>());
-            return new DateProblem(ImpossibleDateRule.Rule, $"'{t}' cannot be a date in either day-first or month-first order", Array.Empty<DateFix>());
+                return new DateProblem(NonIsoDateRule.Rule, $"'{t}' is ambiguous: {dayFirst} if the day comes " +
+                    $"first, {monthFirst} if the month does; write the ISO date (YYYY-MM-DD)", Array.Empty<DateFix>());
+            return new DateProblem(ImpossibleDateRule.Rule,
+                $"'{t}' cannot be a date in either day-first or month-first order", Array.Empty<DateFix>());
         }
         m = YearMonthDayNumbers().Match(t);
         if (m.Success)
         {
-            int y = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), mo = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), d = int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture);
+            int y = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), mo = int.Parse(m.Groups[2].Value,
+                CultureInfo.InvariantCulture), d = int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture);
             string? iso = ValidIso(y, mo, d);
-            return iso is null ? new DateProblem(ImpossibleDateRule.Rule, $"'{t}' cannot be a date", Array.Empty<DateFix>()) : NonIsoFix(t, iso, "non-ISO");
+            return iso is null ? new DateProblem(ImpossibleDateRule.Rule, $"'{t}' cannot be a date",
+                Array.Empty<DateFix>()) : NonIsoFix(t, iso, "non-ISO");
         }
         m = Spelled().Match(t);
         if (m.Success)
@@ -198,12 +212,14 @@ public static partial class DateReader
                 {
                     int d = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture);
                     string? v = ValidIso(y, mo, d);
-                    if (v is null) return new DateProblem(ImpossibleDateRule.Rule, $"'{t}' cannot be a date: {Edtf.MonthName(mo)} {y} has {Edtf.DaysIn(y, mo)} days", Array.Empty<DateFix>());
+                    if (v is null) return new DateProblem(ImpossibleDateRule.Rule,
+                        $"'{t}' cannot be a date: {Edtf.MonthName(mo)} {y} has {Edtf.DaysIn(y, mo)} days", Array.Empty<DateFix>());
                     if (m.Groups["wd"].Success)
                     {
                         var actual = new DateTime(y, mo, d).DayOfWeek.ToString();
                         if (!actual.Equals(m.Groups["wd"].Value, StringComparison.OrdinalIgnoreCase))
-                            return new DateProblem(NonIsoDateRule.Rule, $"'{t}' is a spelled-out date whose weekday is wrong: {v} was a {actual}; write the ISO date (YYYY-MM-DD) you mean", Array.Empty<DateFix>());
+                            return new DateProblem(NonIsoDateRule.Rule, $"'{t}' is a spelled-out date whose weekday " +
+                                $"is wrong: {v} was a {actual}; write the ISO date (YYYY-MM-DD) you mean", Array.Empty<DateFix>());
                     }
                     iso = v;
                 }

@@ -64,7 +64,8 @@ public static class DateWords
 
     private static string Year(long y) => y < 0 ? $"{-y} BCE" : y.ToString(CultureInfo.InvariantCulture);
     private static string Season(int s) => s switch { 21 => "spring", 22 => "summer", 23 => "autumn", _ => "winter" };
-    private static string Offset(TimeSpan? o) => o is null ? "" : o == TimeSpan.Zero ? " UTC" : $" UTC{(o < TimeSpan.Zero ? "-" : "+")}{o.Value.Duration():hh\\:mm}";
+    private static string Offset(TimeSpan? o) => o is null ? "" : o == TimeSpan.Zero ? " UTC"
+        : $" UTC{(o < TimeSpan.Zero ? "-" : "+")}{o.Value.Duration():hh\\:mm}";
 
     /// <summary>A bound in ISO form for messages: 2024-11-29 or 2024-11-29T06:30Z.</summary>
     public static string Bound(DateTime t) =>

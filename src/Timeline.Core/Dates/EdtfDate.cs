@@ -1,5 +1,5 @@
-using Timeline.Core.Checks;
 using System.Globalization;
+using Timeline.Core.Checks;
 
 namespace Timeline.Core.Dates;
 
@@ -42,7 +42,11 @@ public static class Edtf
     {
         problem = null;
         string t = text.Trim();
-        if (t.Length == 0) { problem = new DateProblem(InvalidDateRule.Rule, "an empty date; expected an EDTF date such as 2024-11-29", Array.Empty<DateFix>()); return null; }
+        if (t.Length == 0)
+        {
+            problem = new DateProblem(InvalidDateRule.Rule, "an empty date; expected an EDTF date such as 2024-11-29", Array.Empty<DateFix>());
+            return null;
+        }
         int slash = t.IndexOf('/');
         if (slash >= 0)
         {
@@ -57,7 +61,8 @@ public static class Edtf
             if (ek == IntervalEnd.Point && (end = ParsePoint(b, defaultOffset, out problem)) is null) return null;
             if (start is not null && end is not null && end.Latest < start.Earliest)
             {
-                problem = new DateProblem(ReversedIntervalRule.Rule, $"the interval '{t}' ends ({b}) before it starts ({a}); write the earlier date first", new[] { new DateFix($"Swap to '{b}/{a}'", $"{b}/{a}") });
+                problem = new DateProblem(ReversedIntervalRule.Rule, $"the interval '{t}' ends ({b}) before it " +
+                    $"starts ({a}); write the earlier date first", new[] { new DateFix($"Swap to '{b}/{a}'", $"{b}/{a}") });
                 return null;
             }
             return new EdtfDate(t, start, end, sk, ek, true);
@@ -67,9 +72,11 @@ public static class Edtf
     }
 
     private static DateProblem Invalid(string t) =>
-        new(InvalidDateRule.Rule, $"'{t}' is not a date in the accepted forms; expected EDTF such as 2024-11-29, 2024-11, 2024-11-27/2024-11-29 or 2016?", Array.Empty<DateFix>());
+        new(InvalidDateRule.Rule, $"'{t}' is not a date in the accepted forms; expected EDTF such as 2024-11-29, " +
+            "2024-11, 2024-11-27/2024-11-29 or 2016?", Array.Empty<DateFix>());
 
-    private static DateProblem Impossible(string t, string why) => new(ImpossibleDateRule.Rule, $"'{t}' cannot be a date: {why}", Array.Empty<DateFix>());
+    private static DateProblem Impossible(string t, string why) =>
+        new(ImpossibleDateRule.Rule, $"'{t}' cannot be a date: {why}", Array.Empty<DateFix>());
 
     private static EdtfPoint? ParsePoint(string s, TimeSpan? defaultOffset, out DateProblem? problem)
     {
@@ -106,7 +113,11 @@ public static class Edtf
         int firstX = ys.IndexOf('X');
         if (firstX >= 0)
         {
-            if (firstX < 2 || ys[firstX..].Any(c => c != 'X') || ys[..firstX].Any(c => !char.IsAsciiDigit(c)) || negative) { problem = Invalid(whole); return null; }
+            if (firstX < 2 || ys[firstX..].Any(c => c != 'X') || ys[..firstX].Any(c => !char.IsAsciiDigit(c)) || negative)
+            {
+                problem = Invalid(whole);
+                return null;
+            }
             unspecified = true;
             long prefix = long.Parse(ys[..firstX], CultureInfo.InvariantCulture);
             long scale = firstX == 2 ? 100 : 10;
@@ -122,7 +133,8 @@ public static class Edtf
         }
         if (i == s.Length)
         {
-            return new EdtfPoint(year, null, null, null, null, null, null, null, DatePrecision.Year, q, unspecified, YearStart(yearLow), YearEnd(yearHigh));
+            return new EdtfPoint(year, null, null, null, null, null, null, null, DatePrecision.Year, q, unspecified,
+                YearStart(yearLow), YearEnd(yearHigh));
         }
         if (s[i] != '-' || s.Length < i + 3) { problem = Invalid(whole); return null; }
         string ms = s.Substring(i + 1, 2);
@@ -130,9 +142,11 @@ public static class Edtf
         if (ms == "XX")
         {
             if (i == s.Length)
-                return new EdtfPoint(year, null, null, null, null, null, null, null, DatePrecision.Month, q, true, YearStart(yearLow), YearEnd(yearHigh));
+                return new EdtfPoint(year, null, null, null, null, null, null, null, DatePrecision.Month, q, true,
+                    YearStart(yearLow), YearEnd(yearHigh));
             if (s.Length == i + 3 && s[i] == '-' && s.Substring(i + 1, 2) == "XX")
-                return new EdtfPoint(year, null, null, null, null, null, null, null, DatePrecision.Day, q, true, YearStart(yearLow), YearEnd(yearHigh));
+                return new EdtfPoint(year, null, null, null, null, null, null, null, DatePrecision.Day, q, true,
+                    YearStart(yearLow), YearEnd(yearHigh));
             problem = Invalid(whole); return null;
         }
         if (!ms.All(char.IsAsciiDigit)) { problem = Invalid(whole); return null; }
@@ -143,33 +157,47 @@ public static class Edtf
             var (se, sl) = SeasonBounds(yearLow, yearHigh, month);
             return new EdtfPoint(year, null, month, null, null, null, null, null, DatePrecision.Season, q, unspecified, se, sl);
         }
-        if (month is >= 25 and <= 41) { problem = new DateProblem(InvalidDateRule.Rule, $"'{whole}' uses a level-2 season code ({month}); the accepted seasons are 21 spring, 22 summer, 23 autumn, 24 winter", Array.Empty<DateFix>()); return null; }
+        if (month is >= 25 and <= 41)
+        {
+            problem = new DateProblem(InvalidDateRule.Rule,
+                $"'{whole}' uses a level-2 season code ({month}); the accepted seasons are 21 spring, 22 summer, 23 autumn, 24 winter",
+                Array.Empty<DateFix>());
+            return null;
+        }
         if (month is < 1 or > 12) { problem = Impossible(whole, $"there is no month {month}"); return null; }
         if (unspecified && i < s.Length) { problem = Invalid(whole); return null; }
         if (i == s.Length)
-            return new EdtfPoint(year, month, null, null, null, null, null, null, DatePrecision.Month, q, unspecified, MonthStart(yearLow, month), MonthEnd(yearHigh, month));
+            return new EdtfPoint(year, month, null, null, null, null, null, null, DatePrecision.Month, q, unspecified,
+                MonthStart(yearLow, month), MonthEnd(yearHigh, month));
         if (s[i] != '-' || s.Length < i + 3) { problem = Invalid(whole); return null; }
         string dstr = s.Substring(i + 1, 2);
         i += 3;
         if (dstr == "XX")
         {
             if (i != s.Length) { problem = Invalid(whole); return null; }
-            return new EdtfPoint(year, month, null, null, null, null, null, null, DatePrecision.Day, q, true, MonthStart(year, month), MonthEnd(year, month));
+            return new EdtfPoint(year, month, null, null, null, null, null, null, DatePrecision.Day, q, true,
+                MonthStart(year, month), MonthEnd(year, month));
         }
         if (!dstr.All(char.IsAsciiDigit)) { problem = Invalid(whole); return null; }
         int day = int.Parse(dstr, CultureInfo.InvariantCulture);
         int dim = DaysIn(year, month);
         if (day < 1 || day > dim)
         {
-            problem = Impossible(whole, day < 1 ? "there is no day 0" : month == 2 && day == 29 ? $"{year} is not a leap year" : $"{MonthName(month)} has {dim} days");
+            problem = Impossible(whole, day < 1 ? "there is no day 0" : month == 2 && day == 29
+                ? $"{year} is not a leap year" : $"{MonthName(month)} has {dim} days");
             return null;
         }
         if (i == s.Length)
-            return new EdtfPoint(year, month, null, day, null, null, null, null, DatePrecision.Day, q, false, DayStart(year, month, day), DayEnd(year, month, day));
+            return new EdtfPoint(year, month, null, day, null, null, null, null, DatePrecision.Day, q, false,
+                DayStart(year, month, day), DayEnd(year, month, day));
         if (s[i] != 'T' || q != DateQualifiers.None) { problem = Invalid(whole); return null; }
         i++;
         // hh:mm[:ss][Z|+hh[:mm]|-hh[:mm]]
-        if (!TwoDigits(s, i, out int hour) || s.Length <= i + 2 || s[i + 2] != ':' || !TwoDigits(s, i + 3, out int minute)) { problem = Invalid(whole); return null; }
+        if (!TwoDigits(s, i, out int hour) || s.Length <= i + 2 || s[i + 2] != ':' || !TwoDigits(s, i + 3, out int minute))
+        {
+            problem = Invalid(whole);
+            return null;
+        }
         i += 5;
         int? second = null;
         if (i < s.Length && s[i] == ':')
@@ -201,11 +229,13 @@ public static class Edtf
         if (second > 59) { problem = Impossible(whole, $"there is no second {second}"); return null; }
         var zone = offset ?? defaultOffset ?? TimeSpan.Zero;
         if (year < 1 || year > 9999)
-            return new EdtfPoint(year, month, null, day, hour, minute, second, offset, second is null ? DatePrecision.Minute : DatePrecision.Second, q, false, DayStart(year, month, day), DayEnd(year, month, day));
+            return new EdtfPoint(year, month, null, day, hour, minute, second, offset, second is null
+                ? DatePrecision.Minute : DatePrecision.Second, q, false, DayStart(year, month, day), DayEnd(year, month, day));
         var local = new DateTime((int)year, month, day, hour, minute, second ?? 0, DateTimeKind.Unspecified);
         var utc = DateTime.SpecifyKind(local - zone, DateTimeKind.Utc);
         var last = second is null ? utc.AddMinutes(1).AddTicks(-1) : utc.AddSeconds(1).AddTicks(-1);
-        return new EdtfPoint(year, month, null, day, hour, minute, second, offset, second is null ? DatePrecision.Minute : DatePrecision.Second, q, false, utc, last);
+        return new EdtfPoint(year, month, null, day, hour, minute, second, offset, second is null
+            ? DatePrecision.Minute : DatePrecision.Second, q, false, utc, last);
     }
 
     private static bool TwoDigits(string s, int i, out int value)
@@ -222,12 +252,16 @@ public static class Edtf
         ? (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28)
         : month is 4 or 6 or 9 or 11 ? 30 : 31;
 
-    internal static DateTime YearStart(long y) => y < 1 ? DateTime.MinValue : y > 9999 ? DateTime.MaxValue : new DateTime((int)y, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-    internal static DateTime YearEnd(long y) => y < 1 ? DateTime.MinValue : y >= 9999 ? DateTime.MaxValue : new DateTime((int)y + 1, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddTicks(-1);
+    internal static DateTime YearStart(long y) => y < 1 ? DateTime.MinValue : y > 9999 ? DateTime.MaxValue
+        : new DateTime((int)y, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+    internal static DateTime YearEnd(long y) => y < 1 ? DateTime.MinValue : y >= 9999 ? DateTime.MaxValue
+        : new DateTime((int)y + 1, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddTicks(-1);
     internal static DateTime MonthStart(long y, int m) => InRange(y) ? new DateTime((int)y, m, 1, 0, 0, 0, DateTimeKind.Utc) : YearStart(y);
-    internal static DateTime MonthEnd(long y, int m) => InRange(y) ? new DateTime((int)y, m, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(1).AddTicks(-1) : YearEnd(y);
+    internal static DateTime MonthEnd(long y, int m) => InRange(y)
+        ? new DateTime((int)y, m, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(1).AddTicks(-1) : YearEnd(y);
     internal static DateTime DayStart(long y, int m, int d) => InRange(y) ? new DateTime((int)y, m, d, 0, 0, 0, DateTimeKind.Utc) : YearStart(y);
-    internal static DateTime DayEnd(long y, int m, int d) => InRange(y) ? new DateTime((int)y, m, d, 0, 0, 0, DateTimeKind.Utc).AddDays(1).AddTicks(-1) : YearEnd(y);
+    internal static DateTime DayEnd(long y, int m, int d) => InRange(y)
+        ? new DateTime((int)y, m, d, 0, 0, 0, DateTimeKind.Utc).AddDays(1).AddTicks(-1) : YearEnd(y);
 
     private static (DateTime, DateTime) SeasonBounds(long yLow, long yHigh, int season)
     {
@@ -241,6 +275,7 @@ public static class Edtf
         };
     }
 
-    public static readonly string[] MonthNames = { "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December" };
+    public static readonly string[] MonthNames = { "January", "February", "March", "April", "May", "June", "July",
+        "August", "September", "October", "November", "December" };
     public static string MonthName(int m) => MonthNames[m - 1];
 }

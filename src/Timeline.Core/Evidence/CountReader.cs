@@ -24,7 +24,7 @@ public sealed record QuotedCount(Count Count, string Text, TextSpan Span);
 public static class CountReader
 {
     /// <summary>The measures a figure may have.</summary>
-    public static readonly IReadOnlyList<string> Measures = ["killed", "injured", "displaced", "detained"];
+    public static IReadOnlyList<string> Measures => Language.LanguageSchema.FigureCounts;
 
     private static readonly Dictionary<string, string> MeasureWords = new(StringComparer.Ordinal)
     {
@@ -129,7 +129,9 @@ public static class CountReader
         for (int i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
-            string text = t.IsWord ? quote.Substring(t.Start, t.Length).ToLowerInvariant() : EvidenceTokens.IsDash(quote[t.Start]) ? "-" : quote.Substring(t.Start, t.Length);
+            string text = t.IsWord ? quote.Substring(t.Start, t.Length).ToLowerInvariant()
+                : EvidenceTokens.IsDash(quote[t.Start]) ? "-"
+                : quote.Substring(t.Start, t.Length);
             words.Add(new Word(text, t.Start, t.End, t.IsWord, i == 0 || tokens[i - 1].End < t.Start));
         }
         return words;

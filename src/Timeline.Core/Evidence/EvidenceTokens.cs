@@ -42,6 +42,7 @@ internal static class EvidenceTokens
     {
         char c = text[i];
         if (c < 128) return char.IsAsciiLetterOrDigit(c);
+        if (c == '\u02BC') return false;   // the modifier-letter apostrophe is an apostrophe to a reader
         if (c is '\u200C' or '\u200D') return i > 0 && !char.IsSurrogate(text[i - 1]) && IsWordChar(text, i - 1);
         var category = char.IsSurrogate(c) && Rune.TryGetRuneAt(text, i, out var rune)
             ? Rune.GetUnicodeCategory(rune)

@@ -27,12 +27,16 @@ public readonly record struct DiffRun(DiffKind Kind, string Text);
 /// <param name="Passage">The passage's span in <see cref="SnapshotText.Text"/>: the match, or the closest passage; null when nothing is close.</param>
 /// <param name="PassageText">The passage's text (what a quick fix writes in place of the quote).</param>
 /// <param name="Diff">Runs from the quote's start to its end against the closest passage; empty when found or when nothing is close.</param>
-/// <param name="Difference">A sentence for a message, e.g. "the snapshot has 'at least 27 civilians' where the quote has '27 civilians'"; null when found.</param>
+/// <param name="Difference">
+/// A sentence for a message, e.g. "the snapshot has 'at least 27 civilians' where the quote has '27 civilians'"; null when found.
+/// </param>
 public sealed record QuoteMatch(bool Found, TextSpan? Passage, string? PassageText, IReadOnlyList<DiffRun> Diff, string? Difference)
 {
     internal static QuoteMatch Match(TextSpan span, string text) => new(true, span, text, [], null);
 
     internal static readonly QuoteMatch NothingClose = new(false, null, null, [], "no passage of the snapshot is close to the quote");
+
+    internal static readonly QuoteMatch TooLong = new(false, null, null, [], "the quote is too long to look for its closest passage");
 
     internal static readonly QuoteMatch Empty = new(false, null, null, [], "the quote has no words");
 }

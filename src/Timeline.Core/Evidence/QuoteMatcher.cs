@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Timeline.Core.Text;
 
@@ -20,6 +21,9 @@ public sealed class QuoteMatcher
 {
     /// <summary>How many snapshot words a bracketed insertion may stand for.</summary>
     public const int InsertionWords = 6;
+
+    /// <summary>Past this many tokens a quote is not aligned with passages (the alignment grows with the square of its length).</summary>
+    private const int MaxAlignedTokens = 600;
 
     /// <summary>How many attempts one lookup may make before it gives up (only a contrived quote comes near).</summary>
     private const int StepBudget = 200_000;
@@ -94,6 +98,10 @@ public sealed class QuoteMatcher
             if (!_positions.TryGetValue(EvidenceTokens.Key(q.Text, first[k]), out var at)) return null;
             if (candidates is null || at.Length < candidates.Length) { candidates = at; anchor = k; }
         }
+        // A word the snapshot does not have at all rules the quote out at once.
+        for (int l = 1; l < q.Literals.Length; l++)
+            foreach (var t in q.Literals[l])
+                if (t.IsWord && !_positions.ContainsKey(EvidenceTokens.Key(q.Text, t))) return null;
         int steps = 0;
         if (candidates is null)
         {
@@ -112,11 +120,40 @@ public sealed class QuoteMatcher
         return null;
     }
 
+    /// <summary>
+    /// Matches the quote with its first literal at token <paramref name="start"/>. Later literals are placed one by one
+    /// after the gap before each (within its paragraph, within its word limit), backtracking to the next place for an
+    /// earlier literal when a later one fails; an explicit stack, so a quote of many gaps cannot exhaust the call stack.
+    /// </summary>
     private TextSpan? TryAt(ParsedQuote q, int start, ref int steps)
     {
         if (!LiteralAt(q, 0, start)) return null;
-        int end = MatchRest(q, 1, start + q.Literals[0].Length, ref steps);
-        return end < 0 ? null : new TextSpan(_tokens[start].Start, _tokens[end - 1].End);
+        int count = q.Literals.Length;
+        var placed = new int[count];   // where each literal placed so far starts
+        var next = new int[count];     // where to look next for each literal
+        placed[0] = start;
+        int literal = 1;
+        if (count > 1) next[1] = start + q.Literals[0].Length;
+        while (literal < count)
+        {
+            int after = placed[literal - 1] + q.Literals[literal - 1].Length;
+            int found = -1;
+            for (int at = next[literal]; at < _tokens.Length && _paragraph[at] == _paragraph[after - 1]; at++)
+            {
+                if (++steps > StepBudget) return null;
+                if (_wordsBefore[at] - _wordsBefore[after] > q.GapWords[literal - 1]) break;
+                if (LiteralAt(q, literal, at)) { found = at; break; }
+            }
+            if (found >= 0)
+            {
+                placed[literal] = found;
+                next[literal] = found + 1;
+                if (++literal < count) next[literal] = found + q.Literals[literal - 1].Length;
+            }
+            else if (--literal == 0) return null;
+        }
+        int end = placed[count - 1] + q.Literals[count - 1].Length;
+        return new TextSpan(_tokens[start].Start, _tokens[end - 1].End);
     }
 
     private bool LiteralAt(ParsedQuote q, int literal, int start)
@@ -128,29 +165,13 @@ public sealed class QuoteMatcher
         return true;
     }
 
-    /// <summary>Matches literals from <paramref name="literal"/> on after token <paramref name="pos"/>; returns the token after the last, or -1.</summary>
-    private int MatchRest(ParsedQuote q, int literal, int pos, ref int steps)
-    {
-        if (literal == q.Literals.Length) return pos;
-        int maxWords = q.GapWords[literal - 1];
-        int paragraph = _paragraph[pos - 1];
-        for (int at = pos; at < _tokens.Length && _paragraph[at] == paragraph; at++)
-        {
-            if (++steps > StepBudget) return -1;
-            if (_wordsBefore[at] - _wordsBefore[pos] > maxWords) break;
-            if (!LiteralAt(q, literal, at)) continue;
-            int end = MatchRest(q, literal + 1, at + q.Literals[literal].Length, ref steps);
-            if (end >= 0) return end;
-        }
-        return -1;
-    }
-
     // ---- the closest passage ----
 
     private QuoteMatch Closest(ParsedQuote q)
     {
         int quoteWords = q.WordCount;
         if (quoteWords == 0 || _wordTokens.Length == 0) return QuoteMatch.NothingClose;
+        if (q.Items.Length > MaxAlignedTokens) return QuoteMatch.TooLong;
         int window = quoteWords + Math.Max(3, quoteWords / 4) + (q.HasEllipsis ? quoteWords : 0);
         var starts = CandidateWindows(q, window);
         Alignment? best = null;
@@ -179,15 +200,16 @@ public sealed class QuoteMatcher
         foreach (var (op, qi, si) in alignment.Path)
         {
             if (si >= 0) { if (first < 0) first = si; last = si; }
-            if (op is Op.QuoteOnly or Op.Change && q.Items[qi].Token.IsWord)
-                left[EvidenceTokens.Key(q.Text, q.Items[qi].Token)] = left.GetValueOrDefault(EvidenceTokens.Key(q.Text, q.Items[qi].Token)) + 1;
+            if (op is not (Op.QuoteOnly or Op.Change) || !q.Items[qi].Token.IsWord) continue;
+            string key = EvidenceTokens.Key(q.Text, q.Items[qi].Token);
+            left[key] = left.GetValueOrDefault(key) + 1;
         }
         if (first < 0 || left.Count == 0) return alignment;
         int from = Widen(left, first, -1), to = Widen(left, last, +1);
         return from == first && to == last ? alignment : Align(q, from, to + 1, anchored: true);
     }
 
-    /// <summary>Steps from token <paramref name="edge"/> in <paramref name="direction"/> over punctuation and words of the bag, within the paragraph.</summary>
+    /// <summary>Steps from token <paramref name="edge"/> in <paramref name="direction"/> over punctuation and the bag's words, within the paragraph.</summary>
     private int Widen(Dictionary<string, int> bag, int edge, int direction)
     {
         int k = edge + direction;
@@ -211,29 +233,34 @@ public sealed class QuoteMatcher
     /// </summary>
     private List<int> CandidateWindows(ParsedQuote q, int window)
     {
-        var ids = new Dictionary<string, int>();
-        var hits = new List<(int Word, int Id)>();
-        var weights = new List<double>();
+        // The distinct quote words the snapshot has, with their positions, rare words weighing more.
+        var distinct = new Dictionary<string, int[]>();
         foreach (var lit in q.Literals)
             foreach (var t in lit)
             {
                 if (!t.IsWord) continue;
                 string key = EvidenceTokens.Key(q.Text, t);
-                if (ids.ContainsKey(key) || !_positions.TryGetValue(key, out var at)) continue;
-                ids[key] = weights.Count;
-                weights.Add(Math.Log(1.0 + (double)_wordTokens.Length / at.Length));
-                foreach (int token in at) hits.Add((_wordsBefore[token], weights.Count - 1));
+                if (_positions.TryGetValue(key, out var at)) distinct.TryAdd(key, at);
             }
+        var weights = new double[distinct.Count];
+        var hits = new (int Word, int Id)[distinct.Values.Sum(at => at.Length)];
+        int id = 0, hitCount = 0;
+        foreach (var at in distinct.Values)
+        {
+            weights[id] = Math.Log(1.0 + (double)_wordTokens.Length / at.Length);
+            foreach (int token in at) hits[hitCount++] = (_wordsBefore[token], id);
+            id++;
+        }
         var result = new List<int>();
-        if (hits.Count == 0) return result;
-        hits.Sort((a, b) => a.Word.CompareTo(b.Word));
-        var inWindow = new int[weights.Count];
-        var scored = new List<(double Score, int Start)>();
+        if (hits.Length == 0) return result;
+        Array.Sort(hits);   // by word number
+        var inWindow = new int[weights.Length];
+        var scored = new List<(double Score, int Start)>(hits.Length);
         double score = 0;
         int right = 0;
-        for (int left = 0; left < hits.Count; left++)
+        for (int left = 0; left < hits.Length; left++)
         {
-            while (right < hits.Count && hits[right].Word < hits[left].Word + window)
+            while (right < hits.Length && hits[right].Word < hits[left].Word + window)
             {
                 if (inWindow[hits[right].Id]++ == 0) score += weights[hits[right].Id];
                 right++;
@@ -263,26 +290,52 @@ public sealed class QuoteMatcher
     /// <param name="anchored">Align with all of [from, to): snapshot tokens at either end are not free.</param>
     private Alignment Align(ParsedQuote q, int from, int to, bool anchored)
     {
+        int n = q.Items.Length, m = to - from;
+        // The table comes from a pool: lookups run one after another on every thread that checks quotes.
+        double[] table = ArrayPool<double>.Shared.Rent((n + 1) * (m + 1));
+        try
+        {
+            Fill(q, from, m, anchored, table);
+            return Trace(q, from, m, anchored, table);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(table);
+        }
+    }
+
+    /// <summary>The cost table, row by row: cell (i, j) at i * (m + 1) + j.</summary>
+    private void Fill(ParsedQuote q, int from, int m, bool anchored, double[] cost)
+    {
         var items = q.Items;
-        int n = items.Length, m = to - from;
-        var cost = new double[n + 1, m + 1];
-        if (anchored) for (int j = 1; j <= m; j++) cost[0, j] = cost[0, j - 1] + SnapshotOnly(_tokens[from + j - 1]);
-        for (int i = 1; i <= n; i++) cost[i, 0] = cost[i - 1, 0] + (items[i - 1].IsGap ? 0 : QuoteOnly(items[i - 1].Token));
+        int n = items.Length, w = m + 1;
+        cost[0] = 0;
+        for (int j = 1; j <= m; j++) cost[j] = anchored ? cost[j - 1] + SnapshotOnly(_tokens[from + j - 1]) : 0;
         for (int i = 1; i <= n; i++)
         {
             var item = items[i - 1];
+            int row = i * w, above = row - w;
+            cost[row] = cost[above] + (item.IsGap ? 0 : QuoteOnly(item.Token));
             for (int j = 1; j <= m; j++)
             {
+                if (item.IsGap) { cost[row + j] = Math.Min(cost[above + j], cost[row + j - 1]); continue; }
                 var s = _tokens[from + j - 1];
-                if (item.IsGap) { cost[i, j] = Math.Min(cost[i - 1, j], cost[i, j - 1]); continue; }
-                double diagonal = cost[i - 1, j - 1] + Substitution(q.Text, item.Token, s);
-                double up = cost[i - 1, j] + QuoteOnly(item.Token);
-                double left = cost[i, j - 1] + SnapshotOnly(s);
-                cost[i, j] = Math.Min(diagonal, Math.Min(up, left));
+                double diagonal = cost[above + j - 1] + Substitution(q.Text, item.Token, s);
+                double up = cost[above + j] + QuoteOnly(item.Token);
+                double left = cost[row + j - 1] + SnapshotOnly(s);
+                cost[row + j] = Math.Min(diagonal, Math.Min(up, left));
             }
         }
+    }
+
+    /// <summary>Walks the table back from the best end to the quote's start, preferring a match or change to a word left out.</summary>
+    private Alignment Trace(ParsedQuote q, int from, int m, bool anchored, double[] cost)
+    {
+        var items = q.Items;
+        int n = items.Length, w = m + 1;
+        int last = n * w;
         int end = anchored ? m : 0;
-        if (!anchored) for (int j = 1; j <= m; j++) if (cost[n, j] < cost[n, end]) end = j;
+        if (!anchored) for (int j = 1; j <= m; j++) if (cost[last + j] < cost[last + end]) end = j;
         var path = new List<(Op, int, int)>();
         int sameWords = 0;
         int a = n, b = end;
@@ -290,9 +343,10 @@ public sealed class QuoteMatcher
         {
             if (a == 0) { path.Add((Op.SnapshotOnly, -1, from + b - 1)); b--; continue; }
             var item = items[a - 1];
+            double here = cost[a * w + b];
             if (item.IsGap)
             {
-                if (b > 0 && cost[a, b] == cost[a, b - 1] && cost[a, b] != cost[a - 1, b]) { path.Add((Op.Elided, a - 1, from + b - 1)); b--; }
+                if (b > 0 && here == cost[a * w + b - 1] && here != cost[(a - 1) * w + b]) { path.Add((Op.Elided, a - 1, from + b - 1)); b--; }
                 else a--;
                 continue;
             }
@@ -300,7 +354,7 @@ public sealed class QuoteMatcher
             {
                 var s = _tokens[from + b - 1];
                 double sub = Substitution(q.Text, item.Token, s);
-                if (cost[a, b] == cost[a - 1, b - 1] + sub)
+                if (here == cost[(a - 1) * w + b - 1] + sub)
                 {
                     bool same = sub == 0;
                     if (same && s.IsWord) sameWords++;
@@ -308,13 +362,13 @@ public sealed class QuoteMatcher
                     a--; b--;
                     continue;
                 }
-                if (cost[a, b] == cost[a, b - 1] + SnapshotOnly(s)) { path.Add((Op.SnapshotOnly, a - 1, from + b - 1)); b--; continue; }
+                if (here == cost[a * w + b - 1] + SnapshotOnly(s)) { path.Add((Op.SnapshotOnly, a - 1, from + b - 1)); b--; continue; }
             }
             path.Add((Op.QuoteOnly, a - 1, -1));
             a--;
         }
         path.Reverse();
-        return new Alignment(cost[n, end], sameWords, path);
+        return new Alignment(cost[last + end], sameWords, path);
     }
 
     // Leaving out a quote word costs a little more than changing it, and passing over a snapshot word a little less,

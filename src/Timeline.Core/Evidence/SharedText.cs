@@ -150,7 +150,7 @@ public static class SharedText
             var t = texts[d];
             for (int f = 0; f < t.Fingerprints.Length; f++) all[n++] = (t.Fingerprints[f], d, t.Positions[f]);
         }
-        Array.Sort(all, (a, b) => a.Hash != b.Hash ? a.Hash.CompareTo(b.Hash) : a.Text != b.Text ? a.Text.CompareTo(b.Text) : a.Position.CompareTo(b.Position));
+        Array.Sort(all);   // by hash, then text, then position
         var candidates = new List<(int A, int B, int PositionA, int PositionB)>();
         for (int g = 0; g < all.Length;)
         {

@@ -42,10 +42,10 @@ public sealed class SnapshotText
 
     /// <summary>
     /// The offset in the original file's text (decoded, byte-order mark removed) that the character at
-    /// <paramref name="textOffset"/> of <see cref="Text"/> came from. Exact for plain text and Markdown. For
-    /// HTML, the position of the character in its text node's source where the text could be found there
-    /// (exact but after a character reference in the same node), else the start of the enclosing element.
-    /// An offset at or past the end of <see cref="Text"/> maps to the end of the last passage read.
+    /// <paramref name="textOffset"/> of <see cref="Text"/> came from. Exact for plain text and Markdown. For HTML,
+    /// exact for every word written in the source as it reads; a word that a character reference changed maps to
+    /// where the words before it in its text ended, or to the start of its element. Spaces and paragraph breaks map
+    /// next to the text around them; an offset at or past the end maps to where the last text came from.
     /// </summary>
     public int ToOriginal(int textOffset)
     {
@@ -54,18 +54,6 @@ public sealed class SnapshotText
         int i = Array.BinarySearch(_segmentText, textOffset);
         if (i < 0) i = Math.Max(0, ~i - 1);
         return _segmentOriginal[i] + Math.Min(textOffset - _segmentText[i], _segmentLength[i]);
-    }
-
-    /// <summary>The paragraph (its index in <see cref="Paragraphs"/>) that holds a text offset, or the one before a gap.</summary>
-    internal int ParagraphAt(int textOffset)
-    {
-        int lo = 0, hi = _paragraphs.Length - 1;
-        while (lo < hi)
-        {
-            int mid = (lo + hi + 1) / 2;
-            if (_paragraphs[mid].Start <= textOffset) lo = mid; else hi = mid - 1;
-        }
-        return lo;
     }
 
     /// <summary>Reads a snapshot file's bytes: UTF-8 (a byte-order mark is dropped); <c>.html</c>/<c>.htm</c> as HTML,
@@ -159,7 +147,8 @@ public sealed class SnapshotText
     /// <c>noscript</c>, <c>template</c>, embedded content (<c>svg</c>, <c>iframe</c>, media, form controls),
     /// comments, and elements with the <c>hidden</c> attribute, <c>aria-hidden="true"</c> or an inline
     /// <c>display: none</c>. Block elements (p, h1–h6, li, blockquote, div, table cells, …) and runs of text
-    /// separated by <c>br</c> become paragraphs; whitespace is collapsed as a browser does.
+    /// separated by <c>br</c> become paragraphs; whitespace is collapsed as a browser does (in <c>pre</c> too: the
+    /// matching ignores whitespace, and a passage in a message reads best on one line).
     /// </summary>
     public static SnapshotText FromHtml(string html)
     {
@@ -204,35 +193,46 @@ public sealed class SnapshotText
     private static int ElementStart(IElement? element, int fallback) => element?.SourceReference?.Position.Index ?? fallback;
 
     /// <summary>
-    /// Appends a text node's words. The parser keeps the source position of elements only, so the node's
-    /// own position is found by looking for its first word in the source after the previous node's;
-    /// when it is not there (a character reference changed it) the node maps to its element's start.
+    /// Appends a text node's words. The parser keeps the source position of elements only, so each word is looked
+    /// for in the source, after the words before it and the element's start, before the next element's start, and
+    /// not further than its own text could stretch there (a character reference is at most ten times the character
+    /// it stands for). A word found maps exactly; a word that a character reference changed maps to where the words
+    /// before it ended, or to its element's start.
     /// </summary>
     private static void AppendHtmlText(Builder b, string html, IText node, ref int cursor)
     {
         string data = node.Data;
-        int first = 0;
-        while (first < data.Length && char.IsWhiteSpace(data[first])) first++;
-        if (first == data.Length) { if (data.Length > 0) b.Space(cursor); return; }
         int elementStart = ElementStart(node.ParentElement, cursor);
-        int probeEnd = first;
-        while (probeEnd < data.Length && probeEnd - first < 24 && !char.IsWhiteSpace(data[probeEnd])) probeEnd++;
         int from = Math.Min(html.Length, Math.Max(cursor, elementStart));
-        int found = html.IndexOf(data.Substring(first, probeEnd - first), from, StringComparison.Ordinal);
-        bool located = found >= 0;
-        int origin = located ? found - first : elementStart;
-        if (located) cursor = found + (probeEnd - first);
-        if (first > 0) b.Space(origin + first);
-        int i = first;
+        int until = Math.Max(from, Math.Min(html.Length, NextElementStart(node, html.Length)));
+        int at = -1;          // where the node's text has been followed to in the source (-1: nowhere yet)
+        int dataAt = 0;       // and the offset in the node's text it corresponds to
+        int i = 0;
         while (i < data.Length)
         {
-            int s = i;
-            while (i < data.Length && !char.IsWhiteSpace(data[i])) i++;
-            b.Append(data, s, i, located ? origin + s : origin, located);
             int spaceAt = i;
             while (i < data.Length && char.IsWhiteSpace(data[i])) i++;
-            if (i > spaceAt) b.Space(located ? origin + spaceAt : origin);
+            if (i > spaceAt) b.Space(at >= 0 ? at : elementStart);
+            if (i == data.Length) break;
+            int s = i;
+            while (i < data.Length && !char.IsWhiteSpace(data[i])) i++;
+            int look = at >= 0 ? at : from;
+            int reach = Math.Min(until, look + 10 * (i - dataAt) + 64) - look;
+            int found = reach >= i - s ? html.IndexOf(data.Substring(s, i - s), look, reach, StringComparison.Ordinal) : -1;
+            if (found < 0) { b.Append(data, s, i, at >= 0 ? at : elementStart, linear: false); continue; }
+            b.Append(data, s, i, found, linear: true);
+            at = cursor = found + (i - s);
+            dataAt = i;
         }
+    }
+
+    /// <summary>Where the first element after a node starts in the source: the node's own text ends before it.</summary>
+    private static int NextElementStart(INode node, int fallback)
+    {
+        for (INode? n = node; n is not null; n = n.Parent)
+            for (var sibling = n.NextSibling; sibling is not null; sibling = sibling.NextSibling)
+                if (sibling is IElement { SourceReference: { } reference }) return reference.Position.Index;
+        return fallback;
     }
 
     /// <summary>Builds the text paragraph by paragraph, with one collapsed space between runs and the origin of every run.</summary>

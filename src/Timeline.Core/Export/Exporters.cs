@@ -298,9 +298,11 @@ public static class Exporters
             foreach (var (line, src, quote) in cited) sb.Append($"- {Md(Prose.Sentence(line))}{Note(src, quote)}\n");
             if (cited.Count > 0) sb.Append('\n');
             var sources = e.Sources.Where(p => p.Source is not null).ToList();
+            // Each source named once, with a note for each passage it is cited for.
             if (sources.Count > 0)
                 sb.Append("Sources: ")
-                    .Append(string.Join("; ", sources.Select(p => Md(c.SourceLabel(p.Source!)) + Note(p.Source, p.Citation.Quote)))).Append(".\n\n");
+                    .Append(string.Join("; ", sources.GroupBy(p => p.Source!).Select(g =>
+                        Md(c.SourceLabel(g.Key)) + string.Concat(g.Select(p => Note(p.Source, p.Citation.Quote)))))).Append(".\n\n");
         }
         var all = c.CitedSources();
         if (all.Count > 0)

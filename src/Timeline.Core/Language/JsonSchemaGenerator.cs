@@ -34,7 +34,11 @@ public static class JsonSchemaGenerator
         var body = Object(root, defs, inline: true);
         foreach (var (k, v) in body) schema[k] = v?.DeepClone();
         if (defs.Count > 0) schema["$defs"] = defs;
-        return schema.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+        return schema.ToJsonString(new JsonSerializerOptions
+        {
+            WriteIndented = true,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }) + "\n";
     }
 
     private static string DefName(ObjectShape o) => o.Name.Replace(' ', '-');
@@ -98,7 +102,12 @@ public static class JsonSchemaGenerator
                 {
                     ["type"] = "object",
                     ["description"] = m.Description,
-                    ["propertyNames"] = new JsonObject { ["anyOf"] = new JsonArray(new JsonObject { ["enum"] = new JsonArray(names) }, new JsonObject { ["pattern"] = "^x-" }) },
+                    ["propertyNames"] = new JsonObject
+                    {
+                        ["anyOf"] = new JsonArray(
+                            new JsonObject { ["enum"] = new JsonArray(names) },
+                            new JsonObject { ["pattern"] = "^x-" }),
+                    },
                     ["additionalProperties"] = Scalar(m.Value),
                 };
             case CoordinatesShape co:
@@ -135,7 +144,8 @@ public static class JsonSchemaGenerator
             case ScalarKind.Text or ScalarKind.Path or ScalarKind.Glob or ScalarKind.CatalogName:
                 o["type"] = Types("string", "number", "boolean");
                 // The built-ins, offered by generic YAML tools; another name is the checker's TL501, not the schema's.
-                if (s.Kind == ScalarKind.CatalogName) o["examples"] = new JsonArray(Catalogs.BuiltinCatalogs.Names.Select(n => (JsonNode?)n).ToArray());
+                if (s.Kind == ScalarKind.CatalogName)
+                    o["examples"] = new JsonArray(Catalogs.BuiltinCatalogs.Names.Select(n => (JsonNode?)n).ToArray());
                 break;
             case ScalarKind.Id:
                 o["anyOf"] = new JsonArray(

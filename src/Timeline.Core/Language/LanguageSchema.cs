@@ -29,8 +29,10 @@ public static class LanguageSchema
     public static readonly string[] Stances = { "asserts", "denies" };
     public static readonly string[] PlacePrecisions = { "exact", "near", "area" };
     public static readonly string[] Reliabilities = { "A", "B", "C", "D", "E", "F" };
-    public static readonly string[] PlaceKinds = { "country", "governorate", "district", "subdistrict", "city", "town", "village", "neighborhood", "site", "region", "water" };
-    public static readonly string[] ActorKinds = { "state", "government", "military", "armed-group", "militia", "political", "international-organization", "ngo", "media", "monitor", "person", "other" };
+    public static readonly string[] PlaceKinds = { "country", "governorate", "district", "subdistrict", "city", "town",
+        "village", "neighborhood", "site", "region", "water" };
+    public static readonly string[] ActorKinds = { "state", "government", "military", "armed-group", "militia",
+        "political", "international-organization", "ngo", "media", "monitor", "person", "other" };
     public static readonly string[] FigureGroups = { "civilians", "combatants", "unknown" };
     public static readonly string[] FigureCounts = { "killed", "injured", "displaced", "detained" };
     public static readonly string[] RuleSeverities = { "error", "warning", "info", "off" };
@@ -41,7 +43,12 @@ public static class LanguageSchema
     private static Field F(string name, Shape shape, bool required = false) => new() { Name = name, Shape = shape, Required = required };
     private static ListShape ListOf(Shape item, string d) => new() { Item = item, Description = d };
 
-    private static readonly ScalarShape IdShape = new() { Kind = ScalarKind.Id, Description = "The id: lower-case letters and digits in words joined by hyphens (^[a-z0-9]+(-[a-z0-9]+)*$), at most 64 characters. Unique for its kind in the project." };
+    private static readonly ScalarShape IdShape = new()
+    {
+        Kind = ScalarKind.Id,
+        Description = "The id: lower-case letters and digits in words joined by hyphens (^[a-z0-9]+(-[a-z0-9]+)*$), at most 64 characters. " +
+            "Unique for its kind in the project.",
+    };
 
     public static readonly ObjectShape Citation = new()
     {
@@ -52,7 +59,8 @@ public static class LanguageSchema
             F("source", Ref(SymbolKind.Source, "The id of the cited source."), true),
             F("quote", Text("The words of the source that support the event, verbatim (checked against the source's snapshot, TL308).")),
             F("at", Text("Where in the source: a paragraph, a timestamp, a page.")),
-            F("credibility", new ScalarShape { Kind = ScalarKind.Integer, Min = 1, Max = 6, Description = "Admiralty information credibility, 1 (confirmed) to 6 (cannot be judged)." }),
+            F("credibility", new ScalarShape { Kind = ScalarKind.Integer, Min = 1, Max = 6,
+                Description = "Admiralty information credibility, 1 (confirmed) to 6 (cannot be judged)." }),
         },
     };
 
@@ -71,18 +79,26 @@ public static class LanguageSchema
         {
             F("id", IdShape, true),
             F("publisher", Text("The outlet whose page you read (\"North Press Agency\")."), true),
-            F("published", new ScalarShape { Kind = ScalarKind.Date, Description = "When it was published, to the day or finer. Resolves \"on Friday\" and bounds what the source can report." }, true),
+            F("published", new ScalarShape { Kind = ScalarKind.Date,
+                Description = "When it was published, to the day or finer. Resolves \"on Friday\" and bounds what the source can report." }, true),
             F("title", Text("The headline.")),
             F("author", Text("The byline.")),
             F("url", new ScalarShape { Kind = ScalarKind.Url, Description = "The page's address: an absolute http(s) URL." }),
             F("archived", new ScalarShape { Kind = ScalarKind.Url, Description = "An archive copy of the page: an absolute http(s) URL." }),
-            F("via", Text("The agency whose copy this republishes (\"Reuters\"). Two citations are independent when their origins (via, else publisher) differ.")),
+            F("via", Text("The agency whose copy this republishes (\"Reuters\"). Two citations are independent when " +
+                "their origins (via, else publisher) differ.")),
             F("affiliation", Ref(SymbolKind.Actor, "The actor the outlet belongs to or speaks for (state media).")),
-            F("reliability", Enum(Reliabilities, "Admiralty source reliability: A completely reliable, B usually reliable, C fairly reliable, D not usually reliable, E unreliable, F cannot be judged.")),
-            F("language", new ScalarShape { Kind = ScalarKind.LanguageTag, Description = "The language of the source, as a BCP 47 tag (en, ar, tr)." }),
-            F("snapshot", new ScalarShape { Kind = ScalarKind.Path, Description = "The copy of the page as it was read, kept in the project: a .txt, .md or .html file, relative to this file (snapshots/npa-2024-11-29.txt). Every quote citing the source is checked against it (TL308)." }),
-            F("sha256", new ScalarShape { Kind = ScalarKind.Sha256, Description = "The SHA-256 of the snapshot file's bytes, written when it was captured (TL307 when the file no longer matches)." }),
-            F("captured", new ScalarShape { Kind = ScalarKind.Date, Description = "When the snapshot was taken: a date and time such as 2024-11-29T14:05Z." }),
+            F("reliability", Enum(Reliabilities, "Admiralty source reliability: A completely reliable, B usually " +
+                "reliable, C fairly reliable, D not usually reliable, E unreliable, F cannot be judged.")),
+            F("language", new ScalarShape { Kind = ScalarKind.LanguageTag,
+                Description = "The language of the source, as a BCP 47 tag (en, ar, tr)." }),
+            F("snapshot", new ScalarShape { Kind = ScalarKind.Path, Description = "The copy of the page as it was " +
+                "read, kept in the project: a .txt, .md or .html file, relative to this file " +
+                "(snapshots/npa-2024-11-29.txt). Every quote citing the source is checked against it (TL308)." }),
+            F("sha256", new ScalarShape { Kind = ScalarKind.Sha256,
+                Description = "The SHA-256 of the snapshot file's bytes, written when it was captured (TL307 when the file no longer matches)." }),
+            F("captured", new ScalarShape { Kind = ScalarKind.Date,
+                Description = "When the snapshot was taken: a date and time such as 2024-11-29T14:05Z." }),
             F("notes", Text("Notes on the source.")),
         },
     };
@@ -127,7 +143,11 @@ public static class LanguageSchema
 
     private static ChoiceShape Count(string what) => new()
     {
-        Scalar = new ScalarShape { Kind = ScalarKind.Count, Description = $"How many were {what}: 27, \"at least 27\", \"at most 30\", \"about 300\", \"20-30\", \"dozens\", \"hundreds\"." },
+        Scalar = new ScalarShape
+        {
+            Kind = ScalarKind.Count,
+            Description = $"How many were {what}: 27, \"at least 27\", \"at most 30\", \"about 300\", \"20-30\", \"dozens\", \"hundreds\"."
+        },
         Object = CountRange,
         Description = $"How many were {what}: a number, a phrase (\"at least 27\", \"dozens\"), or {{low, best, high}}.",
     };
@@ -143,7 +163,8 @@ public static class LanguageSchema
             F("injured", Count("injured")),
             F("displaced", Count("displaced")),
             F("detained", Count("detained")),
-            F("group", new ScalarShape { Kind = ScalarKind.Group, Values = FigureGroups, Refers = SymbolKind.Actor, Description = "Whose dead: civilians, combatants, unknown (the default), or an actor id." }),
+            F("group", new ScalarShape { Kind = ScalarKind.Group, Values = FigureGroups, Refers = SymbolKind.Actor,
+                Description = "Whose dead: civilians, combatants, unknown (the default), or an actor id." }),
             F("source", CitationRef, true),
             F("includes", Text("What the figure includes (\"two students\").")),
             F("overlaps", ListOf(Ref(SymbolKind.Event, "An event id."), "Events whose figures this one may already include.")),
@@ -169,10 +190,12 @@ public static class LanguageSchema
         Fields = new[]
         {
             F("id", IdShape, true),
-            F("date", new ScalarShape { Kind = ScalarKind.Date, Description = "When it happened, as EDTF: 2024-11-29, 2024-11-29T06:30, 2024-11-27/2024-11-29, 2016?, 2016-12~, 2024-11-XX." }, true),
+            F("date", new ScalarShape { Kind = ScalarKind.Date,
+                Description = "When it happened, as EDTF: 2024-11-29, 2024-11-29T06:30, 2024-11-27/2024-11-29, 2016?, 2016-12~, 2024-11-XX." }, true),
             F("title", Text("What happened, in one line."), true),
             F("summary", Text("A longer account.")),
-            F("places", ListOf(new ChoiceShape { Scalar = Ref(SymbolKind.Place, "A place id."), Object = PlaceDetail, Description = "A place id, or {place, precision}." }, "Where it happened.")),
+            F("places", ListOf(new ChoiceShape { Scalar = Ref(SymbolKind.Place, "A place id."), Object = PlaceDetail,
+                Description = "A place id, or {place, precision}." }, "Where it happened.")),
             F("actors", ListOf(Ref(SymbolKind.Actor, "An actor id."), "Who took part.")),
             F("sources", ListOf(CitationRef, "The citations: at least one (TL301).")),
             F("status", Enum(EventStatuses, "How established it is: reported (the default), confirmed, claimed, disputed, denied or retracted.")),
@@ -214,8 +237,10 @@ public static class LanguageSchema
             F("names", ListOf(Text("A name."), "Other names: abbreviations, transliterations, other scripts.")),
             F("formerly", ListOf(Text("A name."), "Former names.")),
             F("kind", Enum(ActorKinds, "What kind of actor it is.")),
-            F("part-of", new OneOrListShape { Item = Ref(SymbolKind.Actor, "An actor id."), Description = "The actor (or actors) this one is part of." }),
-            F("member-of", new OneOrListShape { Item = Ref(SymbolKind.Actor, "An actor id."), Description = "The actor (or actors) this one is a member of." }),
+            F("part-of", new OneOrListShape { Item = Ref(SymbolKind.Actor, "An actor id."),
+                Description = "The actor (or actors) this one is part of." }),
+            F("member-of", new OneOrListShape { Item = Ref(SymbolKind.Actor, "An actor id."),
+                Description = "The actor (or actors) this one is a member of." }),
             F("backed-by", ListOf(Ref(SymbolKind.Actor, "An actor id."), "Actors that back this one.")),
             F("role", Text("A person's role.")),
         },
@@ -229,7 +254,8 @@ public static class LanguageSchema
         {
             F("title", Text("The title of the timeline."), true),
             F("description", Text("What the timeline covers.")),
-            F("timezone", new ScalarShape { Kind = ScalarKind.Timezone, Description = "The UTC offset of times written without one, such as \"+03:00\"." }),
+            F("timezone", new ScalarShape { Kind = ScalarKind.Timezone,
+                Description = "The UTC offset of times written without one, such as \"+03:00\"." }),
             F("sources", ListOf(Source, "The sources of this timeline.")),
             F("events", ListOf(Event, "The events, in date order."), true),
         },
@@ -262,12 +288,22 @@ public static class LanguageSchema
         Description = "Marks the project root and holds its settings.",
         Fields = new[]
         {
-            F("use", ListOf(new ScalarShape { Kind = ScalarKind.CatalogName, Description = "A catalog that ships with Timeline, such as builtin:levant." }, "Catalogs that ship with Timeline.")),
-            F("gazetteers", ListOf(new ScalarShape { Kind = ScalarKind.Path, Description = "A GeoNames file, relative to the project root." }, "Extra GeoNames files, relative to the project root.")),
-            F("exclude", ListOf(new ScalarShape { Kind = ScalarKind.Glob, Description = "A pattern such as drafts/**." }, "Files and folders to leave out.")),
-            F("require-sources", new ScalarShape { Kind = ScalarKind.Boolean, Description = "Whether an event without a citation is an error (TL301). On by default." }),
-            F("require-snapshots", new ScalarShape { Kind = ScalarKind.Boolean, Description = "Whether a quote with no snapshot to check it against is a warning (TL311) rather than a note. Off by default." }),
-            F("rules", new MapShape { KeyDescription = "a rule code (TL206) or name (unused-source)", Value = Enum(RuleSeverities, "error, warning, info or off."), Description = "Rule severities by code or name: error, warning, info or off." }),
+            F("use", ListOf(new ScalarShape { Kind = ScalarKind.CatalogName,
+                Description = "A catalog that ships with Timeline, such as builtin:levant." }, "Catalogs that ship with Timeline.")),
+            F("gazetteers", ListOf(new ScalarShape { Kind = ScalarKind.Path,
+                Description = "A GeoNames file, relative to the project root." }, "Extra GeoNames files, relative to the project root.")),
+            F("exclude", ListOf(new ScalarShape { Kind = ScalarKind.Glob,
+                Description = "A pattern such as drafts/**." }, "Files and folders to leave out.")),
+            F("require-sources", new ScalarShape { Kind = ScalarKind.Boolean,
+                Description = "Whether an event without a citation is an error (TL301). On by default." }),
+            F("require-snapshots", new ScalarShape { Kind = ScalarKind.Boolean,
+                Description = "Whether a quote with no snapshot to check it against is a warning (TL311) rather than a note. Off by default." }),
+            F("rules", new MapShape
+            {
+                KeyDescription = "a rule code (TL206) or name (unused-source)",
+                Value = Enum(RuleSeverities, "error, warning, info or off."),
+                Description = "Rule severities by code or name: error, warning, info or off.",
+            }),
         },
     };
 

@@ -6,7 +6,8 @@ namespace Timeline.Core.Model;
 /// <summary>Reads counts: 27, "at least 27", "at most 30", "about 300", "20-30", "dozens", "hundreds".</summary>
 public static partial class Counts
 {
-    [GeneratedRegex(@"^(?:(?<q>at least|more than|over|at most|up to|fewer than|less than|under|about|around|approximately|roughly|some)\s+)?(?<n>\d{1,3}(?:,\d{3})+|\d+)$")]
+    [GeneratedRegex(@"^(?:(?<q>at least|more than|over|at most|up to|fewer than|less than|under|about|around" +
+        @"|approximately|roughly|some)\s+)?(?<n>\d{1,3}(?:,\d{3})+|\d+)$")]
     private static partial Regex Phrase();
 
     [GeneratedRegex(@"^(?<a>\d{1,3}(?:,\d{3})+|\d+)\s*(?:-|–|to)\s*(?<b>\d{1,3}(?:,\d{3})+|\d+)$")]

@@ -47,7 +47,8 @@ public sealed class NameSearch<T>
     {
         if (_parts.Length == 1) return _parts[0].Browse(limit, preferred);
         var all = _parts.SelectMany(p => p.BrowseEntries(limit, preferred)).Select(e => (e.Item, Entry: e)).ToList();
-        all.Sort((a, b) => Tie(preferred, a.Item, a.Entry.KindRank, a.Entry.Population, a.Entry.Id, b.Item, b.Entry.KindRank, b.Entry.Population, b.Entry.Id));
+        all.Sort((a, b) => Tie(preferred, a.Item, a.Entry.KindRank, a.Entry.Population, a.Entry.Id, b.Item,
+            b.Entry.KindRank, b.Entry.Population, b.Entry.Id));
         return all.Take(limit).Select(x => x.Item).ToList();
     }
 
@@ -114,7 +115,11 @@ public sealed class NameIndex<T>
             // By kind rank, then population (largest first) in one number; ties by id.
             var order = new int[n];
             var rankKey = new long[n];
-            for (int i = 0; i < n; i++) { order[i] = i; rankKey[i] = ((long)_entries[i].KindRank << 48) - Math.Min(_entries[i].Population, (1L << 47) - 1); }
+            for (int i = 0; i < n; i++)
+            {
+                order[i] = i;
+                rankKey[i] = ((long)_entries[i].KindRank << 48) - Math.Min(_entries[i].Population, (1L << 47) - 1);
+            }
             Array.Sort(rankKey, order);
             for (int i = 0; i < n;)
             {
@@ -220,7 +225,12 @@ public sealed class NameIndex<T>
         var owners = new long[pairs.Length];
         var wholes = new string[pairs.Length];
         var at = (int[])start.Clone();
-        foreach (var (str, o, whole) in pairs) { int to = at[rankOf[str]]++; owners[to] = o; wholes[to] = whole; } // owners keep entry order: deterministic
+        foreach (var (str, o, whole) in pairs) // owners keep entry order: deterministic
+        {
+            int to = at[rankOf[str]]++;
+            owners[to] = o;
+            wholes[to] = whole;
+        }
         return (keys, start, owners, wholes);
     }
 
@@ -287,7 +297,7 @@ public sealed class NameIndex<T>
         }
     }
 
-    private IReadOnlyList<NameMatch<T>> SearchIn(Scratch s, string query, int limit, bool fuzzy, Func<T, bool>? preferred)
+    private NameMatch<T>[] SearchIn(Scratch s, string query, int limit, bool fuzzy, Func<T, bool>? preferred)
     {
         string q = query.Trim();
         string? folded = null; // the query folded, to show the alias the writer typed when several tie
@@ -301,7 +311,8 @@ public sealed class NameIndex<T>
             {
                 // Of several names that match alike, the one written as the writer wrote it.
                 folded ??= NameNormalizer.Fold(q);
-                if (Closeness(_entries[entry].Names[name]) > (s.Name[entry] < 0 ? -1 : Closeness(_entries[entry].Names[s.Name[entry]]))) s.Name[entry] = name;
+                if (Closeness(_entries[entry].Names[name]) > (s.Name[entry] < 0 ? -1
+                    : Closeness(_entries[entry].Names[s.Name[entry]]))) s.Name[entry] = name;
             }
         }
         int Closeness(string name) =>
@@ -394,7 +405,7 @@ public sealed class NameIndex<T>
     }
 
     /// <summary>The best <paramref name="limit"/> touched entries by level, distance (fuzzy only), preference, then rank.</summary>
-    private IReadOnlyList<NameMatch<T>> Top(Scratch s, int limit, Func<T, bool>? preferred)
+    private NameMatch<T>[] Top(Scratch s, int limit, Func<T, bool>? preferred)
     {
         if (s.Touched.Count == 0 || limit <= 0) return Array.Empty<NameMatch<T>>();
         long Score(int e)
@@ -417,8 +428,12 @@ public sealed class NameIndex<T>
         for (int i = 0; i < top.Length; i++)
         {
             int e = top[i].Entry, code = s.Best[e] - 1, name = s.Name[e];
-            result[i] = new NameMatch<T>(_entries[e].Item, _entries[e].Id, name < 0 ? _entries[e].Id : _entries[e].Names[name],
-                (MatchLevel)(code >> 8), code & 0xFF) { KindRank = _entries[e].KindRank, Population = _entries[e].Population };
+            string matched = name < 0 ? _entries[e].Id : _entries[e].Names[name];
+            result[i] = new NameMatch<T>(_entries[e].Item, _entries[e].Id, matched, (MatchLevel)(code >> 8), code & 0xFF)
+            {
+                KindRank = _entries[e].KindRank,
+                Population = _entries[e].Population,
+            };
         }
         return result;
     }

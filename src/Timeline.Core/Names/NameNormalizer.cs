@@ -11,7 +11,8 @@ namespace Timeline.Core.Names;
 /// </summary>
 public static class NameNormalizer
 {
-    private static readonly string[] Articles = { "al", "el", "ad", "as", "at", "ash", "an", "ar", "az", "ed", "es", "et", "ech", "en", "er", "ez", "ul" };
+    private static readonly string[] Articles = { "al", "el", "ad", "as", "at", "ash", "an", "ar", "az", "ed", "es",
+        "et", "ech", "en", "er", "ez", "ul" };
 
     /// <summary>The key of a name: its words, normalised, joined by single spaces.</summary>
     public static string Key(string name) => string.Join(' ', Words(name));

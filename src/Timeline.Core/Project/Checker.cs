@@ -9,7 +9,8 @@ public sealed record CheckedFile(string Path, SourceText Source, IReadOnlyList<D
 /// <summary>Checks the projects that the given files and folders belong to, and returns the files asked for.</summary>
 public static class Checker
 {
-    public static IReadOnlyList<CheckedFile> Check(IFileSystem fs, IEnumerable<string> paths, Syntax.ReaderLimits? limits = null, bool allowCatalogsOutsideRoot = false)
+    public static IReadOnlyList<CheckedFile> Check(IFileSystem fs, IEnumerable<string> paths,
+        Syntax.ReaderLimits? limits = null, bool allowCatalogsOutsideRoot = false)
     {
         var requested = paths.Select(Path.GetFullPath).ToList();
         var result = new List<CheckedFile>();
@@ -38,5 +39,6 @@ public static class Checker
     }
 
     public static bool IsUnder(string path, string folderOrFile) =>
-        path == folderOrFile || path.StartsWith(folderOrFile.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        path == folderOrFile || path.StartsWith(folderOrFile.TrimEnd(Path.DirectorySeparatorChar)
+            + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 }

@@ -23,11 +23,13 @@ public sealed class PhysicalFileSystem : IFileSystem
     public bool DirectoryExists(string path) => Directory.Exists(path);
     public string ReadAllText(string path) => TextDecoding.Decode(File.ReadAllBytes(path));
     public byte[] ReadAllBytes(string path) => File.ReadAllBytes(path);
-    public (string Text, int FirstInvalid) ReadText(string path) => TextDecoding.Decode(File.ReadAllBytes(path), out int bad) is var t ? (t, bad) : default;
+    public (string Text, int FirstInvalid) ReadText(string path) =>
+        TextDecoding.Decode(File.ReadAllBytes(path), out int bad) is var t ? (t, bad) : default;
     public IEnumerable<string> EnumerateFiles(string directory) =>
         Directory.EnumerateFiles(directory).Order(StringComparer.Ordinal);
     public IEnumerable<string> EnumerateDirectories(string directory) =>
-        Directory.EnumerateDirectories(directory).Where(d => (File.GetAttributes(d) & FileAttributes.ReparsePoint) == 0).Order(StringComparer.Ordinal);
+        Directory.EnumerateDirectories(directory).Where(d => (File.GetAttributes(d) & FileAttributes.ReparsePoint) == 0)
+            .Order(StringComparer.Ordinal);
 }
 
 /// <summary>Files held in memory, keyed by full path with '/' separators.</summary>

@@ -141,13 +141,21 @@ public static class ProjectAnalyzer
             for (int i = 0; i < f.Events.Count; i += EventChunk)
             {
                 int from = i, to = Math.Min(file.Events.Count, from + EventChunk);
-                work.Add(into => { for (int k = from; k < to; k++) CheckEvent(file, file.Events[k], symbols, project, checks.Evidence, Into(into, file.Path)); });
+                work.Add(into =>
+                {
+                    for (int k = from; k < to; k++)
+                        CheckEvent(file, file.Events[k], symbols, project, checks.Evidence, Into(into, file.Path));
+                });
             }
         }
         for (int i = 0; i < segmentsToCheck.Count; i += SegmentChunk)
         {
             int from = i, to = Math.Min(segmentsToCheck.Count, from + SegmentChunk);
-            work.Add(_ => { for (int k = from; k < to; k++) CheckSegment(segmentsToCheck[k].File, segmentsToCheck[k].Segment, symbols, project, checks); });
+            work.Add(_ =>
+            {
+                for (int k = from; k < to; k++)
+                    CheckSegment(segmentsToCheck[k].File, segmentsToCheck[k].Segment, symbols, project, checks);
+            });
         }
         var results = new List<(string Path, Diagnostic D)>[work.Count];
         void Run(int i)
@@ -238,7 +246,8 @@ public static class ProjectAnalyzer
     private const int EventChunk = ChunkSize / 4;
     private const int SegmentChunk = 512;
 
-    /// <summary>What the project checks found in one segment: the events' findings, relative to the segment, and the references no definition answers.</summary>
+    /// <summary>What the project checks found in one segment: the events' findings, relative to the segment, and the
+    /// references no definition answers.</summary>
     internal sealed record SegmentFindings(ProjectChecks Outline, Diagnostic[] Found, Reference[] Unresolved);
 
     private static SegmentFindings CheckSegment(FileModel f, FileAnalyzer.SegmentAnalysis seg, SymbolTable symbols,

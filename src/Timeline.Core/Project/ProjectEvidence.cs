@@ -103,7 +103,7 @@ public sealed class ProjectEvidence
         : "source:" + source.Id;
 
     /// <summary>An origin in words, for messages: "Reuters", "an unnamed outlet (‘Insurgents breach Aleppo’)".</summary>
-    public string DescribeOrigin(SourceDef source) =>
+    public static string DescribeOrigin(SourceDef source) =>
         source.Via ?? (IsKnownPublisher(source.Publisher) ? source.Publisher! : $"an unnamed outlet ({source.Title ?? source.Id})");
 
     /// <summary>Whether a publisher names an outlet: not absent, and not written as unknown, unidentified, unnamed or anonymous.</summary>

@@ -213,7 +213,8 @@ public static class ProjectLoader
             if (!allowOutsideRoot && (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)))
             {
                 problems.Add(new Diagnostic(CatalogNotFoundRule.Rule, CatalogNotFoundRule.Rule.DefaultSeverity, span,
-                    $"the gazetteer '{rel}' is outside the project root, so it is not read; keep catalogs inside the project (or allow it yourself: --allow-catalogs-outside-root, or the editor setting timeline.allowCatalogsOutsideRoot)"));
+                    $"the gazetteer '{rel}' is outside the project root, so it is not read; keep catalogs inside the " +
+                    "project (or allow it yourself: --allow-catalogs-outside-root, or the editor setting timeline.allowCatalogsOutsideRoot)"));
                 continue;
             }
             if (cached?.Invoke(full) is { } known) { catalogs.Add(known); continue; }
@@ -226,7 +227,8 @@ public static class ProjectLoader
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 problems.Add(new Diagnostic(CatalogNotFoundRule.Rule, CatalogNotFoundRule.Rule.DefaultSeverity, span,
-                    ex is FileNotFoundException ? $"the gazetteer '{rel}' was not found (looked for {relative.Replace('\\', '/')} under the project root)" : $"the gazetteer '{rel}' could not be read: {ex.Message}"));
+                    ex is FileNotFoundException ? $"the gazetteer '{rel}' was not found (looked " +
+                        $"for {relative.Replace('\\', '/')} under the project root)" : $"the gazetteer '{rel}' could not be read: {ex.Message}"));
                 continue;
             }
             catalogs.Add(GeoNames.Read(full, text));

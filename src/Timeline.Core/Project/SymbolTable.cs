@@ -110,7 +110,8 @@ public sealed class SymbolTable
         }
 
         // Held by the catalog read last (a gazetteer of the project when there is one): dropped with it.
-        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Catalogs.CatalogFile, List<(Catalogs.CatalogFile[] Catalogs, CatalogLayer Layer)>> Layers = new();
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<
+            Catalogs.CatalogFile, List<(Catalogs.CatalogFile[] Catalogs, CatalogLayer Layer)>> Layers = new();
 
         public static CatalogLayer For(IReadOnlyList<Catalogs.CatalogFile> catalogs)
         {
@@ -145,7 +146,8 @@ public sealed class SymbolTable
         if (_catalog.First[k].TryGetValue(d.Id, out var cat))
         {
             if (!_more[k].TryGetValue(d.Id, out var list))
-                _more[k][d.Id] = list = new List<Definition>(_catalog.More[k].TryGetValue(d.Id, out var inCatalogs) ? inCatalogs : new List<Definition> { cat });
+                _more[k][d.Id] = list = new List<Definition>(_catalog.More[k].TryGetValue(d.Id, out var inCatalogs)
+                    ? inCatalogs : new List<Definition> { cat });
             list.Add(d);
             return;
         }
@@ -221,11 +223,21 @@ public sealed class SymbolTable
     /// <summary>Settlements first, larger before smaller (a city before a village); then the divisions that share their names.</summary>
     public static int PlaceRank(string? kind) => kind switch
     {
-        "city" => 0, "town" => 1, "country" => 2, "governorate" => 3, "district" => 4, "neighborhood" => 5,
-        "village" => 6, "subdistrict" => 7, "site" => 8, "region" => 9, "water" => 10, _ => 11,
+        "city" => 0,
+        "town" => 1,
+        "country" => 2,
+        "governorate" => 3,
+        "district" => 4,
+        "neighborhood" => 5,
+        "village" => 6,
+        "subdistrict" => 7,
+        "site" => 8,
+        "region" => 9,
+        "water" => 10,
+        _ => 11,
     };
 
-    private static IReadOnlyList<string> Prepend(string? first, IReadOnlyList<string> rest)
+    private static IReadOnlyList<string> Prepend(string? first, List<string> rest)
     {
         if (first is null) return rest;
         var all = new string[rest.Count + 1];

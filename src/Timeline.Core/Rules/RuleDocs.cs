@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Timeline.Core.Checks;
@@ -29,10 +30,12 @@ public static class RuleDocs
     {
         var r = rule.Descriptor;
         var md = new StringBuilder();
-        md.Append($"# {r.Code} {r.Name}\n\n");
-        md.Append($"{r.Description}\n\n");
-        md.Append($"Default severity: **{r.DefaultSeverity.ToString().ToLowerInvariant()}**. Checked {PassWords[rule.Pass]}.");
-        if (r.Tags != RuleTags.None) md.Append($" An editor shows it as {(r.Tags.HasFlag(RuleTags.Unnecessary) ? "unnecessary (faded)" : "deprecated (struck through)")}.");
+        md.Append(CultureInfo.InvariantCulture, $"# {r.Code} {r.Name}\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"{r.Description}\n\n");
+        md.Append(CultureInfo.InvariantCulture,
+            $"Default severity: **{r.DefaultSeverity.ToString().ToLowerInvariant()}**. Checked {PassWords[rule.Pass]}.");
+        if (r.Tags != RuleTags.None) md.Append(CultureInfo.InvariantCulture,
+            $" An editor shows it as {(r.Tags.HasFlag(RuleTags.Unnecessary) ? "unnecessary (faded)" : "deprecated (struck through)")}.");
         md.Append("\n\n## Why\n\n").Append(rule.Why).Append("\n\n");
         md.Append("## Example\n\nIt fires here (each finding is written under the line it concerns):\n\n");
         md.Append("```yaml\n").Append(firesExample.TrimEnd()).Append("\n```\n\n");
@@ -40,10 +43,11 @@ public static class RuleDocs
         md.Append("```yaml\n").Append(passesExample.TrimEnd()).Append("\n```\n\n");
         md.Append("## How to fix\n\n").Append(rule.HowToFix).Append("\n\n");
         md.Append("## How to silence\n\n");
-        md.Append($"On one line and the next: a comment `# timeline-ignore {r.Code}` (or `# timeline-ignore {r.Name}`).\n\n");
+        md.Append(CultureInfo.InvariantCulture,
+            $"On one line and the next: a comment `# timeline-ignore {r.Code}` (or `# timeline-ignore {r.Name}`).\n\n");
         md.Append("In a whole project, in `timeline.config.yaml`:\n\n");
-        md.Append($"```yaml\nrules:\n  {r.Name}: off   # or error, warning, info\n```\n\n");
-        md.Append($"In VS Code, for yourself: the setting `timeline.rules` (`{{\"{r.Name}\": \"off\"}}`).\n");
+        md.Append(CultureInfo.InvariantCulture, $"```yaml\nrules:\n  {r.Name}: off   # or error, warning, info\n```\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"In VS Code, for yourself: the setting `timeline.rules` (`{{\"{r.Name}\": \"off\"}}`).\n");
         return md.ToString();
     }
 
@@ -54,7 +58,8 @@ public static class RuleDocs
         foreach (var rule in rules)
         {
             var r = rule.Descriptor;
-            md.Append($"| [{r.Code}]({r.Code}.md) | {r.Name} | {r.DefaultSeverity.ToString().ToLowerInvariant()} | {r.Description} |\n");
+            md.Append(CultureInfo.InvariantCulture,
+                $"| [{r.Code}]({r.Code}.md) | {r.Name} | {r.DefaultSeverity.ToString().ToLowerInvariant()} | {r.Description} |\n");
         }
         return md.ToString();
     }

@@ -43,7 +43,8 @@ public static class CodeActions
     /// <summary>Reorders the events of a timeline by earliest then latest date, moving whole items with their comments.</summary>
     public static CodeAction? SortEvents(FileModel file)
     {
-        if (file.Kind != FileKind.Timeline || file.Document.Root is not MappingNode root || root["events"] is not SequenceNode { IsFlow: false } seq || seq.Items.Count < 2)
+        if (file.Kind != FileKind.Timeline || file.Document.Root is not MappingNode root
+            || root["events"] is not SequenceNode { IsFlow: false } seq || seq.Items.Count < 2)
             return null;
         var src = file.Source;
         // Each item from its first line, comment lines right above its dash included: a comment goes with the event below it.
@@ -51,7 +52,8 @@ public static class CodeActions
         for (int i = 0; i < seq.Items.Count; i++)
         {
             // Never above the end of the item before (a block scalar's lines may begin with '#').
-            int floor = i == 0 ? src.LineOf(root.Find("events")!.Key.Span.Start) + 1 : src.LineOf(Math.Max(seq.Items[i - 1].Span.Start, seq.Items[i - 1].Span.End - 1)) + 1;
+            int floor = i == 0 ? src.LineOf(root.Find("events")!.Key.Span.Start) + 1
+                : src.LineOf(Math.Max(seq.Items[i - 1].Span.Start, seq.Items[i - 1].Span.End - 1)) + 1;
             starts.Add(src.LineStart(FirstLineWithComments(src, src.LineOf(seq.Items[i].Span.Start), floor)));
         }
         int lastLine = src.LineOf(Math.Max(seq.Items[^1].Span.Start, seq.Items[^1].Span.End - 1));
@@ -102,10 +104,12 @@ public static class CodeActions
 
         // Sources live in the timeline that cites them when it has a sources: list; places and actors in their own files.
         FileModel? target = null;
-        if (kind == SymbolKind.Source && file.Kind == FileKind.Timeline && file.Document.Root is MappingNode r && r["sources"] is SequenceNode { IsFlow: false })
+        if (kind == SymbolKind.Source && file.Kind == FileKind.Timeline && file.Document.Root is MappingNode r
+            && r["sources"] is SequenceNode { IsFlow: false })
             target = file;
         target ??= project.Project.Files.Where(f => f.Kind == fileKind)
-            .OrderBy(f => Path.GetDirectoryName(f.Path) == Path.GetDirectoryName(file.Path) ? 0 : 1).ThenBy(f => f.Path, StringComparer.Ordinal).FirstOrDefault();
+            .OrderBy(f => Path.GetDirectoryName(f.Path) == Path.GetDirectoryName(file.Path) ? 0 : 1)
+                .ThenBy(f => f.Path, StringComparer.Ordinal).FirstOrDefault();
         if (target is null)
         {
             string path = Path.Combine(project.Project.Root, defaultName);
@@ -136,7 +140,8 @@ public static class CodeActions
             {
                 int dashCol = ColumnOfDash(src, seq.Items[0]);
                 // The new item's keys line up with the first item's ("-   id:" as well as "- id:").
-                int keyCol = seq.Items[0] is MappingNode { IsFlow: false } first && src.LineOf(first.Span.Start) == src.LineOf(seq.Items[0].Span.Start)
+                int keyCol = seq.Items[0] is MappingNode { IsFlow: false } first
+                    && src.LineOf(first.Span.Start) == src.LineOf(seq.Items[0].Span.Start)
                     ? first.Span.Start - src.LineStart(src.LineOf(first.Span.Start)) : dashCol + 2;
                 if (keyCol <= dashCol + 1) keyCol = dashCol + 2;
                 int lastLine = src.LineOf(Math.Max(seq.Items[^1].Span.Start, seq.Items[^1].Span.End - 1));
@@ -149,7 +154,8 @@ public static class CodeActions
             if (entry.Value is ScalarNode { IsEmpty: true } || entry.Value is SequenceNode { IsFlow: true, Items.Count: 0 })
             {
                 // "places:" or "places: []": the list starts here.
-                int from = entry.Value is ScalarNode ? entry.Key.Span.End + 1 : entry.Value.Span.Start - (src[entry.Value.Span.Start - 1] == ' ' ? 1 : 0);
+                int from = entry.Value is ScalarNode ? entry.Key.Span.End + 1
+                    : entry.Value.Span.Start - (src[entry.Value.Span.Start - 1] == ' ' ? 1 : 0);
                 int to = entry.Value is ScalarNode ? entry.Key.Span.End + 1 : entry.Value.Span.End;
                 string indent = IndentUnit(src);
                 string item = nl + indent + "- " + string.Join(nl + indent + "  ", fields);

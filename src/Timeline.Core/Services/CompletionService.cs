@@ -1,3 +1,4 @@
+using System.Buffers;
 using Timeline.Core.Checks;
 using Timeline.Core.Dates;
 using Timeline.Core.Language;
@@ -27,6 +28,7 @@ public sealed record CompletionResult(IReadOnlyList<CompletionItem> Items, bool 
 public static class CompletionService
 {
     public const int MaxItems = 100;
+    private static readonly string[] BooleanValues = ["true", "false"];
 
     public static CompletionResult Complete(FileModel file, SymbolTable symbols, int offset, DateOnly? today = null)
     {
@@ -118,21 +120,24 @@ public static class CompletionService
 
     private static CompletionResult RuleKeys(CaretContext ctx) =>
         new(Rules.All.Where(r => !ctx.SiblingKeys.Contains(r.Name) && !ctx.SiblingKeys.Contains(r.Code))
-            .Select(r => new CompletionItem(r.Name, CompletionKind.Rule, r.Name + ": ", ctx.Token, r.Code, r.Description, $"{r.Name} {r.Code}")).ToList(), false);
+            .Select(r => new CompletionItem(r.Name, CompletionKind.Rule, r.Name + ": ", ctx.Token, r.Code,
+                r.Description, $"{r.Name} {r.Code}")).ToList(), false);
 
     private static CompletionResult Values(FileModel file, SymbolTable symbols, ScalarShape shape, CaretContext ctx, DateOnly today)
     {
         switch (shape.Kind)
         {
             case ScalarKind.Enum:
-                return new(shape.Values.Select((v, i) => new CompletionItem(v, CompletionKind.Value, v, ctx.Token, null, shape.Description, SortText: $"{i:00}")).ToList(), false);
+                return new(shape.Values.Select((v, i) =>
+                    new CompletionItem(v, CompletionKind.Value, v, ctx.Token, null, shape.Description, SortText: $"{i:00}")).ToList(), false);
             case ScalarKind.Boolean:
-                return new(new[] { "true", "false" }.Select(v => new CompletionItem(v, CompletionKind.Value, v, ctx.Token)).ToList(), false);
+                return new(BooleanValues.Select(v => new CompletionItem(v, CompletionKind.Value, v, ctx.Token)).ToList(), false);
             case ScalarKind.Reference:
                 return Symbols(file, symbols, shape.Refers!.Value, ctx);
             case ScalarKind.Group:
                 {
-                    var words = LanguageSchema.FigureGroups.Select((v, i) => new CompletionItem(v, CompletionKind.Value, v, ctx.Token, null, shape.Description, SortText: $"0{i}")).ToList();
+                    var words = LanguageSchema.FigureGroups.Select((v, i) =>
+                        new CompletionItem(v, CompletionKind.Value, v, ctx.Token, null, shape.Description, SortText: $"0{i}")).ToList();
                     var actors = Symbols(file, symbols, SymbolKind.Actor, ctx);
                     return new(words.Concat(actors.Items).ToList(), actors.IsIncomplete);
                 }
@@ -210,7 +215,8 @@ public static class CompletionService
         {
             case PlaceDef p:
                 var chain = symbols.Chain(p);
-                string label = chain.Count > 0 ? $"{p.DisplayName}{also} — {string.Join(" › ", chain.Select(c => c.DisplayName))}" : p.DisplayName + also;
+                string label = chain.Count > 0
+                    ? $"{p.DisplayName}{also} — {string.Join(" › ", chain.Select(c => c.DisplayName))}" : p.DisplayName + also;
                 return (label, $"{p.Id}{(p.PlaceKind is null ? "" : " · " + p.PlaceKind)}", Cards.Place(symbols, p));
             case ActorDef a:
                 return ($"{a.DisplayName}{also}", $"{a.Id}{(a.ActorKind is null ? "" : " · " + a.ActorKind)}", Cards.Actor(symbols, a));
@@ -227,6 +233,8 @@ public static class CompletionService
 /// <summary>Where the caret stands, read from the text: the path of keys to its mapping, and whether it is at a key or a value.</summary>
 public sealed class CaretContext
 {
+    private static readonly SearchValues<char> FlowOpeners = SearchValues.Create("[{");
+
     public required IReadOnlyList<string> Path { get; init; }
     public required bool IsKey { get; init; }
     public required TextSpan Token { get; init; }
@@ -234,7 +242,8 @@ public sealed class CaretContext
     public required HashSet<string> SiblingKeys { get; init; }
     public bool InFlow { get; init; }
 
-    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '-' or '_' or ':' or '.' or '\'' || char.IsSurrogate(c) || c > 127 && !char.IsWhiteSpace(c) && c != '،';
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '-' or '_' or ':' or '.' or '\''
+        || char.IsSurrogate(c) || c > 127 && !char.IsWhiteSpace(c) && c != '،';
 
     public static CaretContext? Find(SourceText source, int offset, (string ListKey, int FirstLine)? item = null)
     {
@@ -283,7 +292,11 @@ public sealed class CaretContext
             if (content.Length > 0 && content != tokenText) return null; // text before the caret that is not a key
             Ancestors(source, line, keyIndent, dash ? indent : -1, item, path, siblings);
             // The caller decides between key and item value by the shape; mark a list item that is still a bare word.
-            return new CaretContext { Path = path, IsKey = true, Token = token, TokenText = tokenText, SiblingKeys = siblings, ItemValuePossible = dash };
+            return new CaretContext
+            {
+                Path = path, IsKey = true, Token = token, TokenText = tokenText,
+                SiblingKeys = siblings, ItemValuePossible = dash
+            };
         }
         int keyCol = dash ? contentCol : indent;
         Ancestors(source, line, keyCol, dash ? indent : -1, item, path, siblings);
@@ -304,7 +317,8 @@ public sealed class CaretContext
     /// <summary>A list item that may be a scalar value rather than a key ("- aleppo" under places:).</summary>
     public bool ItemValuePossible { get; init; }
 
-    public CaretContext AsValue() => new() { Path = Path, IsKey = false, Token = Token, TokenText = TokenText, SiblingKeys = SiblingKeys, InFlow = InFlow };
+    public CaretContext AsValue() =>
+        new() { Path = Path, IsKey = false, Token = Token, TokenText = TokenText, SiblingKeys = SiblingKeys, InFlow = InFlow };
 
     private static int KeyColonIndex(string content)
     {
@@ -326,7 +340,7 @@ public sealed class CaretContext
     /// <summary>The open flow brackets of the line's value before the caret: [ gives a list item, { a mapping.</summary>
     private static Flow? FlowContext(string content)
     {
-        int start = content.IndexOfAny(new[] { '[', '{' });
+        int start = content.AsSpan().IndexOfAny(FlowOpeners);
         if (start < 0) return null;
         var stack = new List<(char Open, int At)>();
         bool inQuote = false;

@@ -139,7 +139,8 @@ public static class LanguageServices
         if (PrepareRename(file, symbols, offset, out var error) is null) return new RenameResult(Array.Empty<FileEdits>(), error);
         var sym = SymbolUnder(file, symbols, offset)!;
         if (!StructureValidator.IsValidId(newId))
-            return new RenameResult(Array.Empty<FileEdits>(), $"'{newId}' is not a valid id: lower-case letters and digits in words joined by hyphens, at most 64 characters.");
+            return new RenameResult(Array.Empty<FileEdits>(),
+                $"'{newId}' is not a valid id: lower-case letters and digits in words joined by hyphens, at most 64 characters.");
         if (newId != sym.Id && symbols.Find(sym.Kind, newId) is not null)
             return new RenameResult(Array.Empty<FileEdits>(), $"The project already has a {sym.Kind.Word()} '{newId}'.");
         var spans = symbols.All(sym.Kind).Where(d => d.Id == sym.Id).Select(d => (d.Path, d.IdSpan))
@@ -148,7 +149,9 @@ public static class LanguageServices
         foreach (var g in spans.GroupBy(p => p.Path))
         {
             if (!project.Sources.TryGetValue(g.Key, out var text)) continue;
-            edits.Add(new FileEdits(g.Key, g.Select(p => new TextEdit(SyntaxQueries.InnerSpan(text, p.Item2), newId)).DistinctBy(e => e.Span).OrderBy(e => e.Span.Start).ToList()));
+            edits.Add(new FileEdits(g.Key,
+                g.Select(p => new TextEdit(SyntaxQueries.InnerSpan(text, p.Item2), newId)).DistinctBy(e => e.Span)
+                .OrderBy(e => e.Span.Start).ToList()));
         }
         return new RenameResult(edits, null);
     }
@@ -159,14 +162,18 @@ public static class LanguageServices
     {
         var list = new List<DocumentSymbol>();
         foreach (var e in file.Events.Where(e => e.Id.Length > 0)
-                     .OrderBy(e => e.Date?.Value?.Earliest ?? DateTime.MaxValue).ThenBy(e => e.Date?.Value?.Latest ?? DateTime.MaxValue).ThenBy(e => e.Span.Start))
+                     .OrderBy(e => e.Date?.Value?.Earliest ?? DateTime.MaxValue)
+                         .ThenBy(e => e.Date?.Value?.Latest ?? DateTime.MaxValue).ThenBy(e => e.Span.Start))
             list.Add(new DocumentSymbol(e.Title ?? e.Id, e.Date?.Text ?? "undated", SymbolKind.Event, Around(e), e.IdSpan));
         foreach (var s in file.Sources)
-            list.Add(new DocumentSymbol(s.Publisher ?? s.Id, s.Published is { } p ? $"{s.Id} · {p.Text}" : s.Id, SymbolKind.Source, Around(s), s.IdSpan));
+            list.Add(new DocumentSymbol(s.Publisher ?? s.Id, s.Published is { } p ? $"{s.Id} · {p.Text}" : s.Id,
+                SymbolKind.Source, Around(s), s.IdSpan));
         foreach (var p in file.Places)
-            list.Add(new DocumentSymbol(p.DisplayName, $"{p.Id}{(p.PlaceKind is null ? "" : " · " + p.PlaceKind)}", SymbolKind.Place, Around(p), p.IdSpan));
+            list.Add(new DocumentSymbol(p.DisplayName, $"{p.Id}{(p.PlaceKind is null ? "" : " · " + p.PlaceKind)}",
+                SymbolKind.Place, Around(p), p.IdSpan));
         foreach (var a in file.Actors)
-            list.Add(new DocumentSymbol(a.DisplayName, $"{a.Id}{(a.ActorKind is null ? "" : " · " + a.ActorKind)}", SymbolKind.Actor, Around(a), a.IdSpan));
+            list.Add(new DocumentSymbol(a.DisplayName, $"{a.Id}{(a.ActorKind is null ? "" : " · " + a.ActorKind)}",
+                SymbolKind.Actor, Around(a), a.IdSpan));
         return list;
     }
 
@@ -208,7 +215,8 @@ public static class LanguageServices
         foreach (var d in Dates())
         {
             if (!range.Touches(d.Node.Span.End)) continue;
-            if (d.Value is { IsInterval: false } v && v.Start!.Precision == DatePrecision.Day && !v.Start.HasUnspecified && v.Start.Year is >= 1 and <= 9999)
+            if (d.Value is { IsInterval: false } v && v.Start!.Precision == DatePrecision.Day
+                && !v.Start.HasUnspecified && v.Start.Year is >= 1 and <= 9999)
             {
                 var day = new DateTime((int)v.Start.Year, v.Start.Month!.Value, v.Start.Day!.Value);
                 hints.Add(new InlayHint(d.Node.Span.End, day.DayOfWeek.ToString(), v.Describe()));
@@ -216,9 +224,11 @@ public static class LanguageServices
         }
         foreach (var r in file.References)
         {
-            if (r.Kind != SymbolKind.Place || !r.Id.StartsWith(Catalogs.GeoNames.IdPrefix, StringComparison.Ordinal) || !range.Touches(r.Span.End)) continue;
+            if (r.Kind != SymbolKind.Place || !r.Id.StartsWith(Catalogs.GeoNames.IdPrefix, StringComparison.Ordinal)
+                || !range.Touches(r.Span.End)) continue;
             if (symbols.Find<PlaceDef>(SymbolKind.Place, r.Id) is { } p)
-                hints.Add(new InlayHint(r.Span.End, p.DisplayName, string.Join(" › ", new[] { p.DisplayName }.Concat(symbols.Chain(p).Select(c => c.DisplayName)))));
+                hints.Add(new InlayHint(r.Span.End, p.DisplayName,
+                    string.Join(" › ", new[] { p.DisplayName }.Concat(symbols.Chain(p).Select(c => c.DisplayName)))));
         }
         return hints.OrderBy(h => h.Offset).ToList();
     }
@@ -262,7 +272,8 @@ public static class LanguageServices
         foreach (var ev in file.Events)
             if (ev.Node is { } m)
                 foreach (var e in m.Entries)
-                    if (e.Value is SequenceNode { IsFlow: false } or MappingNode { IsFlow: false }) Add(new TextSpan(e.Key.Span.Start, e.Value.Span.End));
+                    if (e.Value is SequenceNode { IsFlow: false } or MappingNode { IsFlow: false }) Add(new TextSpan(e.Key.Span.Start,
+                        e.Value.Span.End));
         return ranges.Distinct().OrderBy(r => r.StartLine).ToList();
     }
 }

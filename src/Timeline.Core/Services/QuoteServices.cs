@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Timeline.Core.Checks;
 using Timeline.Core.Evidence;
@@ -54,7 +55,8 @@ public static class QuoteServices
                     {
                         var source = SourceOf(m) is { } id ? symbols.Find<SourceDef>(SymbolKind.Source, id) : null;
                         var value = e.Value as ScalarNode;
-                        var span = value is { IsEmpty: false } ? value.Span : new TextSpan(Math.Min(offset, text.Length), Math.Min(offset, text.Length));
+                        var span = value is { IsEmpty: false } ? value.Span
+                            : new TextSpan(Math.Min(offset, text.Length), Math.Min(offset, text.Length));
                         return new QuoteSite(value is { IsEmpty: false } ? value : null, span, source,
                             source is null ? null : symbols.Evidence.SnapshotOf(source));
                     }
@@ -93,8 +95,8 @@ public static class QuoteServices
     {
         if (At(file, symbols, offset) is not { Value: { } value, Source: { } source } site) return null;
         var md = new StringBuilder();
-        md.Append($"**{Markdown(source.Title ?? source.DisplayName)}** — {Markdown(source.DisplayName)}");
-        if (source.Captured is { } captured) md.Append($", captured {captured.Text}");
+        md.Append(CultureInfo.InvariantCulture, $"**{Markdown(source.Title ?? source.DisplayName)}** — {Markdown(source.DisplayName)}");
+        if (source.Captured is { } captured) md.Append(CultureInfo.InvariantCulture, $", captured {captured.Text}");
         md.Append("\n\n");
         if (site.Readable is not { } snapshot)
         {
@@ -107,16 +109,17 @@ public static class QuoteServices
         var match = snapshot.Text.Matcher.Find(value.Value);
         if (match.Passage is not { } passage)
         {
-            md.Append($"Not in the snapshot `{source.Snapshot}`, and no passage of it is close.");
+            md.Append(CultureInfo.InvariantCulture, $"Not in the snapshot `{source.Snapshot}`, and no passage of it is close.");
             return new HoverResult(md.ToString(), value.Span);
         }
-        if (!match.Found) md.Append($"Not in the snapshot `{source.Snapshot}`; the closest passage: {match.Difference}.\n\n");
+        if (!match.Found) md.Append(CultureInfo.InvariantCulture,
+            $"Not in the snapshot `{source.Snapshot}`; the closest passage: {match.Difference}.\n\n");
         var paragraph = ParagraphOf(text, passage);
         md.Append("> ")
           .Append(Markdown(text.Text[paragraph.Start..passage.Start]))
           .Append("**").Append(Markdown(text.Text[passage.Start..passage.End]).Trim()).Append("**")
           .Append(Markdown(text.Text[passage.End..paragraph.End]));
-        md.Append($"\n\n`{source.Snapshot}`");
+        md.Append(CultureInfo.InvariantCulture, $"\n\n`{source.Snapshot}`");
         return new HoverResult(md.ToString(), value.Span);
     }
 

@@ -64,5 +64,6 @@ public static class SyntaxQueries
 
     /// <summary>Where a scalar's text stands without its quotes.</summary>
     public static TextSpan InnerSpan(SourceText text, TextSpan span) =>
-        span.Length >= 2 && text[span.Start] is '"' or '\'' && text[span.End - 1] == text[span.Start] ? new TextSpan(span.Start + 1, span.End - 1) : span;
+        span.Length >= 2 && text[span.Start] is '"' or '\'' && text[span.End - 1] == text[span.Start]
+            ? new TextSpan(span.Start + 1, span.End - 1) : span;
 }

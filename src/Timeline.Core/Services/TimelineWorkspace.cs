@@ -207,7 +207,8 @@ public sealed class TimelineWorkspace
         }
         // Open documents under the root that the disk does not have yet (unsaved new files).
         var extra = open.Values.Where(d => Checker.IsUnder(d.Path, root) && d.Model.Kind is not FileKind.Unknown and not FileKind.Config
-                                           && !snapshot.Files.Any(f => f.Path == d.Path) && ProjectLoader.FindConfigRoot(_fs, d.Path) is var r && (r is null || r == root))
+                                           && !snapshot.Files.Any(f => f.Path == d.Path)
+                                               && ProjectLoader.FindConfigRoot(_fs, d.Path) is var r && (r is null || r == root))
             .Select(d => d.Model).ToList();
         if (extra.Count > 0)
         {

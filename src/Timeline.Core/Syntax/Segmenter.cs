@@ -89,13 +89,21 @@ public static class Segmenter
             int col = i;
             if (indent < 0)
             {
-                if (text[i] != '-' || !(i + 1 == e || text[i + 1] == ' ')) { segments.Add(new Segment(start, end - start, SegmentRole.Key, 0)); return; }
+                if (text[i] != '-' || !(i + 1 == e || text[i + 1] == ' '))
+                {
+                    segments.Add(new Segment(start, end - start, SegmentRole.Key, 0));
+                    return;
+                }
                 indent = col;
             }
             if (col < indent) { segments.Add(new Segment(start, end - start, SegmentRole.Key, 0)); return; }
             if (col == indent)
             {
-                if (text[i] != '-' || !(i + 1 == e || text[i + 1] == ' ')) { segments.Add(new Segment(start, end - start, SegmentRole.Key, 0)); return; }
+                if (text[i] != '-' || !(i + 1 == e || text[i + 1] == ' '))
+                {
+                    segments.Add(new Segment(start, end - start, SegmentRole.Key, 0));
+                    return;
+                }
                 items.Add(line);
             }
         }

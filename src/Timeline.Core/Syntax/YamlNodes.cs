@@ -42,7 +42,12 @@ public abstract class YamlNode
     public TextSpan? TagSpan
     {
         get => _props is not { TagStart: >= 0 } p ? null : new TextSpan(p.TagStart + Segment.Start, p.TagEnd + Segment.Start);
-        internal set { var p = _props ??= new(); if (value is { } v) { p.TagStart = v.Start - Segment.Start; p.TagEnd = v.End - Segment.Start; } else p.TagStart = -1; }
+        internal set
+        {
+            var p = _props ??= new();
+            if (value is { } v) { p.TagStart = v.Start - Segment.Start; p.TagEnd = v.End - Segment.Start; }
+            else p.TagStart = -1;
+        }
     }
 
     public string? Anchor { get => _props?.Anchor; internal set => (_props ??= new()).Anchor = value; }
@@ -50,7 +55,12 @@ public abstract class YamlNode
     public TextSpan? AnchorSpan
     {
         get => _props is not { AnchorStart: >= 0 } p ? null : new TextSpan(p.AnchorStart + Segment.Start, p.AnchorEnd + Segment.Start);
-        internal set { var p = _props ??= new(); if (value is { } v) { p.AnchorStart = v.Start - Segment.Start; p.AnchorEnd = v.End - Segment.Start; } else p.AnchorStart = -1; }
+        internal set
+        {
+            var p = _props ??= new();
+            if (value is { } v) { p.AnchorStart = v.Start - Segment.Start; p.AnchorEnd = v.End - Segment.Start; }
+            else p.AnchorStart = -1;
+        }
     }
 
     public int Depth { get; internal set; }

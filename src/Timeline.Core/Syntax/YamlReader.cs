@@ -38,9 +38,11 @@ public static class YamlReader
         }
         var parts = new SegmentResult[segments.Count];
         if (source.Length >= ParallelThreshold && Environment.ProcessorCount > 1)
-            Parallel.For(0, segments.Count, i => parts[i] = ReadSegment(source, segments[i], new SegmentAnchor { Start = segments[i].Start }, limits));
+            Parallel.For(0, segments.Count, i =>
+                parts[i] = ReadSegment(source, segments[i], new SegmentAnchor { Start = segments[i].Start }, limits));
         else
-            for (int i = 0; i < segments.Count; i++) parts[i] = ReadSegment(source, segments[i], new SegmentAnchor { Start = segments[i].Start }, limits);
+            for (int i = 0; i < segments.Count; i++) parts[i] = ReadSegment(source, segments[i],
+                new SegmentAnchor { Start = segments[i].Start }, limits);
         return Compose(source, segments, parts);
     }
 
@@ -51,10 +53,11 @@ public static class YamlReader
     /// <summary>Files from this size on are read segment by segment on every core.</summary>
     public const int ParallelThreshold = 128 * 1024;
 
-    private static IReadOnlyList<SyntaxProblem> Sorted(IEnumerable<SyntaxProblem> problems) =>
+    private static List<SyntaxProblem> Sorted(IEnumerable<SyntaxProblem> problems) =>
         problems.DistinctBy(p => (p.Rule, p.Span, p.Message)).OrderBy(p => p.Span.Start).ToList();
 
-    /// <summary>A segment as read: its tree (anchored to the segment), its problems and the lines it skipped (absolute, for the anchor's place now).</summary>
+    /// <summary>A segment as read: its tree (anchored to the segment), its problems and the lines it skipped
+    /// (absolute, for the anchor's place now).</summary>
     /// <param name="List">For a list's key line: the node its items are gathered under, kept from version to version.</param>
     public readonly record struct SegmentResult(YamlNode? Root, List<SyntaxProblem> Problems, List<int> Skipped, SequenceNode? List = null);
 
@@ -97,7 +100,8 @@ public static class YamlReader
                 entry.Key.Parent = root;
                 entry.Value.Parent = root;
                 if (entry.KeyText is { } k && !keys.Add(k))
-                    problems.Add(new SyntaxProblem(DuplicateKeyRule.Rule, entry.Key.Span, $"the key '{k}' appears twice in this mapping; a key is written once"));
+                    problems.Add(new SyntaxProblem(DuplicateKeyRule.Rule, entry.Key.Span,
+                        $"the key '{k}' appears twice in this mapping; a key is written once"));
                 if (seg.Role == SegmentRole.ListHeader && ReferenceEquals(entry, m.Entries[^1]) && entry.Value is ScalarNode { IsEmpty: true })
                 {
                     // The list's items follow in segments of their own.
@@ -131,7 +135,7 @@ public static class YamlReader
         var problems = new List<SyntaxProblem>();   // local to the segment
         var absolute = new List<SyntaxProblem>();   // the tree builder's, already placed in the file
         char[]? buffer = null;
-        if (text.IndexOf('\t') >= 0 || HasControl(text))
+        if (text.Contains('\t', StringComparison.Ordinal) || HasControl(text))
         {
             source ??= new SourceText(text);
             buffer = text.ToCharArray();
@@ -210,7 +214,8 @@ public static class YamlReader
 
     private static SyntaxProblem Problem(SourceText source, int start, int end, Exception ex)
     {
-        string message = ex is YamlException ? CleanMessage(ex.Message) : "the YAML could not be read here (an unfinished list, mapping or quoted text?)";
+        string message = ex is YamlException ? CleanMessage(ex.Message)
+            : "the YAML could not be read here (an unfinished list, mapping or quoted text?)";
         int lineEnd = source.LineEnd(source.LineOf(start));
         if (end <= start || end > lineEnd) end = Math.Max(start, lineEnd);
         if (end == start && start < source.Length) end = start + 1;
@@ -239,7 +244,8 @@ public static class YamlReader
             int start = i;
             while (i < text.Length && IsControl(text[i])) { buffer[i] = ' '; i++; }
             problems.Add(new SyntaxProblem(SyntaxRule.Rule, new TextSpan(start, i),
-                c == '\0' ? "a NUL character; YAML text cannot hold control characters" : $"a control character (U+{(int)c:X4}); YAML text cannot hold control characters"));
+                c == '\0' ? "a NUL character; YAML text cannot hold control characters"
+                    : $"a control character (U+{(int)c:X4}); YAML text cannot hold control characters"));
             changed = true;
         }
         return changed;
@@ -249,7 +255,8 @@ public static class YamlReader
 
     /// <summary>The control characters YAML does not allow (every C0 control but tab, LF and CR; and DEL).</summary>
     private static readonly System.Buffers.SearchValues<char> Controls = System.Buffers.SearchValues.Create(
-        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F");
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F" +
+        "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F");
 
     internal static bool HasControl(string text) => text.AsSpan().IndexOfAny(Controls) >= 0;
 
@@ -265,7 +272,8 @@ public static class YamlReader
         {
             int i = source.LineStart(line), end = source.LineEnd(line);
             int firstTab = -1;
-            while (i < end && (text[i] == ' ' || text[i] == '\t' || ((text[i] == '-' || text[i] == '?') && i + 1 < end && (text[i + 1] == ' ' || text[i + 1] == '\t'))))
+            while (i < end && (text[i] == ' ' || text[i] == '\t'
+                || ((text[i] == '-' || text[i] == '?') && i + 1 < end && (text[i + 1] == ' ' || text[i + 1] == '\t'))))
             {
                 if (text[i] == '\t')
                 {
@@ -276,7 +284,8 @@ public static class YamlReader
                 i++;
             }
             if (firstTab >= 0 && i < end && text[i] != '#')
-                problems.Add(new SyntaxProblem(SyntaxRule.Rule, new TextSpan(firstTab, firstTab + 1), "a tab in the indentation; YAML indents with spaces"));
+                problems.Add(new SyntaxProblem(SyntaxRule.Rule, new TextSpan(firstTab, firstTab + 1),
+                    "a tab in the indentation; YAML indents with spaces"));
         }
         return changed;
     }
@@ -397,7 +406,11 @@ public static class YamlReader
                             n.Span = new TextSpan(n.Span.Start, Math.Max(n.Span.Start, end));
                             if (frame.PendingKey is { } k && n is MappingNode pm)
                             {
-                                var empty = new ScalarNode { Value = "", Segment = _anchor, Span = new TextSpan(k.Span.End, k.Span.End), Parent = pm, Depth = pm.Depth + 1 };
+                                var empty = new ScalarNode
+                                {
+                                    Value = "", Segment = _anchor,
+                                    Span = new TextSpan(k.Span.End, k.Span.End), Parent = pm, Depth = pm.Depth + 1
+                                };
                                 pm.Entries.Add(new YamlEntry { Key = k, Value = empty });
                             }
                             break;
@@ -490,7 +503,8 @@ public static class YamlReader
                     {
                         frame.PendingKey = node;
                         if (node is ScalarNode ks && IsDuplicate(frame, map, ks.Value))
-                            Problems.Add(new SyntaxProblem(DuplicateKeyRule.Rule, ks.Span, $"the key '{ks.Value}' appears twice in this mapping; a key is written once"));
+                            Problems.Add(new SyntaxProblem(DuplicateKeyRule.Rule, ks.Span,
+                                $"the key '{ks.Value}' appears twice in this mapping; a key is written once"));
                     }
                     else
                     {

@@ -5,6 +5,11 @@ public readonly record struct LinePosition(int Line, int Character) : IComparabl
 {
     public int CompareTo(LinePosition other) => Line != other.Line ? Line.CompareTo(other.Line) : Character.CompareTo(other.Character);
     public override string ToString() => $"{Line}:{Character}";
+
+    public static bool operator <(LinePosition left, LinePosition right) => left.CompareTo(right) < 0;
+    public static bool operator <=(LinePosition left, LinePosition right) => left.CompareTo(right) <= 0;
+    public static bool operator >(LinePosition left, LinePosition right) => left.CompareTo(right) > 0;
+    public static bool operator >=(LinePosition left, LinePosition right) => left.CompareTo(right) >= 0;
 }
 
 /// <summary>A half-open span of UTF-16 offsets into a text.</summary>
@@ -97,7 +102,7 @@ public sealed class SourceText
         }
         if (to > pieceStart) into.Add(new Piece(s, pieceStart, to - pieceStart, starts.ToArray()));
         // The last line of the text: empty when the text ends with a line break (or is empty).
-        if (atEnd && (to == 0 || s[to - 1] is '\n' or '\r')) into.Add(new Piece(s, to, 0, new[] { 0 }));
+        if (atEnd && (to == 0 || s[to - 1] is '\n' or '\r')) into.Add(new Piece(s, to, 0, [0]));
     }
 
     private static (int[] Starts, int[] FirstLines) Index(Piece[] pieces)

@@ -24,7 +24,10 @@ public sealed class AddToTests : IDisposable
     public void Dispose() => Directory.Delete(_project, recursive: true);
 
     private Task<CaptureResult> Capture(string addTo, string id = "npa-claims-entry") =>
-        Capturer.CaptureAsync(new CaptureRequest { Input = "page.html", WorkingDirectory = _project, Id = id, AddTo = addTo, Clock = new FixedClock(Now) });
+        Capturer.CaptureAsync(new CaptureRequest
+        {
+            Input = "page.html", WorkingDirectory = _project, Id = id, AddTo = addTo, Clock = new FixedClock(Now),
+        });
 
     /// <summary>The entry as the test expects it in a file: a dash at one column, keys at another, the file's line ending.</summary>
     private static string Item(CaptureResult r, int dash, int key, string nl = "\n") =>
@@ -106,7 +109,9 @@ public sealed class AddToTests : IDisposable
         Assert.Equal("sources:\n" + Item(r, 2, 4).TrimEnd('\n') + "\n", after);
 
         var made = await Capturer.CaptureAsync(new CaptureRequest
-            { Input = "page.html", WorkingDirectory = _project, Id = "second", AddTo = "new/more.sources.yaml", Clock = new FixedClock(Now) });
+        {
+            Input = "page.html", WorkingDirectory = _project, Id = "second", AddTo = "new/more.sources.yaml", Clock = new FixedClock(Now),
+        });
         Assert.Equal("sources:\n" + Item(made, 2, 4), File.ReadAllText(Path.Combine(_project, "new", "more.sources.yaml")));
         Assert.Equal("../snapshots/second.txt", made.Entry.Snapshot);
     }

@@ -16,7 +16,7 @@ public sealed class CaptureCommandTests : IAsyncLifetime
         Directory.Delete(_dir, recursive: true);
     }
 
-    private async Task<(int Code, string Out, string Err)> Run(string cwd, params string[] args)
+    private static async Task<(int Code, string Out, string Err)> Run(string cwd, params string[] args)
     {
         var o = new StringWriter();
         var e = new StringWriter();

@@ -141,7 +141,8 @@ public sealed class CaptureTests : IAsyncLifetime
             <body><article><p>Clashes erupted.</p></article></body></html>
             """);
         var e = (await Capture(_server.Url("/ld").AbsoluteUri, id: "npa-clashes")).Entry;
-        Assert.Equal(("North Press Agency", "2024-11-29", "Clashes erupt in Aleppo", "Kardo Roj and Jane Roe"), (e.Publisher, e.Published, e.Title, e.Author));
+        Assert.Equal(("North Press Agency", "2024-11-29", "Clashes erupt in Aleppo", "Kardo Roj and Jane Roe"),
+            (e.Publisher, e.Published, e.Title, e.Author));
     }
 
     [Fact]
@@ -339,7 +340,9 @@ public sealed class CaptureTests : IAsyncLifetime
         try
         {
             var result = await Capturer.CaptureAsync(new CaptureRequest
-                { Input = _server.Url("/p").AbsoluteUri, WorkingDirectory = _project, Id = "outside", Dir = outside, Clock = new FixedClock(Now) });
+            {
+                Input = _server.Url("/p").AbsoluteUri, WorkingDirectory = _project, Id = "outside", Dir = outside, Clock = new FixedClock(Now),
+            });
             Assert.Contains(result.Warnings, w => w.Contains("outside the project"));
             Assert.True(File.Exists(Path.Combine(outside, "outside.txt")));
         }
@@ -372,7 +375,8 @@ public sealed class CaptureTests : IAsyncLifetime
         Assert.Contains(project.Project.Files,
             f => f.Sources.Any(s => s.Id == "levantwire-rebels-reach-heart-of-aleppo" && s.PublishedDay == new DateOnly(2024, 11, 29)));
         var problems = project.Diagnostics.SelectMany(p => p.Value.Select(d => $"{Path.GetFileName(p.Key)}: {d.Code} {d.Message}")).ToList();
-        Assert.DoesNotContain(problems, p => p.Contains(" TL0") || p.Contains(" TL1") || p.Contains(" TL2") || p.Contains(" TL306") || p.Contains(" TL307")
+        Assert.DoesNotContain(problems, p => p.Contains(" TL0") || p.Contains(" TL1") || p.Contains(" TL2")
+            || p.Contains(" TL306") || p.Contains(" TL307")
                                             || p.Contains(" TL308"));
     }
 }

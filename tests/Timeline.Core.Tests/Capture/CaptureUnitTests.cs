@@ -1,3 +1,4 @@
+using System.Globalization;
 using Timeline.Core.Capture;
 using Timeline.Core.Syntax;
 
@@ -63,7 +64,7 @@ public class CaptureUnitTests
     [InlineData("/2024/11/story", null)]
     [InlineData("/article/1234567890", null)]
     public void A_date_in_an_address_is_found(string path, string? day) =>
-        Assert.Equal(day, PageMetadata.DayInPath(new Uri("https://example.org" + path))?.ToString("yyyy-MM-dd"));
+        Assert.Equal(day, PageMetadata.DayInPath(new Uri("https://example.org" + path))?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
     [Theory]
     [InlineData("Aleppo, 29 November 2024 - clashes", true)]
@@ -85,5 +86,5 @@ public class CaptureUnitTests
     [InlineData("2024-13-01", null)]
     [InlineData("soon", null)]
     public void Dates_in_metadata_are_read_as_the_day_written(string value, string? day) =>
-        Assert.Equal(day, PageMetadata.DayOf(value)?.ToString("yyyy-MM-dd"));
+        Assert.Equal(day, PageMetadata.DayOf(value)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 }

@@ -4,7 +4,7 @@ using Timeline.Cli;
 namespace Timeline.Core.Tests.Cli;
 
 /// <summary>The command-line contract: exit codes, the JSON shape, SARIF, GitHub annotations and compiler-style text.</summary>
-public class CliTests : IDisposable
+public sealed class CliTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("timeline-cli-").FullName;
 
@@ -17,7 +17,7 @@ public class CliTests : IDisposable
         File.WriteAllText(p, text);
     }
 
-    private (int Code, string Out, string Err) Run(string cwd, params string[] args)
+    private static (int Code, string Out, string Err) Run(string cwd, params string[] args)
     {
         var o = new StringWriter();
         var e = new StringWriter();
@@ -121,7 +121,8 @@ public class CliTests : IDisposable
         Write("p/b.places.yaml", Places);
         var (_, output, _) = Run(_dir, "check", "p");
         var lines = output.Split('\n');
-        Assert.Equal("p/a.timeline.yaml:10:14: error TL201 unknown-place: unknown place 'saraqeb'; expected a place id defined in the project; did you mean 'saraqib' (Saraqib)?", lines[0]);
+        Assert.Equal("p/a.timeline.yaml:10:14: error TL201 unknown-place: unknown place 'saraqeb'; expected a place " +
+            "id defined in the project; did you mean 'saraqib' (Saraqib)?", lines[0]);
         Assert.Equal(" 10 |     places: [saraqeb]", lines[1]);
         Assert.Equal("    |              ^^^^^^^", lines[2]);
         Assert.False(output.Contains('\u001b'), "no colour when not a terminal");
@@ -133,7 +134,8 @@ public class CliTests : IDisposable
         Write("p/a.timeline.yaml", Broken);
         Write("p/b.places.yaml", Places);
         var (_, output, _) = Run(_dir, "check", "p", "--format", "github");
-        Assert.StartsWith("::error file=p/a.timeline.yaml,line=10,col=14,endLine=10,endColumn=21,title=TL201 unknown-place::unknown place 'saraqeb'", output);
+        Assert.StartsWith("::error file=p/a.timeline.yaml,line=10,col=14,endLine=10,endColumn=21,title=TL201 " +
+            "unknown-place::unknown place 'saraqeb'", output);
     }
 
     [Fact]
@@ -151,7 +153,8 @@ public class CliTests : IDisposable
         var results = run.GetProperty("results").EnumerateArray().ToList();
         Assert.Contains(results, x => x.GetProperty("ruleId").GetString() == "TL201" && x.GetProperty("level").GetString() == "error");
         Assert.Contains(results, x => x.GetProperty("ruleId").GetString() == "TL107" && x.GetProperty("level").GetString() == "note");
-        var region = results.First(x => x.GetProperty("ruleId").GetString() == "TL201").GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region");
+        var region = results.First(x => x.GetProperty("ruleId").GetString() == "TL201")
+            .GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region");
         Assert.Equal(10, region.GetProperty("startLine").GetInt32());
         Assert.Equal(14, region.GetProperty("startColumn").GetInt32());
         var rules = run.GetProperty("tool").GetProperty("driver").GetProperty("rules");
@@ -184,7 +187,10 @@ public class CliTests : IDisposable
         var (code, output, _) = Run(_dir, "check", "h", "--format", "json");
         Assert.Equal(1, code);
         using var doc = JsonDocument.Parse(output);
-        var byFile = doc.RootElement.GetProperty("files").EnumerateArray().ToDictionary(f => f.GetProperty("path").GetString()!, f => f.GetProperty("diagnostics").EnumerateArray().Select(d => d.GetProperty("code").GetString()).ToList());
+        var byFile = doc.RootElement.GetProperty("files").EnumerateArray()
+            .ToDictionary(
+                f => f.GetProperty("path").GetString()!,
+                f => f.GetProperty("diagnostics").EnumerateArray().Select(d => d.GetProperty("code").GetString()).ToList());
         Assert.Contains("TL001", byFile["h/bad.timeline.yaml"]);
         Assert.Equal(new[] { "TL901" }, byFile["h/big.timeline.yaml"]);
     }

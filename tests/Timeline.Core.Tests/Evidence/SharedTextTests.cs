@@ -59,6 +59,15 @@ public class SharedTextTests
     }
 
     [Fact]
+    public void Punctuation_moved_dropped_or_added_makes_no_difference()
+    {
+        string passage = Passage(44);
+        string repunctuated = passage.Replace(",", "").Replace("”", "”;").Replace(" —", ",").Replace(".", "!");
+        var p = Assert.Single(Find(Filler("a", 20) + " " + passage, repunctuated + " " + Filler("b", 20)));
+        Assert.Equal(44, p.Words);
+    }
+
+    [Fact]
     public void Of_three_texts_only_the_two_that_share_are_reported()
     {
         string passage = Passage(50);

@@ -34,10 +34,13 @@ public class SnapshotTextTests
     [Fact]
     public void Markdown_drops_heading_and_block_quote_marks_only()
     {
-        const string md = "# Rebels reach Aleppo #\nInsurgents *pushed* into Aleppo.\n\n> “The incessant attacks,”\n> he said.\n\n## Reaction\n- one item\n";
+        const string md = "# Rebels reach Aleppo #\nInsurgents *pushed* into Aleppo.\n\n"
+                          + "> “The incessant attacks,”\n> he said.\n\n## Reaction\n- one item\n";
         var s = SnapshotText.FromPlain(md, markdown: true);
         var paragraphs = s.Paragraphs.Select(p => s.Text[p.Start..p.End]).ToArray();
-        Assert.Equal(["Rebels reach Aleppo", "Insurgents *pushed* into Aleppo.", "“The incessant attacks,” he said.", "Reaction", "- one item"], paragraphs);
+        Assert.Equal(
+            ["Rebels reach Aleppo", "Insurgents *pushed* into Aleppo.", "“The incessant attacks,” he said.", "Reaction", "- one item"],
+            paragraphs);
         AssertWordsMapBack(md, s);
         AssertWordsMapBack(Repo.ToCrlf(md), SnapshotText.FromPlain(Repo.ToCrlf(md), markdown: true));
     }
@@ -90,32 +93,40 @@ public class SnapshotTextTests
     }
 
     [Theory]
-    [InlineData("Line two", "<p>Line one<br>Line two</p>", true)]
-    [InlineData("four", "<b>four</b>", false)]
-    [InlineData("civilians, including", "<p>Syria&rsquo;s", false)]
-    [InlineData("Second", "<li>Second", false)]
-    [InlineData("entry", "<i>entry</i>", true)]
-    [InlineData("Cell two", "<td>Cell two", false)]
-    [InlineData("he said", "<blockquote>", false)]
-    public void ToOriginal_lands_inside_the_right_element(string text, string element, bool exact)
+    [InlineData("Line two", "<p>Line one<br>Line two</p>")]
+    [InlineData("four", "<b>four</b>")]
+    [InlineData("civilians, including", "</b> civilians, including")]
+    [InlineData("Second", "<li>Second")]
+    [InlineData("entry", "<i>entry</i>")]
+    [InlineData("Cell two", "<td>Cell two")]
+    [InlineData("he said", "attacks,” he said")]
+    public void ToOriginal_lands_on_the_text_in_its_element(string text, string inSource)
     {
         foreach (string html in new[] { Html, Repo.ToCrlf(Html) })
         {
             var s = SnapshotText.FromHtml(html);
             int original = s.ToOriginal(s.Text.IndexOf(text, StringComparison.Ordinal));
-            int elementStart = html.IndexOf(element, StringComparison.Ordinal);
-            int elementEnd = html.IndexOf('\n', elementStart);
-            Assert.InRange(original, elementStart, elementEnd);
-            if (exact) Assert.Equal(html.IndexOf(text, StringComparison.Ordinal), original);
+            Assert.Equal(html.IndexOf(inSource, StringComparison.Ordinal) + inSource.IndexOf(text, StringComparison.Ordinal), original);
         }
     }
 
     [Fact]
-    public void Text_after_a_character_reference_in_its_node_maps_to_its_element()
+    public void Words_after_a_character_reference_map_exactly_and_the_changed_word_to_its_element()
     {
         var s = SnapshotText.FromHtml(Html);
-        int original = s.ToOriginal(s.Text.IndexOf("others", StringComparison.Ordinal));
-        Assert.Equal(Html.IndexOf("<p>Syria", StringComparison.Ordinal), original);
+        Assert.Equal(Html.IndexOf("others", StringComparison.Ordinal), s.ToOriginal(s.Text.IndexOf("others", StringComparison.Ordinal)));
+        Assert.Equal(Html.IndexOf("<p>Syria", StringComparison.Ordinal), s.ToOriginal(s.Text.IndexOf("Syria’s", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_text_node_is_not_placed_at_the_same_words_further_on()
+    {
+        const string html = "<p>&ldquo;The army said so</p><p>“The army said it again</p>";
+        var s = SnapshotText.FromHtml(html);
+        Assert.Equal(0, s.ToOriginal(0));   // “The came from a character reference: its element's start
+        Assert.Equal(html.IndexOf("army", StringComparison.Ordinal), s.ToOriginal(s.Text.IndexOf("army", StringComparison.Ordinal)));
+        int second = s.Text.LastIndexOf("army", StringComparison.Ordinal);
+        Assert.Equal(html.LastIndexOf("army", StringComparison.Ordinal), s.ToOriginal(second));
     }
 
     [Fact]
@@ -145,5 +156,52 @@ public class SnapshotTextTests
         Assert.NotEmpty(words);
         foreach (System.Text.RegularExpressions.Match w in words)
             Assert.Equal(w.Value, original.Substring(s.ToOriginal(w.Index), w.Length));
+    }
+}
+
+/// <summary>A news page as saved by a browser (byte-order mark, CRLF, navigation, scripts, character references), read from its file.</summary>
+public class SavedPageTests
+{
+    private static readonly string PagePath = Repo.Path("tests", "evidence", "report.html");
+    private static readonly byte[] Bytes = File.ReadAllBytes(PagePath);
+    private static readonly SnapshotText Page = SnapshotText.Read(PagePath, Bytes);
+    private static readonly string Source = Encoding.UTF8.GetString(Bytes.AsSpan(3));   // the file as decoded, mark removed
+    private static readonly QuoteMatcher Matcher = new(Page);
+
+    [Theory]
+    [InlineData("claimed the lives of at least 27 civilians", "at least 27")]
+    [InlineData("Syria's state news agency SANA reported that four civilians, including two students, died", "state news agency")]
+    [InlineData("The army said it had repelled the attack - and that \"terrorist groups\" suffered heavy losses.", "The army said")]
+    [InlineData("Smoke rises over Aleppo's western districts.", "western districts")]
+    [InlineData("at least 27 civilians,” a U.N. official told reporters.", "official told")]
+    [InlineData("Some 300 families were displaced.", "Some 300")]
+    public void Quotes_are_found_and_map_back_into_the_file(string quote, string nearStart)
+    {
+        var m = Matcher.Find(quote);
+        Assert.True(m.Found, m.Difference);
+        int passage = m.Passage!.Value.Start, near = Page.Text.IndexOf(nearStart, passage, StringComparison.Ordinal);
+        Assert.Equal(Source.IndexOf(nearStart, StringComparison.Ordinal), Page.ToOriginal(near));
+        // The passage's first word maps into the file just before it (exactly, unless a character reference made it).
+        Assert.InRange(Page.ToOriginal(near) - Page.ToOriginal(passage), 0, near - passage + 20);
+    }
+
+    [Theory]
+    [InlineData("subscribe today")]
+    [InlineData("four civilians died")]
+    [InlineData("Turn on scripts")]
+    [InlineData("Internal note")]
+    [InlineData("NewsArticle")]
+    [InlineData("Smoke over the city")]
+    public void What_a_reader_does_not_see_is_not_there(string quote) => Assert.False(Matcher.Find(quote).Found);
+
+    [Fact]
+    public void The_page_reads_as_its_paragraphs()
+    {
+        var paragraphs = Page.Paragraphs.Select(p => Page.Text[p.Start..p.End]).ToArray();
+        Assert.Equal("Home World", paragraphs[0]);   // navigation is on the page, as a reader sees it
+        Assert.Equal("Rebels reach the heart of Aleppo", paragraphs[1]);
+        Assert.Equal("By A. Reporter · 29 November 2024", paragraphs[2]);
+        Assert.Contains("Residents fled west.", paragraphs);
+        Assert.Equal("© Example News", paragraphs[^1]);
     }
 }

@@ -119,9 +119,11 @@ public static partial class Annotations
             {
                 string msg = d.Message.Replace("\r", "").Replace("\n", " ");
                 if (s.Line == e.Line && s.Character >= 1 && e.Character > s.Character)
-                    sb.Append('#').Append(' ', s.Character - 1).Append('^', e.Character - s.Character).Append($" {Word(d.Severity)} {d.Code}: {msg}");
+                    sb.Append('#').Append(' ', s.Character - 1).Append('^', e.Character - s.Character)
+                        .Append(CultureInfo.InvariantCulture, $" {Word(d.Severity)} {d.Code}: {msg}");
                 else
-                    sb.Append($"#@ {newLine[s.Line] + 1}:{s.Character + 1}-{newLine[e.Line] + 1}:{e.Character + 1} {Word(d.Severity)} {d.Code}: {msg}");
+                    sb.Append(CultureInfo.InvariantCulture,
+                        $"#@ {newLine[s.Line] + 1}:{s.Character + 1}-{newLine[e.Line] + 1}:{e.Character + 1} {Word(d.Severity)} {d.Code}: {msg}");
                 sb.Append('\n');
             }
         }

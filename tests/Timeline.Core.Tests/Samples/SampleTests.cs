@@ -1,3 +1,4 @@
+using System.Globalization;
 using Timeline.Core.Checks;
 using Timeline.Core.Project;
 using Timeline.Core.Syntax;
@@ -43,8 +44,10 @@ public class SampleTests
     {
         var file = Path.Combine(SamplesDir, sample, "limits");
         if (!File.Exists(file)) return ReaderLimits.Default;
-        var lines = File.ReadAllLines(file).Select(l => l.Split('=')).ToDictionary(p => p[0].Trim(), p => int.Parse(p[1].Trim()));
-        return new ReaderLimits(lines.GetValueOrDefault("max-bytes", ReaderLimits.Default.MaxBytes), lines.GetValueOrDefault("max-depth", ReaderLimits.Default.MaxDepth));
+        var lines = File.ReadAllLines(file).Select(l => l.Split('='))
+            .ToDictionary(p => p[0].Trim(), p => int.Parse(p[1].Trim(), CultureInfo.InvariantCulture));
+        return new ReaderLimits(lines.GetValueOrDefault("max-bytes", ReaderLimits.Default.MaxBytes),
+            lines.GetValueOrDefault("max-depth", ReaderLimits.Default.MaxDepth));
     }
 
     public static ProjectResult Check(IReadOnlyDictionary<string, string> files, ReaderLimits limits)
@@ -77,11 +80,13 @@ public class SampleTests
             var source = new SourceText(stripped[rel]);
             var lineMap = Annotations.LineMap(text);
             var actual = result.For($"{Root}/{rel}").Select(d => Annotations.ToExpected(source, d))
-                .Select(e => (e with { StartLine = lineMap[e.StartLine], EndLine = lineMap[e.EndLine] }).ToString()).Order(StringComparer.Ordinal).ToList();
+                .Select(e => (e with { StartLine = lineMap[e.StartLine], EndLine = lineMap[e.EndLine] }).ToString())
+                    .Order(StringComparer.Ordinal).ToList();
             foreach (var missing in expected.Except(actual)) failures.Add($"{rel}: expected but not reported: {missing}");
             foreach (var extra in actual.Except(expected)) failures.Add($"{rel}: reported but not expected: {extra}");
         }
-        Assert.True(failures.Count == 0, $"{sample}{(crlf ? " (CRLF)" : "")}:\n" + string.Join("\n", failures) + "\n(re-accept with TIMELINE_ACCEPT=1 dotnet test)");
+        Assert.True(failures.Count == 0,
+            $"{sample}{(crlf ? " (CRLF)" : "")}:\n" + string.Join("\n", failures) + "\n(re-accept with TIMELINE_ACCEPT=1 dotnet test)");
     }
 
     private static void Accept(string sample, Dictionary<string, string> files, ReaderLimits limits)

@@ -54,9 +54,11 @@ public class CompletionCaseTests
             Assert.Equal(bool.Parse(inc), result.IsIncomplete);
         // Every item replaces the word under the caret, on the caret's line.
         foreach (var i in result.Items)
-            Assert.True(i.ReplaceSpan.Start <= caret && i.ReplaceSpan.End >= caret, $"{file}: '{i.Label}' replaces {i.ReplaceSpan}, not around the caret {caret}");
+            Assert.True(i.ReplaceSpan.Start <= caret && i.ReplaceSpan.End >= caret,
+                $"{file}: '{i.Label}' replaces {i.ReplaceSpan}, not around the caret {caret}");
     }
 
     private static IEnumerable<string> List(Dictionary<string, string> h, string key) =>
-        h.TryGetValue(key, out var v) ? v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : Enumerable.Empty<string>();
+        h.TryGetValue(key, out var v)
+            ? v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : Enumerable.Empty<string>();
 }

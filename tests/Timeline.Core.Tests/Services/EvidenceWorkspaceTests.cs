@@ -22,7 +22,8 @@ public class EvidenceWorkspaceTests
                 quote: we have successfully advanced into Aleppo's western districts
         """;
 
-    private const string Snapshot = "Headline\n\n“For the first time in years, we have successfully advanced into Aleppo’s western districts,” a commander said.\n";
+    private const string Snapshot = "Headline\n\n“For the first time in years, we have successfully advanced into " +
+        "Aleppo’s western districts,” a commander said.\n";
 
     private static (MemoryFileSystem Fs, TimelineWorkspace Ws) Open()
     {

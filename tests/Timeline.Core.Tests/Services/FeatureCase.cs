@@ -23,7 +23,8 @@ public sealed class FeatureCase
 
     /// <summary>The cases of one feature, each as written and with CRLF line endings.</summary>
     public static IEnumerable<object[]> Cases(string feature) =>
-        Directory.EnumerateFiles(System.IO.Path.Combine(Dir, feature), "*.yaml").Select(System.IO.Path.GetFileName).Where(f => !f!.Contains(".after."))
+        Directory.EnumerateFiles(System.IO.Path.Combine(Dir, feature), "*.yaml").Select(System.IO.Path.GetFileName)
+            .Where(f => !f!.Contains(".after."))
             .Order(StringComparer.Ordinal)
             .SelectMany(f => new[] { new object[] { $"{feature}/{f}", false }, new object[] { $"{feature}/{f}", true } });
 
@@ -52,7 +53,8 @@ public sealed class FeatureCase
     public ProjectResult Project => Analysis.Result;
     public int CaretOffset => Caret ?? throw new InvalidOperationException($"{Name}: the case has no caret (‸)");
 
-    /// <summary>Reads a case and opens it in the fixture project; a header key outside <paramref name="keys"/> fails it (a typo asserts nothing).</summary>
+    /// <summary>Reads a case and opens it in the fixture project; a header key outside <paramref name="keys"/> fails
+    /// it (a typo asserts nothing).</summary>
     public static FeatureCase Load(string name, bool crlf, params string[] keys)
     {
         string raw = File.ReadAllText(System.IO.Path.Combine(Dir, name));
@@ -60,7 +62,8 @@ public sealed class FeatureCase
         var lines = raw.Split('\n');
         var header = ReadHeader(lines).Where(h => IsExpectation(h.Key) || keys.Contains(h.Key) || CommonKeys.Contains(h.Key)).ToList();
         foreach (var (key, _) in header)
-            Assert.True(keys.Contains(key) || CommonKeys.Contains(key), $"{name}: unknown key '{key}' (this feature reads {string.Join(", ", keys)})");
+            Assert.True(keys.Contains(key) || CommonKeys.Contains(key),
+                $"{name}: unknown key '{key}' (this feature reads {string.Join(", ", keys)})");
         int bodyStart = lines.TakeWhile(IsComment).Sum(l => l.Length + 1);
         bodyStart = Math.Min(bodyStart, raw.Length);
         var (text, caret, spans, points) = Unmark(name, raw, bodyStart);
@@ -84,7 +87,8 @@ public sealed class FeatureCase
     private static bool IsComment(string line) => line.StartsWith('#');
 
     /// <summary>An expectation's key: checked against the feature's keys, so that a misspelt one fails instead of asserting nothing.</summary>
-    private static bool IsExpectation(string key) => key.StartsWith("expect-", StringComparison.Ordinal) || key.StartsWith("reject-", StringComparison.Ordinal);
+    private static bool IsExpectation(string key) => key.StartsWith("expect-", StringComparison.Ordinal)
+        || key.StartsWith("reject-", StringComparison.Ordinal);
 
     /// <summary>
     /// The <c>key: value</c> lines of the leading comment (keys are lower-case words joined by hyphens). Only expectations and the
@@ -145,7 +149,7 @@ public sealed class FeatureCase
     public IReadOnlyList<string> All(string key) => Header.Where(h => h.Key == key).Select(h => h.Value).ToList();
 
     /// <summary>The expectations of a list key; a single <c>none</c> means an empty list.</summary>
-    public IReadOnlyList<string> List(string key) => All(key) is [ "none" ] ? Array.Empty<string>() : All(key);
+    public IReadOnlyList<string> List(string key) => All(key) is ["none"] ? Array.Empty<string>() : All(key);
 
     /// <summary>The one span the case marks, when it marks one.</summary>
     public TextSpan? MarkedSpan
@@ -170,7 +174,8 @@ public sealed class FeatureCase
     }
 
     /// <summary>How an expectation names a file: <c>here</c>, or its path relative to the project.</summary>
-    public string Display(string path) => path == Path ? Here : path.StartsWith(Root + "/", StringComparison.Ordinal) ? path[(Root.Length + 1)..] : path;
+    public string Display(string path) => path == Path ? Here : path.StartsWith(Root + "/", StringComparison.Ordinal)
+        ? path[(Root.Length + 1)..] : path;
 
     /// <summary>A span as an expectation writes it: the file, the 1-based line of its start, the text it covers.</summary>
     public string Describe(string path, TextSpan span, bool withLine = true)
@@ -207,7 +212,8 @@ public sealed class FeatureCase
         string expectedFile = path == Path ? stem + ".after.yaml" : stem + ".after." + System.IO.Path.GetFileName(path);
         if (!File.Exists(expectedFile) && Repo.Accepting && !Crlf && required) File.WriteAllText(expectedFile, actual);
         if (!required && !File.Exists(expectedFile)) return;
-        Assert.True(File.Exists(expectedFile), $"{Name}: {Display(path)} was edited; its expected text belongs in {System.IO.Path.GetFileName(expectedFile)}");
+        Assert.True(File.Exists(expectedFile),
+            $"{Name}: {Display(path)} was edited; its expected text belongs in {System.IO.Path.GetFileName(expectedFile)}");
         string expected = File.ReadAllText(expectedFile);
         if (Crlf) expected = Repo.ToCrlf(expected);
         Assert.Equal(expected, actual);

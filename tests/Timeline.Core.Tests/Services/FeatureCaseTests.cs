@@ -1,3 +1,4 @@
+using System.Globalization;
 using Timeline.Core.Checks;
 using Timeline.Core.Services;
 using Timeline.Core.Text;
@@ -49,11 +50,13 @@ public class FeatureCaseTests
         var c = FeatureCase.Load(name, crlf, "expect-references", "expect-references-in", "expect-references-without-declaration");
         var all = LanguageServices.References(c.Model, c.Symbols, c.CaretOffset, includeDeclaration: true);
         var shown = string.Join(", ", all.Select(l => c.Describe(l.Path, l.Span)));
-        Assert.True(int.Parse(c.One("expect-references")) == all.Count, $"expected {c.One("expect-references")} references, got {all.Count}: {shown}");
+        Assert.True(int.Parse(c.One("expect-references"), CultureInfo.InvariantCulture) == all.Count,
+            $"expected {c.One("expect-references")} references, got {all.Count}: {shown}");
         if (c.Opt("expect-references-in") is { } files)
             Assert.Equal(Split(files).Order(StringComparer.Ordinal), all.Select(l => c.Display(l.Path)).Distinct().Order(StringComparer.Ordinal));
         if (c.Opt("expect-references-without-declaration") is { } n)
-            Assert.Equal(int.Parse(n), LanguageServices.References(c.Model, c.Symbols, c.CaretOffset, includeDeclaration: false).Count);
+            Assert.Equal(int.Parse(n, CultureInfo.InvariantCulture),
+                LanguageServices.References(c.Model, c.Symbols, c.CaretOffset, includeDeclaration: false).Count);
         // Every reference covers the same id (a gazetteer row, its number); the case marks every one in its own document.
         string prefix = Timeline.Core.Catalogs.GeoNames.IdPrefix;
         var ids = all.Select(l => c.TextOf(l.Path)[l.Span.Start..l.Span.End].Trim('"', '\''))
@@ -99,7 +102,8 @@ public class FeatureCaseTests
     public void Code_actions(string name, bool crlf)
     {
         var c = FeatureCase.Load(name, crlf, "expect-action", "reject-action", "expect-action-count", "expect-preferred", "apply");
-        var range = c.Caret is { } caret ? new TextSpan(caret, caret) : c.MarkedSpan ?? throw new InvalidOperationException($"{name}: no caret or range");
+        var range = c.Caret is { } caret ? new TextSpan(caret, caret)
+            : c.MarkedSpan ?? throw new InvalidOperationException($"{name}: no caret or range");
         var actions = CodeActions.For(c.Model, c.Project, range);
         var titles = actions.Select(a => a.Title).ToList();
         string shown = string.Join(" | ", titles);
@@ -107,7 +111,8 @@ public class FeatureCaseTests
             actions.FirstOrDefault(a => title.EndsWith('…') ? a.Title.StartsWith(title[..^1], StringComparison.Ordinal) : a.Title == title);
         foreach (var t in c.All("expect-action")) Assert.True(Find(t) is not null, $"expected '{t}' among [{shown}]");
         foreach (var t in c.All("reject-action")) Assert.True(Find(t) is null, $"'{t}' should not be offered: [{shown}]");
-        if (c.Opt("expect-action-count") is { } n) Assert.True(int.Parse(n) == actions.Count, $"expected {n} actions, got [{shown}]");
+        if (c.Opt("expect-action-count") is { } n)
+            Assert.True(int.Parse(n, CultureInfo.InvariantCulture) == actions.Count, $"expected {n} actions, got [{shown}]");
         var preferred = actions.Where(a => a.IsPreferred).ToList();
         if (c.Opt("expect-preferred") is { } p)
         {
@@ -134,7 +139,8 @@ public class FeatureCaseTests
         var symbols = LanguageServices.DocumentSymbols(c.Model);
         Assert.Equal(c.List("expect-symbol"), symbols.Select(s => $"{s.Kind.ToString().ToLowerInvariant()} {s.Name} — {s.Detail}"));
         foreach (var s in symbols)
-            Assert.True(s.Span.Start <= s.SelectionSpan.Start && s.SelectionSpan.End <= s.Span.End, $"{s.Name}: its id {s.SelectionSpan} is outside {s.Span}");
+            Assert.True(s.Span.Start <= s.SelectionSpan.Start && s.SelectionSpan.End <= s.Span.End,
+                $"{s.Name}: its id {s.SelectionSpan} is outside {s.Span}");
         // When the case marks ids, they are the symbols' selection ranges.
         if (c.Spans.Count > 0) Assert.Equal(c.Spans, symbols.Select(s => s.SelectionSpan).OrderBy(s => s.Start));
     }
@@ -148,7 +154,8 @@ public class FeatureCaseTests
         var expected = c.List("expect-workspace-symbol");
         Assert.Equal(expected, rendered.Take(expected.Count));
         foreach (var id in c.All("reject-workspace-symbol")) Assert.DoesNotContain(found, w => w.Detail == id);
-        if (c.Opt("expect-workspace-symbol-count") is { } n) Assert.True(int.Parse(n) == found.Count, $"expected {n}, got [{string.Join(" | ", rendered)}]");
+        if (c.Opt("expect-workspace-symbol-count") is { } n)
+            Assert.True(int.Parse(n, CultureInfo.InvariantCulture) == found.Count, $"expected {n}, got [{string.Join(" | ", rendered)}]");
         // A symbol's location is its id (a gazetteer row's number, for geonames:<number>).
         foreach (var w in found)
             if (c.TryTextOf(w.Location.Path) is { } text)
@@ -186,5 +193,5 @@ public class FeatureCaseTests
         Assert.Equal(c.Spans.Select(s => c.Describe(c.Path, s)), links.Select(l => c.Describe(c.Path, l.Span)));
     }
 
-    private static IEnumerable<string> Split(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    private static string[] Split(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -1,6 +1,6 @@
 using Timeline.Core.Checks;
-using Timeline.Core.Services;
 using Timeline.Core.Language;
+using Timeline.Core.Services;
 using Timeline.Core.Text;
 
 namespace Timeline.Core.Tests.Services;
@@ -34,13 +34,16 @@ public class IncrementalTests
         {
             int pos = rng.Next(text.Length + 1);
             int del = rng.Next(4) == 0 ? Math.Min(rng.Next(1, 40), text.Length - pos) : 0;
-            string ins = rng.Next(3) == 0 ? "" : new string(Enumerable.Range(0, rng.Next(1, 6)).Select(_ => Alphabet[rng.Next(Alphabet.Length)]).ToArray());
+            string ins = rng.Next(3) == 0 ? ""
+                : new string(Enumerable.Range(0, rng.Next(1, 6)).Select(_ => Alphabet[rng.Next(Alphabet.Length)]).ToArray());
             if (rng.Next(10) == 0) ins = "\n  - id: added-" + step + "\n    date: 2024-11-2" + rng.Next(10) + "\n    title: t\n    sources: [x]\n";
             text = text[..pos] + ins + text[(pos + del)..];
-            var incremental = FileAnalyzer.Analyze(path, FileKind.Timeline, model.Source.WithChange(new TextSpan(pos, pos + del), ins), previous: model);
+            var incremental = FileAnalyzer.Analyze(path, FileKind.Timeline,
+                model.Source.WithChange(new TextSpan(pos, pos + del), ins), previous: model);
             Assert.Equal(text, incremental.Source.Text);
             var fresh = FileAnalyzer.Analyze(path, FileKind.Timeline, new SourceText(text));
-            Assert.True(Render(fresh) == Render(incremental), $"seed {seed}, step {step}: the incremental analysis differs from a fresh one\n--- text ---\n{text}");
+            Assert.True(Render(fresh) == Render(incremental),
+                $"seed {seed}, step {step}: the incremental analysis differs from a fresh one\n--- text ---\n{text}");
             model = incremental;
         }
     }
@@ -52,7 +55,8 @@ public class TimezoneEditTests
     [Fact]
     public void An_edit_after_the_timezone_changed_matches_a_fresh_analysis()
     {
-        string Events(int n) => string.Concat(Enumerable.Range(0, n).Select(i => $"  - id: e{i}\n    date: 2024-11-29T1{i % 10}:00\n    title: t{i}\n    sources: [s]\n"));
+        string Events(int n) => string.Concat(Enumerable.Range(0, n)
+            .Select(i => $"  - id: e{i}\n    date: 2024-11-29T1{i % 10}:00\n    title: t{i}\n    sources: [s]\n"));
         string text = "title: T\ntimezone: +02:00\nevents:\n" + Events(12);
         const string path = "/p/a.timeline.yaml";
         var model = FileAnalyzer.Analyze(path, FileKind.Timeline, new SourceText(text));
@@ -60,7 +64,8 @@ public class TimezoneEditTests
         {
             text = text.Replace(from, to);
             model = FileAnalyzer.Analyze(path, FileKind.Timeline, new SourceText(text), previous: model);
-            Assert.Equal(IncrementalTests.Render(FileAnalyzer.Analyze(path, FileKind.Timeline, new SourceText(text))), IncrementalTests.Render(model));
+            Assert.Equal(IncrementalTests.Render(FileAnalyzer.Analyze(path, FileKind.Timeline, new SourceText(text))),
+                IncrementalTests.Render(model));
         }
     }
 }
@@ -100,7 +105,8 @@ public class CatalogCacheTests
         {
             ["/g/timeline.config.yaml"] = "gazetteers: [SY.txt]\n",
             ["/g/SY.txt"] = Row("1", "Saraqib"),
-            ["/g/a.timeline.yaml"] = "title: T\nevents:\n  - {id: e, date: 2024-11-29, title: t, places: [geonames:2], sources: [s]}\nsources:\n  - {id: s, publisher: P, published: 2024-11-29}\n",
+            ["/g/a.timeline.yaml"] = "title: T\nevents:\n  - {id: e, date: 2024-11-29, title: t, places: " +
+                "[geonames:2], sources: [s]}\nsources:\n  - {id: s, publisher: P, published: 2024-11-29}\n",
         });
         var ws = new TimelineWorkspace(fs);
         ws.SetFolders(new[] { "/g" });
@@ -118,12 +124,14 @@ public class CatalogCacheTests
 /// </summary>
 public class IncrementalProjectTests
 {
-    private static readonly string[] Names = { "aleppo-2024.timeline.yaml", "aleppo.places.yaml", "reports.sources.yaml", "syria.actors.yaml", "timeline.config.yaml" };
+    private static readonly string[] Names = { "aleppo-2024.timeline.yaml", "aleppo.places.yaml",
+        "reports.sources.yaml", "syria.actors.yaml", "timeline.config.yaml" };
 
     private static string Render(Timeline.Core.Project.ProjectResult a) => string.Join("\n",
         a.Diagnostics.OrderBy(p => p.Key, StringComparer.Ordinal).SelectMany(p => p.Value
             .OrderBy(d => d.Span.Start).ThenBy(d => d.Code, StringComparer.Ordinal).ThenBy(d => d.Message, StringComparer.Ordinal)
-            .Select(d => $"D {System.IO.Path.GetFileName(p.Key)} {d.Code} {d.Severity} {d.Span} {d.Message} {string.Join("|", d.Fixes.SelectMany(f => f.Edits).Select(e => $"{e.Span}>{e.NewText}"))}")))
+            .Select(d => $"D {System.IO.Path.GetFileName(p.Key)} {d.Code} {d.Severity} {d.Span} {d.Message} " +
+                string.Join("|", d.Fixes.SelectMany(f => f.Edits).Select(e => $"{e.Span}>{e.NewText}")))))
         + "\n" + string.Join("\n", Enum.GetValues<SymbolKind>().SelectMany(k => a.Symbols.Own(k)
             .Select(d => $"S {k} {d.Id} {d.IdSpan} {d.Span} {d.DisplayName} {System.IO.Path.GetFileName(d.Path)}").Order(StringComparer.Ordinal)))
         + "\n" + string.Join("\n", a.Symbols.References.Select(r => $"R {r.Kind} {r.Id} {r.Span} {System.IO.Path.GetFileName(r.Path)}"));
@@ -167,7 +175,8 @@ public class IncrementalProjectTests
             else if (kind < 8)
             {
                 // An id or a reference changed, or a date.
-                var at = System.Text.RegularExpressions.Regex.Matches(text, @"(id|places|actors|sources|source|date|in|published|affiliation): \[?").Select(m => m.Index + m.Length).ToList();
+                var at = System.Text.RegularExpressions.Regex.Matches(text,
+                    @"(id|places|actors|sources|source|date|in|published|affiliation): \[?").Select(m => m.Index + m.Length).ToList();
                 pos = at.Count == 0 ? rng.Next(text.Length + 1) : at[rng.Next(at.Count)];
                 ins = rng.Next(2) == 0 ? "x" : "";
                 del = ins.Length == 0 && pos < text.Length ? 1 : 0;
@@ -187,16 +196,19 @@ public class IncrementalProjectTests
             // The file on its own first: its model is what a fresh reading gives.
             string freshFile = IncrementalTests.Render(FileAnalyzer.Analyze(path, FileKinds.FromPath(path), new SourceText(text)));
             string editedFile = IncrementalTests.Render(ws.Document(path)!.Model);
-            Assert.True(freshFile == editedFile, $"seed {seed}, step {step}: the file's incremental analysis differs from a fresh one\n{FirstDifference(freshFile, editedFile)}");
+            Assert.True(freshFile == editedFile,
+                $"seed {seed}, step {step}: the file's incremental analysis differs from a fresh one\n{FirstDifference(freshFile, editedFile)}");
             var incremental = ws.Analyze(edited[0]);
             if (ReferenceEquals(incremental.Result.Checks, last)) reused++;
             last = incremental.Result.Checks;
 
             // Against every file read afresh and checked whole.
             var fs = new Timeline.Core.Project.MemoryFileSystem(texts);
-            var fresh = Timeline.Core.Project.ProjectAnalyzer.Analyze(Timeline.Core.Project.ProjectLoader.Load(fs, "/w"), null, null, bySegment: false);
+            var fresh = Timeline.Core.Project.ProjectAnalyzer.Analyze(Timeline.Core.Project.ProjectLoader.Load(fs,
+                "/w"), null, null, bySegment: false);
             string expected = Render(fresh), actual = Render(incremental.Result);
-            Assert.True(expected == actual, $"seed {seed}, step {step}: the incremental check differs from a fresh one\n{FirstDifference(expected, actual)}");
+            Assert.True(expected == actual,
+                $"seed {seed}, step {step}: the incremental check differs from a fresh one\n{FirstDifference(expected, actual)}");
         }
         // Most edits here keep the project's outline: the findings of the untouched segments were reused.
         Assert.True(reused >= 20, $"the last check's findings were reused {reused} times in 80 edits");
@@ -219,7 +231,8 @@ public class IncrementalProjectTests
         Assert.Contains(before, texts[path]);
         texts[path] = texts[path].Replace(before, after);
         ws.Change(path, texts[path], 2);
-        var fresh = Timeline.Core.Project.ProjectAnalyzer.Analyze(Timeline.Core.Project.ProjectLoader.Load(new Timeline.Core.Project.MemoryFileSystem(texts), "/w"), null, null, bySegment: false);
+        var loaded = Timeline.Core.Project.ProjectLoader.Load(new Timeline.Core.Project.MemoryFileSystem(texts), "/w");
+        var fresh = Timeline.Core.Project.ProjectAnalyzer.Analyze(loaded, null, null, bySegment: false);
         string expected = Render(fresh), actual = Render(ws.Analyze(path).Result);
         Assert.True(expected == actual, FirstDifference(expected, actual));
     }
@@ -229,7 +242,8 @@ public class IncrementalProjectTests
         var x = a.Split('\n');
         var y = b.Split('\n');
         for (int i = 0; i < Math.Max(x.Length, y.Length); i++)
-            if (i >= x.Length || i >= y.Length || x[i] != y[i]) return $"fresh:       {(i < x.Length ? x[i] : "(none)")}\nincremental: {(i < y.Length ? y[i] : "(none)")}";
+            if (i >= x.Length || i >= y.Length
+                || x[i] != y[i]) return $"fresh:       {(i < x.Length ? x[i] : "(none)")}\nincremental: {(i < y.Length ? y[i] : "(none)")}";
         return "";
     }
 }

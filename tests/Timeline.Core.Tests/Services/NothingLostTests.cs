@@ -5,7 +5,8 @@ using Timeline.Core.Text;
 
 namespace Timeline.Core.Tests.Services;
 
-/// <summary>Every quick fix and every rename, applied to every sample (LF and CRLF), keeps every comment and every line it does not change, byte for byte.</summary>
+/// <summary>Every quick fix and every rename, applied to every sample (LF and CRLF), keeps every comment and every
+/// line it does not change, byte for byte.</summary>
 public class NothingLostTests
 {
     public static IEnumerable<object[]> Cases() =>
@@ -35,7 +36,8 @@ public class NothingLostTests
         for (int line = 0; line < src.LineCount; line++)
         {
             int s = src.LineStart(line), e = line + 1 < src.LineCount ? src.LineStart(line + 1) : src.Length;
-            if (edits.Any(x => x.Span.Start < e && x.Span.End > s) || edits.Any(x => x.Span.Length == 0 && x.Span.Start > s && x.Span.Start < e)) continue;
+            if (edits.Any(x => x.Span.Start < e && x.Span.End > s)
+                || edits.Any(x => x.Span.Length == 0 && x.Span.Start > s && x.Span.Start < e)) continue;
             string original = before[s..e];
             int ns = Shift(s);
             Assert.True(ns + original.Length <= after.Length && after.Substring(ns, original.Length) == original,
@@ -43,7 +45,8 @@ public class NothingLostTests
         }
         // Comments survive, even inside edited lines (a sort moves them with their event).
         foreach (var comment in before.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.TrimStart().StartsWith('#')))
-            Assert.True(after.Split('\n').Select(l => l.TrimEnd('\r')).Count(l => l == comment) >= before.Split('\n').Select(l => l.TrimEnd('\r')).Count(l => l == comment),
+            Assert.True(after.Split('\n').Select(l => l.TrimEnd('\r')).Count(l => l == comment) >= before.Split('\n')
+                .Select(l => l.TrimEnd('\r')).Count(l => l == comment),
                 $"{context}: the comment '{comment}' was lost");
         // Line endings: a CRLF file stays CRLF.
         if (before.Contains("\r\n") && !before.Replace("\r\n", "").Contains('\n'))
@@ -60,7 +63,8 @@ public class NothingLostTests
         foreach (var (rel, text) in files)
         {
             string path = $"{SampleTests.Root}/{rel}";
-            var model = result.Project.Files.FirstOrDefault(f => f.Path == path) ?? (result.Project.ConfigFile?.Path == path ? result.Project.ConfigFile : null);
+            var model = result.Project.Files.FirstOrDefault(f => f.Path == path)
+                ?? (result.Project.ConfigFile?.Path == path ? result.Project.ConfigFile : null);
             if (model is null) continue;
             foreach (var action in CodeActions.For(model, result, new TextSpan(0, text.Length)))
                 foreach (var fe in action.Edits)

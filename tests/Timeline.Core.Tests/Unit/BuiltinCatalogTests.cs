@@ -17,7 +17,8 @@ public class BuiltinCatalogTests
     /// <summary>A project that uses both built-ins and has nothing of its own.</summary>
     public static ProjectResult BuiltinsOnly()
     {
-        var fs = new MemoryFileSystem(new[] { new KeyValuePair<string, string>("/p/timeline.config.yaml", "use: [builtin:levant, builtin:syria-actors]\n") });
+        var fs = new MemoryFileSystem(new[] { new KeyValuePair<string, string>("/p/timeline.config.yaml",
+            "use: [builtin:levant, builtin:syria-actors]\n") });
         return ProjectAnalyzer.Analyze(ProjectLoader.Load(fs, "/p"));
     }
 
@@ -57,7 +58,8 @@ public class BuiltinCatalogTests
         // Syrian GeoNames rows are in their governorate: Saraqib in Idlib, Aleppo in Aleppo.
         Assert.Equal("idlib-governorate", symbols.Find<PlaceDef>(SymbolKind.Place, "geonames:164816")!.InId);
         Assert.Equal("aleppo-governorate", symbols.Find<PlaceDef>(SymbolKind.Place, "geonames:170063")!.InId);
-        Assert.All(symbols.All(SymbolKind.Place).Cast<PlaceDef>().Where(p => p.Id.StartsWith("geonames:", StringComparison.Ordinal) && symbols.Chain(p)[^1].Id == "syria"),
+        Assert.All(symbols.All(SymbolKind.Place).Cast<PlaceDef>()
+            .Where(p => p.Id.StartsWith("geonames:", StringComparison.Ordinal) && symbols.Chain(p)[^1].Id == "syria"),
             p => Assert.EndsWith("-governorate", p.InId));
         // The neighbours' rows lie in their first-level division: Gaziantep in its province, Mosul in Nineveh.
         Assert.Equal("gaziantep-province", symbols.Find<PlaceDef>(SymbolKind.Place, "geonames:314830")!.InId);
@@ -68,7 +70,8 @@ public class BuiltinCatalogTests
         Assert.Equal("gaza-strip", symbols.Find<PlaceDef>(SymbolKind.Place, "geonames:281133")!.InId);
         Assert.Equal("west-bank", symbols.Find<PlaceDef>(SymbolKind.Place, "geonames:8199394")!.InId); // Ariel: IL, admin1 WE
         var rows = symbols.All(SymbolKind.Place).Cast<PlaceDef>().Where(p => p.Id.StartsWith("geonames:", StringComparison.Ordinal)).ToList();
-        double inDivision = (double)rows.Count(p => symbols.Find<PlaceDef>(SymbolKind.Place, p.InId!) is { PlaceKind: "governorate" or "region" }) / rows.Count;
+        double inDivision = (double)rows.Count(p =>
+            symbols.Find<PlaceDef>(SymbolKind.Place, p.InId!) is { PlaceKind: "governorate" or "region" }) / rows.Count;
         Assert.True(inDivision > 0.98, $"only {inDivision:P1} of the GeoNames rows lie in a division");
     }
 
@@ -90,7 +93,8 @@ public class BuiltinCatalogTests
         var symbols = BuiltinsOnly().Symbols;
         // Every expected id exists: a query set that points nowhere measures nothing.
         foreach (var q in queries)
-            Assert.True(symbols.Find(q.Kind == "place" ? SymbolKind.Place : SymbolKind.Actor, q.Expected) is not null, $"line {q.Line}: no {q.Kind} '{q.Expected}'");
+            Assert.True(symbols.Find(q.Kind == "place" ? SymbolKind.Place : SymbolKind.Actor, q.Expected) is not null,
+                $"line {q.Line}: no {q.Kind} '{q.Expected}'");
 
         var rows = new List<(Query Q, int Rank)>();
         foreach (var q in queries)
@@ -98,7 +102,8 @@ public class BuiltinCatalogTests
             var found = symbols.Index(q.Kind == "place" ? SymbolKind.Place : SymbolKind.Actor).Search(q.Text, 5);
             int rank = found.Select(m => m.Id).ToList().IndexOf(q.Expected);
             rows.Add((q, rank));
-            if (rank != 0) _out.WriteLine($"{(rank < 0 ? "missed" : $"rank {rank + 1}")}: {q.Kind} {q.Category} '{q.Text}' → {q.Expected}; got {string.Join(", ", found.Take(3).Select(m => $"{m.Id} ({m.MatchedName})"))}");
+            if (rank != 0) _out.WriteLine($"{(rank < 0 ? "missed" : $"rank {rank + 1}")}: {q.Kind} {q.Category} " +
+                $"'{q.Text}' → {q.Expected}; got {string.Join(", ", found.Take(3).Select(m => $"{m.Id} ({m.MatchedName})"))}");
         }
         string Rate(IEnumerable<(Query Q, int Rank)> set, int k)
         {
@@ -118,7 +123,8 @@ public class BuiltinCatalogTests
         var fs = new MemoryFileSystem(new[]
         {
             new KeyValuePair<string, string>("/p/timeline.config.yaml", "use: [builtin:levant]\n"),
-            new KeyValuePair<string, string>("/p/a.places.yaml", "places:\n  - id: my-village\n    name: Kafr Saraqeb\n    kind: village\n    in: idlib-governorate\n"),
+            new KeyValuePair<string, string>("/p/a.places.yaml",
+                "places:\n  - id: my-village\n    name: Kafr Saraqeb\n    kind: village\n    in: idlib-governorate\n"),
         });
         var first = ProjectAnalyzer.Analyze(ProjectLoader.Load(fs, "/p")).Symbols.Index(SymbolKind.Place);
         var second = ProjectAnalyzer.Analyze(ProjectLoader.Load(fs, "/p")).Symbols.Index(SymbolKind.Place);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Timeline.Core.Dates;
 
 namespace Timeline.Core.Tests.Unit;
@@ -29,8 +30,8 @@ public class DateTests
         var d = Edtf.Parse(text, out var problem);
         Assert.Null(problem);
         Assert.NotNull(d);
-        var e = DateTime.Parse(earliest + "T00:00:00Z").ToUniversalTime();
-        var l = DateTime.Parse(latest + "T00:00:00Z").ToUniversalTime().AddDays(1).AddTicks(-1);
+        var e = DateTime.Parse(earliest + "T00:00:00Z", CultureInfo.InvariantCulture).ToUniversalTime();
+        var l = DateTime.Parse(latest + "T00:00:00Z", CultureInfo.InvariantCulture).ToUniversalTime().AddDays(1).AddTicks(-1);
         Assert.Equal(e, d!.Earliest);
         Assert.Equal(l, d.Latest);
         Assert.Equal(precision, d.Precision);

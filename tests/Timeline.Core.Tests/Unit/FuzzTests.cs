@@ -2,7 +2,8 @@ using Timeline.Core.Project;
 
 namespace Timeline.Core.Tests.Unit;
 
-/// <summary>Mutated samples (byte flips, cuts, insertions of YAML punctuation, tabs, CR, RTL marks, lone surrogates, NUL) never make the core throw.</summary>
+/// <summary>Mutated samples (byte flips, cuts, insertions of YAML punctuation, tabs, CR, RTL marks, lone surrogates,
+/// NUL) never make the core throw.</summary>
 public class FuzzTests
 {
     private const string Alphabet = "-:[]{}#&*!|>'\"\t\r\n ,?%@`\\\u200F\uD83D\uDE00\uFFFD\0ab1";

@@ -71,7 +71,8 @@ public class NameTests
         Assert.Equal(MatchLevel.ExactId, idx.Search("aleppo")[0].Level);
         Assert.Equal("aleppo", idx.Search("halab")[0].Id);
         var alep = idx.Search("alep").Select(m => m.Id).ToList();
-        Assert.Equal(new[] { "aleppo", "aleppo-governorate", "new-aleppo" }, alep); // name prefixes first, the city before the governorate; then word prefixes
+        Assert.Equal(new[] { "aleppo", "aleppo-governorate", "new-aleppo" },
+            alep); // name prefixes first, the city before the governorate; then word prefixes
         Assert.Equal("saraqib", idx.Search("Saraqab")[0].Id); // one edit away
         Assert.Empty(idx.Search("zzzz"));
     }

@@ -22,7 +22,8 @@ public class SchemaTests
             File.WriteAllText(path, generated);
         }
         Assert.True(File.Exists(path), $"schema/{fileName} is missing (TIMELINE_ACCEPT=1 dotnet test writes it)");
-        Assert.True(File.ReadAllText(path) == generated, $"schema/{fileName} is out of date with the language (TIMELINE_ACCEPT=1 dotnet test rewrites it)");
+        Assert.True(File.ReadAllText(path) == generated,
+            $"schema/{fileName} is out of date with the language (TIMELINE_ACCEPT=1 dotnet test rewrites it)");
     }
 
     /// <summary>The checks a JSON Schema can express: keys, required keys, kinds of value, ids, enums, URLs, figure kinds, coordinates.</summary>
@@ -42,7 +43,8 @@ public class SchemaTests
             foreach (var rel in files.Keys)
             {
                 var kind = FileKinds.FromPath(rel);
-                if (kind == FileKind.Unknown || !result.Diagnostics.ContainsKey($"{SampleTests.Root}/{rel}")) continue; // not a project file (excluded)
+                // not a project file (excluded)
+                if (kind == FileKind.Unknown || !result.Diagnostics.ContainsKey($"{SampleTests.Root}/{rel}")) continue;
                 var codes = result.For($"{SampleTests.Root}/{rel}").Select(d => d.Code).ToHashSet();
                 if (codes.Overlaps(NotData)) continue;
                 string schema = JsonSchemaGenerator.Files.Single(f => f.Kind == kind).FileName;
@@ -56,7 +58,9 @@ public class SchemaTests
         var results = NodeValidators.Validate("yaml", Repo.Path("schema"), string.Join("\n", cases.Select(c => $"{c.Schema}\t{c.File}")));
         var disagreements = cases.Zip(results)
             .Where(p => p.First.ExpectValid != p.Second.Valid)
-            .Select(p => $"{Path.GetRelativePath(Repo.Root, p.First.File)}: checker says {(p.First.ExpectValid ? "valid" : "invalid")}, schema says {(p.Second.Valid ? "valid" : "invalid: " + string.Join("; ", p.Second.Errors.Take(3)))}")
+            .Select(p => $"{Path.GetRelativePath(Repo.Root, p.First.File)}: checker " +
+                $"says {(p.First.ExpectValid ? "valid" : "invalid")}, schema " +
+                $"says {(p.Second.Valid ? "valid" : "invalid: " + string.Join("; ", p.Second.Errors.Take(3)))}")
             .ToList();
         Assert.True(disagreements.Count == 0, string.Join("\n", disagreements));
     }

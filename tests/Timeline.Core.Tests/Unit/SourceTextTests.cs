@@ -114,14 +114,16 @@ public class SourceTextEditTests
     public void Random_edits_answer_as_the_whole_text_does(int pieceSize, int seed)
     {
         var rng = new Random(seed * 31 + pieceSize);
-        string text = string.Concat(Enumerable.Range(0, 30).Select(i => $"  - id: e{i}\n    title: t{i} ح😀\n" + (i % 3 == 0 ? "\r\n" : i % 3 == 1 ? "\r" : "")));
+        string text = string.Concat(Enumerable.Range(0, 30)
+            .Select(i => $"  - id: e{i}\n    title: t{i} ح😀\n" + (i % 3 == 0 ? "\r\n" : i % 3 == 1 ? "\r" : "")));
         var s = new SourceText(text, pieceSize);
         SameAsWhole(text, s, rng, "before any edit");
         for (int step = 0; step < 120; step++)
         {
             int pos = rng.Next(text.Length + 1);
             int del = rng.Next(3) == 0 ? Math.Min(rng.Next(1, 30), text.Length - pos) : 0;
-            string ins = rng.Next(4) == 0 ? "" : new string(Enumerable.Range(0, rng.Next(1, 8)).Select(_ => Alphabet[rng.Next(Alphabet.Length)]).ToArray());
+            string ins = rng.Next(4) == 0 ? ""
+                : new string(Enumerable.Range(0, rng.Next(1, 8)).Select(_ => Alphabet[rng.Next(Alphabet.Length)]).ToArray());
             if (rng.Next(20) == 0) { pos = 0; del = text.Length; }   // everything replaced
             var before = s;
             string was = text;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Timeline.Core.Syntax;
 
 namespace Timeline.Core.Tests.Unit;
@@ -32,7 +33,8 @@ public class YamlReaderTests
     public void An_alias_bomb_costs_nothing()
     {
         var sb = new System.Text.StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
-        for (int i = 1; i < 40; i++) sb.Append($"a{i}: &a{i} [{string.Join(", ", Enumerable.Repeat($"*a{i - 1}", 10))}]\n");
+        for (int i = 1; i < 40; i++) sb.Append(CultureInfo.InvariantCulture,
+            $"a{i}: &a{i} [{string.Join(", ", Enumerable.Repeat($"*a{i - 1}", 10))}]\n");
         var doc = YamlReader.Read(sb.ToString());
         // Aliases are nodes of their own, never expanded: the tree is as large as the text.
         Assert.True(doc.AllNodes().Count() < 1000);

@@ -1,6 +1,7 @@
 namespace Timeline.Core.Checks;
 
-/// <summary>TL502 catalog-format: A GeoNames row that cannot be read. Reported by the GeoNames reader (src/Timeline.Core/Catalogs/GeoNames.cs).</summary>
+/// <summary>TL502 catalog-format: A GeoNames row that cannot be read. Reported by the GeoNames reader
+/// (src/Timeline.Core/Catalogs/GeoNames.cs).</summary>
 public sealed class CatalogFormatRule : ReadingRule
 {
     public static readonly Rule Rule = new("TL502", "catalog-format", Severity.Error,

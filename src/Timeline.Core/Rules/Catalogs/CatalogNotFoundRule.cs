@@ -1,6 +1,7 @@
 namespace Timeline.Core.Checks;
 
-/// <summary>TL501 catalog-not-found: A configured gazetteer or catalog is missing or unreadable. Reported by the project loader (src/Timeline.Core/Project/ProjectLoader.cs).</summary>
+/// <summary>TL501 catalog-not-found: A configured gazetteer or catalog is missing or unreadable. Reported by the
+/// project loader (src/Timeline.Core/Project/ProjectLoader.cs).</summary>
 public sealed class CatalogNotFoundRule : ReadingRule
 {
     public static readonly Rule Rule = new("TL501", "catalog-not-found", Severity.Error,

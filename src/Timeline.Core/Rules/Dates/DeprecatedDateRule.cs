@@ -4,7 +4,10 @@ namespace Timeline.Core.Checks;
 public sealed class DeprecatedDateRule : ReadingRule
 {
     public static readonly Rule Rule = new("TL108", "deprecated-date", Severity.Warning,
-        "A pre-2019 EDTF draft form.") { Tags = RuleTags.Deprecated };
+        "A pre-2019 EDTF draft form.")
+    {
+        Tags = RuleTags.Deprecated,
+    };
 
     public override Rule Descriptor => Rule;
 

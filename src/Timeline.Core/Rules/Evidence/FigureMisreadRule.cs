@@ -16,7 +16,8 @@ public sealed class FigureMisreadRule : EventRule
         "and comparison made with it. Spelled numbers (\"four civilians\") and vague words (\"dozens\") are read too.";
 
     public override string HowToFix =>
-        "Apply the fix: it writes the count as the quote gives it (at least 27). If the quote is about another count, quote the words that give this one.";
+        "Apply the fix: it writes the count as the quote gives it (at least 27). If the quote is about another " +
+        "count, quote the words that give this one.";
 
     public override void Check(EventCheck check)
     {

@@ -28,7 +28,8 @@ public sealed class SnapshotAlteredRule : ProjectRule
                 // Offered, never preferred: recording the digest accepts whatever the file now says.
                 check.Report(f.Path, Rule, () => node.Span,
                     $"the snapshot '{s.Snapshot}' no longer matches its recorded digest: its SHA-256 is {actual[..12]}…, " +
-                    $"the source records {node.Value[..Math.Min(12, node.Value.Length)]}…; restore the file, or record the new digest if the change is yours",
+                    $"the source records {node.Value[..Math.Min(12, node.Value.Length)]}…; restore the file, or " +
+                    "record the new digest if the change is yours",
                     () => new[] { Fix.Replace("Record the snapshot's new digest", node.Span, actual) });
             }
     }

@@ -24,7 +24,8 @@ public sealed class UnverifiableQuoteRule : EventRule
         {
             if (check.SourceOf(citation) is not { } source || source.Snapshot is { Length: > 0 }) continue;
             check.Report(Rule, quote.Span,
-                $"this quote cannot be verified: the source '{source.Id}' has no snapshot; take one with `timeline capture`, or write the words as says: (a paraphrase)");
+                $"this quote cannot be verified: the source '{source.Id}' has no snapshot; take one with `timeline " +
+                "capture`, or write the words as says: (a paraphrase)");
         }
     }
 }

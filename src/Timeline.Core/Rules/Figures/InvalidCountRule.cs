@@ -1,6 +1,7 @@
 namespace Timeline.Core.Checks;
 
-/// <summary>TL401 invalid-count: A count that is not one of the accepted forms. Reported by the count reader (src/Timeline.Core/Model/Counts.cs) while the figure is read.</summary>
+/// <summary>TL401 invalid-count: A count that is not one of the accepted forms. Reported by the count reader
+/// (src/Timeline.Core/Model/Counts.cs) while the figure is read.</summary>
 public sealed class InvalidCountRule : ReadingRule
 {
     public static readonly Rule Rule = new("TL401", "invalid-count", Severity.Error,

@@ -19,7 +19,8 @@ public sealed class DuplicateIdRule : ProjectRule
         "Every file of a project sees every definition: two definitions of one id make every reference to it ambiguous.";
 
     public override string HowToFix =>
-        "Rename one of the two (rename edits every reference), or remove the copy — a place or actor the built-in catalogs already define needs no definition of its own.";
+        "Rename one of the two (rename edits every reference), or remove the copy — a place or actor the built-in " +
+        "catalogs already define needs no definition of its own.";
 
     public override void Check(ProjectCheck check)
     {
@@ -42,7 +43,8 @@ public sealed class DuplicateIdRule : ProjectRule
                             : $"in {Path.GetFileName(other.Path)}, line {LineOf(other)}";
                     string word = kind.Word();
                     check.Report(d.Path, Rule, () => d.IdSpan,
-                        $"the {word} id '{d.Id}' is defined {group.Count} times; it is also defined {where}. Ids are unique for each kind in a project");
+                        $"the {word} id '{d.Id}' is defined {group.Count} times; it is also defined {where}. Ids are " +
+                        "unique for each kind in a project");
                 }
     }
 }

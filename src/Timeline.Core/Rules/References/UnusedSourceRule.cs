@@ -6,7 +6,10 @@ namespace Timeline.Core.Checks;
 public sealed class UnusedSourceRule : ProjectRule
 {
     public static readonly Rule Rule = new("TL206", "unused-source", Severity.Warning,
-        "A source that no event, claim or figure cites.") { Tags = RuleTags.Unnecessary };
+        "A source that no event, claim or figure cites.")
+    {
+        Tags = RuleTags.Unnecessary,
+    };
 
     public override Rule Descriptor => Rule;
 
@@ -25,6 +28,7 @@ public sealed class UnusedSourceRule : ProjectRule
         foreach (var f in check.Project.Files)
             foreach (var s in f.Sources)
                 if (!cited.Contains(s.Id))
-                    check.Report(f.Path, Rule, () => s.IdSpan, $"the source '{s.Id}' is not cited by any event, claim or figure; cite it or remove it");
+                    check.Report(f.Path, Rule, () => s.IdSpan,
+                        $"the source '{s.Id}' is not cited by any event, claim or figure; cite it or remove it");
     }
 }

@@ -1,3 +1,5 @@
+using Timeline.Core.Project;
+
 namespace Timeline.Core.Checks;
 
 /// <summary>TL302 weak-confirmation: status confirmed with fewer than two independent origins.</summary>
@@ -25,7 +27,7 @@ public sealed class WeakConfirmationRule : EventRule
         if (origins >= 2) return;
         check.Report(Rule, statusNode.Span, origins == 0
             ? "status: confirmed, but the event cites no known source; confirmation needs two independent origins"
-            : $"status: confirmed, but every citation comes from one origin ({check.Evidence.DescribeOrigin(sources[0])}); " +
+            : $"status: confirmed, but every citation comes from one origin ({ProjectEvidence.DescribeOrigin(sources[0])}); " +
               "confirmation needs two independent origins");
     }
 }

@@ -9,7 +9,8 @@ public sealed class InvalidUrlRule : ReadingRule
     public override Rule Descriptor => Rule;
 
     public override string Why =>
-        "A reader must be able to follow a source's link; only absolute http and https addresses open everywhere, and no other scheme is ever linked in an export.";
+        "A reader must be able to follow a source's link; only absolute http and https addresses open everywhere, " +
+        "and no other scheme is ever linked in an export.";
 
     public override string HowToFix =>
         "Write the page's full address, beginning with https://.";

@@ -1,6 +1,7 @@
 namespace Timeline.Core.Checks;
 
-/// <summary>TL003 missing-field: A required key is absent. Reported by the language schema (src/Timeline.Core/Checks/StructureValidator.cs).</summary>
+/// <summary>TL003 missing-field: A required key is absent. Reported by the language schema
+/// (src/Timeline.Core/Checks/StructureValidator.cs).</summary>
 public sealed class MissingFieldRule : ReadingRule
 {
     public static readonly Rule Rule = new("TL003", "missing-field", Severity.Error,

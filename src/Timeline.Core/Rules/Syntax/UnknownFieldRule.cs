@@ -1,6 +1,7 @@
 namespace Timeline.Core.Checks;
 
-/// <summary>TL002 unknown-field: A key the language does not know. Reported by the language schema (src/Timeline.Core/Checks/StructureValidator.cs).</summary>
+/// <summary>TL002 unknown-field: A key the language does not know. Reported by the language schema
+/// (src/Timeline.Core/Checks/StructureValidator.cs).</summary>
 public sealed class UnknownFieldRule : ReadingRule
 {
     public static readonly Rule Rule = new("TL002", "unknown-field", Severity.Error,

@@ -1,6 +1,7 @@
 namespace Timeline.Core.Checks;
 
-/// <summary>TL004 wrong-type: A value of the wrong kind: a list where text is expected, and the like. Reported by the language schema (src/Timeline.Core/Checks/StructureValidator.cs).</summary>
+/// <summary>TL004 wrong-type: A value of the wrong kind: a list where text is expected, and the like. Reported by the
+/// language schema (src/Timeline.Core/Checks/StructureValidator.cs).</summary>
 public sealed class WrongTypeRule : ReadingRule
 {
     public static readonly Rule Rule = new("TL004", "wrong-type", Severity.Error,
