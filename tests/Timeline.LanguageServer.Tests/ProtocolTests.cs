@@ -115,9 +115,9 @@ public class ProtocolTests : ServerOnDisk
     public async Task Semantic_tokens_are_encoded_relative_one_a_line_in_utf16()
     {
         string uri = Uri("a.timeline.yaml");
-        await _c.OpenAsync(uri, Timeline);
+        await Client.OpenAsync(uri, Timeline);
         var init = await ReinitializedLegendAsync();
-        var tokens = Decode((await _c.CallAsync("textDocument/semanticTokens/full", new JsonObject { ["textDocument"] = LspClient.Doc(uri) }))!, init);
+        var tokens = Decode((await Client.CallAsync("textDocument/semanticTokens/full", new JsonObject { ["textDocument"] = LspClient.Doc(uri) }))!, init);
         // The quote's text: حلب is 3 UTF-16 units, 😀 is 2.
         Assert.Contains((6, QuoteColumn, "حلب 😀 quoted".Length, "string", 0), tokens);
         Assert.Contains((2, 8, 5, "event", 1), tokens); // "first", declared
@@ -126,7 +126,7 @@ public class ProtocolTests : ServerOnDisk
         Assert.Contains((17, 10, "a quote over".Length, "string", 0), tokens);
         Assert.Contains((18, 10, "two lines".Length, "string", 0), tokens);
         // A range asks for the tokens of its lines only.
-        var range = Decode((await _c.CallAsync("textDocument/semanticTokens/range", new JsonObject
+        var range = Decode((await Client.CallAsync("textDocument/semanticTokens/range", new JsonObject
         {
             ["textDocument"] = LspClient.Doc(uri),
             ["range"] = new JsonObject { ["start"] = LspClient.Pos(7, 0), ["end"] = LspClient.Pos(8, 0) },
@@ -134,7 +134,7 @@ public class ProtocolTests : ServerOnDisk
         Assert.Equal(new[] { (7, 8, 6, "event", 1) }, range);
     }
 
-    private async Task<string[]> ReinitializedLegendAsync()
+    private static async Task<string[]> ReinitializedLegendAsync()
     {
         await using var c = LspClient.InProcess();
         var legend = Legend(await c.InitializeAsync(null));
@@ -146,7 +146,7 @@ public class ProtocolTests : ServerOnDisk
     public async Task Semantic_tokens_honour_utf8_positions()
     {
         await using var c = LspClient.InProcess();
-        var init = await c.InitializeAsync(_dir, new JsonObject { ["general"] = new JsonObject { ["positionEncodings"] = new JsonArray("utf-8") } });
+        var init = await c.InitializeAsync(Dir, new JsonObject { ["general"] = new JsonObject { ["positionEncodings"] = new JsonArray("utf-8") } });
         string uri = Uri("a.timeline.yaml");
         await c.OpenAsync(uri, Timeline);
         var tokens = Decode((await c.CallAsync("textDocument/semanticTokens/full", new JsonObject { ["textDocument"] = LspClient.Doc(uri) }))!, Legend(init));
@@ -159,8 +159,8 @@ public class ProtocolTests : ServerOnDisk
     public async Task Code_lenses_stand_on_each_events_id_as_labels()
     {
         string uri = Uri("a.timeline.yaml");
-        await _c.OpenAsync(uri, Timeline);
-        var lenses = (await _c.CallAsync("textDocument/codeLens", new JsonObject { ["textDocument"] = LspClient.Doc(uri) }))!.AsArray();
+        await Client.OpenAsync(uri, Timeline);
+        var lenses = (await Client.CallAsync("textDocument/codeLens", new JsonObject { ["textDocument"] = LspClient.Doc(uri) }))!.AsArray();
         var second = lenses.Where(l => l!["range"]!["start"]!["line"]!.GetValue<int>() == 7).Select(l => l!["command"]!).ToList();
         Assert.Equal(new[] { "2 sources", "2 independent origins", "status: confirmed" }, second.Select(c => c["title"]!.GetValue<string>()));
         Assert.All(second, c => Assert.Equal("", c["command"]!.GetValue<string>()));
@@ -171,13 +171,13 @@ public class ProtocolTests : ServerOnDisk
     public async Task A_diagnostic_links_its_rule_page_and_an_edit_names_the_version_it_was_made_on()
     {
         string uri = Uri("a.timeline.yaml");
-        await _c.OpenAsync(uri, Timeline, 7);
-        var published = await _c.DiagnosticsAsync(uri, 7);
+        await Client.OpenAsync(uri, Timeline, 7);
+        var published = await Client.DiagnosticsAsync(uri, 7);
         var d = published["params"]!["diagnostics"]!.AsArray().First(x => x!["code"]!.GetValue<string>() == "TL202")!;
         Assert.Equal("https://github.com/timeline-lang/timeline/blob/main/docs/rules/TL202.md", d["codeDescription"]!["href"]!.GetValue<string>());
         Assert.Null(d["tags"]);
         // A rename edits the open document (its version) and the sources file, which is not open: its version is null, written.
-        var rename = (await _c.CallAsync("textDocument/rename", new JsonObject
+        var rename = (await Client.CallAsync("textDocument/rename", new JsonObject
         {
             ["textDocument"] = LspClient.Doc(uri), ["position"] = LspClient.Pos(11, 15), ["newName"] = "wire-copy",
         }))!["documentChanges"]!.AsArray();
@@ -191,8 +191,8 @@ public class ProtocolTests : ServerOnDisk
     public async Task The_preview_is_made_from_the_servers_copy_with_unsaved_edits()
     {
         string uri = Uri("a.timeline.yaml");
-        await _c.OpenAsync(uri, Timeline.Replace("title: Second", "title: Written but not saved"));
-        var html = (await _c.CallAsync("timeline/preview", new JsonObject { ["textDocument"] = LspClient.Doc(uri) }))!["html"]!.GetValue<string>();
+        await Client.OpenAsync(uri, Timeline.Replace("title: Second", "title: Written but not saved"));
+        var html = (await Client.CallAsync("timeline/preview", new JsonObject { ["textDocument"] = LspClient.Doc(uri) }))!["html"]!.GetValue<string>();
         Assert.Contains("<html", html);
         Assert.Contains("Written but not saved", html);
         Assert.DoesNotContain(">Second<", html);

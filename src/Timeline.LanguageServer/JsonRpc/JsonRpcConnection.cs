@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using System.Diagnostics.CodeAnalysis;
 
 namespace Timeline.LanguageServer.JsonRpc;
 
@@ -47,6 +48,7 @@ public readonly struct JsonPayload
 }
 
 /// <summary>One request being served: its method, id and cancellation.</summary>
+[SuppressMessage("Design", "CA1001", Justification = "The connection disposes the token source once the request is answered")]
 public sealed class RequestContext
 {
     internal readonly CancellationTokenSource Cts = new();
@@ -130,8 +132,15 @@ public sealed class JsonRpcConnection
         }
         _closed = true;
         foreach (var ctx in _active.Values) Cancel(ctx);
-        foreach (var p in _pending.Values) p.TrySetCanceled();
-        try { await Task.WhenAll(running).WaitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false); } catch { /* ending anyway */ }
+        foreach (var p in _pending.Values) p.TrySetCanceled(CancellationToken.None);
+        try
+        {
+            await Task.WhenAll(running).WaitAsync(TimeSpan.FromSeconds(2), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Ending anyway.
+        }
     }
 
     private async Task HandleMessageAsync(byte[] body)
@@ -167,8 +176,11 @@ public sealed class JsonRpcConnection
                 if (idElement.ValueKind == JsonValueKind.Number && idElement.TryGetInt64(out long rid) && _pending.TryRemove(rid, out var tcs))
                 {
                     if (root.TryGetProperty("error", out var err))
-                        tcs.TrySetException(new JsonRpcException(err.TryGetProperty("code", out var c) && c.TryGetInt32(out int code) ? code : ErrorCodes.InternalError,
-                            err.TryGetProperty("message", out var m) ? m.GetString() ?? "" : ""));
+                    {
+                        int code = err.TryGetProperty("code", out var c) && c.TryGetInt32(out int given) ? given : ErrorCodes.InternalError;
+                        string message = err.TryGetProperty("message", out var m) ? m.GetString() ?? "" : "";
+                        tcs.TrySetException(new JsonRpcException(code, message));
+                    }
                     else tcs.TrySetResult(root.GetProperty("result").Clone());
                 }
                 return;
@@ -181,7 +193,8 @@ public sealed class JsonRpcConnection
     {
         if (method == "$/cancelRequest")
         {
-            if (parameters is { ValueKind: JsonValueKind.Object } pe && pe.TryGetProperty("id", out var cid) && _active.TryGetValue(cid.GetRawText(), out var ctx))
+            if (parameters is { ValueKind: JsonValueKind.Object } pe && pe.TryGetProperty("id", out var cid)
+                && _active.TryGetValue(cid.GetRawText(), out var ctx))
                 Cancel(ctx);
             return;
         }
@@ -216,7 +229,7 @@ public sealed class JsonRpcConnection
         {
             ctx.Token.ThrowIfCancellationRequested();
             var result = await handler(parameters, ctx).ConfigureAwait(false);
-            if (ctx.Token.IsCancellationRequested) throw new OperationCanceledException(ctx.Token);
+            ctx.Token.ThrowIfCancellationRequested();
             await SendResultAsync(ctx.Id, result).ConfigureAwait(false);
         }
         catch (OperationCanceledException)

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Timeline.Core.Checks;
 using Timeline.LanguageServer.Protocol;
+using System.Diagnostics.CodeAnalysis;
 
 namespace Timeline.LanguageServer.Features;
 
@@ -10,10 +11,12 @@ namespace Timeline.LanguageServer.Features;
 /// empty when a document closes. No timer holds a check back: the edits that arrive while a check
 /// runs are all taken by the next one, so a burst of keystrokes is checked once.
 /// </summary>
+[SuppressMessage("Design", "CA1001", Justification = "Stopped, never disposed: its loop may read the token as it ends")]
 internal sealed class DiagnosticsPublisher
 {
     private readonly TimelineLanguageServer _server;
-    private readonly Channel<bool> _signal = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Channel<bool> _signal =
+        Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly Dictionary<string, (int Version, long Generation)> _published = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;
@@ -68,7 +71,8 @@ internal sealed class DiagnosticsPublisher
             if (_stop.IsCancellationRequested) return published;
             var analysis = _server.Workspace.Analyze(doc.Path);
             var current = _server.Workspace.Document(doc.Path);
-            if (current is null || current.Version != doc.Version || !ReferenceEquals(current.Model, doc.Model)) continue; // changed again: the next round publishes
+            // Changed again: the next round publishes.
+            if (current is null || current.Version != doc.Version || !ReferenceEquals(current.Model, doc.Model)) continue;
             // Checked from another version of the document: check again (files of no known kind are in no project).
             if (doc.Model.Kind != Core.Language.FileKind.Unknown && !ReferenceEquals(analysis.File(doc.Path), doc.Model)) { Schedule(); continue; }
             string uri = _server.Uris.ToUri(doc.Path);

@@ -68,10 +68,13 @@ internal sealed class DocumentSyncFeature : IFeature
             if (change.Range is null) { source = new SourceText(change.Text); continue; }
             var r = change.Range;
             TextSpan span;
-            if (r.Start.Line < 0 || r.End.Line < 0 || r.Start.Character < 0 || r.End.Character < 0 || r.Start.Line >= source.LineCount || r.End.Line >= source.LineCount)
+            bool negative = r.Start.Line < 0 || r.End.Line < 0 || r.Start.Character < 0 || r.End.Character < 0;
+            if (negative || r.Start.Line >= source.LineCount || r.End.Line >= source.LineCount)
             {
                 // Out of range: the edit is applied at the nearest place the document has, and the client is told.
-                string message = $"Timeline: an edit to {uri} at {r.Start.Line}:{r.Start.Character}-{r.End.Line}:{r.End.Character} is outside the document ({source.LineCount} lines); it was applied at the document's nearest position, so the server's copy may differ from the editor's";
+                string message = $"Timeline: an edit to {uri} at {r.Start.Line}:{r.Start.Character}-{r.End.Line}:{r.End.Character} "
+                    + $"is outside the document ({source.LineCount} lines); it was applied at the document's nearest position, "
+                    + "so the server's copy may differ from the editor's";
                 server.Log(message);
                 _ = server.ShowLogAsync(MessageType.Error, message);
                 int a = source.GetOffset(new LinePosition(Math.Max(0, r.Start.Line), Math.Max(0, r.Start.Character)), server.Lsp.Encoding);
