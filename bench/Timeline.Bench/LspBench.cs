@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Timeline.LanguageServer.Client;
+using Timeline.TestSupport;
 
 namespace Timeline.Bench;
 
@@ -108,9 +108,41 @@ public static class LspBench
         await Task.Delay(4000);
         long resting = Rss(p.Id);
         Phase(p, "at rest");
+        // After the memory figures, so that they stay comparable with the runs before these features.
+        await TokensAndLensesAsync(c, uri);
         try { await c.RequestAsync("shutdown", null, TimeSpan.FromSeconds(5)); await c.NotifyAsync("exit", null); } catch { }
         if (!p.WaitForExit(5000)) p.Kill(true);
         return new Result(name, open, keys.ToArray(), comps.ToArray(), rss, timeouts, resting);
+    }
+
+    /// <summary>
+    /// Semantic tokens of the whole file and its code lenses, asked for as an editor does when the file
+    /// is shown and after each edit: their latency, on stderr (for servers that offer them). The time
+    /// includes this client's reading of the answer into JSON nodes (a megabyte and more on a big file).
+    /// </summary>
+    private static async Task TokensAndLensesAsync(LspClient c, string uri, int times = 20)
+    {
+        var doc = new JsonObject { ["textDocument"] = LspClient.Doc(uri) };
+        foreach (var (method, size) in new (string, Func<JsonNode, int>)[]
+        {
+            ("textDocument/semanticTokens/full", r => r["data"]!.AsArray().Count / 5),
+            ("textDocument/codeLens", r => r.AsArray().Count),
+        })
+        {
+            var ms = new List<double>();
+            int count = 0;
+            for (int k = 0; k < times; k++)
+            {
+                var sw = Stopwatch.StartNew();
+                var r = await c.RequestAsync(method, doc.DeepClone(), StepTimeout);
+                if (r["error"] is not null || r["result"] is not { } result) break;
+                ms.Add(sw.Elapsed.TotalMilliseconds);
+                count = size(result);
+            }
+            if (ms.Count > 0)
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {method}: p50 {Percentile(ms.ToArray(), 50):F1} ms, max {ms.Max():F1} ms over {ms.Count} requests, {count} items"));
+        }
     }
 
     /// <summary>

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Timeline.Core.Project;
-using Timeline.LanguageServer.Client;
+using Timeline.TestSupport;
 
 namespace Timeline.Bench;
 

@@ -57,7 +57,7 @@ public static class CommandLine
             return args[0] switch
             {
                 "check" => Check(args[1..], stdout, stderr, cwd),
-                "export" => Export(args[1..], stdin, stdout, stderr, cwd),
+                "export" => Export(args[1..], stdout, stderr, cwd),
                 "capture" => await Capture(args[1..], stdout, stderr, cwd),
                 "lsp" => await LanguageServerCommand.RunAsync(args[1..], stderr),
                 _ => Fail(stderr, $"unknown command '{args[0]}'"),
@@ -75,9 +75,9 @@ public static class CommandLine
         }
     }
 
-    private static int Export(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, string cwd)
+    private static int Export(string[] args, TextWriter stdout, TextWriter stderr, string cwd)
     {
-        string? path = null, output = null, formatName = null, overlay = null;
+        string? path = null, output = null, formatName = null;
         bool force = false;
         for (int i = 0; i < args.Length; i++)
         {
@@ -86,7 +86,6 @@ public static class CommandLine
             if (a == "--format" || a == "-f" || a.StartsWith("--format=", StringComparison.Ordinal)) formatName = Value();
             else if (a == "-o" || a == "--output" || a.StartsWith("--output=", StringComparison.Ordinal)) output = Value();
             else if (a == "--force") force = true;
-            else if (a == "--overlay" || a.StartsWith("--overlay=", StringComparison.Ordinal)) overlay = Value();
             else if (a.StartsWith('-') && a.Length > 1) return Fail(stderr, $"unknown option '{a}'");
             else if (path is null) path = a;
             else return Fail(stderr, "export takes one PATH");
@@ -101,15 +100,7 @@ public static class CommandLine
         }
         var fs = PhysicalFileSystem.Instance;
         string root = ProjectLoader.FindRoots(fs, new[] { full })[0];
-        // --overlay FILE: FILE's text comes from standard input (an editor's unsaved buffer).
-        Func<string, Timeline.Core.Checks.FileModel?>? overlayModel = null;
-        if (overlay is not null)
-        {
-            string overlayPath = Path.GetFullPath(Path.Combine(cwd, overlay));
-            string overlayText = stdin.ReadToEnd();
-            overlayModel = p => p == overlayPath ? Timeline.Core.Checks.FileAnalyzer.Analyze(p, overlayText) : null;
-        }
-        var project = ProjectAnalyzer.Analyze(ProjectLoader.Load(fs, root, overlayModel));
+        var project = ProjectAnalyzer.Analyze(ProjectLoader.Load(fs, root));
         int errors = project.Diagnostics.Values.Sum(l => l.Count(d => d.Severity == Timeline.Core.Checks.Severity.Error));
         if (errors > 0 && !force)
         {

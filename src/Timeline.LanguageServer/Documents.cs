@@ -23,7 +23,8 @@ public sealed class UriMap
             int slash = Math.Max(name.LastIndexOf('/'), name.LastIndexOf(':'));
             if (slash >= 0) name = name[(slash + 1)..];
             name = Uri.UnescapeDataString(name);
-            path = "/.timeline-untitled/" + Convert.ToHexString(System.Security.Cryptography.SHA1.HashData(System.Text.Encoding.UTF8.GetBytes(uri)))[..12] + "/" + name;
+            string stamp = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(uri)))[..12];
+            path = "/.timeline-untitled/" + stamp + "/" + name;
         }
         lock (_gate) _pathToUri.TryAdd(path, uri);
         return path;

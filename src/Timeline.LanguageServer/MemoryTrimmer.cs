@@ -76,7 +76,8 @@ internal sealed class MemoryTrimmer : IDisposable
             var after = GC.GetGCMemoryInfo();
             _liveAfterTrim = after.HeapSizeBytes;
             _residentAfterTrim = Environment.WorkingSet;
-            _log($"memory trimmed ({why}) in {sw.ElapsedMilliseconds} ms: committed {before >> 20} MB → {after.TotalCommittedBytes >> 20} MB, live {after.HeapSizeBytes >> 20} MB");
+            _log($"memory trimmed ({why}) in {sw.ElapsedMilliseconds} ms: "
+                + $"committed {before >> 20} MB → {after.TotalCommittedBytes >> 20} MB, live {after.HeapSizeBytes >> 20} MB");
         }
         catch (Exception ex) { _log($"memory trim failed: {ex.Message}"); }
     }

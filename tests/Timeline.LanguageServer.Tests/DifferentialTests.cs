@@ -1,4 +1,4 @@
-using Timeline.LanguageServer.Client;
+using Timeline.TestSupport;
 
 namespace Timeline.LanguageServer.Tests;
 

@@ -1,4 +1,4 @@
-using Timeline.LanguageServer.Client;
+using Timeline.TestSupport;
 using System.Text.Json.Nodes;
 
 namespace Timeline.LanguageServer.Tests;
@@ -69,23 +69,23 @@ public class FeatureTests : ServerOnDisk
     public async Task Diagnostics_carry_the_version_and_clear_on_close()
     {
         string uri = Uri("a.timeline.yaml");
-        await _c.OpenAsync(uri, Timeline, 3);
-        var d = await _c.DiagnosticsAsync(uri, 3);
+        await Client.OpenAsync(uri, Timeline, 3);
+        var d = await Client.DiagnosticsAsync(uri, 3);
         Assert.Equal(new[] { "TL103", "TL201", "TL304" }.Order(), Codes(d).Order()); // "Friday" is no date yet, so no order check
         var place = d["params"]!["diagnostics"]!.AsArray().First(x => x!["code"]!.GetValue<string>() == "TL201")!;
         Assert.Equal(10, place["range"]!["start"]!["line"]!.GetValue<int>());
         Assert.Equal(13, place["range"]!["start"]!["character"]!.GetValue<int>());
         Assert.Equal("saraqib", place["data"]!["suggestions"]![0]!.GetValue<string>());
         // An incremental edit fixes the place; the next publish has the new version.
-        await _c.ChangeAsync(uri, 4, new JsonObject
+        await Client.ChangeAsync(uri, 4, new JsonObject
         {
             ["range"] = new JsonObject { ["start"] = LspClient.Pos(10, 13), ["end"] = LspClient.Pos(10, 20) },
             ["text"] = "saraqib",
         });
-        var d4 = await _c.DiagnosticsAsync(uri, 4);
+        var d4 = await Client.DiagnosticsAsync(uri, 4);
         Assert.DoesNotContain("TL201", Codes(d4));
-        await _c.NotifyAsync("textDocument/didClose", new JsonObject { ["textDocument"] = LspClient.Doc(uri) });
-        var cleared = await _c.WaitForAsync(n => n["method"]?.GetValue<string>() == "textDocument/publishDiagnostics" && n["params"]!["uri"]!.GetValue<string>() == uri && n["params"]!["diagnostics"]!.AsArray().Count == 0);
+        await Client.NotifyAsync("textDocument/didClose", new JsonObject { ["textDocument"] = LspClient.Doc(uri) });
+        var cleared = await Client.WaitForAsync(n => n["method"]?.GetValue<string>() == "textDocument/publishDiagnostics" && n["params"]!["uri"]!.GetValue<string>() == uri && n["params"]!["diagnostics"]!.AsArray().Count == 0);
         Assert.NotNull(cleared);
     }
 
@@ -93,17 +93,17 @@ public class FeatureTests : ServerOnDisk
     public async Task An_edit_to_a_places_file_rechecks_the_timelines_that_use_it()
     {
         string tl = Uri("a.timeline.yaml"), pl = Uri("a.places.yaml");
-        await _c.OpenAsync(tl, Timeline);
-        Assert.Contains("TL201", Codes(await _c.DiagnosticsAsync(tl, 1)));
+        await Client.OpenAsync(tl, Timeline);
+        Assert.Contains("TL201", Codes(await Client.DiagnosticsAsync(tl, 1)));
         // The writer adds the alias as an id in the open places file.
-        await _c.OpenAsync(pl, Places);
-        await _c.ChangeAsync(pl, 2, new JsonObject { ["text"] = Places.Replace("id: saraqib", "id: saraqeb") });
-        var again = await _c.WaitForAsync(n => n["method"]?.GetValue<string>() == "textDocument/publishDiagnostics" && n["params"]!["uri"]!.GetValue<string>() == tl && !Codes(n).Contains("TL201"));
+        await Client.OpenAsync(pl, Places);
+        await Client.ChangeAsync(pl, 2, new JsonObject { ["text"] = Places.Replace("id: saraqib", "id: saraqeb") });
+        var again = await Client.WaitForAsync(n => n["method"]?.GetValue<string>() == "textDocument/publishDiagnostics" && n["params"]!["uri"]!.GetValue<string>() == tl && !Codes(n).Contains("TL201"));
         Assert.NotNull(again);
         // A change on disk (a file the editor does not have open) is picked up too.
-        File.WriteAllText(Path.Combine(_dir, "a.actors.yaml"), "actors: []\n");
-        await _c.NotifyAsync("workspace/didChangeWatchedFiles", new JsonObject { ["changes"] = new JsonArray(new JsonObject { ["uri"] = Uri("a.actors.yaml"), ["type"] = 2 }) });
-        var actorGone = await _c.WaitForAsync(n => n["method"]?.GetValue<string>() == "textDocument/publishDiagnostics" && n["params"]!["uri"]!.GetValue<string>() == tl && Codes(n).Contains("TL202"));
+        File.WriteAllText(Path.Combine(Dir, "a.actors.yaml"), "actors: []\n");
+        await Client.NotifyAsync("workspace/didChangeWatchedFiles", new JsonObject { ["changes"] = new JsonArray(new JsonObject { ["uri"] = Uri("a.actors.yaml"), ["type"] = 2 }) });
+        var actorGone = await Client.WaitForAsync(n => n["method"]?.GetValue<string>() == "textDocument/publishDiagnostics" && n["params"]!["uri"]!.GetValue<string>() == tl && Codes(n).Contains("TL202"));
         Assert.NotNull(actorGone);
     }
 
@@ -127,9 +127,9 @@ public class FeatureTests : ServerOnDisk
         """;
 
     /// <summary>The document's URI as VS Code spells it: each segment of the path percent-encoded in UTF-8.</summary>
-    private string UUri => "file://" + string.Join('/', Path.Combine(_dir, UName).Split('/').Select(System.Uri.EscapeDataString));
+    private string UUri => "file://" + string.Join('/', Path.Combine(Dir, UName).Split('/').Select(System.Uri.EscapeDataString));
 
-    private async Task OpenU() => await _c.OpenAsync(UUri, U, 1);
+    private async Task OpenU() => await Client.OpenAsync(UUri, U, 1);
 
     /// <summary>The LSP position of the nth occurrence of a text, its column in UTF-16 code units.</summary>
     private static JsonObject PosOf(string text, string needle, int nth = 0, int delta = 0)
@@ -157,7 +157,7 @@ public class FeatureTests : ServerOnDisk
     public async Task Hover_is_markdown_over_a_utf16_range()
     {
         await OpenU();
-        var hover = (await _c.CallAsync("textDocument/hover", At("aleppo", delta: 2)))!;
+        var hover = (await Client.CallAsync("textDocument/hover", At("aleppo", delta: 2)))!;
         Assert.Equal("markdown", hover["contents"]!["kind"]!.GetValue<string>());
         Assert.StartsWith("**Aleppo**", hover["contents"]!["value"]!.GetValue<string>());
         Assert.Equal(PosOf(U, "aleppo").ToJsonString(), hover["range"]!["start"]!.ToJsonString());
@@ -168,7 +168,7 @@ public class FeatureTests : ServerOnDisk
     public async Task Definition_is_a_location_in_another_file()
     {
         await OpenU();
-        var def = (await _c.CallAsync("textDocument/definition", At("aleppo", delta: 2)))!.AsArray().Single()!;
+        var def = (await Client.CallAsync("textDocument/definition", At("aleppo", delta: 2)))!.AsArray().Single()!;
         Assert.Equal(Uri("a.places.yaml"), def["uri"]!.GetValue<string>());
         Assert.Equal(PosOf(Places, "id: aleppo", delta: 4).ToJsonString(), def["range"]!["start"]!.ToJsonString());
         Assert.Equal("aleppo", Covered(Places, def["range"]!));
@@ -178,7 +178,7 @@ public class FeatureTests : ServerOnDisk
     public async Task References_keep_the_client_uri_and_its_include_declaration()
     {
         await OpenU();
-        async Task<JsonArray> Refs(bool declaration) => (await _c.CallAsync("textDocument/references", new JsonObject
+        async Task<JsonArray> Refs(bool declaration) => (await Client.CallAsync("textDocument/references", new JsonObject
         {
             ["textDocument"] = LspClient.Doc(UUri), ["position"] = PosOf(U, "halab-news", 1),
             ["context"] = new JsonObject { ["includeDeclaration"] = declaration },
@@ -194,10 +194,10 @@ public class FeatureTests : ServerOnDisk
     public async Task Rename_is_a_workspace_edit_with_each_document_version()
     {
         await OpenU();
-        var prep = (await _c.CallAsync("textDocument/prepareRename", At("aleppo", delta: 2)))!;
+        var prep = (await Client.CallAsync("textDocument/prepareRename", At("aleppo", delta: 2)))!;
         Assert.Equal("aleppo", prep["placeholder"]!.GetValue<string>());
         Assert.Equal("aleppo", Covered(U, prep["range"]!));
-        var rename = (await _c.CallAsync("textDocument/rename", new JsonObject
+        var rename = (await Client.CallAsync("textDocument/rename", new JsonObject
         {
             ["textDocument"] = LspClient.Doc(UUri), ["position"] = PosOf(U, "aleppo", 1), ["newName"] = "halab",
         }))!;
@@ -211,9 +211,9 @@ public class FeatureTests : ServerOnDisk
         Assert.All(edits, e => Assert.Equal("aleppo", Covered(U, e!["range"]!)));
         Assert.All(changes.Values, c => Assert.All(c!["edits"]!.AsArray(), e => Assert.Equal("halab", e!["newText"]!.GetValue<string>())));
         // A refusal is an error response, not an empty edit.
-        var onTitle = await _c.RequestAsync("textDocument/prepareRename", At("Earlier"));
+        var onTitle = await Client.RequestAsync("textDocument/prepareRename", At("Earlier"));
         Assert.Equal(-32803, onTitle["error"]!["code"]!.GetValue<int>());
-        var bad = await _c.RequestAsync("textDocument/rename", new JsonObject
+        var bad = await Client.RequestAsync("textDocument/rename", new JsonObject
         {
             ["textDocument"] = LspClient.Doc(UUri), ["position"] = PosOf(U, "aleppo"), ["newName"] = "Not An Id",
         });
@@ -224,8 +224,8 @@ public class FeatureTests : ServerOnDisk
     public async Task Code_actions_carry_their_diagnostic_a_utf16_edit_and_a_file_to_create()
     {
         await OpenU();
-        await _c.DiagnosticsAsync(UUri, 1);
-        async Task<JsonArray> Actions(JsonObject at) => (await _c.CallAsync("textDocument/codeAction", new JsonObject
+        await Client.DiagnosticsAsync(UUri, 1);
+        async Task<JsonArray> Actions(JsonObject at) => (await Client.CallAsync("textDocument/codeAction", new JsonObject
         {
             ["textDocument"] = LspClient.Doc(UUri),
             ["range"] = new JsonObject { ["start"] = at, ["end"] = at.DeepClone() },
@@ -252,7 +252,7 @@ public class FeatureTests : ServerOnDisk
     public async Task Document_symbols_have_a_range_and_a_selection_range()
     {
         await OpenU();
-        var symbols = (await _c.CallAsync("textDocument/documentSymbol", new JsonObject { ["textDocument"] = LspClient.Doc(UUri) }))!.AsArray();
+        var symbols = (await Client.CallAsync("textDocument/documentSymbol", new JsonObject { ["textDocument"] = LspClient.Doc(UUri) }))!.AsArray();
         Assert.Equal(new[] { "Earlier", "حلب 😀", "حلب 😀" }, symbols.Select(s => s!["name"]!.GetValue<string>()));
         var u1 = symbols[1]!;
         Assert.Equal(24, u1["kind"]!.GetValue<int>()); // Event
@@ -266,7 +266,7 @@ public class FeatureTests : ServerOnDisk
     public async Task Workspace_symbols_are_located_by_uri()
     {
         await OpenU();
-        var found = (await _c.CallAsync("workspace/symbol", new JsonObject { ["query"] = "halab" }))!.AsArray();
+        var found = (await Client.CallAsync("workspace/symbol", new JsonObject { ["query"] = "halab" }))!.AsArray();
         var aleppo = found.First(s => s!["containerName"]!.GetValue<string>() == "aleppo")!;
         Assert.Equal("Aleppo", aleppo["name"]!.GetValue<string>());
         Assert.Equal(Uri("a.places.yaml"), aleppo["location"]!["uri"]!.GetValue<string>());
@@ -280,7 +280,7 @@ public class FeatureTests : ServerOnDisk
     public async Task Inlay_hints_stand_at_utf16_positions()
     {
         await OpenU();
-        var hints = (await _c.CallAsync("textDocument/inlayHint", new JsonObject
+        var hints = (await Client.CallAsync("textDocument/inlayHint", new JsonObject
         {
             ["textDocument"] = LspClient.Doc(UUri),
             ["range"] = new JsonObject { ["start"] = LspClient.Pos(0, 0), ["end"] = LspClient.Pos(9, 0) },
@@ -295,7 +295,7 @@ public class FeatureTests : ServerOnDisk
     public async Task Document_links_cover_the_address_in_utf16_columns()
     {
         await OpenU();
-        var link = (await _c.CallAsync("textDocument/documentLink", new JsonObject { ["textDocument"] = LspClient.Doc(UUri) }))!.AsArray().Single()!;
+        var link = (await Client.CallAsync("textDocument/documentLink", new JsonObject { ["textDocument"] = LspClient.Doc(UUri) }))!.AsArray().Single()!;
         Assert.Equal("https://example.org/hn", link["target"]!.GetValue<string>());
         Assert.Equal("https://example.org/hn", Covered(U, link["range"]!));
     }
@@ -304,7 +304,7 @@ public class FeatureTests : ServerOnDisk
     public async Task Folding_ranges_are_zero_based_lines()
     {
         await OpenU();
-        var folds = (await _c.CallAsync("textDocument/foldingRange", new JsonObject { ["textDocument"] = LspClient.Doc(UUri) }))!.AsArray();
+        var folds = (await Client.CallAsync("textDocument/foldingRange", new JsonObject { ["textDocument"] = LspClient.Doc(UUri) }))!.AsArray();
         Assert.Equal(new[] { (2, 8), (4, 8) }, folds.Select(f => (f!["startLine"]!.GetValue<int>(), f["endLine"]!.GetValue<int>())));
     }
 
@@ -312,7 +312,7 @@ public class FeatureTests : ServerOnDisk
     public async Task Completion_replaces_the_word_in_utf16_columns()
     {
         await OpenU();
-        var completion = (await _c.CallAsync("textDocument/completion", At("saraqeb", delta: 5)))!;
+        var completion = (await Client.CallAsync("textDocument/completion", At("saraqeb", delta: 5)))!;
         var item = completion["items"]!.AsArray().First(i => i!["textEdit"]!["newText"]!.GetValue<string>() == "saraqib")!;
         Assert.Equal(PosOf(U, "saraqeb").ToJsonString(), item["textEdit"]!["range"]!["start"]!.ToJsonString());
         Assert.StartsWith("saraq", Covered(U, item["textEdit"]!["range"]!));
@@ -322,7 +322,7 @@ public class FeatureTests : ServerOnDisk
     public async Task Utf8_positions_when_the_client_prefers_them()
     {
         await using var c = LspClient.InProcess();
-        var init = await c.InitializeAsync(_dir, new JsonObject { ["general"] = new JsonObject { ["positionEncodings"] = new JsonArray("utf-8", "utf-16") } });
+        var init = await c.InitializeAsync(Dir, new JsonObject { ["general"] = new JsonObject { ["positionEncodings"] = new JsonArray("utf-8", "utf-16") } });
         Assert.Equal("utf-8", init["capabilities"]!["positionEncoding"]!.GetValue<string>());
         string uri = Uri("u.timeline.yaml");
         await c.OpenAsync(uri, "title: T\nevents:\n  - {id: e, date: 2024-11-29, title: \"حلب😀\", places: [nowhere], sources: []}\n");

@@ -52,10 +52,10 @@ public class MemoryTrimmerTests
         try
         {
             string text = "title: T\nevents:\n" + string.Concat(Enumerable.Range(0, 24000).Select(i => $"  - id: e{i}\n    date: 2024-11-29\n    title: event {i}\n"));
-            Assert.True(text.Length >= Handlers.DocumentSync.LargeDocument);
+            Assert.True(text.Length >= Features.DocumentSyncFeature.LargeDocument);
             string file = Path.Combine(dir, "big.timeline.yaml");
             File.WriteAllText(file, text);
-            await using var c = Client.LspClient.InProcess(new ServerOptions { Log = log, TrimMemoryWhenIdle = TimeSpan.FromMinutes(10) });
+            await using var c = TestSupport.LspClient.InProcess(new ServerOptions { Log = log, TrimMemoryWhenIdle = TimeSpan.FromMinutes(10) });
             await c.InitializeAsync(dir);
             string uri = new Uri(file).AbsoluteUri;
             await c.OpenAsync(uri, text, 1);

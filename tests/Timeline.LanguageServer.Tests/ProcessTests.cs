@@ -1,4 +1,4 @@
-using Timeline.LanguageServer.Client;
+using Timeline.TestSupport;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 

@@ -1,4 +1,4 @@
-using Timeline.LanguageServer.Client;
+using Timeline.TestSupport;
 using System.Text.Json.Nodes;
 
 namespace Timeline.LanguageServer.Tests;
@@ -9,10 +9,10 @@ namespace Timeline.LanguageServer.Tests;
 /// </summary>
 public abstract class ServerOnDisk : IAsyncLifetime
 {
-    protected readonly string _dir = Directory.CreateTempSubdirectory("timeline-lsp-").FullName;
-    protected LspClient _c = null!;
+    protected string Dir { get; } = Directory.CreateTempSubdirectory("timeline-lsp-").FullName;
+    protected LspClient Client { get; private set; } = null!;
 
-    protected string Uri(string rel) => new Uri(Path.Combine(_dir, rel)).AbsoluteUri;
+    protected string Uri(string rel) => new Uri(Path.Combine(Dir, rel)).AbsoluteUri;
 
     /// <summary>The project's files, by path relative to its folder.</summary>
     protected abstract IEnumerable<(string Path, string Text)> Files { get; }
@@ -22,14 +22,14 @@ public abstract class ServerOnDisk : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        foreach (var (path, text) in Files) File.WriteAllText(Path.Combine(_dir, path), text);
-        _c = LspClient.InProcess();
-        await _c.InitializeAsync(_dir, Capabilities);
+        foreach (var (path, text) in Files) File.WriteAllText(Path.Combine(Dir, path), text);
+        Client = LspClient.InProcess();
+        await Client.InitializeAsync(Dir, Capabilities);
     }
 
     public async Task DisposeAsync()
     {
-        await _c.DisposeAsync();
-        Directory.Delete(_dir, true);
+        await Client.DisposeAsync();
+        Directory.Delete(Dir, true);
     }
 }

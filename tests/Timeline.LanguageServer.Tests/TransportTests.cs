@@ -1,4 +1,4 @@
-using Timeline.LanguageServer.Client;
+using Timeline.TestSupport;
 using System.IO.Pipes;
 using System.Text;
 using System.Text.Json.Nodes;

@@ -4,7 +4,9 @@
 //   2. a file with errors shows them in the Problems panel,
 //   3. completion offers Saraqib for the transliteration "Saraqeb",
 //   4. hover on a place shows its card,
-//   5. a quick fix applies.
+//   5. a quick fix applies,
+//   6. code lenses stand above each event's id (its sources, origins, status),
+//   7. the chronology preview shows the page the running server made from the unsaved text.
 // Screenshots go to OUT_DIR. Exits non-zero when a check fails.
 //   eval "$(../../../../shared/tools/vscode-e2e/setup.sh)"; node run.cjs timeline.vsix OUT_DIR
 const { spawn, execFileSync } = require('node:child_process');
@@ -89,6 +91,12 @@ const check = (name, ok, detail) => { results.push({ name, ok, detail }); consol
     await page.screenshot({ path: path.join(outDir, '2-problems.png') });
     check('errors appear in the Problems panel', broken.total >= 2 && panel.includes('saraqeb') && panel.includes('TL103'), `${broken.text}; panel mentions saraqeb: ${panel.includes('saraqeb')}, TL103: ${panel.includes('TL103')}`);
     await page.keyboard.press('Control+Shift+M'); await page.waitForTimeout(500);
+
+    // Code lenses above each event's id: its sources, its independent origins, its status.
+    const lens = await waitFor(async () => { const t = await page.locator('.codelens-decoration').allInnerTexts().catch(() => []); const all = t.join(' | ');
+      return { ok: all.includes('1 source') && all.includes('1 independent origin') && all.includes('status: reported'), all }; }, 15000);
+    await page.screenshot({ path: path.join(outDir, '2b-code-lens.png') });
+    check('code lenses show sources, origins and status', lens.ok, lens.all.replace(/\s+/g, ' ').slice(0, 160));
     await page.locator('.monaco-editor .view-lines').first().click(); await page.waitForTimeout(300);
 
     // 3. Completion: "Saraqeb" typed in an empty place list offers Saraqib.
@@ -124,7 +132,8 @@ const check = (name, ok, detail) => { results.push({ name, ok, detail }); consol
     await page.screenshot({ path: path.join(outDir, '6-quick-fix-applied.png') });
     check('a quick fix applies', fixed.ok && !after.includes('saraqeb') && after.includes('TL103'), `${fixed.text}; menu had "Change to 'geonames:164816'" at ${idx}`);
 
-    // 6. The chronology preview opens beside the editor.
+    // 6. The chronology preview opens beside the editor: the server's page of the unsaved text
+    //    (on disk the draft still says saraqeb; in the editor it now names Saraqib).
     await page.keyboard.press('Escape');
     await page.locator('.monaco-editor .view-lines').first().click(); await page.waitForTimeout(300);
     await page.keyboard.press('F1'); await page.waitForTimeout(600);
@@ -134,6 +143,12 @@ const check = (name, ok, detail) => { results.push({ name, ok, detail }); consol
     await page.waitForTimeout(3000);
     await page.screenshot({ path: path.join(outDir, '7-preview.png') });
     check('the chronology preview opens', preview.ok, `${preview.n} webview frame(s)`);
+    const shown = await waitFor(async () => {
+      let text = '';
+      for (const f of page.frames()) text += ' ' + await f.evaluate(() => document.body ? document.body.innerText : '').catch(() => '');
+      return { ok: text.includes('Fighting reaches the town') && /Sar[aā]qib/.test(text), text };
+    }, 15000);
+    check('the preview shows the unsaved chronology', shown.ok, shown.ok ? 'the draft event, at Saraqib' : shown.text.replace(/\s+/g, ' ').slice(0, 160));
   } catch (e) {
     check('the run', false, String(e));
     await page.screenshot({ path: path.join(outDir, 'error.png') }).catch(() => {});

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import * as path from 'path';
 import * as fs from 'fs';
-import { execFile, spawn } from 'child_process';
+import { spawn } from 'child_process';
 import { LanguageClient, LanguageClientOptions, ServerOptions, State } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
@@ -57,8 +57,8 @@ function projectFolder(): string | undefined {
   return vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
 }
 
-/** Runs the timeline executable; the text of one open file can be given on stdin so that unsaved edits count. */
-function run(context: vscode.ExtensionContext, args: string[], stdin?: string): Promise<{ code: number; out: string; err: string }> {
+/** Runs the timeline executable (to check or export the project as saved). */
+function run(context: vscode.ExtensionContext, args: string[]): Promise<{ code: number; out: string; err: string }> {
   return new Promise(resolve => {
     const child = spawn(serverPath(context), args, { cwd: projectFolder() });
     let out = '', err = '';
@@ -66,7 +66,7 @@ function run(context: vscode.ExtensionContext, args: string[], stdin?: string): 
     child.stderr.on('data', d => (err += d));
     child.on('error', e => resolve({ code: 2, out, err: String(e) }));
     child.on('close', code => resolve({ code: code ?? 2, out, err }));
-    if (stdin !== undefined) child.stdin.end(stdin); else child.stdin.end();
+    child.stdin.end();
   });
 }
 
@@ -80,10 +80,20 @@ function eventIdAt(doc: vscode.TextDocument, line: number): string | undefined {
   return undefined;
 }
 
+/** The answer to timeline/preview: the chronology page, made by the running server from its own copy of the project. */
+interface PreviewResult { html: string }
+
+/** LSP's ContentModified: the document changed while the server made the page; the change schedules another. */
+const ContentModified = -32801;
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 class Preview {
   private panel: vscode.WebviewPanel | undefined;
   private timer: NodeJS.Timeout | undefined;
-  constructor(private context: vscode.ExtensionContext) {}
+  /** The document shown: the active Timeline document, or the last one (the preview itself can have the focus). */
+  private uri: string | undefined;
+  private generation = 0;
 
   show() {
     if (!this.panel) {
@@ -94,26 +104,27 @@ class Preview {
     this.render();
   }
 
-  /** Re-renders from the project, with the active document's unsaved text. */
-  render() {
+  /** Asks the server for the page of the active document, unsaved edits included, and shows it as it comes. */
+  async render() {
     if (!this.panel) return;
-    const folder = projectFolder();
-    if (!folder) return;
     const doc = vscode.window.activeTextEditor?.document;
-    const args = ['export', folder, '--format', 'html', '--force'];
-    let stdin: string | undefined;
-    if (doc && doc.languageId === 'timeline-yaml' && doc.uri.scheme === 'file') { args.push('--overlay', doc.uri.fsPath); stdin = doc.getText(); }
-    run(this.context, args, stdin).then(r => {
-      if (!this.panel) return;
-      const csp = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:;">`;
-      const follow = `<script>window.addEventListener('message', e => { const m = e.data; if (m && m.type === 'reveal') {
-        document.querySelectorAll('li.event.current').forEach(x => x.classList.remove('current'));
-        const el = document.getElementById(m.id); if (el) { el.classList.add('current'); el.scrollIntoView({ block: 'center' }); } } });</script>
-        <style>li.event.current { background: rgba(31,95,174,.08); }</style>`;
-      this.panel.webview.html = r.code === 0 ? r.out.replace('<head>', '<head>' + csp).replace('</body>', follow + '</body>')
-        : `<p>Timeline could not export the chronology:</p><pre>${r.err.replace(/</g, '&lt;')}</pre>`;
+    if (doc && doc.languageId === 'timeline-yaml') this.uri = doc.uri.toString();
+    if (!this.uri) return;
+    if (!client || !client.isRunning()) {
+      this.panel.webview.html = '<p>The Timeline language server is not running.</p>';
+      return;
+    }
+    const asked = ++this.generation;
+    try {
+      const result = await client.sendRequest<PreviewResult>('timeline/preview', { textDocument: { uri: this.uri } });
+      if (!this.panel || asked !== this.generation) return;
+      // The page is the export's own, with its own security policy: shown as it is.
+      this.panel.webview.html = result.html;
       this.follow();
-    });
+    } catch (e) {
+      if (!this.panel || asked !== this.generation || (e as { code?: number }).code === ContentModified) return;
+      this.panel.webview.html = `<p>Timeline could not make the chronology:</p><pre>${escapeHtml(String((e as Error).message ?? e))}</pre>`;
+    }
   }
 
   scheduleRender() {
@@ -122,6 +133,7 @@ class Preview {
     this.timer = setTimeout(() => this.render(), 400);
   }
 
+  /** Tells the page which event the cursor is in: {type: 'reveal', id}, for a page that listens. */
   follow() {
     const editor = vscode.window.activeTextEditor;
     if (!this.panel || !editor || editor.document.languageId !== 'timeline-yaml') return;
@@ -135,7 +147,7 @@ export async function activate(context: vscode.ExtensionContext) {
   status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 10);
   status.command = 'timeline.restartServer';
   context.subscriptions.push(output, status);
-  const preview = new Preview(context);
+  const preview = new Preview();
 
   context.subscriptions.push(
     vscode.commands.registerCommand('timeline.restartServer', async () => {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using System.Diagnostics.CodeAnalysis;
 
 namespace Timeline.LanguageServer.JsonRpc;
 
@@ -25,19 +26,42 @@ public sealed class JsonRpcException(int code, string message) : Exception(messa
     public int Code { get; } = code;
 }
 
+/// <summary>
+/// A value to send: written straight into the message by its serialiser's metadata (source-generated),
+/// never built as a tree of nodes first. The default is JSON null.
+/// </summary>
+public readonly struct JsonPayload
+{
+    private readonly Action<Utf8JsonWriter>? _write;
+    private JsonPayload(Action<Utf8JsonWriter> write) => _write = write;
+
+    public static JsonPayload Null => default;
+
+    public static JsonPayload Of<T>(T value, JsonTypeInfo<T> info) =>
+        value is null ? default : new JsonPayload(w => JsonSerializer.Serialize(w, value, info));
+
+    public void WriteTo(Utf8JsonWriter writer)
+    {
+        if (_write is null) writer.WriteNullValue();
+        else _write(writer);
+    }
+}
+
 /// <summary>One request being served: its method, id and cancellation.</summary>
+[SuppressMessage("Design", "CA1001", Justification = "The connection disposes the token source once the request is answered")]
 public sealed class RequestContext
 {
     internal readonly CancellationTokenSource Cts = new();
     public required string Method { get; init; }
-    public required JsonNode? Id { get; init; }
+    /// <summary>The request's id as the peer wrote it (a number or a string), in JSON.</summary>
+    public required string Id { get; init; }
     public CancellationToken Token => Cts.Token;
     /// <summary>The document the request reads, if any: an edit to it cancels the request with ContentModified.</summary>
     public string? Document { get; set; }
     internal volatile bool ContentModified;
 }
 
-public delegate Task<JsonNode?> RequestHandler(JsonElement? parameters, RequestContext context);
+public delegate Task<JsonPayload> RequestHandler(JsonElement? parameters, RequestContext context);
 public delegate Task NotificationHandler(JsonElement? parameters);
 
 /// <summary>
@@ -108,8 +132,15 @@ public sealed class JsonRpcConnection
         }
         _closed = true;
         foreach (var ctx in _active.Values) Cancel(ctx);
-        foreach (var p in _pending.Values) p.TrySetCanceled();
-        try { await Task.WhenAll(running).WaitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false); } catch { /* ending anyway */ }
+        foreach (var p in _pending.Values) p.TrySetCanceled(CancellationToken.None);
+        try
+        {
+            await Task.WhenAll(running).WaitAsync(TimeSpan.FromSeconds(2), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Ending anyway.
+        }
     }
 
     private async Task HandleMessageAsync(byte[] body)
@@ -131,7 +162,7 @@ public sealed class JsonRpcConnection
                 return;
             }
             bool hasId = root.TryGetProperty("id", out var idElement) && idElement.ValueKind is JsonValueKind.Number or JsonValueKind.String;
-            JsonNode? id = hasId ? JsonNode.Parse(idElement.GetRawText()) : null;
+            string? id = hasId ? idElement.GetRawText() : null;
             if (root.TryGetProperty("method", out var methodElement) && methodElement.ValueKind == JsonValueKind.String)
             {
                 string method = methodElement.GetString()!;
@@ -145,8 +176,11 @@ public sealed class JsonRpcConnection
                 if (idElement.ValueKind == JsonValueKind.Number && idElement.TryGetInt64(out long rid) && _pending.TryRemove(rid, out var tcs))
                 {
                     if (root.TryGetProperty("error", out var err))
-                        tcs.TrySetException(new JsonRpcException(err.TryGetProperty("code", out var c) && c.TryGetInt32(out int code) ? code : ErrorCodes.InternalError,
-                            err.TryGetProperty("message", out var m) ? m.GetString() ?? "" : ""));
+                    {
+                        int code = err.TryGetProperty("code", out var c) && c.TryGetInt32(out int given) ? given : ErrorCodes.InternalError;
+                        string message = err.TryGetProperty("message", out var m) ? m.GetString() ?? "" : "";
+                        tcs.TrySetException(new JsonRpcException(code, message));
+                    }
                     else tcs.TrySetResult(root.GetProperty("result").Clone());
                 }
                 return;
@@ -159,7 +193,8 @@ public sealed class JsonRpcConnection
     {
         if (method == "$/cancelRequest")
         {
-            if (parameters is { ValueKind: JsonValueKind.Object } pe && pe.TryGetProperty("id", out var cid) && _active.TryGetValue(cid.GetRawText(), out var ctx))
+            if (parameters is { ValueKind: JsonValueKind.Object } pe && pe.TryGetProperty("id", out var cid)
+                && _active.TryGetValue(cid.GetRawText(), out var ctx))
                 Cancel(ctx);
             return;
         }
@@ -169,7 +204,7 @@ public sealed class JsonRpcConnection
         catch (Exception ex) { Fault?.Invoke($"notification {method} failed", ex); }
     }
 
-    private async Task StartRequestAsync(string method, JsonNode? id, JsonElement? parameters)
+    private async Task StartRequestAsync(string method, string? id, JsonElement? parameters)
     {
         if (RequestGate?.Invoke(method) is { } refusal)
         {
@@ -181,8 +216,8 @@ public sealed class JsonRpcConnection
             await SendErrorAsync(id, ErrorCodes.MethodNotFound, $"Method not found: {method}").ConfigureAwait(false);
             return;
         }
-        var ctx = new RequestContext { Method = method, Id = id };
-        string key = id!.ToJsonString();
+        var ctx = new RequestContext { Method = method, Id = id! };
+        string key = id!;
         _active[key] = ctx;
         if (entry.Sequential) await ServeAsync(entry.Handler, parameters, ctx, key).ConfigureAwait(false);
         else _ = Task.Run(() => ServeAsync(entry.Handler, parameters, ctx, key));
@@ -194,7 +229,7 @@ public sealed class JsonRpcConnection
         {
             ctx.Token.ThrowIfCancellationRequested();
             var result = await handler(parameters, ctx).ConfigureAwait(false);
-            if (ctx.Token.IsCancellationRequested) throw new OperationCanceledException(ctx.Token);
+            ctx.Token.ThrowIfCancellationRequested();
             await SendResultAsync(ctx.Id, result).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
@@ -243,34 +278,70 @@ public sealed class JsonRpcConnection
         catch (ObjectDisposedException) { /* it has already answered */ }
     }
 
-    public Task NotifyAsync(string method, JsonNode? parameters) =>
-        SendAsync(new JsonObject { ["jsonrpc"] = "2.0", ["method"] = method, ["params"] = parameters });
+    public Task NotifyAsync(string method, JsonPayload parameters) =>
+        SendAsync(w =>
+        {
+            w.WriteString("method", method);
+            w.WritePropertyName("params");
+            parameters.WriteTo(w);
+        }, isOwnMessage: true);
 
     /// <summary>Sends a request to the peer and waits for its answer.</summary>
-    public async Task<JsonElement?> RequestAsync(string method, JsonNode? parameters, CancellationToken cancel = default)
+    public async Task<JsonElement?> RequestAsync(string method, JsonPayload parameters, CancellationToken cancel = default)
     {
         long id = Interlocked.Increment(ref _nextId);
         var tcs = new TaskCompletionSource<JsonElement?>(TaskCreationOptions.RunContinuationsAsynchronously);
         _pending[id] = tcs;
         using var reg = cancel.Register(() => { if (_pending.TryRemove(id, out var t)) t.TrySetCanceled(); });
-        await SendAsync(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id, ["method"] = method, ["params"] = parameters }).ConfigureAwait(false);
+        await SendAsync(w =>
+        {
+            w.WriteNumber("id", id);
+            w.WriteString("method", method);
+            w.WritePropertyName("params");
+            parameters.WriteTo(w);
+        }, isOwnMessage: true).ConfigureAwait(false);
         return await tcs.Task.ConfigureAwait(false);
     }
 
-    private Task SendResultAsync(JsonNode? id, JsonNode? result) =>
-        SendAsync(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id?.DeepClone(), ["result"] = result });
+    private Task SendResultAsync(string id, JsonPayload result) =>
+        SendAsync(w =>
+        {
+            w.WritePropertyName("id");
+            w.WriteRawValue(id, skipInputValidation: true);
+            w.WritePropertyName("result");
+            result.WriteTo(w);
+        }, isOwnMessage: false);
 
-    private Task SendErrorAsync(JsonNode? id, int code, string message) =>
-        SendAsync(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id?.DeepClone(), ["error"] = new JsonObject { ["code"] = code, ["message"] = message } });
+    private Task SendErrorAsync(string? id, int code, string message) =>
+        SendAsync(w =>
+        {
+            w.WritePropertyName("id");
+            if (id is null) w.WriteNullValue();
+            else w.WriteRawValue(id, skipInputValidation: true);
+            w.WriteStartObject("error");
+            w.WriteNumber("code", code);
+            w.WriteString("message", message);
+            w.WriteEndObject();
+        }, isOwnMessage: false);
 
-    private async Task SendAsync(JsonObject message)
+    /// <summary>
+    /// Writes one message: the envelope, then its members. Once closed, only answers are still attempted.
+    /// A value that cannot be serialised throws here, to its sender (a request then answers InternalError);
+    /// only a failure to write means the peer is gone.
+    /// </summary>
+    private async Task SendAsync(Action<Utf8JsonWriter> members, bool isOwnMessage)
     {
-        if (_closed && message["method"] is not null) return;
+        if (_closed && isOwnMessage) return;
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using (var w = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            w.WriteStartObject();
+            w.WriteString("jsonrpc", "2.0");
+            members(w);
+            w.WriteEndObject();
+        }
         try
         {
-            var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
-            using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-                message.WriteTo(w);
             await _writer.WriteAsync(buffer.WrittenMemory).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or ObjectDisposedException or NotSupportedException)
@@ -279,6 +350,11 @@ public sealed class JsonRpcConnection
             _closed = true;
         }
     }
+
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 }
 
 /// <summary>Parameters that do not have the shape a method needs.</summary>

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
+using System.Diagnostics.CodeAnalysis;
 
 namespace Timeline.LanguageServer.JsonRpc;
 
@@ -26,7 +27,10 @@ public sealed class MessageReader
 
     public int MaxContentLength { get; }
 
-    /// <summary>The next message body, or null at the end of the stream. Throws <see cref="FramingException"/> for a bad frame (after skipping it).</summary>
+    /// <summary>
+    /// The next message body, or null at the end of the stream. Throws <see cref="FramingException"/> for a bad
+    /// frame (after skipping it).
+    /// </summary>
     public async Task<byte[]?> ReadAsync(CancellationToken cancel = default)
     {
         int? length = null;
@@ -145,6 +149,7 @@ public sealed class MessageReader
 }
 
 /// <summary>Writes Content-Length framed messages; one writer at a time.</summary>
+[SuppressMessage("Design", "CA1001", Justification = "It lives as long as its connection, which owns no stream either")]
 public sealed class MessageWriter
 {
     private readonly Stream _output;

@@ -1,14 +1,18 @@
-using System.Text.Json.Nodes;
 using Timeline.Core.Text;
 
 namespace Timeline.LanguageServer.Protocol;
 
-/// <summary>Converts between the core's offsets and LSP positions in the negotiated encoding, and builds result nodes.</summary>
+/// <summary>Converts between the core's offsets and LSP positions in the negotiated encoding.</summary>
 public sealed class Lsp(PositionEncoding encoding)
 {
     public PositionEncoding Encoding { get; } = encoding;
 
-    public static string EncodingName(PositionEncoding e) => e switch { PositionEncoding.Utf8 => "utf-8", PositionEncoding.Utf32 => "utf-32", _ => "utf-16" };
+    public static string EncodingName(PositionEncoding e) => e switch
+    {
+        PositionEncoding.Utf8 => "utf-8",
+        PositionEncoding.Utf32 => "utf-32",
+        _ => "utf-16",
+    };
 
     /// <summary>
     /// The offset of a position. A character past the end of its line means the line's end (as LSP
@@ -30,17 +34,15 @@ public sealed class Lsp(PositionEncoding encoding)
         return a <= b ? new TextSpan(a, b) : new TextSpan(b, a);
     }
 
-    public JsonObject Position(SourceText text, int offset)
+    public Position Position(SourceText text, int offset)
     {
         var p = text.GetPosition(offset, Encoding);
-        return new JsonObject { ["line"] = p.Line, ["character"] = p.Character };
+        return new Position(p.Line, p.Character);
     }
 
-    public JsonObject Range(SourceText text, TextSpan span) =>
-        new() { ["start"] = Position(text, span.Start), ["end"] = Position(text, span.End) };
+    public Range Range(SourceText text, TextSpan span) => new(Position(text, span.Start), Position(text, span.End));
 
-    public JsonObject Location(string uri, SourceText text, TextSpan span) =>
-        new() { ["uri"] = uri, ["range"] = Range(text, span) };
+    public Location Location(string uri, SourceText text, TextSpan span) => new(uri, Range(text, span));
 
-    public static JsonArray Array(IEnumerable<JsonNode?> items) => new(items.ToArray());
+    public TextEdit Edit(SourceText text, Core.Checks.TextEdit edit) => new(Range(text, edit.Span), edit.NewText);
 }

@@ -1,0 +1,43 @@
+using Timeline.Core.Services;
+using Timeline.LanguageServer.Protocol;
+using CompletionItem = Timeline.LanguageServer.Protocol.CompletionItem;
+
+namespace Timeline.LanguageServer.Features;
+
+/// <summary>Keys, values, ids found by any name, and dates, at the caret.</summary>
+internal sealed class CompletionFeature : IFeature
+{
+    public ServerCapabilities Declare(ServerCapabilities capabilities, ClientSupport client) => capabilities with
+    {
+        CompletionProvider = new CompletionOptions(["[", ",", " ", "-", ":"], ResolveProvider: false),
+    };
+
+    public void Register(TimelineLanguageServer server) =>
+        server.OnDocumentRequest("textDocument/completion", LspJson.Default.CompletionParams, LspJson.Default.CompletionList, (p, s) =>
+        {
+            int offset = s.Lsp.Offset(s.Text, p.Position);
+            var result = CompletionService.Complete(s.File, s.Analysis.Result.Symbols, offset, s.Server.Today);
+            var items = result.Items.Select(i => new CompletionItem(
+                i.Label,
+                Kind(i.Kind),
+                new TextEdit(s.Range(i.ReplaceSpan), i.InsertText),
+                i.Detail,
+                i.Documentation is null ? null : MarkupContent.Markdown(i.Documentation),
+                i.FilterText,
+                i.SortText)).ToArray();
+            return new CompletionList(result.IsIncomplete, items);
+        });
+
+    private static CompletionItemKind Kind(CompletionKind k) => k switch
+    {
+        CompletionKind.Key => CompletionItemKind.Property,
+        CompletionKind.Value => CompletionItemKind.EnumMember,
+        CompletionKind.Place => CompletionItemKind.File,      // a gazetteer entry
+        CompletionKind.Actor => CompletionItemKind.Class,
+        CompletionKind.Source => CompletionItemKind.Reference,
+        CompletionKind.Event => CompletionItemKind.Event,
+        CompletionKind.Date => CompletionItemKind.Value,
+        CompletionKind.Rule => CompletionItemKind.Keyword,
+        _ => CompletionItemKind.Text,
+    };
+}

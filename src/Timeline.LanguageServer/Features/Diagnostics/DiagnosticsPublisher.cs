@@ -1,0 +1,95 @@
+using System.Threading.Channels;
+using Timeline.Core.Checks;
+using Timeline.LanguageServer.Protocol;
+using System.Diagnostics.CodeAnalysis;
+
+namespace Timeline.LanguageServer.Features;
+
+/// <summary>
+/// Publishes diagnostics for the open documents: after each change, with the document's version;
+/// again for every open document of a project when one of its files (open or on disk) changes;
+/// empty when a document closes. No timer holds a check back: the edits that arrive while a check
+/// runs are all taken by the next one, so a burst of keystrokes is checked once.
+/// </summary>
+[SuppressMessage("Design", "CA1001", Justification = "Stopped, never disposed: its loop may read the token as it ends")]
+internal sealed class DiagnosticsPublisher
+{
+    private readonly TimelineLanguageServer _server;
+    private readonly Channel<bool> _signal =
+        Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Dictionary<string, (int Version, long Generation)> _published = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stop = new();
+    private Task? _loop;
+
+    public DiagnosticsPublisher(TimelineLanguageServer server) => _server = server;
+
+    public void Schedule()
+    {
+        _loop ??= Task.Run(LoopAsync);
+        _signal.Writer.TryWrite(true);
+    }
+
+    public void Stop()
+    {
+        _stop.Cancel();
+        _signal.Writer.TryComplete();
+    }
+
+    public void Cleared(string uri)
+    {
+        lock (_published) _published.Remove(uri);
+        var empty = new PublishDiagnosticsParams(uri, null, []);
+        _ = _server.NotifyAsync("textDocument/publishDiagnostics", empty, LspJson.Default.PublishDiagnosticsParams);
+    }
+
+    private async Task LoopAsync()
+    {
+        try
+        {
+            while (await _signal.Reader.WaitToReadAsync(_stop.Token).ConfigureAwait(false))
+            {
+                _signal.Reader.TryRead(out _);
+                // The idle countdown starts again after a round that reported to the writer, not after an empty one.
+                try { if (await PublishAsync().ConfigureAwait(false)) _server.Memory?.Activity(); }
+                catch (Exception ex)
+                {
+                    _server.Log($"checking failed: {ex}");
+                    await _server.ShowLogAsync(MessageType.Error, $"Timeline: checking failed: {ex.Message}").ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException) { }
+        catch (ChannelClosedException) { }
+    }
+
+    /// <summary>Checks the open documents and reports what changed; whether it reported anything.</summary>
+    private async Task<bool> PublishAsync()
+    {
+        bool published = false;
+        foreach (var doc in _server.Workspace.OpenDocuments)
+        {
+            if (_stop.IsCancellationRequested) return published;
+            var analysis = _server.Workspace.Analyze(doc.Path);
+            var current = _server.Workspace.Document(doc.Path);
+            // Changed again: the next round publishes.
+            if (current is null || current.Version != doc.Version || !ReferenceEquals(current.Model, doc.Model)) continue;
+            // Checked from another version of the document: check again (files of no known kind are in no project).
+            if (doc.Model.Kind != Core.Language.FileKind.Unknown && !ReferenceEquals(analysis.File(doc.Path), doc.Model)) { Schedule(); continue; }
+            string uri = _server.Uris.ToUri(doc.Path);
+            lock (_published)
+            {
+                if (_published.TryGetValue(uri, out var last) && last.Version == doc.Version && last.Generation == analysis.Generation) continue;
+                _published[uri] = (doc.Version, analysis.Generation);
+            }
+            // A built-in catalog shown to the writer is Timeline's, not theirs: nothing to report in it.
+            var diags = Core.Catalogs.BuiltinCatalogs.NameOf(doc.Path) is null ? analysis.Result.For(doc.Path) : [];
+            var items = diags.Select(d => DiagnosticConversion.ToLsp(_server.Lsp, d, doc.Model.Source)).ToArray();
+            // The check is done and what it replaced is garbage: the moment to give memory back, if asked.
+            _server.Memory?.TrimIfRequested();
+            await _server.NotifyAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams(uri, doc.Version, items),
+                LspJson.Default.PublishDiagnosticsParams).ConfigureAwait(false);
+            published = true;
+        }
+        return published;
+    }
+}

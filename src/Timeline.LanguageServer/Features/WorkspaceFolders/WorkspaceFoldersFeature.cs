@@ -1,0 +1,21 @@
+using Timeline.LanguageServer.Protocol;
+
+namespace Timeline.LanguageServer.Features;
+
+/// <summary>Folders added to and removed from the workspace.</summary>
+internal sealed class WorkspaceFoldersFeature : IFeature
+{
+    public ServerCapabilities Declare(ServerCapabilities capabilities, ClientSupport client) => capabilities with
+    {
+        Workspace = new WorkspaceServerCapabilities(new WorkspaceFoldersServerCapabilities(Supported: true, ChangeNotifications: true)),
+    };
+
+    public void Register(TimelineLanguageServer server) =>
+        server.OnNotification("workspace/didChangeWorkspaceFolders", LspJson.Default.DidChangeWorkspaceFoldersParams, p =>
+        {
+            var e = p.Event;
+            server.Workspace.AddRemoveFolders(e.Added.Select(f => server.Uris.ToPath(f.Uri)), e.Removed.Select(f => server.Uris.ToPath(f.Uri)));
+            server.Diagnostics.Schedule();
+            return Task.CompletedTask;
+        });
+}

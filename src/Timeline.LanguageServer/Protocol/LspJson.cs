@@ -1,0 +1,53 @@
+using System.Text.Json.Serialization;
+
+namespace Timeline.LanguageServer.Protocol;
+
+/// <summary>
+/// The serialiser of every LSP structure, generated at build time: camelCase names, nulls left out
+/// (a property that LSP writes as null says so with JsonIgnore), enums as their numbers.
+/// </summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, PropertyNameCaseInsensitive = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+// Parameters
+[JsonSerializable(typeof(InitializeParams))]
+[JsonSerializable(typeof(ClientCapabilities))]
+[JsonSerializable(typeof(DidOpenTextDocumentParams))]
+[JsonSerializable(typeof(DidChangeTextDocumentParams))]
+[JsonSerializable(typeof(DidCloseTextDocumentParams))]
+[JsonSerializable(typeof(DidSaveTextDocumentParams))]
+[JsonSerializable(typeof(TextDocumentParams))]
+[JsonSerializable(typeof(TextDocumentPositionParams))]
+[JsonSerializable(typeof(RangeParams))]
+[JsonSerializable(typeof(CompletionParams))]
+[JsonSerializable(typeof(ReferenceParams))]
+[JsonSerializable(typeof(RenameParams))]
+[JsonSerializable(typeof(CodeActionParams))]
+[JsonSerializable(typeof(WorkspaceSymbolParams))]
+[JsonSerializable(typeof(DidChangeWatchedFilesParams))]
+[JsonSerializable(typeof(DidChangeConfigurationParams))]
+[JsonSerializable(typeof(DidChangeWorkspaceFoldersParams))]
+[JsonSerializable(typeof(SetTraceParams))]
+// Results
+[JsonSerializable(typeof(InitializeResult))]
+[JsonSerializable(typeof(CompletionList))]
+[JsonSerializable(typeof(Hover))]
+[JsonSerializable(typeof(Location[]))]
+[JsonSerializable(typeof(PrepareRenameResult))]
+[JsonSerializable(typeof(WorkspaceEdit))]
+[JsonSerializable(typeof(CodeAction[]))]
+[JsonSerializable(typeof(DocumentSymbol[]))]
+[JsonSerializable(typeof(SymbolInformation[]))]
+[JsonSerializable(typeof(InlayHint[]))]
+[JsonSerializable(typeof(DocumentLink[]))]
+[JsonSerializable(typeof(FoldingRange[]))]
+[JsonSerializable(typeof(SemanticTokens))]
+[JsonSerializable(typeof(CodeLens[]))]
+[JsonSerializable(typeof(DocumentTextResult))]
+[JsonSerializable(typeof(PreviewResult))]
+// What the server sends of its own
+[JsonSerializable(typeof(PublishDiagnosticsParams))]
+[JsonSerializable(typeof(LogMessageParams))]
+[JsonSerializable(typeof(LogTraceParams))]
+[JsonSerializable(typeof(RegistrationParams))]
+[JsonSerializable(typeof(ConfigurationParams))]
+public sealed partial class LspJson : JsonSerializerContext;
