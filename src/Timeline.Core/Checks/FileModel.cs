@@ -187,26 +187,46 @@ public sealed class Suppressions
     public bool IsSuppressed(int line, string code) =>
         (_byLine.TryGetValue(line, out var a) && a.Contains(code)) || (_byLine.TryGetValue(line - 1, out var b) && b.Contains(code));
 
+    /// <summary>The marker of a suppression comment.</summary>
+    public const string Marker = "timeline-ignore";
+
     public static Suppressions Read(SourceText source)
     {
-        const string marker = "timeline-ignore";
-        if (!source.Contains(marker)) return None;
         var map = new Dictionary<int, HashSet<string>>();
-        for (int line = 0; line < source.LineCount; line++)
+        foreach (var (line, _, rule) in Codes(source, 0, source.LineCount - 1))
         {
-            string l = source.LineText(line);
-            int hash = l.IndexOf('#');
-            if (hash < 0) continue;
-            int m = l.IndexOf(marker, hash, StringComparison.Ordinal);
-            if (m < 0 || l[(hash + 1)..m].Trim().Length != 0) continue;
-            var codes = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var word in l[(m + marker.Length)..].Split(CodeSeparators, StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (word.StartsWith('#')) break;
-                if (Rules.Find(word) is { } rule) codes.Add(rule.Code);
-            }
-            if (codes.Count > 0) map[line] = codes;
+            if (!map.TryGetValue(line, out var codes)) map[line] = codes = new HashSet<string>(StringComparer.Ordinal);
+            codes.Add(rule.Code);
         }
         return map.Count == 0 ? None : new Suppressions(map);
+    }
+
+    /// <summary>
+    /// Every rule a <c># timeline-ignore</c> comment names on the lines asked for, with where it is written:
+    /// after the line's first '#', the marker, then words up to another '#'; only words that name a rule
+    /// (by code or name) count.
+    /// </summary>
+    public static IEnumerable<(int Line, TextSpan Span, Rule Rule)> Codes(SourceText source, int firstLine, int lastLine)
+    {
+        if (!source.Contains(Marker)) yield break;
+        for (int line = Math.Max(0, firstLine); line <= Math.Min(lastLine, source.LineCount - 1); line++)
+        {
+            var content = source.LineSpan(line);
+            int hash = content.IndexOf('#');
+            if (hash < 0 || content[hash..].IndexOf(Marker, StringComparison.Ordinal) < 0) continue;
+            string l = content.ToString();
+            int m = l.IndexOf(Marker, hash, StringComparison.Ordinal);
+            if (!l.AsSpan(hash + 1, m - hash - 1).IsWhiteSpace()) continue;
+            int lineStart = source.LineStart(line);
+            int i = m + Marker.Length;
+            while (i < l.Length)
+            {
+                while (i < l.Length && CodeSeparators.Contains(l[i])) i++;
+                int start = i;
+                while (i < l.Length && !CodeSeparators.Contains(l[i])) i++;
+                if (start == i || l[start] == '#') break;
+                if (Rules.Find(l[start..i]) is { } rule) yield return (line, new TextSpan(lineStart + start, lineStart + i), rule);
+            }
+        }
     }
 }

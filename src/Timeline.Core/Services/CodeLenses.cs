@@ -15,9 +15,6 @@ public sealed record CodeLens(TextSpan Span, string Title);
 /// </summary>
 public static class CodeLenses
 {
-    /// <summary>Publishers that say nobody is known: such a source never shares its origin with another.</summary>
-    private static readonly HashSet<string> UnknownPublishers = new(StringComparer.Ordinal) { "", "unknown", "unidentified", "unnamed" };
-
     public static IReadOnlyList<CodeLens> Of(FileModel file, SymbolTable symbols)
     {
         var lenses = new List<CodeLens>(file.Events.Count * 3);
@@ -27,7 +24,8 @@ public static class CodeLenses
             var cited = e.AllCitations().Select(c => c.Source.Id).Distinct(StringComparer.Ordinal).ToList();
             var known = cited.Select(id => symbols.Find<SourceDef>(SymbolKind.Source, id)).OfType<SourceDef>().ToList();
             int unknown = cited.Count - known.Count;
-            int origins = known.Select(OriginOf).Distinct(StringComparer.Ordinal).Count();
+            // Origins as the independence checks count them (TL302): shared text and unnamed outlets included.
+            int origins = known.Select(symbols.Evidence.OriginOf).Distinct(StringComparer.Ordinal).Count();
             string sources = Count(cited.Count, "source", "no source") + (unknown > 0 ? $" ({unknown} not defined)" : "");
             lenses.Add(new CodeLens(e.IdSpan, sources));
             lenses.Add(new CodeLens(e.IdSpan, Count(origins, "independent origin", "no independent origin")));
@@ -36,16 +34,6 @@ public static class CodeLenses
         return lenses;
     }
 
-    /// <summary>
-    /// A source's origin as the lens counts it: <see cref="SourceDef.Origin"/> (via, else the publisher,
-    /// case and punctuation folded), except that a publisher that is absent or written as unknown,
-    /// unidentified or unnamed is an origin of its own, never merged with another source's.
-    /// </summary>
-    public static string OriginOf(SourceDef source)
-    {
-        string? named = source.Via ?? source.Publisher;
-        return named is null || UnknownPublishers.Contains(SourceDef.OriginKey(named)) ? "\0" + source.Id : source.Origin;
-    }
 
     private static string Count(int n, string what, string none) => n switch
     {

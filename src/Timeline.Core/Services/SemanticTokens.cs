@@ -30,7 +30,6 @@ public readonly record struct SemanticToken(TextSpan Span, SemanticTokenKind Kin
 /// </summary>
 public static class SemanticTokens
 {
-    private const string SuppressionMarker = "timeline-ignore";
 
     /// <summary>The tokens of a file that touch <paramref name="range"/> (all of them when null).</summary>
     public static IReadOnlyList<SemanticToken> Of(FileModel file, SymbolTable? symbols, TextSpan? range = null)
@@ -99,34 +98,11 @@ public static class SemanticTokens
         return start < span.End ? new TextSpan(start, span.End) : new TextSpan(span.End, span.End);
     }
 
-    /// <summary>
-    /// The rule codes and names of <c># timeline-ignore</c> comments, read as <see cref="Suppressions.Read"/>
-    /// reads them: after the line's first '#', the marker, then words up to another '#'; only words that
-    /// name a rule.
-    /// </summary>
+    /// <summary>The rule codes and names of <c># timeline-ignore</c> comments, as the suppressions read them.</summary>
     private static IEnumerable<TextSpan> SuppressedCodes(SourceText text, TextSpan? range)
     {
-        if (!text.Contains(SuppressionMarker)) yield break;
         int first = range is { } r ? text.LineOf(r.Start) : 0;
         int last = range is { } q ? text.LineOf(Math.Min(q.End, text.Length)) : text.LineCount - 1;
-        for (int line = first; line <= last; line++)
-        {
-            var content = text.LineSpan(line);
-            int hash = content.IndexOf('#');
-            if (hash < 0 || content[hash..].IndexOf(SuppressionMarker, StringComparison.Ordinal) < 0) continue;
-            string l = content.ToString();
-            int m = l.IndexOf(SuppressionMarker, hash, StringComparison.Ordinal);
-            if (!l.AsSpan(hash + 1, m - hash - 1).IsWhiteSpace()) continue;
-            int lineStart = text.LineStart(line);
-            int i = m + SuppressionMarker.Length;
-            while (i < l.Length)
-            {
-                while (i < l.Length && l[i] is ' ' or ',' or '\t') i++;
-                int start = i;
-                while (i < l.Length && l[i] is not (' ' or ',' or '\t')) i++;
-                if (start == i || l[start] == '#') break;
-                if (Rules.Find(l[start..i]) is not null) yield return new TextSpan(lineStart + start, lineStart + i);
-            }
-        }
+        return Suppressions.Codes(text, first, last).Select(c => c.Span);
     }
 }

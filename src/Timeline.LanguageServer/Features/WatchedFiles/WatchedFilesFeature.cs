@@ -18,7 +18,9 @@ internal sealed class WatchedFilesFeature : IFeature
     {
         if (!server.Client.DynamicWatchedFiles) return Task.CompletedTask;
         // YAML files of every kind, and the gazetteers' GeoNames dumps.
-        FileSystemWatcher[] watchers = [new("**/*.yaml"), new("**/*.txt"), new("**/*.tsv")];
+        // Snapshots too (.txt, .md, .html): an edit to one re-checks the quotes that cite it.
+        FileSystemWatcher[] watchers =
+            [new("**/*.yaml"), new("**/*.txt"), new("**/*.md"), new("**/*.html"), new("**/*.htm"), new("**/*.tsv")];
         var registration = new Registration("timeline-watch-files", "workspace/didChangeWatchedFiles",
             new DidChangeWatchedFilesRegistrationOptions(watchers));
         _ = server.RequestQuietlyAsync("client/registerCapability", new RegistrationParams([registration]), LspJson.Default.RegistrationParams);
