@@ -107,7 +107,7 @@ public sealed class Chronology
         Symbols.Find<EventDef>(SymbolKind.Event, id)?.Title is { } title && Prose.OneLine(title) is { Length: > 0 } t ? t : null;
 
     /// <summary>An actor's name for reader text (an unknown id reads as "an unknown actor", never as the id).</summary>
-    public string ActorText(ActorDef? a) => a is null ? "an unknown actor" : Prose.OneLine(a.Name ?? a.Names.FirstOrDefault() ?? "an unnamed actor");
+    public static string ActorText(ActorDef? a) => a is null ? "an unknown actor" : Prose.OneLine(a.Name ?? a.Names.FirstOrDefault() ?? "an unnamed actor");
 
     /// <summary>A place's name for reader text.</summary>
     public static string PlaceText(PlaceDef? p) => p is null ? "an unknown place" : Prose.OneLine(p.Name ?? p.Names.FirstOrDefault() ?? "an unnamed place");

@@ -124,7 +124,7 @@ public static class MapSvg
                 + $": {n} event{(n == 1 ? "" : "s")}";
             sb.Append(CultureInfo.InvariantCulture,
                 $"<g class=\"place{(p.Approximate ? " approx" : "")}\" data-place=\"{H(p.Key)}\" data-events=\"{H(string.Join(' ', p.EventIds))}\" ");
-            sb.Append($"tabindex=\"0\" role=\"button\" aria-label=\"{H(what)}\">");
+            sb.Append(CultureInfo.InvariantCulture, $"tabindex=\"0\" role=\"button\" aria-label=\"{H(what)}\">");
             sb.Append("<title>").Append(H(what)).Append("</title>");
             if (p.Approximate) sb.Append(CultureInfo.InvariantCulture, $"<circle class=\"area\" cx=\"{F(x)}\" cy=\"{F(y)}\" r=\"{F(r + 10)}\"/>");
             sb.Append(CultureInfo.InvariantCulture, $"<circle class=\"dot\" cx=\"{F(x)}\" cy=\"{F(y)}\" r=\"{F(r)}\"/>");

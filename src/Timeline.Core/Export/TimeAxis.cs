@@ -53,7 +53,7 @@ public static class TimeAxis
         double overviewTop = tickTop + 52, height = overviewTop + 34;
 
         var sb = new StringBuilder();
-        sb.Append($"<svg class=\"axis\" width=\"100%\" height=\"{F(height)}\" role=\"group\" xmlns=\"http://www.w3.org/2000/svg\" ")
+        sb.Append(CultureInfo.InvariantCulture, $"<svg class=\"axis\" width=\"100%\" height=\"{F(height)}\" role=\"group\" xmlns=\"http://www.w3.org/2000/svg\" ")
           .Append("aria-label=\"Time axis: each event has an equal share of the width, in date order; below, the same periods on a true time scale\">");
         // The periods: runs of events with no long gap between them.
         var periods = Periods(dated);
@@ -111,7 +111,7 @@ public static class TimeAxis
           .Append(CultureInfo.InvariantCulture, $"x1=\"{P(x1)}\" y1=\"{F(y1)}\" x2=\"{P(x2)}\" y2=\"{F(y2)}\"/>");
 
     /// <summary>Runs of events with no gap longer than a fortieth of the whole span (and at least a week) between starts.</summary>
-    private static List<(int First, int Last)> Periods(IReadOnlyList<ChronologyEvent> dated)
+    private static List<(int First, int Last)> Periods(List<ChronologyEvent> dated)
     {
         var span = dated[^1].Date!.Earliest - dated[0].Date!.Earliest;
         var gap = TimeSpan.FromTicks(Math.Max(TimeSpan.FromDays(7).Ticks, span.Ticks / 40));
@@ -126,7 +126,7 @@ public static class TimeAxis
     /// Labels where a year, then a month, then a day begins, coarsest first, each only where it has room;
     /// a label at a place already labelled replaces it with the finer one when that fits.
     /// </summary>
-    private static List<Tick> Ticks(IReadOnlyList<ChronologyEvent> dated, double slot)
+    private static List<Tick> Ticks(List<ChronologyEvent> dated, double slot)
     {
         var placed = new SortedList<double, string>();
         var levels = new Dictionary<double, int>();
