@@ -299,7 +299,8 @@ public sealed class SnapshotText
         public SnapshotText Build()
         {
             Break();
-            return new SnapshotText(_text.ToString(), _paragraphs.ToArray(), _segmentText.ToArray(), _segmentOriginal.ToArray(), _segmentLength.ToArray());
+            return new SnapshotText(
+                _text.ToString(), _paragraphs.ToArray(), _segmentText.ToArray(), _segmentOriginal.ToArray(), _segmentLength.ToArray());
         }
     }
 }

@@ -76,7 +76,10 @@ public static class Exporters
             };
             if (d is { IsInterval: true, EndKind: IntervalEnd.Point } && TjsDate(d.End, true, c.Zone) is { } endDate) slide["end_date"] = endDate;
             if (Prose.SafeUrl(e.Event.MediaUrl) is { } url)
-                slide["media"] = new JsonObject { ["url"] = url, ["caption"] = H(e.Event.MediaCaption ?? ""), ["credit"] = H(e.Event.MediaCredit ?? "") };
+                slide["media"] = new JsonObject
+                {
+                    ["url"] = url, ["caption"] = H(e.Event.MediaCaption ?? ""), ["credit"] = H(e.Event.MediaCredit ?? ""),
+                };
             events.Add(slide);
         }
         var title = new StringBuilder();
@@ -90,7 +93,10 @@ public static class Exporters
         return root.ToJsonString(Indented) + "\n";
     }
 
-    /// <summary>When the chronology last changed and what it is made of, as one line: "Last changed 21 November 2026. 18 events from 5 sources."</summary>
+    /// <summary>
+    /// When the chronology last changed and what it is made of, as one line:
+    /// "Last changed 21 November 2026. 18 events from 5 sources."
+    /// </summary>
     public static string Byline(Chronology c)
     {
         var parts = new List<string>();
@@ -127,13 +133,15 @@ public static class Exporters
         {
             sb.Append("<ul>");
             foreach (var (line, src) in lines)
-                sb.Append(CultureInfo.InvariantCulture, $"<li>{H(Prose.Sentence(line))}{(src is null ? "" : $" <span class=\"via\">(reported by {H(c.SourceLabel(src))})</span>")}</li>");
+                sb.Append("<li>").Append(H(Prose.Sentence(line)))
+                  .Append(src is null ? "" : $" <span class=\"via\">(reported by {H(c.SourceLabel(src))})</span>").Append("</li>");
             sb.Append("</ul>");
         }
         if (e.Sources.Count > 0)
         {
             sb.Append("<p>Sources: ");
-            sb.Append(string.Join("; ", e.Sources.Where(p => p.Source is not null).DistinctBy(p => p.Source!.Id).Select(p => SourceLink(c, p.Source!))));
+            var distinct = e.Sources.Where(p => p.Source is not null).DistinctBy(p => p.Source!.Id);
+            sb.Append(string.Join("; ", distinct.Select(p => SourceLink(c, p.Source!))));
             sb.Append("</p>");
         }
         return sb.ToString();
@@ -180,7 +188,8 @@ public static class Exporters
                         ["located_at"] = loc.Located is { } at && at != loc.Place ? Chronology.PlaceText(at) : null,
                         ["precision"] = e.Places.First(p => p.Id == loc.Id).Precision ?? "exact",
                         ["geo_precision"] = loc.GeoPrecision,
-                        ["sources"] = new JsonArray(e.Sources.Where(s => s.Source is not null).Select(s => (JsonNode)c.SourceLabel(s.Source!)).ToArray()),
+                        ["sources"] = new JsonArray(
+                            e.Sources.Where(s => s.Source is not null).Select(s => (JsonNode)c.SourceLabel(s.Source!)).ToArray()),
                     },
                 });
             }
@@ -241,12 +250,15 @@ public static class Exporters
     {
         var notes = new StringBuilder(e.Title);
         if (e.Event.Summary is { } s) notes.Append(" — ").Append(Prose.OneLine(s));
-        if (StatusWord(e.Event.Status) is { } status && e.Event.Status != "confirmed") notes.Append(" [").Append(status.ToLowerInvariant()).Append(']');
+        if (StatusWord(e.Event.Status) is { } status && e.Event.Status != "confirmed")
+            notes.Append(" [").Append(status.ToLowerInvariant()).Append(']');
         foreach (var (line, _) in FigureLines(c, e)) notes.Append(". ").Append(line.TrimEnd('.'));
         foreach (var (f, _) in e.Figures)
             if (f.Measure == "killed" && f.Count is { Form: CountForm.Vague } v)
-                notes.Append(CultureInfo.InvariantCulture, $". Fatalities coded {Prose.AcledCount(v)} for “{Prose.OneLine(v.Text)}”, as ACLED codes it");
-        if (first is { Located: { } at } && at != first.Place) notes.Append(CultureInfo.InvariantCulture, $". Located at {Chronology.PlaceText(at)}, which contains {first.Name}");
+                notes.Append(CultureInfo.InvariantCulture,
+                    $". Fatalities coded {Prose.AcledCount(v)} for “{Prose.OneLine(v.Text)}”, as ACLED codes it");
+        if (first is { Located: { } at } && at != first.Place)
+            notes.Append(CultureInfo.InvariantCulture, $". Located at {Chronology.PlaceText(at)}, which contains {first.Name}");
         return notes.Append('.').ToString().Replace("..", ".", StringComparison.Ordinal);
     }
 
@@ -297,7 +309,8 @@ public static class Exporters
             if (intro.Count > 0) sb.Append(string.Join(' ', intro)).Append("\n\n");
             if (e.Event.Summary is { } s) foreach (var para in Paragraphs(s)) sb.Append(Md(para)).Append("\n\n");
             var cited = e.Claims.Select(p => (Line: Prose.ClaimSentence(p.Claim, p.By, Chronology.ActorText(p.By)), p.Source, p.Claim.Source?.Quote))
-                .Concat(e.Figures.Where(p => p.Figure.Count is not null).Zip(FigureLines(c, e), (p, l) => (l.Sentence, p.Source, p.Figure.Source?.Quote)))
+                .Concat(e.Figures.Where(p => p.Figure.Count is not null)
+                    .Zip(FigureLines(c, e), (p, l) => (l.Sentence, p.Source, p.Figure.Source?.Quote)))
                 .ToList();
             foreach (var (line, src, quote) in cited) sb.Append(CultureInfo.InvariantCulture, $"- {Md(Prose.Sentence(line))}{Note(src, quote)}\n");
             if (cited.Count > 0) sb.Append('\n');

@@ -48,9 +48,11 @@ public static class HtmlExporter
         {
             int unplaced = c.Events.Count(e => !located[e.Event.Id].Any(l => l.HasCoordinates));
             body.Append("<aside class=\"map-panel\" aria-label=\"Map\">").Append(MapSvg.Render(mapPlaces));
-            body.Append("<p class=\"legend\"><span class=\"key exact\"></span> a place · <span class=\"key approx\"></span> approximate: an area, or a place ")
+            body.Append("<p class=\"legend\"><span class=\"key exact\"></span> a place · ")
+                .Append("<span class=\"key approx\"></span> approximate: an area, or a place ")
                 .Append("drawn at the place it lies in. Select a place to list its events.");
-            if (unplaced > 0) body.Append(CultureInfo.InvariantCulture, $" {unplaced} event{(unplaced == 1 ? " has" : "s have")} no place on the map.");
+            if (unplaced > 0)
+                body.Append(CultureInfo.InvariantCulture, $" {unplaced} event{(unplaced == 1 ? " has" : "s have")} no place on the map.");
             body.Append("</p>\n<p class=\"credit\">Land and borders: Natural Earth (public domain), via world-atlas.</p></aside>\n");
         }
         body.Append("</div>\n");
@@ -64,7 +66,8 @@ public static class HtmlExporter
             {
                 body.Append(CultureInfo.InvariantCulture, $"<li id=\"source-{H(s.Id)}\">{H(Prose.SourceInFull(s, c.UntitledLabel(s)))}");
                 if (Prose.SafeUrl(s.Url) is { } u) body.Append(CultureInfo.InvariantCulture, $". <a href=\"{H(u)}\" rel=\"noreferrer\">{H(u)}</a>");
-                if (Prose.SafeUrl(s.Archived) is { } a) body.Append(CultureInfo.InvariantCulture, $" (<a href=\"{H(a)}\" rel=\"noreferrer\">archived copy</a>)");
+                if (Prose.SafeUrl(s.Archived) is { } a)
+                    body.Append(CultureInfo.InvariantCulture, $" (<a href=\"{H(a)}\" rel=\"noreferrer\">archived copy</a>)");
                 body.Append("</li>\n");
             }
             body.Append("</ol>\n</section>\n");
@@ -118,7 +121,8 @@ public static class HtmlExporter
             foreach (var (line, src) in claims) sb.Append(CultureInfo.InvariantCulture, $"<li>{H(Prose.Sentence(line))}{Via(c, src)}</li>\n");
             sb.Append("</ul>\n");
         }
-        foreach (var (line, src) in Exporters.FigureLines(c, e)) sb.Append(CultureInfo.InvariantCulture, $"<p class=\"figure\">{H(Prose.Sentence(line))}{Via(c, src)}</p>\n");
+        foreach (var (line, src) in Exporters.FigureLines(c, e))
+            sb.Append(CultureInfo.InvariantCulture, $"<p class=\"figure\">{H(Prose.Sentence(line))}{Via(c, src)}</p>\n");
         var cited = e.Sources.Where(p => p.Source is not null).ToList();
         if (cited.Count > 0)
         {
@@ -129,7 +133,8 @@ public static class HtmlExporter
                 // A source with an address links to it; one without, to its entry in the list of sources.
                 sb.Append("<li>").Append(Prose.SafeUrl(src!.Url) is { } u
                     ? $"<a href=\"{H(u)}\" rel=\"noreferrer\">{name}</a>" : $"<a href=\"#source-{H(src.Id)}\">{name}</a>");
-                if (citation.Quote is { } q) sb.Append(CultureInfo.InvariantCulture, $": <span class=\"quote\">“{H(Prose.Unquote(Prose.OneLine(q)))}”</span>");
+                if (citation.Quote is { } q)
+                    sb.Append(CultureInfo.InvariantCulture, $": <span class=\"quote\">“{H(Prose.Unquote(Prose.OneLine(q)))}”</span>");
                 sb.Append("</li>\n");
             }
             sb.Append("</ul>\n");
@@ -137,7 +142,8 @@ public static class HtmlExporter
         sb.Append("</li>\n");
     }
 
-    private static string Via(Chronology c, Model.SourceDef? src) => src is null ? "" : $" <span class=\"via\">(reported by {H(c.SourceLabel(src))})</span>";
+    private static string Via(Chronology c, Model.SourceDef? src) =>
+        src is null ? "" : $" <span class=\"via\">(reported by {H(c.SourceLabel(src))})</span>";
 
     /// <summary>The key of the point a location is drawn at: the place whose coordinates it takes, marked when approximate.</summary>
     private static string MapKey(Location l) => (l.Located?.Id ?? l.Id) + (l.Approximate ? "~" : "");
@@ -155,13 +161,15 @@ public static class HtmlExporter
             }
         var list = new List<MapPlace>(groups.Count);
         foreach (var (key, (l, events, stands)) in groups)
-            list.Add(new MapPlace(key, Chronology.PlaceText(l.Located), l.Latitude!.Value, l.Longitude!.Value, l.Approximate, events, stands.ToList()));
+            list.Add(new MapPlace(key, Chronology.PlaceText(l.Located), l.Latitude!.Value, l.Longitude!.Value, l.Approximate, events,
+                stands.ToList()));
         return list;
     }
 
     private static void Select(StringBuilder sb, string name, string label, IReadOnlyList<(string Id, string Name)> options)
     {
-        sb.Append(CultureInfo.InvariantCulture, $"<label>{label} <select id=\"filter-{name}\" data-filter=\"{name}\"><option value=\"\">all</option>");
+        sb.Append(CultureInfo.InvariantCulture, $"<label>{label} <select id=\"filter-{name}\" data-filter=\"{name}\">")
+          .Append("<option value=\"\">all</option>");
         foreach (var (id, n) in options) sb.Append(CultureInfo.InvariantCulture, $"<option value=\"{H(id)}\">{H(n)}</option>");
         sb.Append("</select></label>\n");
     }

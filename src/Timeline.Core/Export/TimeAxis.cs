@@ -53,18 +53,20 @@ public static class TimeAxis
         double overviewTop = tickTop + 52, height = overviewTop + 34;
 
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"<svg class=\"axis\" width=\"100%\" height=\"{F(height)}\" role=\"group\" xmlns=\"http://www.w3.org/2000/svg\" ")
-          .Append("aria-label=\"Time axis: each event has an equal share of the width, in date order; below, the same periods on a true time scale\">");
+        sb.Append(CultureInfo.InvariantCulture, $"<svg class=\"axis\" width=\"100%\" height=\"{F(height)}\" role=\"group\" ")
+          .Append("xmlns=\"http://www.w3.org/2000/svg\" ")
+          .Append("aria-label=\"Time axis: each event has an equal share of the width, in date order; ")
+          .Append("below, the same periods on a true time scale\">");
         // The periods: runs of events with no long gap between them.
         var periods = Periods(dated);
         foreach (var (a, b) in periods)
-            sb.Append(CultureInfo.InvariantCulture,
-                $"<rect class=\"period\" x=\"{P(a * slot)}\" y=\"{F(AxisTop - 3)}\" width=\"{P((b - a + 1) * slot)}\" height=\"{F(MarkHeight + 6)}\"/>");
+            sb.Append(CultureInfo.InvariantCulture, $"<rect class=\"period\" x=\"{P(a * slot)}\" y=\"{F(AxisTop - 3)}\" ")
+              .Append(CultureInfo.InvariantCulture, $"width=\"{P((b - a + 1) * slot)}\" height=\"{F(MarkHeight + 6)}\"/>");
         for (int i = 0; i < n; i++)
         {
             var e = dated[i];
-            sb.Append(CultureInfo.InvariantCulture,
-                $"<a class=\"mark {H(e.Event.Status)}\" data-id=\"{H(e.Event.Id)}\" href=\"#{H(e.Event.Id)}\"><title>{H(e.DisplayDate)}: {H(e.Title)}</title>");
+            sb.Append(CultureInfo.InvariantCulture, $"<a class=\"mark {H(e.Event.Status)}\" data-id=\"{H(e.Event.Id)}\" href=\"#{H(e.Event.Id)}\">")
+              .Append(CultureInfo.InvariantCulture, $"<title>{H(e.DisplayDate)}: {H(e.Title)}</title>");
             sb.Append(CultureInfo.InvariantCulture,
                 $"<rect x=\"{P(i * slot + slot * 0.12)}\" y=\"{F(AxisTop)}\" width=\"{P(slot * 0.76)}\" height=\"{F(MarkHeight)}\" rx=\"2\"/></a>");
         }
@@ -73,8 +75,8 @@ public static class TimeAxis
         {
             Line(sb, "tick", t.At, tickTop - 10, t.At, tickTop - 4);
             double x = t.Anchor switch { "start" => 0, "end" => 100, _ => t.At };
-            sb.Append(CultureInfo.InvariantCulture,
-                $"<text class=\"tick-label\" data-level=\"{t.Level}\" x=\"{P(x)}\" y=\"{F(tickTop + 8)}\" text-anchor=\"{t.Anchor}\">{H(t.Label)}</text>");
+            sb.Append(CultureInfo.InvariantCulture, $"<text class=\"tick-label\" data-level=\"{t.Level}\" x=\"{P(x)}\" y=\"{F(tickTop + 8)}\" ")
+              .Append(CultureInfo.InvariantCulture, $"text-anchor=\"{t.Anchor}\">{H(t.Label)}</text>");
         }
 
         // The overview: true time, the whole span; each period joined to its stretch of the axis above.
@@ -98,7 +100,8 @@ public static class TimeAxis
             Line(sb, "overview-mark " + H(e.Event.Status), x, lineY - 4, x, lineY + 4, e.Event.Id);
         }
         foreach (var (at, label) in OverviewYears(min, max, Pos))
-            sb.Append(CultureInfo.InvariantCulture, $"<text class=\"year-label\" x=\"{P(at)}\" y=\"{F(lineY + 20)}\" text-anchor=\"middle\">{label}</text>");
+            sb.Append(CultureInfo.InvariantCulture,
+                $"<text class=\"year-label\" x=\"{P(at)}\" y=\"{F(lineY + 20)}\" text-anchor=\"middle\">{label}</text>");
         sb.Append("</svg>");
         return sb.ToString();
     }
