@@ -1,6 +1,6 @@
-using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using System.Text;
 using Timeline.Core.Text;
 
 namespace Timeline.Core.Evidence;

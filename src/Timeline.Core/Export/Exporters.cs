@@ -117,7 +117,11 @@ public static class Exporters
     /// <summary>The status a reader is told about: every status but "reported".</summary>
     internal static string? StatusWord(string status) => status switch
     {
-        "disputed" => "Disputed", "claimed" => "Claimed, not confirmed", "denied" => "Denied", "retracted" => "Retracted", "confirmed" => "Confirmed",
+        "disputed" => "Disputed",
+        "claimed" => "Claimed, not confirmed",
+        "denied" => "Denied",
+        "retracted" => "Retracted",
+        "confirmed" => "Confirmed",
         _ => null,
     };
 
