@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 
@@ -42,8 +43,8 @@ public static class PageFetcher
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancel.IsCancellationRequested)
         {
-            throw new CaptureRefusedException($"{url} did not arrive within the time limit " +
-                $"of {limits.Timeout.TotalSeconds:0.#} s; nothing was written");
+            throw new CaptureRefusedException(string.Create(CultureInfo.InvariantCulture,
+                $"{url} did not arrive within the time limit of {limits.Timeout.TotalSeconds:0.#} s; nothing was written"));
         }
         catch (HttpRequestException ex)
         {
@@ -114,6 +115,11 @@ public static class PageFetcher
 
     private static string? Unquote(string? s) => s?.Trim().Trim('"', '\'');
 
-    internal static string Describe(long bytes) =>
-        bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024):0.#} MiB" : bytes >= 1024 ? $"{bytes / 1024.0:0.#} KiB" : $"{bytes} bytes";
+    /// <summary>A size for a message, the same on every machine: "1.5 MiB", never "1,5 MiB".</summary>
+    internal static string Describe(long bytes) => bytes switch
+    {
+        >= 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MiB"),
+        >= 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KiB"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes"),
+    };
 }

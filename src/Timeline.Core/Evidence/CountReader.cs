@@ -108,7 +108,10 @@ public static class CountReader
         return count is null ? null : new QuotedCount(count, text, new TextSpan(words[b.First].Start, words[b.Last].End));
     }
 
-    /// <summary>True when a figure's count and the quote's count disagree: in number, or in qualifier (exact, at least, about, at most, a range).</summary>
+    /// <summary>
+    /// True when a figure's count and the quote's count disagree: in number, or in qualifier
+    /// (exact, at least, about, at most, a range).
+    /// </summary>
     public static bool Disagrees(Count figure, Count quoted) =>
         figure.Form != quoted.Form || figure.Low != quoted.Low || figure.High != quoted.High || figure.Best != quoted.Best;
 

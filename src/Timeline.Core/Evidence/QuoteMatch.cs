@@ -24,7 +24,9 @@ public readonly record struct DiffRun(DiffKind Kind, string Text);
 /// <see cref="Diff"/> between the quote and it and a short sentence saying how they differ.
 /// </summary>
 /// <param name="Found">True when the quote is in the snapshot under the matching rules.</param>
-/// <param name="Passage">The passage's span in <see cref="SnapshotText.Text"/>: the match, or the closest passage; null when nothing is close.</param>
+/// <param name="Passage">
+/// The passage's span in <see cref="SnapshotText.Text"/>: the match, or the closest passage; null when nothing is close.
+/// </param>
 /// <param name="PassageText">The passage's text (what a quick fix writes in place of the quote).</param>
 /// <param name="Diff">Runs from the quote's start to its end against the closest passage; empty when found or when nothing is close.</param>
 /// <param name="Difference">

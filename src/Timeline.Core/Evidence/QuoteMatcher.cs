@@ -209,7 +209,10 @@ public sealed class QuoteMatcher
         return from == first && to == last ? alignment : Align(q, from, to + 1, anchored: true);
     }
 
-    /// <summary>Steps from token <paramref name="edge"/> in <paramref name="direction"/> over punctuation and the bag's words, within the paragraph.</summary>
+    /// <summary>
+    /// Steps from token <paramref name="edge"/> in <paramref name="direction"/> over punctuation and the bag's words,
+    /// within the paragraph.
+    /// </summary>
     private int Widen(Dictionary<string, int> bag, int edge, int direction)
     {
         int k = edge + direction;
@@ -443,7 +446,11 @@ public sealed class QuoteMatcher
         if (quoteSide.Length == 0 || snapshotSide.Length == 0)
         {
             int after = end + 1, words = 0, stop = -1;
-            while (after < path.Count && path[after].Op == Op.Same && words < 2) { if (_tokens[path[after].Snapshot].IsWord) words++; stop = after++; }
+            while (after < path.Count && path[after].Op == Op.Same && words < 2)
+            {
+                if (_tokens[path[after].Snapshot].IsWord) words++;
+                stop = after++;
+            }
             if (stop >= 0)
             {
                 string qContext = QuoteSlice(q, path[end + 1].Quote, path[stop].Quote);
@@ -455,7 +462,11 @@ public sealed class QuoteMatcher
             {
                 int before = start - 1;
                 words = 0;
-                while (before >= 0 && path[before].Op == Op.Same && words < 2) { if (_tokens[path[before].Snapshot].IsWord) words++; stop = before--; }
+                while (before >= 0 && path[before].Op == Op.Same && words < 2)
+                {
+                    if (_tokens[path[before].Snapshot].IsWord) words++;
+                    stop = before--;
+                }
                 if (stop >= 0)
                 {
                     quoteSide = Join(QuoteSlice(q, path[stop].Quote, path[start - 1].Quote), quoteSide);

@@ -1,6 +1,6 @@
-using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using System.Text;
 using Timeline.Core.Text;
 
 namespace Timeline.Core.Evidence;
@@ -299,7 +299,8 @@ public sealed class SnapshotText
         public SnapshotText Build()
         {
             Break();
-            return new SnapshotText(_text.ToString(), _paragraphs.ToArray(), _segmentText.ToArray(), _segmentOriginal.ToArray(), _segmentLength.ToArray());
+            return new SnapshotText(
+                _text.ToString(), _paragraphs.ToArray(), _segmentText.ToArray(), _segmentOriginal.ToArray(), _segmentLength.ToArray());
         }
     }
 }

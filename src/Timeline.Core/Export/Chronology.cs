@@ -54,7 +54,8 @@ public sealed class Chronology
                     e.Citations.Select(c => (symbols.Find<SourceDef>(SymbolKind.Source, c.Source.Id), c)).ToList(),
                     e.Claims.Select(c => (c, c.By is null ? null : symbols.Find<ActorDef>(SymbolKind.Actor, c.By.Id),
                         c.Source is null ? null : symbols.Find<SourceDef>(SymbolKind.Source, c.Source.Source.Id))).ToList(),
-                    e.Casualties.Select(fg => (fg, fg.Source is null ? null : symbols.Find<SourceDef>(SymbolKind.Source, fg.Source.Source.Id))).ToList()));
+                    e.Casualties.Select(fg =>
+                        (fg, fg.Source is null ? null : symbols.Find<SourceDef>(SymbolKind.Source, fg.Source.Source.Id))).ToList()));
             }
         var ordered = events.Select((e, i) => (e, i))
             .OrderBy(p => p.e.Date?.Earliest ?? DateTime.MaxValue).ThenBy(p => p.e.Date?.Latest ?? DateTime.MaxValue).ThenBy(p => p.i)
@@ -107,10 +108,12 @@ public sealed class Chronology
         Symbols.Find<EventDef>(SymbolKind.Event, id)?.Title is { } title && Prose.OneLine(title) is { Length: > 0 } t ? t : null;
 
     /// <summary>An actor's name for reader text (an unknown id reads as "an unknown actor", never as the id).</summary>
-    public string ActorText(ActorDef? a) => a is null ? "an unknown actor" : Prose.OneLine(a.Name ?? a.Names.FirstOrDefault() ?? "an unnamed actor");
+    public static string ActorText(ActorDef? a) =>
+        a is null ? "an unknown actor" : Prose.OneLine(a.Name ?? a.Names.FirstOrDefault() ?? "an unnamed actor");
 
     /// <summary>A place's name for reader text.</summary>
-    public static string PlaceText(PlaceDef? p) => p is null ? "an unknown place" : Prose.OneLine(p.Name ?? p.Names.FirstOrDefault() ?? "an unnamed place");
+    public static string PlaceText(PlaceDef? p) =>
+        p is null ? "an unknown place" : Prose.OneLine(p.Name ?? p.Names.FirstOrDefault() ?? "an unnamed place");
 
     private static readonly HashSet<string> AreaKinds = new(StringComparer.Ordinal) { "country", "governorate", "district", "subdistrict", "region" };
 
@@ -122,7 +125,11 @@ public sealed class Chronology
         {
             int own = precision switch { "near" => 2, "area" => 3, _ => place?.PlaceKind is { } k && AreaKinds.Contains(k) ? 3 : 1 };
             if (place is null) { list.Add(new Location(id, PlaceText(null), null, null, null, null, own)); continue; }
-            if (place is { Latitude: { } lat, Longitude: { } lon }) { list.Add(new Location(id, PlaceText(place), place, place, lat, lon, own)); continue; }
+            if (place is { Latitude: { } lat, Longitude: { } lon })
+            {
+                list.Add(new Location(id, PlaceText(place), place, place, lat, lon, own));
+                continue;
+            }
             var around = Symbols.Chain(place).FirstOrDefault(p => p.Latitude is not null && p.Longitude is not null);
             int geo = around is null ? own : Math.Max(own, around.PlaceKind is { } ak && AreaKinds.Contains(ak) ? 3 : 2);
             list.Add(new Location(id, PlaceText(place), place, around, around?.Latitude, around?.Longitude, geo));

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -75,12 +76,15 @@ public static class Exporters
             };
             if (d is { IsInterval: true, EndKind: IntervalEnd.Point } && TjsDate(d.End, true, c.Zone) is { } endDate) slide["end_date"] = endDate;
             if (Prose.SafeUrl(e.Event.MediaUrl) is { } url)
-                slide["media"] = new JsonObject { ["url"] = url, ["caption"] = H(e.Event.MediaCaption ?? ""), ["credit"] = H(e.Event.MediaCredit ?? "") };
+                slide["media"] = new JsonObject
+                {
+                    ["url"] = url, ["caption"] = H(e.Event.MediaCaption ?? ""), ["credit"] = H(e.Event.MediaCredit ?? ""),
+                };
             events.Add(slide);
         }
         var title = new StringBuilder();
-        if (c.Description is { } desc) title.Append($"<p>{H(Prose.OneLine(desc))}</p>");
-        if (Byline(c) is { Length: > 0 } by) title.Append($"<p>{H(by)}</p>");
+        if (c.Description is { } desc) title.Append(CultureInfo.InvariantCulture, $"<p>{H(Prose.OneLine(desc))}</p>");
+        if (Byline(c) is { Length: > 0 } by) title.Append(CultureInfo.InvariantCulture, $"<p>{H(by)}</p>");
         var root = new JsonObject
         {
             ["title"] = new JsonObject { ["text"] = new JsonObject { ["headline"] = H(c.Title), ["text"] = title.ToString() } },
@@ -89,7 +93,10 @@ public static class Exporters
         return root.ToJsonString(Indented) + "\n";
     }
 
-    /// <summary>When the chronology last changed and what it is made of, as one line: "Last changed 21 November 2026. 18 events from 5 sources."</summary>
+    /// <summary>
+    /// When the chronology last changed and what it is made of, as one line:
+    /// "Last changed 21 November 2026. 18 events from 5 sources."
+    /// </summary>
     public static string Byline(Chronology c)
     {
         var parts = new List<string>();
@@ -101,38 +108,44 @@ public static class Exporters
 
     /// <summary>Whose words an event reports, with where they are reported: "SANA says …, as reported by Gossipify."</summary>
     internal static IEnumerable<(string Sentence, SourceDef? Source)> ClaimLines(Chronology c, ChronologyEvent e) =>
-        e.Claims.Select(p => (Prose.ClaimSentence(p.Claim, p.By, c.ActorText(p.By)), p.Source));
+        e.Claims.Select(p => (Prose.ClaimSentence(p.Claim, p.By, Chronology.ActorText(p.By)), p.Source));
 
     internal static IEnumerable<(string Sentence, SourceDef? Source)> FigureLines(Chronology c, ChronologyEvent e) =>
         e.Figures.Where(p => p.Figure.Count is not null).Select(p => (Prose.FigureSentence(p.Figure,
-            p.Figure.GroupActor is { } ga ? c.ActorText(c.Symbols.Find<ActorDef>(SymbolKind.Actor, ga.Id)) : null, c.EventTitle), p.Source));
+            p.Figure.GroupActor is { } ga ? Chronology.ActorText(c.Symbols.Find<ActorDef>(SymbolKind.Actor, ga.Id)) : null, c.EventTitle), p.Source));
 
     /// <summary>The status a reader is told about: every status but "reported".</summary>
     internal static string? StatusWord(string status) => status switch
     {
-        "disputed" => "Disputed", "claimed" => "Claimed, not confirmed", "denied" => "Denied", "retracted" => "Retracted", "confirmed" => "Confirmed",
+        "disputed" => "Disputed",
+        "claimed" => "Claimed, not confirmed",
+        "denied" => "Denied",
+        "retracted" => "Retracted",
+        "confirmed" => "Confirmed",
         _ => null,
     };
 
     private static string SlideText(Chronology c, ChronologyEvent e)
     {
         var sb = new StringBuilder();
-        if (StatusWord(e.Event.Status) is { } status) sb.Append($"<p><strong>{H(status)}</strong></p>");
-        if (e.Event.Summary is { } s) sb.Append($"<p>{H(Prose.OneLine(s))}</p>");
+        if (StatusWord(e.Event.Status) is { } status) sb.Append(CultureInfo.InvariantCulture, $"<p><strong>{H(status)}</strong></p>");
+        if (e.Event.Summary is { } s) sb.Append(CultureInfo.InvariantCulture, $"<p>{H(Prose.OneLine(s))}</p>");
         var places = c.Locate(e);
-        if (places.Count > 0) sb.Append($"<p>Where: {H(string.Join(", ", places.Select(p => p.Name)))}</p>");
+        if (places.Count > 0) sb.Append(CultureInfo.InvariantCulture, $"<p>Where: {H(string.Join(", ", places.Select(p => p.Name)))}</p>");
         var lines = ClaimLines(c, e).Concat(FigureLines(c, e)).ToList();
         if (lines.Count > 0)
         {
             sb.Append("<ul>");
             foreach (var (line, src) in lines)
-                sb.Append($"<li>{H(Prose.Sentence(line))}{(src is null ? "" : $" <span class=\"via\">(reported by {H(c.SourceLabel(src))})</span>")}</li>");
+                sb.Append("<li>").Append(H(Prose.Sentence(line)))
+                  .Append(src is null ? "" : $" <span class=\"via\">(reported by {H(c.SourceLabel(src))})</span>").Append("</li>");
             sb.Append("</ul>");
         }
         if (e.Sources.Count > 0)
         {
             sb.Append("<p>Sources: ");
-            sb.Append(string.Join("; ", e.Sources.Where(p => p.Source is not null).DistinctBy(p => p.Source!.Id).Select(p => SourceLink(c, p.Source!))));
+            var distinct = e.Sources.Where(p => p.Source is not null).DistinctBy(p => p.Source!.Id);
+            sb.Append(string.Join("; ", distinct.Select(p => SourceLink(c, p.Source!))));
             sb.Append("</p>");
         }
         return sb.ToString();
@@ -179,7 +192,8 @@ public static class Exporters
                         ["located_at"] = loc.Located is { } at && at != loc.Place ? Chronology.PlaceText(at) : null,
                         ["precision"] = e.Places.First(p => p.Id == loc.Id).Precision ?? "exact",
                         ["geo_precision"] = loc.GeoPrecision,
-                        ["sources"] = new JsonArray(e.Sources.Where(s => s.Source is not null).Select(s => (JsonNode)c.SourceLabel(s.Source!)).ToArray()),
+                        ["sources"] = new JsonArray(
+                            e.Sources.Where(s => s.Source is not null).Select(s => (JsonNode)c.SourceLabel(s.Source!)).ToArray()),
                     },
                 });
             }
@@ -206,11 +220,11 @@ public static class Exporters
         {
             var d = e.Date;
             var locations = c.Locate(e);
-            var first = locations.FirstOrDefault(l => l.HasCoordinates) ?? locations.FirstOrDefault();
+            var first = locations.FirstOrDefault(l => l.HasCoordinates) ?? (locations.Count > 0 ? locations[0] : null);
             var chain = first?.Place is { } fp ? new[] { fp }.Concat(c.Symbols.Chain(fp)).ToList() : new List<PlaceDef>();
             string? admin1 = chain.FirstOrDefault(p => p.PlaceKind == "governorate") is { } g ? Chronology.PlaceText(g) : null;
             string? country = chain.FirstOrDefault(p => p.PlaceKind == "country") is { } k ? Chronology.PlaceText(k) : null;
-            var actors = e.Actors.Select(a => c.ActorText(a.Actor)).ToList();
+            var actors = e.Actors.Select(a => Chronology.ActorText(a.Actor)).ToList();
             var row = new[]
             {
                 e.Event.Id,
@@ -240,12 +254,15 @@ public static class Exporters
     {
         var notes = new StringBuilder(e.Title);
         if (e.Event.Summary is { } s) notes.Append(" — ").Append(Prose.OneLine(s));
-        if (StatusWord(e.Event.Status) is { } status && e.Event.Status != "confirmed") notes.Append(" [").Append(status.ToLowerInvariant()).Append(']');
+        if (StatusWord(e.Event.Status) is { } status && e.Event.Status != "confirmed")
+            notes.Append(" [").Append(status.ToLowerInvariant()).Append(']');
         foreach (var (line, _) in FigureLines(c, e)) notes.Append(". ").Append(line.TrimEnd('.'));
         foreach (var (f, _) in e.Figures)
             if (f.Measure == "killed" && f.Count is { Form: CountForm.Vague } v)
-                notes.Append($". Fatalities coded {Prose.AcledCount(v)} for “{Prose.OneLine(v.Text)}”, as ACLED codes it");
-        if (first is { Located: { } at } && at != first.Place) notes.Append($". Located at {Chronology.PlaceText(at)}, which contains {first.Name}");
+                notes.Append(CultureInfo.InvariantCulture,
+                    $". Fatalities coded {Prose.AcledCount(v)} for “{Prose.OneLine(v.Text)}”, as ACLED codes it");
+        if (first is { Located: { } at } && at != first.Place)
+            notes.Append(CultureInfo.InvariantCulture, $". Located at {Chronology.PlaceText(at)}, which contains {first.Name}");
         return notes.Append('.').ToString().Replace("..", ".", StringComparison.Ordinal);
     }
 
@@ -257,8 +274,11 @@ public static class Exporters
         return span < TimeSpan.FromDays(1) ? "1" : span < TimeSpan.FromDays(7) ? "2" : "3";
     }
 
+    /// <summary>The characters that make RFC 4180 quote a field.</summary>
+    private static readonly SearchValues<char> CsvQuoted = SearchValues.Create(",\"\r\n");
+
     private static string CsvField(string s) =>
-        s.IndexOfAny(new[] { ',', '"', '\r', '\n' }) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
+        s.AsSpan().IndexOfAny(CsvQuoted) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
 
     // ---------------- Markdown ----------------
 
@@ -270,7 +290,7 @@ public static class Exporters
     public static string Markdown(Chronology c)
     {
         var sb = new StringBuilder();
-        sb.Append($"# {Md(c.Title)}\n\n");
+        sb.Append(CultureInfo.InvariantCulture, $"# {Md(c.Title)}\n\n");
         if (c.Description is { } desc) foreach (var para in Paragraphs(desc)) sb.Append(Md(para)).Append("\n\n");
         sb.Append('*').Append(Md(Byline(c))).Append("*\n\n");
         var notes = new List<(SourceDef Source, string? Quote)>();
@@ -284,18 +304,19 @@ public static class Exporters
         }
         foreach (var e in c.Events)
         {
-            sb.Append($"## {Md(e.DisplayDate)} — {Md(e.Title)}\n\n");
+            sb.Append(CultureInfo.InvariantCulture, $"## {Md(e.DisplayDate)} — {Md(e.Title)}\n\n");
             var intro = new List<string>();
             if (StatusWord(e.Event.Status) is { } status) intro.Add($"**{status}.**");
             var places = c.Locate(e);
             if (places.Count > 0) intro.Add("Where: " + string.Join("; ", places.Select(l => Md(PlaceWithChain(c, l)))) + ".");
-            if (e.Actors.Count > 0) intro.Add("Who: " + string.Join(", ", e.Actors.Select(a => Md(c.ActorText(a.Actor)))) + ".");
+            if (e.Actors.Count > 0) intro.Add("Who: " + string.Join(", ", e.Actors.Select(a => Md(Chronology.ActorText(a.Actor)))) + ".");
             if (intro.Count > 0) sb.Append(string.Join(' ', intro)).Append("\n\n");
             if (e.Event.Summary is { } s) foreach (var para in Paragraphs(s)) sb.Append(Md(para)).Append("\n\n");
-            var cited = e.Claims.Select(p => (Line: Prose.ClaimSentence(p.Claim, p.By, c.ActorText(p.By)), p.Source, p.Claim.Source?.Quote))
-                .Concat(e.Figures.Where(p => p.Figure.Count is not null).Zip(FigureLines(c, e), (p, l) => (l.Sentence, p.Source, p.Figure.Source?.Quote)))
+            var cited = e.Claims.Select(p => (Line: Prose.ClaimSentence(p.Claim, p.By, Chronology.ActorText(p.By)), p.Source, p.Claim.Source?.Quote))
+                .Concat(e.Figures.Where(p => p.Figure.Count is not null)
+                    .Zip(FigureLines(c, e), (p, l) => (l.Sentence, p.Source, p.Figure.Source?.Quote)))
                 .ToList();
-            foreach (var (line, src, quote) in cited) sb.Append($"- {Md(Prose.Sentence(line))}{Note(src, quote)}\n");
+            foreach (var (line, src, quote) in cited) sb.Append(CultureInfo.InvariantCulture, $"- {Md(Prose.Sentence(line))}{Note(src, quote)}\n");
             if (cited.Count > 0) sb.Append('\n');
             var sources = e.Sources.Where(p => p.Source is not null).ToList();
             // Each source named once, with a note for each passage it is cited for.
@@ -312,7 +333,7 @@ public static class Exporters
             sb.Append('\n');
         }
         foreach (var (s, i) in notes.Select((n, i) => (n, i + 1)))
-            sb.Append($"[^{i}]: {MdSource(c, s.Source)}{(s.Quote is { } q ? $": “{Md(q)}”" : "")}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"[^{i}]: {MdSource(c, s.Source)}{(s.Quote is { } q ? $": “{Md(q)}”" : "")}\n");
         return sb.ToString();
     }
 

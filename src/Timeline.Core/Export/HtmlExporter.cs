@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
@@ -17,14 +18,14 @@ public static class HtmlExporter
     public static string Write(Chronology c)
     {
         var body = new StringBuilder();
-        body.Append($"<header><h1>{H(c.Title)}</h1>\n");
+        body.Append(CultureInfo.InvariantCulture, $"<header><h1>{H(c.Title)}</h1>\n");
         if (c.Description is { } d)
             foreach (var para in System.Text.RegularExpressions.Regex.Split(d.Trim(), @"\n\s*\n"))
-                body.Append($"<p class=\"description\">{H(Prose.OneLine(para))}</p>\n");
-        body.Append($"<p class=\"byline\">{H(Exporters.Byline(c))}</p>\n</header>\n");
+                body.Append(CultureInfo.InvariantCulture, $"<p class=\"description\">{H(Prose.OneLine(para))}</p>\n");
+        body.Append(CultureInfo.InvariantCulture, $"<p class=\"byline\">{H(Exporters.Byline(c))}</p>\n</header>\n");
 
         // Filters
-        var actors = c.Events.SelectMany(e => e.Actors.Select(a => (a.Id, Name: c.ActorText(a.Actor)))).DistinctBy(a => a.Id)
+        var actors = c.Events.SelectMany(e => e.Actors.Select(a => (a.Id, Name: Chronology.ActorText(a.Actor)))).DistinctBy(a => a.Id)
             .OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
         var places = c.Events.SelectMany(e => e.Places.Select(p => (p.Id, Name: Chronology.PlaceText(p.Place)))).DistinctBy(p => p.Id)
             .OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
@@ -47,9 +48,11 @@ public static class HtmlExporter
         {
             int unplaced = c.Events.Count(e => !located[e.Event.Id].Any(l => l.HasCoordinates));
             body.Append("<aside class=\"map-panel\" aria-label=\"Map\">").Append(MapSvg.Render(mapPlaces));
-            body.Append("<p class=\"legend\"><span class=\"key exact\"></span> a place · <span class=\"key approx\"></span> approximate: an area, or a place ")
+            body.Append("<p class=\"legend\"><span class=\"key exact\"></span> a place · ")
+                .Append("<span class=\"key approx\"></span> approximate: an area, or a place ")
                 .Append("drawn at the place it lies in. Select a place to list its events.");
-            if (unplaced > 0) body.Append($" {unplaced} event{(unplaced == 1 ? " has" : "s have")} no place on the map.");
+            if (unplaced > 0)
+                body.Append(CultureInfo.InvariantCulture, $" {unplaced} event{(unplaced == 1 ? " has" : "s have")} no place on the map.");
             body.Append("</p>\n<p class=\"credit\">Land and borders: Natural Earth (public domain), via world-atlas.</p></aside>\n");
         }
         body.Append("</div>\n");
@@ -61,9 +64,10 @@ public static class HtmlExporter
             body.Append("<section class=\"source-list\" aria-labelledby=\"sources-title\"><h2 id=\"sources-title\">Sources</h2>\n<ol>\n");
             foreach (var s in sources)
             {
-                body.Append($"<li id=\"source-{H(s.Id)}\">{H(Prose.SourceInFull(s, c.UntitledLabel(s)))}");
-                if (Prose.SafeUrl(s.Url) is { } u) body.Append($". <a href=\"{H(u)}\" rel=\"noreferrer\">{H(u)}</a>");
-                if (Prose.SafeUrl(s.Archived) is { } a) body.Append($" (<a href=\"{H(a)}\" rel=\"noreferrer\">archived copy</a>)");
+                body.Append(CultureInfo.InvariantCulture, $"<li id=\"source-{H(s.Id)}\">{H(Prose.SourceInFull(s, c.UntitledLabel(s)))}");
+                if (Prose.SafeUrl(s.Url) is { } u) body.Append(CultureInfo.InvariantCulture, $". <a href=\"{H(u)}\" rel=\"noreferrer\">{H(u)}</a>");
+                if (Prose.SafeUrl(s.Archived) is { } a)
+                    body.Append(CultureInfo.InvariantCulture, $" (<a href=\"{H(a)}\" rel=\"noreferrer\">archived copy</a>)");
                 body.Append("</li>\n");
             }
             body.Append("</ol>\n</section>\n");
@@ -75,11 +79,11 @@ public static class HtmlExporter
         string nonce = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(page + Css + Script)))[..24].Replace('+', '-').Replace('/', '_');
         var sb = new StringBuilder(page.Length + Css.Length + Script.Length + 1024);
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-        sb.Append($"<meta http-equiv=\"Content-Security-Policy\" content=\"{Policy(nonce)}\">\n");
+        sb.Append(CultureInfo.InvariantCulture, $"<meta http-equiv=\"Content-Security-Policy\" content=\"{Policy(nonce)}\">\n");
         sb.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"referrer\" content=\"no-referrer\">\n");
-        sb.Append($"<title>{H(c.Title)}</title>\n<style nonce=\"{nonce}\">\n{Css}\n</style>\n</head>\n<body>\n");
+        sb.Append(CultureInfo.InvariantCulture, $"<title>{H(c.Title)}</title>\n<style nonce=\"{nonce}\">\n{Css}\n</style>\n</head>\n<body>\n");
         sb.Append(page);
-        sb.Append($"<script nonce=\"{nonce}\">\n{Script}\n</script>\n</body>\n</html>\n");
+        sb.Append(CultureInfo.InvariantCulture, $"<script nonce=\"{nonce}\">\n{Script}\n</script>\n</body>\n</html>\n");
         return sb.ToString();
     }
 
@@ -93,31 +97,32 @@ public static class HtmlExporter
         string actorIds = string.Join(' ', e.Actors.Select(a => a.Id));
         string placeIds = string.Join(' ', e.Places.Select(p => p.Id));
         string mapIds = string.Join(' ', locations.Where(l => l.HasCoordinates).Select(MapKey).Distinct());
-        sb.Append($"<li class=\"event {H(e.Event.Status)}\" id=\"{H(e.Event.Id)}\" tabindex=\"0\" ");
-        sb.Append($"data-actors=\"{H(actorIds)}\" data-places=\"{H(placeIds)}\" ");
-        sb.Append($"data-map=\"{H(mapIds)}\" data-status=\"{H(e.Event.Status)}\">\n");
-        sb.Append($"<p class=\"date\">{H(e.DisplayDate)}");
-        if (Exporters.StatusWord(e.Event.Status) is { } status) sb.Append($" <span class=\"badge\">{H(status)}</span>");
+        sb.Append(CultureInfo.InvariantCulture, $"<li class=\"event {H(e.Event.Status)}\" id=\"{H(e.Event.Id)}\" tabindex=\"0\" ");
+        sb.Append(CultureInfo.InvariantCulture, $"data-actors=\"{H(actorIds)}\" data-places=\"{H(placeIds)}\" ");
+        sb.Append(CultureInfo.InvariantCulture, $"data-map=\"{H(mapIds)}\" data-status=\"{H(e.Event.Status)}\">\n");
+        sb.Append(CultureInfo.InvariantCulture, $"<p class=\"date\">{H(e.DisplayDate)}");
+        if (Exporters.StatusWord(e.Event.Status) is { } status) sb.Append(CultureInfo.InvariantCulture, $" <span class=\"badge\">{H(status)}</span>");
         sb.Append("</p>\n");
-        sb.Append($"<h2>{H(e.Title)}</h2>\n");
+        sb.Append(CultureInfo.InvariantCulture, $"<h2>{H(e.Title)}</h2>\n");
         if (locations.Count > 0 || e.Actors.Count > 0)
         {
             sb.Append("<p class=\"meta\">");
             if (locations.Count > 0)
                 sb.Append("Where: ").Append(H(string.Join("; ", locations.Select(l =>
                     l.Located is { } at && at != l.Place ? $"{l.Name} (on the map at {Chronology.PlaceText(at)})" : l.Name)))).Append(". ");
-            if (e.Actors.Count > 0) sb.Append("Who: ").Append(H(string.Join(", ", e.Actors.Select(a => c.ActorText(a.Actor))))).Append('.');
+            if (e.Actors.Count > 0) sb.Append("Who: ").Append(H(string.Join(", ", e.Actors.Select(a => Chronology.ActorText(a.Actor))))).Append('.');
             sb.Append("</p>\n");
         }
-        if (e.Event.Summary is { } s) sb.Append($"<p>{H(Prose.OneLine(s))}</p>\n");
+        if (e.Event.Summary is { } s) sb.Append(CultureInfo.InvariantCulture, $"<p>{H(Prose.OneLine(s))}</p>\n");
         var claims = Exporters.ClaimLines(c, e).ToList();
         if (claims.Count > 0)
         {
             sb.Append("<ul class=\"claims\">\n");
-            foreach (var (line, src) in claims) sb.Append($"<li>{H(Prose.Sentence(line))}{Via(c, src)}</li>\n");
+            foreach (var (line, src) in claims) sb.Append(CultureInfo.InvariantCulture, $"<li>{H(Prose.Sentence(line))}{Via(c, src)}</li>\n");
             sb.Append("</ul>\n");
         }
-        foreach (var (line, src) in Exporters.FigureLines(c, e)) sb.Append($"<p class=\"figure\">{H(Prose.Sentence(line))}{Via(c, src)}</p>\n");
+        foreach (var (line, src) in Exporters.FigureLines(c, e))
+            sb.Append(CultureInfo.InvariantCulture, $"<p class=\"figure\">{H(Prose.Sentence(line))}{Via(c, src)}</p>\n");
         var cited = e.Sources.Where(p => p.Source is not null).ToList();
         if (cited.Count > 0)
         {
@@ -128,7 +133,8 @@ public static class HtmlExporter
                 // A source with an address links to it; one without, to its entry in the list of sources.
                 sb.Append("<li>").Append(Prose.SafeUrl(src!.Url) is { } u
                     ? $"<a href=\"{H(u)}\" rel=\"noreferrer\">{name}</a>" : $"<a href=\"#source-{H(src.Id)}\">{name}</a>");
-                if (citation.Quote is { } q) sb.Append($": <span class=\"quote\">“{H(Prose.Unquote(Prose.OneLine(q)))}”</span>");
+                if (citation.Quote is { } q)
+                    sb.Append(CultureInfo.InvariantCulture, $": <span class=\"quote\">“{H(Prose.Unquote(Prose.OneLine(q)))}”</span>");
                 sb.Append("</li>\n");
             }
             sb.Append("</ul>\n");
@@ -136,12 +142,13 @@ public static class HtmlExporter
         sb.Append("</li>\n");
     }
 
-    private static string Via(Chronology c, Model.SourceDef? src) => src is null ? "" : $" <span class=\"via\">(reported by {H(c.SourceLabel(src))})</span>";
+    private static string Via(Chronology c, Model.SourceDef? src) =>
+        src is null ? "" : $" <span class=\"via\">(reported by {H(c.SourceLabel(src))})</span>";
 
     /// <summary>The key of the point a location is drawn at: the place whose coordinates it takes, marked when approximate.</summary>
     private static string MapKey(Location l) => (l.Located?.Id ?? l.Id) + (l.Approximate ? "~" : "");
 
-    private static List<MapPlace> MapPlaces(Chronology c, IReadOnlyDictionary<string, IReadOnlyList<Location>> located)
+    private static List<MapPlace> MapPlaces(Chronology c, Dictionary<string, IReadOnlyList<Location>> located)
     {
         var groups = new Dictionary<string, (Location First, List<string> Events, SortedSet<string> Stands)>(StringComparer.Ordinal);
         foreach (var e in c.Events)
@@ -154,14 +161,16 @@ public static class HtmlExporter
             }
         var list = new List<MapPlace>(groups.Count);
         foreach (var (key, (l, events, stands)) in groups)
-            list.Add(new MapPlace(key, Chronology.PlaceText(l.Located), l.Latitude!.Value, l.Longitude!.Value, l.Approximate, events, stands.ToList()));
+            list.Add(new MapPlace(key, Chronology.PlaceText(l.Located), l.Latitude!.Value, l.Longitude!.Value, l.Approximate, events,
+                stands.ToList()));
         return list;
     }
 
     private static void Select(StringBuilder sb, string name, string label, IReadOnlyList<(string Id, string Name)> options)
     {
-        sb.Append($"<label>{label} <select id=\"filter-{name}\" data-filter=\"{name}\"><option value=\"\">all</option>");
-        foreach (var (id, n) in options) sb.Append($"<option value=\"{H(id)}\">{H(n)}</option>");
+        sb.Append(CultureInfo.InvariantCulture, $"<label>{label} <select id=\"filter-{name}\" data-filter=\"{name}\">")
+          .Append("<option value=\"\">all</option>");
+        foreach (var (id, n) in options) sb.Append(CultureInfo.InvariantCulture, $"<option value=\"{H(id)}\">{H(n)}</option>");
         sb.Append("</select></label>\n");
     }
 

@@ -38,7 +38,9 @@ public static class MapSvg
             if (line[0] == 'N')
             {
                 var n = line.Split(' ', 4);
-                names.Add(new CountryName(n[3], int.Parse(n[1], CultureInfo.InvariantCulture) / 100.0, int.Parse(n[2], CultureInfo.InvariantCulture) / 100.0));
+                double longitude = int.Parse(n[1], CultureInfo.InvariantCulture) / 100.0;
+                double latitude = int.Parse(n[2], CultureInfo.InvariantCulture) / 100.0;
+                names.Add(new CountryName(n[3], longitude, latitude));
                 continue;
             }
             var parts = line.Split(' ');
@@ -89,8 +91,8 @@ public static class MapSvg
         if (places.Count == 0) return "";
         var v = new View(places);
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture,
-            $"<svg class=\"map\" viewBox=\"0 0 {F(Width)} {F(v.Height)}\" role=\"img\" aria-labelledby=\"map-title\" xmlns=\"http://www.w3.org/2000/svg\">");
+        sb.Append(CultureInfo.InvariantCulture, $"<svg class=\"map\" viewBox=\"0 0 {F(Width)} {F(v.Height)}\" role=\"img\" ")
+          .Append("aria-labelledby=\"map-title\" xmlns=\"http://www.w3.org/2000/svg\">");
         sb.Append("<title id=\"map-title\">Map of the events' places</title>");
         sb.Append(CultureInfo.InvariantCulture, $"<rect class=\"sea\" width=\"{F(Width)}\" height=\"{F(v.Height)}\"/>");
         // A margin of a tenth of the view keeps clipped edges out of sight.
@@ -120,17 +122,17 @@ public static class MapSvg
             double x = v.X(p.Longitude), y = v.Y(p.Latitude);
             int n = p.EventIds.Count;
             double r = Radius(p);
-            string what = $"{p.Name}{(p.Stands.Count > 0 ? ", standing in for " + string.Join("; ", p.Stands) : p.Approximate ? " (approximate)" : "")}"
-                + $": {n} event{(n == 1 ? "" : "s")}";
+            string stands = p.Stands.Count > 0 ? ", standing in for " + string.Join("; ", p.Stands) : p.Approximate ? " (approximate)" : "";
+            string what = string.Create(CultureInfo.InvariantCulture, $"{p.Name}{stands}: {n} event{(n == 1 ? "" : "s")}");
             sb.Append(CultureInfo.InvariantCulture,
                 $"<g class=\"place{(p.Approximate ? " approx" : "")}\" data-place=\"{H(p.Key)}\" data-events=\"{H(string.Join(' ', p.EventIds))}\" ");
-            sb.Append($"tabindex=\"0\" role=\"button\" aria-label=\"{H(what)}\">");
+            sb.Append(CultureInfo.InvariantCulture, $"tabindex=\"0\" role=\"button\" aria-label=\"{H(what)}\">");
             sb.Append("<title>").Append(H(what)).Append("</title>");
             if (p.Approximate) sb.Append(CultureInfo.InvariantCulture, $"<circle class=\"area\" cx=\"{F(x)}\" cy=\"{F(y)}\" r=\"{F(r + 10)}\"/>");
             sb.Append(CultureInfo.InvariantCulture, $"<circle class=\"dot\" cx=\"{F(x)}\" cy=\"{F(y)}\" r=\"{F(r)}\"/>");
             var (lx, ly, anchor) = LabelAt(p, v);
-            sb.Append(CultureInfo.InvariantCulture,
-                $"<text class=\"label{(shown.Contains(p.Key) ? " shown" : "")}\" x=\"{F(lx)}\" y=\"{F(ly)}\" text-anchor=\"{anchor}\">{H(p.Name)}</text></g>");
+            sb.Append(CultureInfo.InvariantCulture, $"<text class=\"label{(shown.Contains(p.Key) ? " shown" : "")}\" ")
+              .Append(CultureInfo.InvariantCulture, $"x=\"{F(lx)}\" y=\"{F(ly)}\" text-anchor=\"{anchor}\">{H(p.Name)}</text></g>");
         }
         sb.Append("</svg>");
         return sb.ToString();

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -22,11 +23,14 @@ public static partial class Prose
     /// <summary>What names the outlet in reader text: its publisher, or "unnamed outlet".</summary>
     public static string Outlet(SourceDef s) => IsUnnamedOutlet(s.Publisher) ? "unnamed outlet" : s.Publisher!.Trim();
 
+    /// <summary>The marks that end a headline's first clause: a colon or a dash.</summary>
+    private static readonly SearchValues<char> ClauseEnds = SearchValues.Create(":—–");
+
     /// <summary>A headline cut to its first clause or first words: "Insurgents Breach Aleppo…".</summary>
     public static string ShortTitle(string title, int words = 4)
     {
         string t = OneLine(title);
-        int colon = t.IndexOfAny(new[] { ':', '—', '–' });
+        int colon = t.AsSpan().IndexOfAny(ClauseEnds);
         if (colon > 0 && t[..colon].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= words + 2) return t[..colon].TrimEnd() + "…";
         var w = t.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return w.Length <= words + 1 ? t : string.Join(' ', w.Take(words)).TrimEnd(',', ';', '.') + "…";

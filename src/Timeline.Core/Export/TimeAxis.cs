@@ -53,18 +53,20 @@ public static class TimeAxis
         double overviewTop = tickTop + 52, height = overviewTop + 34;
 
         var sb = new StringBuilder();
-        sb.Append($"<svg class=\"axis\" width=\"100%\" height=\"{F(height)}\" role=\"group\" xmlns=\"http://www.w3.org/2000/svg\" ")
-          .Append("aria-label=\"Time axis: each event has an equal share of the width, in date order; below, the same periods on a true time scale\">");
+        sb.Append(CultureInfo.InvariantCulture, $"<svg class=\"axis\" width=\"100%\" height=\"{F(height)}\" role=\"group\" ")
+          .Append("xmlns=\"http://www.w3.org/2000/svg\" ")
+          .Append("aria-label=\"Time axis: each event has an equal share of the width, in date order; ")
+          .Append("below, the same periods on a true time scale\">");
         // The periods: runs of events with no long gap between them.
         var periods = Periods(dated);
         foreach (var (a, b) in periods)
-            sb.Append(CultureInfo.InvariantCulture,
-                $"<rect class=\"period\" x=\"{P(a * slot)}\" y=\"{F(AxisTop - 3)}\" width=\"{P((b - a + 1) * slot)}\" height=\"{F(MarkHeight + 6)}\"/>");
+            sb.Append(CultureInfo.InvariantCulture, $"<rect class=\"period\" x=\"{P(a * slot)}\" y=\"{F(AxisTop - 3)}\" ")
+              .Append(CultureInfo.InvariantCulture, $"width=\"{P((b - a + 1) * slot)}\" height=\"{F(MarkHeight + 6)}\"/>");
         for (int i = 0; i < n; i++)
         {
             var e = dated[i];
-            sb.Append(CultureInfo.InvariantCulture,
-                $"<a class=\"mark {H(e.Event.Status)}\" data-id=\"{H(e.Event.Id)}\" href=\"#{H(e.Event.Id)}\"><title>{H(e.DisplayDate)}: {H(e.Title)}</title>");
+            sb.Append(CultureInfo.InvariantCulture, $"<a class=\"mark {H(e.Event.Status)}\" data-id=\"{H(e.Event.Id)}\" href=\"#{H(e.Event.Id)}\">")
+              .Append(CultureInfo.InvariantCulture, $"<title>{H(e.DisplayDate)}: {H(e.Title)}</title>");
             sb.Append(CultureInfo.InvariantCulture,
                 $"<rect x=\"{P(i * slot + slot * 0.12)}\" y=\"{F(AxisTop)}\" width=\"{P(slot * 0.76)}\" height=\"{F(MarkHeight)}\" rx=\"2\"/></a>");
         }
@@ -73,8 +75,8 @@ public static class TimeAxis
         {
             Line(sb, "tick", t.At, tickTop - 10, t.At, tickTop - 4);
             double x = t.Anchor switch { "start" => 0, "end" => 100, _ => t.At };
-            sb.Append(CultureInfo.InvariantCulture,
-                $"<text class=\"tick-label\" data-level=\"{t.Level}\" x=\"{P(x)}\" y=\"{F(tickTop + 8)}\" text-anchor=\"{t.Anchor}\">{H(t.Label)}</text>");
+            sb.Append(CultureInfo.InvariantCulture, $"<text class=\"tick-label\" data-level=\"{t.Level}\" x=\"{P(x)}\" y=\"{F(tickTop + 8)}\" ")
+              .Append(CultureInfo.InvariantCulture, $"text-anchor=\"{t.Anchor}\">{H(t.Label)}</text>");
         }
 
         // The overview: true time, the whole span; each period joined to its stretch of the axis above.
@@ -98,7 +100,8 @@ public static class TimeAxis
             Line(sb, "overview-mark " + H(e.Event.Status), x, lineY - 4, x, lineY + 4, e.Event.Id);
         }
         foreach (var (at, label) in OverviewYears(min, max, Pos))
-            sb.Append(CultureInfo.InvariantCulture, $"<text class=\"year-label\" x=\"{P(at)}\" y=\"{F(lineY + 20)}\" text-anchor=\"middle\">{label}</text>");
+            sb.Append(CultureInfo.InvariantCulture,
+                $"<text class=\"year-label\" x=\"{P(at)}\" y=\"{F(lineY + 20)}\" text-anchor=\"middle\">{label}</text>");
         sb.Append("</svg>");
         return sb.ToString();
     }
@@ -111,7 +114,7 @@ public static class TimeAxis
           .Append(CultureInfo.InvariantCulture, $"x1=\"{P(x1)}\" y1=\"{F(y1)}\" x2=\"{P(x2)}\" y2=\"{F(y2)}\"/>");
 
     /// <summary>Runs of events with no gap longer than a fortieth of the whole span (and at least a week) between starts.</summary>
-    private static List<(int First, int Last)> Periods(IReadOnlyList<ChronologyEvent> dated)
+    private static List<(int First, int Last)> Periods(List<ChronologyEvent> dated)
     {
         var span = dated[^1].Date!.Earliest - dated[0].Date!.Earliest;
         var gap = TimeSpan.FromTicks(Math.Max(TimeSpan.FromDays(7).Ticks, span.Ticks / 40));
@@ -126,7 +129,7 @@ public static class TimeAxis
     /// Labels where a year, then a month, then a day begins, coarsest first, each only where it has room;
     /// a label at a place already labelled replaces it with the finer one when that fits.
     /// </summary>
-    private static List<Tick> Ticks(IReadOnlyList<ChronologyEvent> dated, double slot)
+    private static List<Tick> Ticks(List<ChronologyEvent> dated, double slot)
     {
         var placed = new SortedList<double, string>();
         var levels = new Dictionary<double, int>();

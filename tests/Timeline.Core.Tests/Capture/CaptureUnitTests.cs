@@ -87,4 +87,24 @@ public class CaptureUnitTests
     [InlineData("soon", null)]
     public void Dates_in_metadata_are_read_as_the_day_written(string value, string? day) =>
         Assert.Equal(day, PageMetadata.DayOf(value)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+    [Theory]
+    [InlineData(900, "900 bytes")]
+    [InlineData(1536, "1.5 KiB")]
+    [InlineData(10 * 1024 * 1024, "10 MiB")]
+    [InlineData(3 * 1024 * 1024 / 2, "1.5 MiB")]
+    public void A_size_in_a_message_reads_the_same_in_every_culture(long bytes, string expected)
+    {
+        var machine = CultureInfo.CurrentCulture;
+        try
+        {
+            // German writes 1,5: a message must not.
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+            Assert.Equal(expected, PageFetcher.Describe(bytes));
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = machine;
+        }
+    }
 }

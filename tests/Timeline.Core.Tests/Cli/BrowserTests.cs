@@ -13,7 +13,11 @@ namespace Timeline.Core.Tests.Cli;
 public class BrowserTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("timeline-browser-").FullName;
-    public void Dispose() => Directory.Delete(_dir, true);
+    public void Dispose()
+    {
+        Directory.Delete(_dir, true);
+        GC.SuppressFinalize(this);
+    }
 
     private static readonly object Gate = new();
     private static string Dir => Repo.Path("tests", "browser");

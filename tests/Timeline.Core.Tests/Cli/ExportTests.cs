@@ -12,7 +12,11 @@ namespace Timeline.Core.Tests.Cli;
 public class ExportTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("timeline-export-").FullName;
-    public void Dispose() => Directory.Delete(_dir, true);
+    public void Dispose()
+    {
+        Directory.Delete(_dir, true);
+        GC.SuppressFinalize(this);
+    }
 
     private static (int Code, string Out, string Err) Run(params string[] args)
     {
@@ -31,7 +35,7 @@ public class ExportTests : IDisposable
     }
 
     /// <summary>The ids of the example's events and sources: none may appear in what a reader sees.</summary>
-    private static IReadOnlyList<string> ExampleIds()
+    private static List<string> ExampleIds()
     {
         var ids = new List<string>();
         foreach (var f in Directory.EnumerateFiles(Repo.Path("examples", "aleppo-2024"), "*.yaml"))

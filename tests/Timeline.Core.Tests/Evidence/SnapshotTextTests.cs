@@ -56,7 +56,7 @@ public class SnapshotTextTests
         Assert.Equal("Aleppo", SnapshotText.Read("a/page.md", Bytes("## Aleppo")).Text);
         var s = SnapshotText.Read("a/page.txt", Bytes("one\r\n\r\ntwo"));
         Assert.Equal("one\n\ntwo", s.Text);
-        Assert.Equal(7, s.ToOriginal(s.Text.IndexOf("two")));   // offsets in the decoded text, the mark removed
+        Assert.Equal(7, s.ToOriginal(s.Text.IndexOf("two", StringComparison.Ordinal)));   // offsets in the decoded text, the mark removed
     }
 
     private const string Html = """

@@ -1,7 +1,7 @@
+using Markdig;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Markdig;
 
 namespace Timeline.Core.Tests.Export;
 
@@ -25,7 +25,7 @@ public class HostileExportTests
             Assert.DoesNotContain(tag, html);
         Assert.DoesNotContain("javascript:", Regex.Replace(html, @">[^<]*<", "><")); // in no attribute: only in text
         Assert.Single(Regex.Matches(html, "<h1"));                       // the title, and no heading of the writer's
-        Assert.Equal(2, Regex.Matches(html, "<h2").Count);                // the event and the sources
+        Assert.Equal(2, Regex.Count(html, "<h2"));                        // the event and the sources
         Assert.Single(Regex.Matches(html, "<em>"));                       // the byline only
         Assert.Single(Regex.Matches(html, "<ol"));                        // the footnotes only
         Assert.Single(Regex.Matches(html, "<a href=\"http", RegexOptions.None).Cast<Match>().Select(m => m.Value).Distinct());

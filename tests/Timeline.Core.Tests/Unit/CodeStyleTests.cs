@@ -11,8 +11,6 @@ public class CodeStyleTests
     /// </summary>
     private static readonly string[] NotYetSplit =
     [
-        "src/Timeline.Core/Export/",
-        "src/Timeline.Core/Evidence/",
         "src/Timeline.LanguageServer/",
         "src/Timeline.Core/Services/SemanticTokens.cs",
         "src/Timeline.Core/Services/CodeLenses.cs",
