@@ -16,7 +16,8 @@ public static class EvidenceBench
     public static int Run(string[] args)
     {
         int seed = 7;
-        for (int i = 1; i + 1 < args.Length; i++) if (args[i] == "--seed") seed = int.Parse(args[i + 1]);
+        for (int i = 1; i + 1 < args.Length; i++)
+            if (args[i] == "--seed") seed = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture);
         switch (args[0])
         {
             case "quotes": Quotes(seed); return 0;
@@ -116,7 +117,8 @@ public static class EvidenceBench
                     {
                         case "found with an ellipsis":
                             // 40 words of one paragraph, ten of them left out for an ellipsis
-                            quote = text.GetRange(words.Below(SnapshotWords / Paragraph) * Paragraph + words.Below(Paragraph - QuoteWords), QuoteWords);
+                            int start = words.Below(SnapshotWords / Paragraph) * Paragraph + words.Below(Paragraph - QuoteWords);
+                            quote = text.GetRange(start, QuoteWords);
                             quote.RemoveRange(15, 10);
                             quote.Insert(15, "…");
                             break;
@@ -144,22 +146,24 @@ public static class EvidenceBench
             var m = matcher.Find(quote);
             times[kind].Add(clock.Elapsed.TotalMilliseconds);
             cpuTimes[kind].Add(ThreadCpuMilliseconds() - cpuBefore);
-            if (m.Found == kind.StartsWith("found")) outcomes[kind]++;
+            if (m.Found == kind.StartsWith("found", StringComparison.Ordinal)) outcomes[kind]++;
         }
         collections = GC.CollectionCount(0) - collections;
         Console.WriteLine($"quotes: {Snapshots} snapshots of {SnapshotWords} words, 40-word quotes; {Environment.ProcessorCount} cores, {Load()}");
         Console.WriteLine($"  garbage collections while timing: {collections} (of the young generation, counted with the quote they fall in)");
         build.Sort();
-        Console.WriteLine($"  index build (text read + index): p50 {Percentile(build, 50):F2} ms, max {build[^1]:F2} ms (the first includes compiling)");
+        Console.WriteLine($"  index build (text read + index): p50 {Percentile(build, 50):F2} ms, max {build[^1]:F2} ms"
+            + " (the first includes compiling)");
         foreach (var kind in kinds)
         {
             var t = times[kind];
             var cpu = cpuTimes[kind];
             t.Sort();
             cpu.Sort();
-            string expected = kind.StartsWith("found") ? "found" : "not found";
+            string expected = kind.StartsWith("found", StringComparison.Ordinal) ? "found" : "not found";
             Console.WriteLine($"  {kind,-24} n={t.Count,4}  wall p50 {Percentile(t, 50):F3} ms  p99 {Percentile(t, 99):F3} ms  max {t[^1]:F3} ms"
-                              + $"  thread cpu p50 {Percentile(cpu, 50):F3} ms  p99 {Percentile(cpu, 99):F3} ms  ({expected}: {outcomes[kind]} of {t.Count})");
+                              + $"  thread cpu p50 {Percentile(cpu, 50):F3} ms  p99 {Percentile(cpu, 99):F3} ms"
+                              + $"  ({expected}: {outcomes[kind]} of {t.Count})");
         }
     }
 
@@ -198,7 +202,10 @@ public static class EvidenceBench
             int from = order[2 * p], to = order[2 * p + 1];
             int length = 40 + words.Below(200), at = words.Below(WordsEach - length), into = words.Below(WordsEach - length);
             for (int k = 0; k < length; k++)
-                texts[to][into + k] = (k % 3 == 0 ? texts[from][at + k].ToUpperInvariant() : texts[from][at + k]).Replace('“', '"').Replace('”', '"');
+            {
+                string word = k % 3 == 0 ? texts[from][at + k].ToUpperInvariant() : texts[from][at + k];
+                texts[to][into + k] = word.Replace('“', '"').Replace('”', '"');
+            }
             Fence(texts[to], into, length, p);
             planted[(Math.Min(from, to), Math.Max(from, to))] = length;
         }

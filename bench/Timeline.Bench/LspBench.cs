@@ -13,14 +13,19 @@ namespace Timeline.Bench;
 /// </summary>
 public static class LspBench
 {
-    public sealed record Result(string Name, double OpenMs, double[] KeystrokeMs, double[] CompletionMs, long RssKb, int Timeouts = 0, long RestingRssKb = 0);
+    public sealed record Result(
+        string Name, double OpenMs, double[] KeystrokeMs, double[] CompletionMs, long RssKb, int Timeouts = 0, long RestingRssKb = 0);
 
     /// <summary>How long one measured step may take before it counts as a time-out.</summary>
     public static TimeSpan StepTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    public static async Task<Result> RunAsync(string name, string command, string args, string project, JsonObject? settings, int keystrokes = 50, int completions = 200)
+    public static async Task<Result> RunAsync(
+        string name, string command, string args, string project, JsonObject? settings, int keystrokes = 50, int completions = 200)
     {
-        var psi = new ProcessStartInfo(command, args) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var psi = new ProcessStartInfo(command, args)
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
         using var p = Process.Start(psi)!;
         // The server's log is read (so it never blocks on a full pipe); TIMELINE_BENCH_LOG=1 shows it.
         bool showLog = Environment.GetEnvironmentVariable("TIMELINE_BENCH_LOG") == "1";
@@ -32,14 +37,20 @@ public static class LspBench
         await using var c = LspClient.OverStreams(p.StandardInput.BaseStream, p.StandardOutput.BaseStream);
         c.OnServerRequest = (method, par) => method switch
         {
-            "workspace/configuration" => new JsonArray(par?.GetProperty("items").EnumerateArray().Select(i => (JsonNode?)(
-                i.TryGetProperty("section", out var s) && settings?[s.GetString() ?? ""] is { } v ? v.DeepClone() : settings?.DeepClone())).ToArray() ?? Array.Empty<JsonNode?>()),
+            "workspace/configuration" => new JsonArray(par?.GetProperty("items").EnumerateArray()
+                .Select(i => (JsonNode?)(i.TryGetProperty("section", out var s) && settings?[s.GetString() ?? ""] is { } v
+                    ? v.DeepClone()
+                    : settings?.DeepClone()))
+                .ToArray() ?? Array.Empty<JsonNode?>()),
             _ => null,
         };
         string root = Path.GetFullPath(project);
         await c.InitializeAsync(root, new JsonObject
         {
-            ["workspace"] = new JsonObject { ["configuration"] = true, ["didChangeConfiguration"] = new JsonObject { ["dynamicRegistration"] = false } },
+            ["workspace"] = new JsonObject
+            {
+                ["configuration"] = true, ["didChangeConfiguration"] = new JsonObject { ["dynamicRegistration"] = false },
+            },
             ["textDocument"] = new JsonObject
             {
                 ["publishDiagnostics"] = new JsonObject { ["versionSupport"] = true },
@@ -55,7 +66,8 @@ public static class LspBench
         string uri = new Uri(file).AbsoluteUri;
         var sw = Stopwatch.StartNew();
         await c.OpenAsync(uri, text, 1);
-        await c.WaitForAsync(n => n["method"]?.GetValue<string>() == "textDocument/publishDiagnostics" && n["params"]!["uri"]!.GetValue<string>() == uri, TimeSpan.FromMinutes(5));
+        await c.WaitForAsync(n => n["method"]?.GetValue<string>() == "textDocument/publishDiagnostics"
+            && n["params"]!["uri"]!.GetValue<string>() == uri, TimeSpan.FromMinutes(5));
         double open = sw.Elapsed.TotalMilliseconds;
         Phase(p, "opened");
 
@@ -167,7 +179,11 @@ public static class LspBench
             {
                 var parts = l.Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 // A mapping's header: "start-end perms offset dev inode [path]".
-                if (parts.Length >= 5 && parts[0].Contains('-') && !parts[0].EndsWith(':')) { mapping = parts.Length >= 6 ? Path.GetFileName(parts[5]) : "[anonymous]"; continue; }
+                if (parts.Length >= 5 && parts[0].Contains('-') && !parts[0].EndsWith(':'))
+                {
+                    mapping = parts.Length >= 6 ? Path.GetFileName(parts[5]) : "[anonymous]";
+                    continue;
+                }
                 if (parts[0] == "Rss:") sums[mapping] = sums.GetValueOrDefault(mapping) + long.Parse(parts[1], CultureInfo.InvariantCulture);
             }
         }
@@ -180,7 +196,8 @@ public static class LspBench
         try
         {
             foreach (var l in File.ReadAllLines($"/proc/{pid}/status"))
-                if (l.StartsWith("VmRSS:", StringComparison.Ordinal)) return long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+                if (l.StartsWith("VmRSS:", StringComparison.Ordinal))
+                    return long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
         }
         catch (IOException) { }
         return -1;
@@ -193,8 +210,17 @@ public static class LspBench
         return s[Math.Min(s.Length - 1, (int)Math.Ceiling(p / 100 * s.Length) - 1)];
     }
 
-    public static string Row(Result r) => string.Create(CultureInfo.InvariantCulture,
-        $"| {r.Name} | {r.OpenMs:F0} ms | {Percentile(r.KeystrokeMs, 50):F1} ms | {Percentile(r.KeystrokeMs, 99):F1} ms | {Percentile(r.CompletionMs, 50):F2} ms | {Percentile(r.CompletionMs, 99):F2} ms | {r.RssKb / 1024.0:F0} MB | {r.RestingRssKb / 1024.0:F0} MB | {r.KeystrokeMs.Length}/{r.CompletionMs.Length}{(r.Timeouts > 0 ? $", {r.Timeouts} timed out (>{StepTimeout.TotalSeconds:F0} s)" : "")} |");
+    public static string Row(Result r)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        string timeouts = r.Timeouts > 0 ? string.Create(inv, $", {r.Timeouts} timed out (>{StepTimeout.TotalSeconds:F0} s)") : "";
+        return string.Create(inv, $"| {r.Name} | {r.OpenMs:F0} ms | {Percentile(r.KeystrokeMs, 50):F1} ms | {Percentile(r.KeystrokeMs, 99):F1} ms")
+            + string.Create(inv, $" | {Percentile(r.CompletionMs, 50):F2} ms | {Percentile(r.CompletionMs, 99):F2} ms")
+            + string.Create(inv, $" | {r.RssKb / 1024.0:F0} MB | {r.RestingRssKb / 1024.0:F0} MB")
+            + string.Create(inv, $" | {r.KeystrokeMs.Length}/{r.CompletionMs.Length}") + timeouts + " |";
+    }
 
-    public const string Header = "| server | open → diagnostics | keystroke → diagnostics p50 | p99 | completion p50 | p99 | resident memory after the run | at rest (4 s later) | keystrokes/completions measured |\n|---|---|---|---|---|---|---|---|---|";
+    public const string Header =
+        "| server | open → diagnostics | keystroke → diagnostics p50 | p99 | completion p50 | p99 | resident memory after the run"
+        + " | at rest (4 s later) | keystrokes/completions measured |\n|---|---|---|---|---|---|---|---|---|";
 }

@@ -4,7 +4,10 @@ using Timeline.Core.Project;
 
 namespace Timeline.Cli;
 
-/// <summary>The command line: <c>timeline check</c>, <c>export</c>, <c>capture</c>, <c>lsp</c>. Exit 0 clean, 1 problems, 2 usage or I/O failure.</summary>
+/// <summary>
+/// The command line: <c>timeline check</c>, <c>export</c>, <c>capture</c>, <c>lsp</c>.
+/// Exit 0 clean, 1 problems, 2 usage or I/O failure.
+/// </summary>
 public static class CommandLine
 {
     public const int Ok = 0, Problems = 1, UsageError = 2;
@@ -91,7 +94,8 @@ public static class CommandLine
             else return Fail(stderr, "export takes one PATH");
         }
         if (formatName is null) return Fail(stderr, "export needs --format timelinejs, geojson, csv, markdown or html");
-        if (Timeline.Core.Export.Exporters.Parse(formatName) is not { } format) return Fail(stderr, $"--format takes timelinejs, geojson, csv, markdown or html, not '{formatName}'");
+        if (Timeline.Core.Export.Exporters.Parse(formatName) is not { } format)
+            return Fail(stderr, $"--format takes timelinejs, geojson, csv, markdown or html, not '{formatName}'");
         string full = Path.GetFullPath(Path.Combine(cwd, path ?? "."));
         if (!File.Exists(full) && !Directory.Exists(full))
         {
@@ -104,10 +108,12 @@ public static class CommandLine
         int errors = project.Diagnostics.Values.Sum(l => l.Count(d => d.Severity == Timeline.Core.Checks.Severity.Error));
         if (errors > 0 && !force)
         {
-            stderr.WriteLine($"timeline: the project has {errors} error{(errors == 1 ? "" : "s")}; run `timeline check` to see them, or export anyway with --force");
+            stderr.WriteLine($"timeline: the project has {errors} error{(errors == 1 ? "" : "s")}; "
+                + "run `timeline check` to see them, or export anyway with --force");
             return Problems;
         }
-        string? onlyFile = File.Exists(full) && Timeline.Core.Language.FileKinds.FromPath(full) == Timeline.Core.Language.FileKind.Timeline ? full : null;
+        bool isTimeline = Timeline.Core.Language.FileKinds.FromPath(full) == Timeline.Core.Language.FileKind.Timeline;
+        string? onlyFile = File.Exists(full) && isTimeline ? full : null;
         var chronology = Timeline.Core.Export.Chronology.From(project, onlyFile);
         string text = Timeline.Core.Export.Exporters.Write(chronology, format);
         if (output is null)
@@ -208,7 +214,8 @@ public static class CommandLine
             if (a == "--format" || a.StartsWith("--format=", StringComparison.Ordinal) || a == "-f")
             {
                 format = Value() ?? "";
-                if (format is not ("text" or "json" or "sarif" or "github")) return Fail(stderr, $"--format takes text, json, sarif or github, not '{format}'");
+                if (format is not ("text" or "json" or "sarif" or "github"))
+                    return Fail(stderr, $"--format takes text, json, sarif or github, not '{format}'");
             }
             else if (a == "--max-warnings" || a.StartsWith("--max-warnings=", StringComparison.Ordinal))
             {
@@ -248,7 +255,8 @@ public static class CommandLine
                 GitHubFormatter.Write(stdout, report);
                 break;
             default:
-                bool color = !noColor && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null && ReferenceEquals(stdout, Console.Out);
+                bool color = !noColor && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null
+                    && ReferenceEquals(stdout, Console.Out);
                 TextFormatter.Write(stdout, report, color);
                 break;
         }

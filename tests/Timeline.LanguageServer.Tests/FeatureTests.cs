@@ -1,5 +1,5 @@
-using Timeline.TestSupport;
 using System.Text.Json.Nodes;
+using Timeline.TestSupport;
 
 namespace Timeline.LanguageServer.Tests;
 

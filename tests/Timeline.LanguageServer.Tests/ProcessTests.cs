@@ -1,6 +1,6 @@
-using Timeline.TestSupport;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using Timeline.TestSupport;
 
 namespace Timeline.LanguageServer.Tests;
 

@@ -36,7 +36,7 @@ public class QuoteTests : ServerOnDisk
         ["workspace"] = new JsonObject { ["didChangeWatchedFiles"] = new JsonObject { ["dynamicRegistration"] = true } },
     };
 
-    private JsonObject AtQuote(string uri) => new()
+    private static JsonObject AtQuote(string uri) => new()
     {
         ["textDocument"] = LspClient.Doc(uri),
         ["position"] = new JsonObject { ["line"] = 13, ["character"] = 20 },

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Timeline.TestSupport;
 using Timeline.LanguageServer.JsonRpc;
+using Timeline.TestSupport;
 
 namespace Timeline.LanguageServer.Tests;
 

@@ -1,8 +1,8 @@
-using Timeline.TestSupport;
 using System.IO.Pipes;
 using System.Text;
 using System.Text.Json.Nodes;
 using Timeline.LanguageServer.JsonRpc;
+using Timeline.TestSupport;
 
 namespace Timeline.LanguageServer.Tests;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using System.Diagnostics.CodeAnalysis;
 
 namespace Timeline.LanguageServer.JsonRpc;
 

@@ -1,7 +1,7 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
-using System.Diagnostics.CodeAnalysis;
 
 namespace Timeline.LanguageServer.JsonRpc;
 

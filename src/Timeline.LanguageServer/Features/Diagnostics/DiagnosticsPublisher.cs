@@ -1,7 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Threading.Channels;
 using Timeline.Core.Checks;
 using Timeline.LanguageServer.Protocol;
-using System.Diagnostics.CodeAnalysis;
 
 namespace Timeline.LanguageServer.Features;
 
