@@ -37,6 +37,8 @@ public sealed class Chronology
     public TimeSpan? Timezone { get; init; }
     /// <summary>When the timeline's files last changed: their last commit when they are committed as they are, else their files' time.</summary>
     public DateTimeOffset? LastChanged { get; init; }
+    /// <summary>Who compiled the chronology (the timeline's compiled-by), for the byline.</summary>
+    public string? CompiledBy { get; init; }
 
     public static Chronology From(ProjectResult project, string? onlyFile = null)
     {
@@ -61,13 +63,17 @@ public sealed class Chronology
             .OrderBy(p => p.e.Date?.Earliest ?? DateTime.MaxValue).ThenBy(p => p.e.Date?.Latest ?? DateTime.MaxValue).ThenBy(p => p.i)
             .Select(p => p.e).ToList();
         var first = files.FirstOrDefault();
-        string? description = null;
-        if (first?.Document.Root is Syntax.MappingNode root && root["description"] is Syntax.ScalarNode { IsNull: false } d)
-            description = Prose.WithoutFileNames(d.Value);
+        string? description = null, compiledBy = null;
+        if (first?.Document.Root is Syntax.MappingNode root)
+        {
+            if (root["description"] is Syntax.ScalarNode { IsNull: false } d) description = Prose.WithoutFileNames(d.Value);
+            if (root["compiled-by"] is Syntax.ScalarNode { IsNull: false } by) compiledBy = by.Value;
+        }
         return new Chronology
         {
             Title = Prose.OneLine(first?.Title ?? "Chronology"),
             Description = description,
+            CompiledBy = compiledBy,
             Events = ordered,
             Symbols = symbols,
             Timezone = first?.Timezone,

@@ -95,11 +95,12 @@ public static class Exporters
 
     /// <summary>
     /// When the chronology last changed and what it is made of, as one line:
-    /// "Last changed 21 November 2026. 18 events from 5 sources."
+    /// "Compiled by the Aleppo desk. Last changed 21 November 2026. 18 events from 5 sources."
     /// </summary>
     public static string Byline(Chronology c)
     {
         var parts = new List<string>();
+        if (c.CompiledBy is { } by) parts.Add($"Compiled by {Prose.OneLine(by).TrimEnd('.')}.");
         if (c.LastChanged is { } t) parts.Add($"Last changed {t.UtcDateTime.Day} {Edtf.MonthName(t.UtcDateTime.Month)} {t.UtcDateTime.Year}.");
         int n = c.Events.Count, s = c.CitedSources().Count;
         parts.Add($"{n} event{(n == 1 ? "" : "s")} from {s} source{(s == 1 ? "" : "s")}.");

@@ -95,7 +95,7 @@ public class BrowserTests : IDisposable
         Assert.Equal(32, r.GetProperty("events").GetInt32());
         string text = r.GetProperty("text").GetString()!;
         Assert.StartsWith("The 2024 opposition offensive on Aleppo\n", text);
-        Assert.Contains("Last changed ", text);
+        Assert.Contains("Compiled by The Timeline example desk, from five news reports. Last changed ", text);
         Assert.Contains("32 events from 5 sources.", text);
         Assert.Contains("Four civilians killed, among them two students.", text);
         Assert.Contains("Land and borders: Natural Earth", text);

@@ -187,7 +187,8 @@ public class ExportTests : IDisposable
     {
         string md = File.ReadAllText(Export("markdown"));
         Assert.StartsWith("# The 2024 opposition offensive on Aleppo\n\nEvents of 27-29 November 2024", md);
-        Assert.Matches(@"\*Last changed \d{1,2} [A-Z][a-z]+ \d{4}\. 32 events from 5 sources\.\*", md);
+        Assert.Matches(@"\*Compiled by The Timeline example desk, from five news reports\. Last changed \d{1,2} [A-Z][a-z]+ \d{4}\. "
+            + @"32 events from 5 sources\.\*", md);
         Assert.Contains("## Friday 29 November 2024 — Opposition factions claim entry into western Aleppo", md);
         Assert.Contains("**Disputed.**", md);
         // Paraphrase as reported speech, never in quotation marks; quotes in them exactly once.
