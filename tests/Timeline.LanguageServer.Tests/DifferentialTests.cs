@@ -2,7 +2,10 @@ using Timeline.TestSupport;
 
 namespace Timeline.LanguageServer.Tests;
 
-/// <summary>Seeded random edit sequences through incremental sync leave exactly the text and diagnostics of a fresh open (bench/robustness.sh runs 10,000).</summary>
+/// <summary>
+/// Seeded random edit sequences through incremental sync leave exactly the text and diagnostics of a fresh open
+/// (bench/robustness.sh runs 10,000).
+/// </summary>
 public class DifferentialTests
 {
     public static IEnumerable<object[]> Corpora() => new[]

@@ -51,7 +51,8 @@ public class MemoryTrimmerTests
         var log = TextWriter.Synchronized(written);
         try
         {
-            string text = "title: T\nevents:\n" + string.Concat(Enumerable.Range(0, 24000).Select(i => $"  - id: e{i}\n    date: 2024-11-29\n    title: event {i}\n"));
+            string text = "title: T\nevents:\n"
+                + string.Concat(Enumerable.Range(0, 24000).Select(i => $"  - id: e{i}\n    date: 2024-11-29\n    title: event {i}\n"));
             Assert.True(text.Length >= Features.DocumentSyncFeature.LargeDocument);
             string file = Path.Combine(dir, "big.timeline.yaml");
             File.WriteAllText(file, text);
@@ -59,7 +60,8 @@ public class MemoryTrimmerTests
             await c.InitializeAsync(dir);
             string uri = new Uri(file).AbsoluteUri;
             await c.OpenAsync(uri, text, 1);
-            await c.WaitForAsync(n => n["method"]?.GetValue<string>() == "textDocument/publishDiagnostics" && n["params"]!["uri"]!.GetValue<string>() == uri, TimeSpan.FromSeconds(60));
+            await c.WaitForAsync(n => n["method"]?.GetValue<string>() == "textDocument/publishDiagnostics"
+                && n["params"]!["uri"]!.GetValue<string>() == uri, TimeSpan.FromSeconds(60));
             lock (log) Assert.Contains("memory trimmed (a large document opened)", written.ToString());
         }
         finally { Directory.Delete(dir, true); }

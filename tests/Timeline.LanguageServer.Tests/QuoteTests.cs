@@ -7,7 +7,8 @@ namespace Timeline.LanguageServer.Tests;
 public class QuoteTests : ServerOnDisk
 {
     // An emoji and Arabic before the passage: the snapshot's positions are UTF-16 like any file's.
-    private const string Snapshot = "Headline 📰 حلب\n\n“For the first time in years, we have successfully advanced into Aleppo’s western districts,” a commander said.\n";
+    private const string Snapshot = "Headline 📰 حلب\n\n“For the first time in years, "
+        + "we have successfully advanced into Aleppo’s western districts,” a commander said.\n";
 
     private const string Timeline = """
         title: T

@@ -83,7 +83,11 @@ public class RobustnessTests
         }
         // An alias bomb: reported, never expanded.
         var bomb = new StringBuilder("title: T\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
-        for (int i = 1; i < 30; i++) bomb.Append(System.Globalization.CultureInfo.InvariantCulture, $"a{i}: &a{i} [{string.Join(", ", Enumerable.Repeat($"*a{i - 1}", 10))}]\n");
+        for (int i = 1; i < 30; i++)
+        {
+            string aliases = string.Join(", ", Enumerable.Repeat($"*a{i - 1}", 10));
+            bomb.Append(System.Globalization.CultureInfo.InvariantCulture, $"a{i}: &a{i} [{aliases}]\n");
+        }
         bomb.Append("events: []\n");
         Assert.Contains("TL006", await Codes("bomb.timeline.yaml", bomb.ToString()));
         Assert.Contains("TL902", await Codes("deep.timeline.yaml", "title: T\nevents: []\nx-deep: " + new string('[', 500) + new string(']', 500) + "\n"));

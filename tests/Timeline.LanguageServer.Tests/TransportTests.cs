@@ -28,7 +28,8 @@ public class TransportTests
         Assert.Contains("\"a\"", Encoding.UTF8.GetString((await reader.ReadAsync())!));
         Assert.Null(await reader.ReadAsync());
         // All in one read, with an extra header.
-        var whole = new MessageReader(new MemoryStream(Encoding.ASCII.GetBytes("Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n").Concat(a).ToArray()));
+        var header = Encoding.ASCII.GetBytes("Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n");
+        var whole = new MessageReader(new MemoryStream(header.Concat(a).ToArray()));
         Assert.NotNull(await whole.ReadAsync());
     }
 
@@ -50,7 +51,8 @@ public class TransportTests
         var r = await c.RequestAsync("textDocument/hover", LspClient.At("file:///x.timeline.yaml", 0, 0));
         Assert.Equal(ErrorCodes.ServerNotInitialized, r["error"]!["code"]!.GetValue<int>());
         await c.InitializeAsync(null);
-        Assert.Equal(ErrorCodes.InvalidRequest, (await c.RequestAsync("initialize", new JsonObject { ["capabilities"] = new JsonObject() }))["error"]!["code"]!.GetValue<int>());
+        var again = await c.RequestAsync("initialize", new JsonObject { ["capabilities"] = new JsonObject() });
+        Assert.Equal(ErrorCodes.InvalidRequest, again["error"]!["code"]!.GetValue<int>());
         Assert.Equal(0, await c.ShutdownAsync());
     }
 
@@ -60,7 +62,8 @@ public class TransportTests
         await using var c = LspClient.InProcess();
         await c.InitializeAsync(null);
         Assert.Equal(ErrorCodes.MethodNotFound, (await c.RequestAsync("timeline/nothing", null))["error"]!["code"]!.GetValue<int>());
-        Assert.Equal(ErrorCodes.InvalidParams, (await c.RequestAsync("textDocument/hover", new JsonObject { ["textDocument"] = 5 }))["error"]!["code"]!.GetValue<int>());
+        var hover = await c.RequestAsync("textDocument/hover", new JsonObject { ["textDocument"] = 5 });
+        Assert.Equal(ErrorCodes.InvalidParams, hover["error"]!["code"]!.GetValue<int>());
         Assert.Equal(ErrorCodes.InvalidParams, (await c.RequestAsync("textDocument/hover", null))["error"]!["code"]!.GetValue<int>());
         // A document that was never opened and does not exist.
         var never = await c.RequestAsync("textDocument/hover", LspClient.At("file:///nowhere/never.timeline.yaml", 0, 0));
@@ -124,7 +127,8 @@ public class TransportTests
         await using var c = LspClient.InProcess();
         await c.InitializeAsync(null);
         await c.CallAsync("shutdown", null);
-        Assert.Equal(ErrorCodes.InvalidRequest, (await c.RequestAsync("workspace/symbol", new JsonObject { ["query"] = "" }))["error"]!["code"]!.GetValue<int>());
+        var symbols = await c.RequestAsync("workspace/symbol", new JsonObject { ["query"] = "" });
+        Assert.Equal(ErrorCodes.InvalidRequest, symbols["error"]!["code"]!.GetValue<int>());
         await c.NotifyAsync("exit", null);
         Assert.Equal(0, await c.ServerTask!.WaitAsync(TimeSpan.FromSeconds(10)));
     }

@@ -67,7 +67,10 @@ public static class DifferentialEdits
     /// <summary>A position an editor can address: not inside a surrogate pair, not between CR and LF.</summary>
     private static int Boundary(string text, int i)
     {
-        while (i > 0 && i < text.Length && ((char.IsLowSurrogate(text[i]) && char.IsHighSurrogate(text[i - 1])) || (text[i] == '\n' && text[i - 1] == '\r'))) i--;
+        // Never between the halves of a surrogate pair or of a CRLF.
+        while (i > 0 && i < text.Length
+               && ((char.IsLowSurrogate(text[i]) && char.IsHighSurrogate(text[i - 1])) || (text[i] == '\n' && text[i - 1] == '\r')))
+            i--;
         return i;
     }
 

@@ -36,7 +36,8 @@ public class TokenAndLensCaseTests
         var tokens = SemanticTokens.Of(model, ws.Analyze(path).Result.Symbols, range);
         var got = tokens.Select(t => Describe(Fold(c.Text.Substring(t.Span.Start, t.Span.Length)), t.Kind, t.Modifiers)).ToList();
         var expected = c.Values("token").Select(Expected).ToList();
-        Assert.True(expected.SequenceEqual(got), $"{file}{(crlf ? " (CRLF)" : "")}: expected\n  {string.Join("\n  ", expected)}\ngot\n  {string.Join("\n  ", got)}");
+        Assert.True(expected.SequenceEqual(got),
+            $"{file}{(crlf ? " (CRLF)" : "")}: expected\n  {string.Join("\n  ", expected)}\ngot\n  {string.Join("\n  ", got)}");
         // In document order, never overlapping, never over a line break unless the scalar spans lines.
         for (int i = 1; i < tokens.Count; i++) Assert.True(tokens[i - 1].Span.End <= tokens[i].Span.Start, $"{file}: tokens {i - 1} and {i} overlap");
     }
@@ -50,9 +51,12 @@ public class TokenAndLensCaseTests
         var model = ws.Document(path)!.Model;
         var lenses = CodeLenses.Of(model, ws.Analyze(path).Result.Symbols);
         // Each lens stands on its event's id: the lenses of one event share a span, which is the id.
-        var got = lenses.GroupBy(l => l.Span).Select(g => $"{c.Text.Substring(g.Key.Start, g.Key.Length)}: {string.Join(" | ", g.Select(l => l.Title))}").ToList();
+        var got = lenses.GroupBy(l => l.Span)
+            .Select(g => $"{c.Text.Substring(g.Key.Start, g.Key.Length)}: {string.Join(" | ", g.Select(l => l.Title))}")
+            .ToList();
         var expected = c.Values("lens").ToList();
-        Assert.True(expected.SequenceEqual(got), $"{file}{(crlf ? " (CRLF)" : "")}: expected\n  {string.Join("\n  ", expected)}\ngot\n  {string.Join("\n  ", got)}");
+        Assert.True(expected.SequenceEqual(got),
+            $"{file}{(crlf ? " (CRLF)" : "")}: expected\n  {string.Join("\n  ", expected)}\ngot\n  {string.Join("\n  ", got)}");
         foreach (var l in lenses)
             Assert.Contains(model.Events, e => e.IdSpan == l.Span);
     }
