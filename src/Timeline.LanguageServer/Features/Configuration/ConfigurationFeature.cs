@@ -35,15 +35,10 @@ internal sealed class ConfigurationFeature : IFeature
         bool isObject = settings.ValueKind == JsonValueKind.Object;
         if (isObject && settings.TryGetProperty("rules", out var rules) && rules.ValueKind == JsonValueKind.Object)
             foreach (var r in rules.EnumerateObject())
-                if (Rules.Find(r.Name) is { } rule && r.Value.ValueKind == JsonValueKind.String)
-                    severities[rule.Code] = r.Value.GetString() switch
-                    {
-                        "error" => Severity.Error,
-                        "warning" => Severity.Warning,
-                        "info" => Severity.Info,
-                        "off" => null,
-                        _ => rule.DefaultSeverity,
-                    };
+                // The words a config file takes, read by the same code; another word changes nothing.
+                if (Rules.Find(r.Name) is { } rule && r.Value.ValueKind == JsonValueKind.String
+                    && Severities.TryParse(r.Value.GetString()!, out var severity))
+                    severities[rule.Code] = severity;
         server.Workspace.SetUserRuleSeverities(severities);
         server.Workspace.SetAllowCatalogsOutsideRoot(
             isObject && settings.TryGetProperty("allowCatalogsOutsideRoot", out var allow) && allow.ValueKind == JsonValueKind.True);
