@@ -105,9 +105,10 @@ public sealed class SourceDef : Definition
     public DateOnly? PublishedDay => Published?.Value is { IsDayPrecisionOrFiner: true } d && d.Start!.Year is >= 1 and <= 9999
         ? new DateOnly((int)d.Start.Year, d.Start.Month!.Value, d.Start.Day!.Value) : null;
 
-    /// <summary>The origin: via when set, else the publisher, compared without case, punctuation or a leading "the".</summary>
-    public string Origin => OriginKey(Via ?? Publisher ?? Id);
-
+    /// <summary>
+    /// A name as origins compare it: without case, punctuation or a leading "the". What a source's origin is
+    /// (via, publisher, shared text) is the project's evidence's to say (ProjectEvidence.OriginOf).
+    /// </summary>
     public static string OriginKey(string s)
     {
         var letters = new System.Text.StringBuilder();

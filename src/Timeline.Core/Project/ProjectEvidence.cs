@@ -45,7 +45,11 @@ public sealed class SnapshotFile
         try
         {
             if (!fs.FileExists(fullPath)) return new SnapshotFile(fullPath, SnapshotProblem.Missing, null, Array.Empty<byte>());
-            return new SnapshotFile(fullPath, SnapshotProblem.None, null, fs.ReadAllBytes(fullPath));
+            var bytes = fs.ReadAllBytes(fullPath);
+            if (bytes.LongLength > MaxBytes)
+                return new SnapshotFile(fullPath, SnapshotProblem.Unreadable,
+                    $"it is {bytes.LongLength / (1024 * 1024)} MiB, over the 16 MiB a snapshot may have", Array.Empty<byte>());
+            return new SnapshotFile(fullPath, SnapshotProblem.None, null, bytes);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -53,15 +57,31 @@ public sealed class SnapshotFile
         }
     }
 
-    /// <summary>The full path of a source's snapshot: relative to the file that defines the source.</summary>
-    public static string PathOf(SourceDef source) =>
-        System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(source.Path) ?? "", source.Snapshot!));
+    /// <summary>
+    /// The full path of a source's snapshot: relative to the file that defines the source; null when the
+    /// source names none, or names something that cannot be a path (a NUL, say).
+    /// </summary>
+    public static string? PathOf(SourceDef source)
+    {
+        if (source.Snapshot is not { Length: > 0 } written || written.IndexOfAny(System.IO.Path.GetInvalidPathChars()) >= 0) return null;
+        try
+        {
+            return System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(source.Path) ?? "", written));
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The largest snapshot read, as for the language's own files: a page, not a data dump.</summary>
+    public const long MaxBytes = 16L * 1024 * 1024;
 }
 
 /// <summary>
 /// The project's evidence: its sources' snapshots, the passages they share, and the origins of
-/// its sources as the independence checks count them. One per set of snapshots; shared by every
-/// check of the same outline.
+/// its sources as the independence checks count them. Made with each reading of the project, and
+/// shared by every check of the same outline (the passages are found once per outline).
 /// </summary>
 public sealed class ProjectEvidence
 {
@@ -84,7 +104,7 @@ public sealed class ProjectEvidence
 
     /// <summary>The snapshot of a source, or null when it names none.</summary>
     public SnapshotFile? SnapshotOf(SourceDef source) =>
-        source.Snapshot is { Length: > 0 } ? _byPath.GetValueOrDefault(SnapshotFile.PathOf(source)) : null;
+        SnapshotFile.PathOf(source) is { } path ? _byPath.GetValueOrDefault(path) : null;
 
     /// <summary>The passages of 40 words or more that two snapshots share, found once per set of snapshots.</summary>
     public SharedPassages Shared => _shared.Value;

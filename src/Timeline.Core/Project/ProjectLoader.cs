@@ -162,8 +162,7 @@ public static class ProjectLoader
         string fullRoot = Path.GetFullPath(root);
         foreach (var s in sources)
         {
-            if (s.Snapshot is not { Length: > 0 } written || written.IndexOfAny(Path.GetInvalidPathChars()) >= 0) continue;
-            string full = SnapshotFile.PathOf(s);
+            if (SnapshotFile.PathOf(s) is not { } full) continue;
             if (read.ContainsKey(full)) continue;
             var snap = cached?.Invoke(full) ?? SnapshotFile.Read(fs, full, fullRoot);
             read[full] = snap;

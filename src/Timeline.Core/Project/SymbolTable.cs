@@ -19,7 +19,7 @@ public sealed class SymbolTable
     private readonly IReadOnlyList<FileModel> _files;
     private List<Reference>? _references;
 
-    public SymbolTable(ProjectSnapshot project) : this(project, null) { }
+    public SymbolTable(ProjectSnapshot project) : this(project, null) => Evidence = project.Evidence;
 
     /// <summary>The project's snapshots, for the editor's features on quotes.</summary>
     public ProjectEvidence Evidence { get; internal set; } = ProjectEvidence.None;

@@ -83,7 +83,11 @@ public static class CodeActions
     private static int FirstLineWithComments(SourceText src, int dashLine, int floor)
     {
         int line = dashLine;
-        while (line > floor && src.LineText(line - 1).TrimStart() is { Length: > 0 } above && above[0] == '#') line--;
+        // A comment indented deeper than the dash belongs to the keys of the item above.
+        int dashColumn = src.LineText(dashLine).Length - src.LineText(dashLine).TrimStart().Length;
+        while (line > floor && src.LineText(line - 1) is var above && above.TrimStart() is { Length: > 0 } text && text[0] == '#'
+               && above.Length - text.Length <= dashColumn)
+            line--;
         return line;
     }
 
@@ -140,8 +144,7 @@ public static class CodeActions
             {
                 int dashCol = ColumnOfDash(src, seq.Items[0]);
                 // The new item's keys line up with the first item's ("-   id:" as well as "- id:").
-                int keyCol = seq.Items[0] is MappingNode { IsFlow: false } first
-                    && src.LineOf(first.Span.Start) == src.LineOf(seq.Items[0].Span.Start)
+                int keyCol = seq.Items[0] is MappingNode { IsFlow: false } first && OnItsDashLine(src, first)
                     ? first.Span.Start - src.LineStart(src.LineOf(first.Span.Start)) : dashCol + 2;
                 if (keyCol <= dashCol + 1) keyCol = dashCol + 2;
                 int lastLine = src.LineOf(Math.Max(seq.Items[^1].Span.Start, seq.Items[^1].Span.End - 1));
@@ -178,6 +181,13 @@ public static class CodeActions
             if (n > 0 && n < text.Length && text[n] != '#') unit = Math.Min(unit, n);
         }
         return new string(' ', unit == int.MaxValue ? 2 : unit);
+    }
+
+    /// <summary>Whether an item's mapping begins on the line of its dash ("- id: x", not "-" then "id: x" below).</summary>
+    private static bool OnItsDashLine(SourceText src, YamlNode item)
+    {
+        int lineStart = src.LineStart(src.LineOf(item.Span.Start));
+        return src.Substring(lineStart, item.Span.Start - lineStart).Trim() == "-";
     }
 
     private static int ColumnOfDash(SourceText src, YamlNode item)

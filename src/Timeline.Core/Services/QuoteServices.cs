@@ -29,11 +29,18 @@ public static class QuoteServices
     /// <summary>The quote at an offset: a quote: value of a citation, a claim or a figure's citation.</summary>
     public static QuoteSite? At(FileModel file, SymbolTable symbols, int offset)
     {
-        foreach (var ev in file.Events)
+        // Events stand in file order: the one that may hold the caret is the last to start at or before it
+        // (found by halving, since completion asks on every keystroke in files of thousands of events).
+        var events = file.Events;
+        int lo = 0, hi = events.Count - 1, at = -1;
+        while (lo <= hi)
         {
-            if (ev.Node is not { } node || !Near(node, file.Source, offset)) continue;
-            return Find(node, file.Source, symbols, offset);
+            int mid = (lo + hi) >>> 1;
+            if (events[mid].Span.Start <= offset) { at = mid; lo = mid + 1; }
+            else hi = mid - 1;
         }
+        for (int i = at; i >= 0 && i >= at - 1; i--)
+            if (events[i].Node is { } node && Near(node, file.Source, offset)) return Find(node, file.Source, symbols, offset);
         return null;
     }
 
@@ -130,17 +137,8 @@ public static class QuoteServices
         return passage;
     }
 
-    /// <summary>Text shown as is in Markdown: the characters that would open emphasis, code or links escaped.</summary>
-    private static string Markdown(string s)
-    {
-        var sb = new StringBuilder(s.Length);
-        foreach (char c in s)
-        {
-            if (c is '\\' or '*' or '_' or '`' or '[' or ']' or '<' or '>' or '#') sb.Append('\\');
-            sb.Append(c is '\n' or '\r' ? ' ' : c);
-        }
-        return sb.ToString();
-    }
+    /// <summary>Text shown as is in Markdown (the exports' escaping), on one line.</summary>
+    private static string Markdown(string s) => Export.Exporters.Md(s.ReplaceLineEndings(" "));
 
     // ---------------- definition ----------------
 
@@ -167,6 +165,8 @@ public static class QuoteServices
     /// </summary>
     public static CompletionResult? Complete(FileModel file, SymbolTable symbols, int offset)
     {
+        // Just after "quote:", nothing is offered yet: a sentence there would run into the key.
+        if (offset > 0 && offset <= file.Source.Length && file.Source[offset - 1] == ':') return null;
         if (At(file, symbols, offset) is not { } site) return null;
         if (site.Readable is not { } snapshot) return CompletionResult.Empty;
         string typed = site.Value is { } v ? Unquoted(file.Source.Substring(v.Span.Start, Math.Max(0, offset - v.Span.Start))) : "";

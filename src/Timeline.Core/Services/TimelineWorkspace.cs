@@ -200,11 +200,7 @@ public sealed class TimelineWorkspace
         // Snapshots too: read once, and again only when they change on disk (a new reading re-checks the quotes).
         SnapshotFile? Snapshot(string p) { lock (_gate) return _snapshots.GetValueOrDefault(p); }
         var snapshot = ProjectLoader.Load(_fs, root, Overlay, Limits, AllowCatalogsOutsideRoot, Catalog, Snapshot);
-        lock (_gate)
-        {
-            foreach (var c in snapshot.Catalogs) if (!c.IsBuiltin) _catalogs.TryAdd(c.Path, c);
-            foreach (var s in snapshot.Evidence.Snapshots) _snapshots.TryAdd(s.Path, s);
-        }
+        lock (_gate) foreach (var c in snapshot.Catalogs) if (!c.IsBuiltin) _catalogs.TryAdd(c.Path, c);
         // Open documents under the root that the disk does not have yet (unsaved new files).
         var extra = open.Values.Where(d => Checker.IsUnder(d.Path, root) && d.Model.Kind is not FileKind.Unknown and not FileKind.Config
                                            && !snapshot.Files.Any(f => f.Path == d.Path)
@@ -224,6 +220,9 @@ public sealed class TimelineWorkspace
         // Kept for the next caller only if nothing changed meanwhile: otherwise it already describes the past.
         lock (_gate)
         {
+            // Snapshots read meanwhile are kept only if no change came in since: a notice that one
+            // changed on disk must not be undone by a reading older than it.
+            if (_changes == startedAt) foreach (var s in snapshot.Evidence.Snapshots) _snapshots.TryAdd(s.Path, s);
             if (_changes == startedAt) _projects[root] = analysis;
             _lastChecks[root] = result.Checks;
         }

@@ -30,7 +30,9 @@ public sealed class FigureMisreadRule : EventRule
             check.Report(Rule, written.Span,
                 $"the figure says {measure}: {count.Text}, but its quote says '{quoted.Text}' " +
                 $"(“{quote.Value.Substring(quoted.Span.Start, quoted.Span.Length)}”); write {measure}: {quoted.Text}",
-                new[] { Fix.Replace($"Change to '{quoted.Text}'", written.Span, YamlScalars.Write(quoted.Text), true) });
+                // Offered, not preferred: the reader takes the number nearest the measure's word, which a quote
+                // of several counts can mislead.
+                new[] { Fix.Replace($"Change to '{quoted.Text}'", written.Span, YamlScalars.Write(quoted.Text)) });
         }
     }
 }

@@ -1,4 +1,5 @@
 using Timeline.Core.Project;
+using Timeline.Core.Syntax;
 
 namespace Timeline.Core.Checks;
 
@@ -23,7 +24,15 @@ public sealed class SnapshotMissingRule : ProjectRule
         foreach (var f in check.Project.Files)
             foreach (var s in f.Sources)
             {
-                if (s.SnapshotNode is not { } node || check.Evidence.SnapshotOf(s) is not { } snap) continue;
+                if (s.SnapshotNode is not { IsNull: false } node) continue;
+                if (SnapshotFile.PathOf(s) is null)
+                {
+                    check.Report(f.Path, Rule, () => node.Span,
+                        $"the snapshot '{Visible(YamlDocument.Shorten(node.Value))}' of the source '{s.Id}' is not a file path; "
+                        + "write the path of a .txt, .md or .html file in the project, such as snapshots/npa.txt");
+                    continue;
+                }
+                if (check.Evidence.SnapshotOf(s) is not { } snap) continue;
                 string? why = snap.Problem switch
                 {
                     SnapshotProblem.Missing => $"the snapshot '{s.Snapshot}' of the source '{s.Id}' was not found " +
@@ -37,4 +46,8 @@ public sealed class SnapshotMissingRule : ProjectRule
                 if (why is not null) check.Report(f.Path, Rule, () => node.Span, why);
             }
     }
+
+    /// <summary>Control characters written as escapes, so that a message never carries them.</summary>
+    private static string Visible(string text) => string.Concat(text.Select(c =>
+        char.IsControl(c) ? "\\u" + ((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture) : c.ToString()));
 }
