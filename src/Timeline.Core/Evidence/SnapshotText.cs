@@ -56,12 +56,37 @@ public sealed class SnapshotText
         return _segmentOriginal[i] + Math.Min(textOffset - _segmentText[i], _segmentLength[i]);
     }
 
+    /// <summary>The snapshot's sentences: each paragraph cut after '.', '!' or '?' followed by a space (a closing quote mark kept).</summary>
+    public IEnumerable<string> Sentences()
+    {
+        foreach (var p in Paragraphs)
+        {
+            string para = Text.Substring(p.Start, p.Length);
+            int start = 0;
+            for (int i = 0; i < para.Length; i++)
+            {
+                if (para[i] is not ('.' or '!' or '?')) continue;
+                int end = i + 1;
+                while (end < para.Length && para[end] is '"' or '”' or '’' or '\'' or ')') end++;
+                if (end < para.Length && !char.IsWhiteSpace(para[end])) continue;
+                if (para[start..end].Trim() is { Length: > 0 } s) yield return s;
+                start = end;
+            }
+            if (para[start..].Trim() is { Length: > 0 } rest) yield return rest;
+        }
+    }
+
     /// <summary>Reads a snapshot file's bytes: UTF-8 (a byte-order mark is dropped); <c>.html</c>/<c>.htm</c> as HTML,
     /// <c>.md</c>/<c>.markdown</c> as Markdown, anything else as plain text.</summary>
     public static SnapshotText Read(string path, ReadOnlySpan<byte> bytes)
     {
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
-        string text = Encoding.UTF8.GetString(bytes);
+        return Read(path, Encoding.UTF8.GetString(bytes));
+    }
+
+    /// <summary>Reads a snapshot file's text, already decoded, by its extension as <see cref="Read(string, ReadOnlySpan{byte})"/> does.</summary>
+    public static SnapshotText Read(string path, string text)
+    {
         string extension = Path.GetExtension(path).ToLowerInvariant();
         return extension switch
         {

@@ -10,12 +10,17 @@ public sealed class SnapshotReading
     private readonly Lazy<QuoteMatcher> _matcher;
     private readonly Lazy<TextFingerprint> _fingerprint;
 
-    private readonly Lazy<SourceText> _original;
+    private readonly Lazy<IReadOnlyList<(string Sentence, IReadOnlyList<string> Words)>> _sentences;
 
     private SnapshotReading(string path, byte[] bytes)
     {
-        Text = SnapshotText.Read(path, bytes);
-        _original = new Lazy<SourceText>(() => new SourceText(TextDecoding.Decode(bytes)), LazyThreadSafetyMode.ExecutionAndPublication);
+        // Decoded once: the readable text and the editor's positions come from the same string.
+        string decoded = TextDecoding.Decode(bytes);
+        Text = SnapshotText.Read(path, decoded);
+        Original = new SourceText(decoded);
+        _sentences = new Lazy<IReadOnlyList<(string, IReadOnlyList<string>)>>(
+            () => Text.Sentences().Select(s => (s, Names.NameNormalizer.Words(s))).ToList(),
+            LazyThreadSafetyMode.ExecutionAndPublication);
         _matcher = new Lazy<QuoteMatcher>(() => new QuoteMatcher(Text), LazyThreadSafetyMode.ExecutionAndPublication);
         _fingerprint = new Lazy<TextFingerprint>(() => TextFingerprint.Of(Text), LazyThreadSafetyMode.ExecutionAndPublication);
     }
@@ -24,7 +29,10 @@ public sealed class SnapshotReading
     public SnapshotText Text { get; }
 
     /// <summary>The file's text as decoded (what <see cref="SnapshotText.ToOriginal"/> points into).</summary>
-    public SourceText Original => _original.Value;
+    public SourceText Original { get; }
+
+    /// <summary>The sentences of the text with their normalised words, for completion inside a quote (made once).</summary>
+    public IReadOnlyList<(string Sentence, IReadOnlyList<string> Words)> Sentences => _sentences.Value;
 
     /// <summary>Finds quotes in the text.</summary>
     public QuoteMatcher Matcher => _matcher.Value;

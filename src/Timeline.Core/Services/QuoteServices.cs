@@ -173,9 +173,8 @@ public static class QuoteServices
         var want = NameNormalizer.Words(typed);
         bool lastIsPrefix = typed.Length > 0 && !char.IsWhiteSpace(typed[^1]);
         var items = new List<CompletionItem>();
-        foreach (var sentence in Sentences(snapshot.Text.Text))
+        foreach (var (sentence, have) in snapshot.Text.Sentences)
         {
-            var have = NameNormalizer.Words(sentence);
             bool all = true;
             for (int i = 0; i < want.Count && all; i++)
             {
@@ -193,24 +192,4 @@ public static class QuoteServices
     }
 
     private static string Unquoted(string s) => s.TrimStart().TrimStart('"', '\'');
-
-    /// <summary>The snapshot's sentences: each paragraph cut after '.', '!' or '?' followed by a space (a closing quote mark kept).</summary>
-    public static IEnumerable<string> Sentences(SnapshotText text)
-    {
-        foreach (var p in text.Paragraphs)
-        {
-            string para = text.Text.Substring(p.Start, p.Length);
-            int start = 0;
-            for (int i = 0; i < para.Length; i++)
-            {
-                if (para[i] is not ('.' or '!' or '?')) continue;
-                int end = i + 1;
-                while (end < para.Length && para[end] is '"' or '”' or '’' or '\'' or ')') end++;
-                if (end < para.Length && !char.IsWhiteSpace(para[end])) continue;
-                if (para[start..end].Trim() is { Length: > 0 } s) yield return s;
-                start = end;
-            }
-            if (para[start..].Trim() is { Length: > 0 } rest) yield return rest;
-        }
-    }
 }
