@@ -3,8 +3,12 @@ using Timeline.Core.Project;
 
 namespace Timeline.Cli.Output;
 
-/// <summary>A file of the report: the path shown (relative to the current folder, with '/') and its diagnostics.</summary>
-public sealed record ReportFile(string DisplayPath, CheckedFile File);
+/// <summary>A file of the report: the path shown (relative to the current folder, with '/'), its diagnostics and their
+/// fingerprints (taken over all the file's findings, before a baseline leaves any out).</summary>
+public sealed record ReportFile(string DisplayPath, CheckedFile File)
+{
+    public IReadOnlyList<string> Fingerprints { get; init; } = Fingerprint.Of(File.Source, File.Diagnostics);
+}
 
 public sealed record Summary(int Files, int Errors, int Warnings, int Infos)
 {

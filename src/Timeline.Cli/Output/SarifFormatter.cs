@@ -8,6 +8,9 @@ public static class SarifFormatter
 {
     public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
 
+    /// <summary>The key of the finding's fingerprint (<see cref="Fingerprint"/>) in a result's <c>partialFingerprints</c>.</summary>
+    public const string FingerprintKey = "timelineFingerprint/v1";
+
     public static void Write(Stream output, IReadOnlyList<ReportFile> files, string version, string baseFolder)
     {
         var rules = Rules.All.ToList();
@@ -50,8 +53,9 @@ public static class SarifFormatter
         w.WriteEndObject();
         w.WriteStartArray("results");
         foreach (var f in files)
-            foreach (var d in f.File.Diagnostics)
+            for (int i = 0; i < f.File.Diagnostics.Count; i++)
             {
+                var d = f.File.Diagnostics[i];
                 var s = f.File.Source.GetPosition(d.Span.Start);
                 var e = f.File.Source.GetPosition(d.Span.End);
                 w.WriteStartObject();
@@ -77,6 +81,9 @@ public static class SarifFormatter
                 w.WriteEndObject();
                 w.WriteEndObject();
                 w.WriteEndArray();
+                w.WriteStartObject("partialFingerprints");
+                w.WriteString(FingerprintKey, f.Fingerprints[i]);
+                w.WriteEndObject();
                 w.WriteEndObject();
             }
         w.WriteEndArray();
