@@ -76,6 +76,8 @@ public static class CommandLine
             CheckCommand(cwd), FmtCommandLine(cwd), ExportCommand(cwd), CaptureCommand(cwd), ImportCommandLine(cwd),
             InitCommandLine(cwd), LspCommand(args ?? Array.Empty<string>()),
         };
+        // Help says `timeline` however it is run (dotnet timeline.dll, a test host).
+        root.HelpName = "timeline";
         foreach (var option in root.Options)
         {
             if (option is VersionOption) option.Action = new Run(p => WriteLine(p.InvocationConfiguration.Output, $"timeline {Version}"));

@@ -78,6 +78,6 @@ public sealed class CaptureCommandTests : IAsyncLifetime
     {
         var (code, output, _) = await Run(_dir, "--help");
         Assert.Equal(0, code);
-        Assert.Contains("timeline capture URL|FILE [--id ID] [--dir snapshots] [--add-to FILE]", output);
+        Assert.Contains("timeline capture URL|FILE [--id ID] [--dir DIR] [--add-to FILE]", output);
     }
 }
