@@ -22,7 +22,10 @@ public static class LanguageServerCommand
         System.Runtime.GCSettings.LatencyMode = System.Runtime.GCLatencyMode.SustainedLowLatency;
         stderr.WriteLine($"timeline lsp: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} garbage " +
             $"collector, {System.Runtime.GCSettings.LatencyMode}");
-        var server = new TimelineLanguageServer(stdin, stdout, new ServerOptions { Log = stderr, TrimMemoryWhenIdle = TimeSpan.FromSeconds(2) });
+        var server = new TimelineLanguageServer(stdin, stdout, new ServerOptions
+        {
+            Log = stderr, TrimMemoryWhenIdle = TimeSpan.FromSeconds(2), AnswerWhileReading = true,
+        });
         return await server.RunAsync().ConfigureAwait(false);
     }
 }

@@ -22,6 +22,15 @@ public sealed class ServerOptions
     /// there is the whole process's).
     /// </summary>
     public TimeSpan? TrimMemoryWhenIdle { get; init; }
+
+    /// <summary>
+    /// While a project is read for the first time (seconds, for a hundred thousand events), an open
+    /// document's own findings are published at once and requests about it are answered from what is
+    /// known (completion marked incomplete until the catalogs' names are indexed); the project's
+    /// findings follow when it is read. The process of <c>timeline lsp</c> sets it; without it every
+    /// answer waits for the whole project, as the tests that compare whole answers expect.
+    /// </summary>
+    public bool AnswerWhileReading { get; init; }
 }
 
 /// <summary>
@@ -81,6 +90,7 @@ public sealed class TimelineLanguageServer
     public Lsp Lsp { get; private set; }
     internal DiagnosticsPublisher Diagnostics { get; }
     internal MemoryTrimmer? Memory { get; }
+    internal bool AnswerWhileReading => _options.AnswerWhileReading;
     public DateOnly Today => _options.Today ?? DateOnly.FromDateTime(DateTime.Now);
     public int ExitCode { get; private set; } = 1;
     internal ClientSupport Client { get; private set; } = ClientSupport.Read(null);
