@@ -17,6 +17,7 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}'
   "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(. /etc/os-release; echo "$PRETTY_NAME"), $(dotnet --version)"
 
 echo; echo "## timeline lsp, cold"
+dotnet $bench cold-header
 for project in 10k 100k; do
   for run in $(seq "$runs"); do
     echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -27,6 +28,7 @@ done
 if [[ "${TIMELINE_BENCH_NO_YLS:-}" != 1 ]]; then
   echo; echo "## yaml-language-server + Timeline's schema, cold"
   (cd bench/yaml-language-server && npm install --no-audit --no-fund --silent)
+  dotnet $bench cold-header
   for run in $(seq "$runs"); do
     echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
     dotnet $bench cold artifacts/bench-10k --label "10k run $run" \

@@ -17,7 +17,23 @@ public static class ColdBench
 {
     public sealed record Result(
         string Name, double FirstDiagnosticsMs, double WorkspaceReadMs, double[] KeystrokeMs, double[] CompletionMs,
-        int IncompleteCompletions, long PeakRssKb, long EndRssKb, int Timeouts);
+        int IncompleteCompletions, long PeakRssKb, long EndRssKb, int Timeouts, double FirstDiagnosticsCpuMs, double CpuMs);
+
+    /// <summary>
+    /// The CPU time a process has used (user and system, all its threads), from /proc/PID/stat: on a loaded
+    /// machine the wall-clock times carry waits for a core, this does not.
+    /// </summary>
+    public static double CpuMs(int pid)
+    {
+        try
+        {
+            string stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            // utime and stime are fields 14 and 15 of the line, the 12th and 13th after the command's name, in ticks of 10 ms.
+            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10.0;
+        }
+        catch (IOException) { return double.NaN; }
+    }
 
     private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(30);
 
@@ -44,7 +60,7 @@ public static class ColdBench
             {
                 if (indexedLogLine is not null && line.Contains(indexedLogLine, StringComparison.Ordinal))
                     indexed.TrySetResult(clock.Elapsed.TotalMilliseconds);
-                if (showLog) Console.Error.WriteLine("    server: " + line);
+                if (showLog) Console.Error.WriteLine($"    {clock.ElapsedMilliseconds,6} ms server: {line}");
             }
         });
         await using var c = LspClient.OverStreams(p.StandardInput.BaseStream, p.StandardOutput.BaseStream);
@@ -82,8 +98,11 @@ public static class ColdBench
         await c.NotifyAsync("initialized", new JsonObject());
         if (settings is not null) await c.NotifyAsync("workspace/didChangeConfiguration", new JsonObject { ["settings"] = settings.DeepClone() });
         await c.OpenAsync(uri, text, 1);
+        if (showLog) Console.Error.WriteLine($"    {clock.ElapsedMilliseconds,6} ms opened");
         await c.WaitForAsync(n => IsDiagnostics(n, uri, null), TimeSpan.FromMinutes(5));
         double first = clock.Elapsed.TotalMilliseconds;
+        double firstCpu = CpuMs(p.Id);
+        if (showLog) Console.Error.WriteLine($"    {clock.ElapsedMilliseconds,6} ms first diagnostics");
 
         // Keystrokes right after: one character into event titles spread over the file.
         var lines = text.Split('\n');
@@ -136,10 +155,13 @@ public static class ColdBench
         }
         await Task.Delay(1000);
         long end = RssSampler.Read(p.Id);
+        // TIMELINE_BENCH_SMAPS=1: what the memory at the end is made of.
+        if (Environment.GetEnvironmentVariable("TIMELINE_BENCH_SMAPS") == "1") LspBench.Mappings(p.Id);
+        double cpu = CpuMs(p.Id);
         long peak = sampler.Stop();
         try { await c.RequestAsync("shutdown", null, TimeSpan.FromSeconds(5)); await c.NotifyAsync("exit", null); } catch { }
         if (!p.WaitForExit(5000)) p.Kill(true);
-        return new Result(name, first, read, keys.ToArray(), comps.ToArray(), incomplete, peak, end, timeouts);
+        return new Result(name, first, read, keys.ToArray(), comps.ToArray(), incomplete, peak, end, timeouts, firstCpu, cpu);
     }
 
     private static bool IsDiagnostics(JsonObject n, string uri, int? version) =>
@@ -148,17 +170,19 @@ public static class ColdBench
         && (version is null || n["params"]!["version"] is null || n["params"]!["version"]!.GetValue<int>() == version);
 
     public const string Header =
-        "| server | project | start → first diagnostics | workspace read | keystroke → diagnostics p50 | p99 | completion p50 | p99"
-        + " | incomplete | highest resident memory | at the end | keystrokes/completions |\n|---|---|---|---|---|---|---|---|---|---|---|---|";
+        "| server | project | start → first diagnostics | its CPU time | workspace read | keystroke → diagnostics p50 | p99 | completion p50 | p99"
+        + " | incomplete | highest resident memory | at the end | CPU time in all | keystrokes/completions |"
+        + "\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
 
     public static string Row(Result r, string project)
     {
         var inv = CultureInfo.InvariantCulture;
         string timeouts = r.Timeouts > 0 ? string.Create(inv, $", {r.Timeouts} timed out") : "";
-        return string.Create(inv, $"| {r.Name} | {project} | {r.FirstDiagnosticsMs:F0} ms | {r.WorkspaceReadMs:F0} ms")
+        return string.Create(inv, $"| {r.Name} | {project} | {r.FirstDiagnosticsMs:F0} ms | {r.FirstDiagnosticsCpuMs:F0} ms")
+            + string.Create(inv, $" | {r.WorkspaceReadMs:F0} ms")
             + string.Create(inv, $" | {LspBench.Percentile(r.KeystrokeMs, 50):F1} ms | {LspBench.Percentile(r.KeystrokeMs, 99):F1} ms")
             + string.Create(inv, $" | {LspBench.Percentile(r.CompletionMs, 50):F2} ms | {LspBench.Percentile(r.CompletionMs, 99):F2} ms")
-            + string.Create(inv, $" | {r.IncompleteCompletions} | {r.PeakRssKb / 1024.0:F0} MB | {r.EndRssKb / 1024.0:F0} MB")
+            + string.Create(inv, $" | {r.IncompleteCompletions} | {r.PeakRssKb / 1024.0:F0} MB | {r.EndRssKb / 1024.0:F0} MB | {r.CpuMs:F0} ms")
             + string.Create(inv, $" | {r.KeystrokeMs.Length}/{r.CompletionMs.Length}{timeouts} |");
     }
 }

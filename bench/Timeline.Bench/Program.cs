@@ -86,6 +86,7 @@ if (args.Length >= 2 && args[0] == "lsp")
 }
 // timeline-bench cold DIR [--file F] [--server PATH] [--yaml-language-server PATH_TO_BIN] [--label L]:
 // the cold path as an editor starts the server (see ColdBench), one run per call.
+if (args.Length == 1 && args[0] == "cold-header") { Console.WriteLine(ColdBench.Header); return 0; }
 if (args.Length >= 2 && args[0] == "cold")
 {
     string? server = null, yls = null, file = null, label = Path.GetFileName(Path.GetFullPath(args[1]));

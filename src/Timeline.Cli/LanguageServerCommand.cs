@@ -18,6 +18,10 @@ public static class LanguageServerCommand
         var stdout = Console.OpenStandardOutput();
         // Nothing but protocol goes to stdout: the process's ordinary text output is sent to stderr instead.
         Console.SetOut(stderr);
+        // Reading a workspace keeps every pool thread busy for seconds: the editor's requests and the open
+        // document's diagnostics get threads of their own at once instead of waiting for the pool to grow.
+        System.Threading.ThreadPool.GetMinThreads(out int workers, out int io);
+        System.Threading.ThreadPool.SetMinThreads(Math.Max(workers, 8), io);
         // An editor waits on every answer: full collections run in the background rather than stop the server.
         System.Runtime.GCSettings.LatencyMode = System.Runtime.GCLatencyMode.SustainedLowLatency;
         stderr.WriteLine($"timeline lsp: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} garbage " +

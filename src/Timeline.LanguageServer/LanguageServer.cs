@@ -223,14 +223,26 @@ public sealed class TimelineLanguageServer
     private static readonly ServerInfo Info =
         new("timeline", typeof(TimelineLanguageServer).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
 
+    /// <summary>
+    /// How long the workspace's reading waits for the editor to begin opening its first document. Cheap when
+    /// none comes: with no document open nothing waits for the reading (a message of a few megabytes takes a
+    /// while to arrive and be parsed on a busy machine).
+    /// </summary>
+    private static readonly TimeSpan OpenGrace = TimeSpan.FromSeconds(1);
+
     private async Task OnInitializedAsync()
     {
-        _ = Task.Run(() =>
+        _ = Task.Run(async () =>
         {
             try
             {
+                // An editor opens the file it shows right after initialized: it is read first, on every core, and the
+                // workspace's reading takes it from the editor instead of reading it from disk at the same moment.
+                if (AnswerWhileReading && await Task.WhenAny(Workspace.FirstOpening, Task.Delay(OpenGrace)).ConfigureAwait(false)
+                    == Workspace.FirstOpening)
+                    await Workspace.FirstOpen.ConfigureAwait(false);
                 long started = Environment.TickCount64;
-                Workspace.Index();
+                using (Memory?.Busy()) Workspace.Index();
                 Log($"indexed the workspace in {Environment.TickCount64 - started} ms");
                 // What reading it left behind goes back now, or at the next pause if the writer is already at work.
                 Memory?.TrimIfQuietSince(started, "workspace read");

@@ -97,12 +97,23 @@ public sealed class TimelineWorkspace
     {
         // The file as read from disk (when the workspace was indexed) has the segments to reuse. It is
         // consumed: the open document's edits move those segments, so after a close the file is read again.
+        _firstOpening.TrySetResult();
         FileModel? fromDisk;
         lock (_gate) { fromDisk = _diskModels.GetValueOrDefault(path); _diskModels.Remove(path); }
         var doc = MakeDocument(path, new SourceText(text), version, fromDisk);
         lock (_gate) { _open[path] = doc; Invalidate(path); }
+        _firstOpen.TrySetResult();
         return doc;
     }
+
+    private readonly TaskCompletionSource _firstOpening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _firstOpen = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Done once a document began to be opened.</summary>
+    public Task FirstOpening => _firstOpening.Task;
+
+    /// <summary>Done once a document was opened (and read): a reading of the project after it takes the editor's copy.</summary>
+    public Task FirstOpen => _firstOpen.Task;
 
     /// <summary>A new version of an open document: what the edit did not touch is reused from the last version.</summary>
     public OpenDocument Change(string path, string text, int version) => Change(path, new SourceText(text), version);
@@ -279,7 +290,8 @@ public sealed class TimelineWorkspace
             if (open.TryGetValue(p, out var d)) return d.Model;
             lock (_gate) if (_diskModels.TryGetValue(p, out var m)) return m;
             var model = ProjectLoader.ReadFile(_fs, p, Limits);
-            if (model is not null) lock (_gate) _diskModels[p] = model;
+            // Not kept if the editor opened the file meanwhile: its copy is the one that counts, and would be a second.
+            if (model is not null) lock (_gate) if (!_open.ContainsKey(p)) _diskModels[p] = model;
             return model;
         }
         // Gazetteers are read once and kept until they change on disk: not on every keystroke.

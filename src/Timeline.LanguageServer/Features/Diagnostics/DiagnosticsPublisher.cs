@@ -51,7 +51,7 @@ internal sealed class DiagnosticsPublisher
         lock (_reading) if (!_reading.Add(root)) return;
         _ = Task.Run(() =>
         {
-            try { _server.Workspace.Read(path); }
+            try { using (_server.Memory?.Busy()) _server.Workspace.Read(path); }
             catch (Exception ex) { _server.Log($"reading {root} failed: {ex}"); }
             finally { lock (_reading) _reading.Remove(root); }
             Schedule();
