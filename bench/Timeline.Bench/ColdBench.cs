@@ -35,7 +35,8 @@ public static class ColdBench
         catch (IOException) { return double.NaN; }
     }
 
-    private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(30);
+    /// <summary>How long one keystroke's diagnostics or one completion may take before it counts as a time-out.</summary>
+    public static TimeSpan StepTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <param name="file">The file opened (a path under <paramref name="project"/>).</param>
     /// <param name="indexedLogLine">A line of the server's log that says its workspace is read (null: not known).</param>
@@ -170,8 +171,8 @@ public static class ColdBench
         && (version is null || n["params"]!["version"] is null || n["params"]!["version"]!.GetValue<int>() == version);
 
     public const string Header =
-        "| server | project | start → first diagnostics | its CPU time | workspace read | keystroke → diagnostics p50 | p99 | completion p50 | p99"
-        + " | incomplete | highest resident memory | at the end | CPU time in all | keystrokes/completions |"
+        "| server | project | start → first diagnostics | its CPU time | workspace read | keystroke → diagnostics p50 | p99"
+        + " | completion p50 | p99 | incomplete | highest resident memory | at the end | CPU time in all | keystrokes/completions |"
         + "\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
 
     public static string Row(Result r, string project)

@@ -100,6 +100,7 @@ if (args.Length >= 2 && args[0] == "cold")
         }
     server ??= Path.GetFullPath("artifacts/timeline/timeline");
     file ??= Path.Combine(args[1], "generated.timeline.yaml");
+    if (yls is not null) ColdBench.StepTimeout = TimeSpan.FromSeconds(10);
     var row = yls is null
         ? await ColdBench.RunAsync("timeline lsp", server, "lsp --stdio", args[1], file, null, "indexed the workspace")
         : await ColdBench.RunAsync("yaml-language-server + schema", "node", $"\"{yls}\" --stdio", args[1], file, YamlServer.Settings(), null);
