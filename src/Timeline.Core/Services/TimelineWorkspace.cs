@@ -192,13 +192,6 @@ public sealed class TimelineWorkspace
         return a;
     }
 
-    /// <summary>Whether the project of a path was read whole at least once.</summary>
-    public bool IsRead(string path)
-    {
-        string root = RootOf(path);
-        lock (_gate) return _read.Contains(root);
-    }
-
     /// <summary>
     /// What is known of a path's project without waiting to read it: its checked result once it was
     /// read whole (checked again now if something changed), before that the open documents alone
