@@ -10,7 +10,11 @@ namespace Timeline.Bench;
 /// </summary>
 public static class Generator
 {
-    public static void Project(string dir, int events, int places, int seed = 42, string? communitiesTsv = null)
+    /// <param name="files">
+    /// How many timeline files the events are spread over (each with its own sources and ids: the
+    /// first file is generated.timeline.yaml, the others generated-2.timeline.yaml and on).
+    /// </param>
+    public static void Project(string dir, int events, int places, int seed = 42, string? communitiesTsv = null, int files = 1)
     {
         Directory.CreateDirectory(dir);
         var rng = new Random(seed);
@@ -30,31 +34,43 @@ public static class Generator
         for (int i = 0; i < 50; i++) a.Append(CultureInfo.InvariantCulture, $"  - id: actor-{i}\n    name: Actor {i}\n    kind: armed-group\n");
         File.WriteAllText(Path.Combine(dir, "actors.actors.yaml"), a.ToString());
 
+        files = Math.Max(1, files);
+        for (int f = 0; f < files; f++)
+        {
+            int count = events / files + (f < events % files ? 1 : 0);
+            string name = f == 0 ? "generated.timeline.yaml" : $"generated-{f + 1}.timeline.yaml";
+            File.WriteAllText(Path.Combine(dir, name), Timeline(count, f == 0 ? "" : $"f{f + 1}-", names, rng));
+        }
+    }
+
+    /// <summary>One timeline of <paramref name="events"/> events; <paramref name="prefix"/> keeps its ids apart from other files'.</summary>
+    private static string Timeline(int events, string prefix, List<(string Name, string Arabic, double Lat, double Lon)> names, Random rng)
+    {
         var t = new StringBuilder("title: Generated timeline\ntimezone: \"+03:00\"\nsources:\n");
         int sources = Math.Max(10, events / 20);
         var day0 = new DateOnly(2011, 3, 15);
         for (int i = 0; i < sources; i++)
-            t.Append(CultureInfo.InvariantCulture, $"  - id: source-{i}\n    publisher: Outlet {i % 37}\n    " +
-                $"published: {day0.AddDays(i * 5000 / sources + 30):yyyy-MM-dd}\n    url: https://example.org/{i}\n");
+            t.Append(CultureInfo.InvariantCulture, $"  - id: {prefix}source-{i}\n    publisher: Outlet {i % 37}\n    " +
+                $"published: {day0.AddDays(i * 5000 / sources + 30):yyyy-MM-dd}\n    url: https://example.org/{prefix}{i}\n");
         t.Append("events:\n");
         for (int i = 0; i < events; i++)
         {
             var day = day0.AddDays(i * 5000L / events is var d ? (int)d : 0);
-            int src = (int)((long)i * sources / events);
+            string src = $"{prefix}source-{(int)((long)i * sources / events)}";
             t.Append(CultureInfo.InvariantCulture,
-                $"  - id: event-{i}\n    date: {day:yyyy-MM-dd}\n    title: Event number {i} near {Quote(names[i % names.Count].Name)}\n");
+                $"  - id: {prefix}event-{i}\n    date: {day:yyyy-MM-dd}\n    title: Event number {i} near {Quote(names[i % names.Count].Name)}\n");
             t.Append(CultureInfo.InvariantCulture,
                 $"    places: [{Id(names[i % names.Count].Name, i % names.Count)}]\n    actors: [actor-{i % 50}, actor-{(i * 7) % 50}]\n");
             t.Append(CultureInfo.InvariantCulture,
-                $"    sources:\n      - source: source-{src}\n        quote: words of the report about event {i}\n");
+                $"    sources:\n      - source: {src}\n        quote: words of the report about event {i}\n");
             if (i % 10 == 0)
                 t.Append(CultureInfo.InvariantCulture,
-                    $"    claims:\n      - by: actor-{i % 50}\n        stance: asserts\n        source: source-{src}\n    status: claimed\n");
+                    $"    claims:\n      - by: actor-{i % 50}\n        stance: asserts\n        source: {src}\n    status: claimed\n");
             if (i % 7 == 0)
                 t.Append(CultureInfo.InvariantCulture,
-                    $"    casualties:\n      - killed: at least {rng.Next(1, 40)}\n        group: civilians\n        source: source-{src}\n");
+                    $"    casualties:\n      - killed: at least {rng.Next(1, 40)}\n        group: civilians\n        source: {src}\n");
         }
-        File.WriteAllText(Path.Combine(dir, "generated.timeline.yaml"), t.ToString());
+        return t.ToString();
     }
 
     private static string Quote(string s) => "\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";

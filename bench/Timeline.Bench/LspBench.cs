@@ -169,7 +169,7 @@ public static class LspBench
         if (Environment.GetEnvironmentVariable("TIMELINE_BENCH_SMAPS") == "1") Mappings(p.Id);
     }
 
-    private static void Mappings(int pid)
+    internal static void Mappings(int pid)
     {
         var sums = new Dictionary<string, long>();
         string mapping = "";

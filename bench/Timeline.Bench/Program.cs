@@ -1,21 +1,22 @@
 using System.Globalization;
 using Timeline.Bench;
 
-// timeline-bench generate DIR [--events N] [--places M] [--seed S]
+// timeline-bench generate DIR [--events N] [--places M] [--seed S] [--files F]
 if (args.Length >= 2 && args[0] == "generate")
 {
-    int events = 10_000, places = 5_000, seed = 42;
+    int events = 10_000, places = 5_000, seed = 42, files = 1;
     for (int i = 2; i + 1 < args.Length; i += 2)
         switch (args[i])
         {
             case "--events": events = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
             case "--places": places = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
             case "--seed": seed = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+            case "--files": files = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
         }
     string? tsv = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared/data/syria-communities.tsv"));
     if (!File.Exists(tsv)) tsv = Environment.GetEnvironmentVariable("TIMELINE_COMMUNITIES");
-    Generator.Project(args[1], events, places, seed, tsv);
-    Console.WriteLine($"generated {events} events and {places} places " +
+    Generator.Project(args[1], events, places, seed, tsv, files);
+    Console.WriteLine($"generated {events} events in {files} file(s) and {places} places " +
         $"in {args[1]}{(tsv is not null && File.Exists(tsv) ? " (real place names)" : "")}");
     return 0;
 }
@@ -75,20 +76,7 @@ if (args.Length >= 2 && args[0] == "lsp")
     Console.WriteLine(LspBench.Row(ours));
     if (yls is not null)
     {
-        string schemaDir = Path.GetFullPath("schema");
-        var settings = new System.Text.Json.Nodes.JsonObject
-        {
-            ["yaml"] = new System.Text.Json.Nodes.JsonObject
-            {
-                ["validate"] = true, ["completion"] = true, ["hover"] = true,
-                ["schemaStore"] = new System.Text.Json.Nodes.JsonObject { ["enable"] = false },
-                ["schemas"] = new System.Text.Json.Nodes.JsonObject
-                {
-                    [new Uri(Path.Combine(schemaDir, "timeline.schema.json")).AbsoluteUri] = "*.timeline.yaml",
-                    [new Uri(Path.Combine(schemaDir, "places.schema.json")).AbsoluteUri] = "*.places.yaml",
-                },
-            },
-        };
+        var settings = YamlServer.Settings();
         LspBench.StepTimeout = TimeSpan.FromSeconds(20);
         var theirs = await LspBench.RunAsync("yaml-language-server + schema", "node", $"\"{yls}\" --stdio", args[1],
             settings, keystrokes: 20, completions: 20);
@@ -96,8 +84,31 @@ if (args.Length >= 2 && args[0] == "lsp")
     }
     return 0;
 }
+// timeline-bench cold DIR [--file F] [--server PATH] [--yaml-language-server PATH_TO_BIN] [--label L]:
+// the cold path as an editor starts the server (see ColdBench), one run per call.
+if (args.Length == 1 && args[0] == "cold-header") { Console.WriteLine(ColdBench.Header); return 0; }
+if (args.Length >= 2 && args[0] == "cold")
+{
+    string? server = null, yls = null, file = null, label = Path.GetFileName(Path.GetFullPath(args[1]));
+    for (int i = 2; i + 1 < args.Length; i += 2)
+        switch (args[i])
+        {
+            case "--server": server = args[i + 1]; break;
+            case "--yaml-language-server": yls = args[i + 1]; break;
+            case "--file": file = args[i + 1]; break;
+            case "--label": label = args[i + 1]; break;
+        }
+    server ??= Path.GetFullPath("artifacts/timeline/timeline");
+    file ??= Path.Combine(args[1], "generated.timeline.yaml");
+    if (yls is not null) ColdBench.StepTimeout = TimeSpan.FromSeconds(10);
+    var row = yls is null
+        ? await ColdBench.RunAsync("timeline lsp", server, "lsp --stdio", args[1], file, null, "indexed the workspace")
+        : await ColdBench.RunAsync("yaml-language-server + schema", "node", $"\"{yls}\" --stdio", args[1], file, YamlServer.Settings(), null);
+    Console.WriteLine(ColdBench.Row(row, label));
+    return 0;
+}
 // timeline-bench evidence quotes|shared-text [--seed S]: the evidence engine on generated snapshots
 if (args.Length >= 2 && args[0] == "evidence") return EvidenceBench.Run(args[1..]);
 
-Console.Error.WriteLine("usage: timeline-bench generate DIR [--events N] [--places M] [--seed S]");
+Console.Error.WriteLine("usage: timeline-bench generate DIR [--events N] [--places M] [--seed S] [--files F] | cold DIR [--file F] | lsp DIR");
 return 2;

@@ -18,11 +18,18 @@ public static class LanguageServerCommand
         var stdout = Console.OpenStandardOutput();
         // Nothing but protocol goes to stdout: the process's ordinary text output is sent to stderr instead.
         Console.SetOut(stderr);
+        // Reading a workspace keeps every pool thread busy for seconds: the editor's requests and the open
+        // document's diagnostics get threads of their own at once instead of waiting for the pool to grow.
+        System.Threading.ThreadPool.GetMinThreads(out int workers, out int io);
+        System.Threading.ThreadPool.SetMinThreads(Math.Max(workers, 8), io);
         // An editor waits on every answer: full collections run in the background rather than stop the server.
         System.Runtime.GCSettings.LatencyMode = System.Runtime.GCLatencyMode.SustainedLowLatency;
         stderr.WriteLine($"timeline lsp: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} garbage " +
             $"collector, {System.Runtime.GCSettings.LatencyMode}");
-        var server = new TimelineLanguageServer(stdin, stdout, new ServerOptions { Log = stderr, TrimMemoryWhenIdle = TimeSpan.FromSeconds(2) });
+        var server = new TimelineLanguageServer(stdin, stdout, new ServerOptions
+        {
+            Log = stderr, TrimMemoryWhenIdle = TimeSpan.FromSeconds(2), AnswerWhileReading = true,
+        });
         return await server.RunAsync().ConfigureAwait(false);
     }
 }

@@ -30,6 +30,9 @@ internal static class ServerCollector
         // The precompiled (ReadyToRun) code as it is, not compiled again when hot: 10 MB less
         // resident memory for ~2 ms more per keystroke on a 10,000-event file.
         ("DOTNET_TieredCompilation", "0"),
+        // Compacts the old generation rather than let it hold free space: 10,000 events cold, the highest
+        // resident memory 184 MB instead of 235–256 MB, and 172 MB instead of 216–236 MB after the burst.
+        ("DOTNET_GCConserveMemory", "7"),
     };
 
     /// <summary>Returns only if the process was not replaced (already restarted, not possible here, or the restart failed).</summary>

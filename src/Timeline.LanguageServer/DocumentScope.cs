@@ -22,7 +22,8 @@ public sealed class DocumentScope
         string path = server.Uris.ToPath(uri);
         server.Memory?.Activity(); // the writer is at work: not the moment to collect
         var doc = server.Workspace.Document(path);
-        var analysis = server.Workspace.Analyze(path);
+        // An open document is answered at once, from what is known while its project is still being read.
+        var analysis = doc is not null && server.AnswerWhileReading ? server.Workspace.Known(path) : server.Workspace.Analyze(path);
         token.ThrowIfCancellationRequested();
         var file = doc?.Model ?? analysis.File(path);
         if (file is null) return null;

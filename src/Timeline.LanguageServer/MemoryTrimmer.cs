@@ -54,8 +54,31 @@ internal sealed class MemoryTrimmer : IDisposable
         if (Interlocked.Exchange(ref _requested, null) is { } why) Trim(why);
     }
 
+    private int _busy;
+
+    /// <summary>
+    /// A project or a large document is being read: no trim until it is done (a collection in the middle
+    /// would compact what is still being built, seconds of work on a big project, and return nothing that lasts).
+    /// </summary>
+    public IDisposable Busy()
+    {
+        Interlocked.Increment(ref _busy);
+        return new Done(this);
+    }
+
+    private sealed class Done(MemoryTrimmer trimmer) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0 && Interlocked.Decrement(ref trimmer._busy) == 0) trimmer.Activity();
+        }
+    }
+
     private void OnIdle()
     {
+        if (Volatile.Read(ref _busy) > 0) return; // the work's end starts the countdown again
         long quiet = Environment.TickCount64 - Volatile.Read(ref _lastActivity);
         if (quiet < (long)_idle.TotalMilliseconds) { _timer.Change(_idle - TimeSpan.FromMilliseconds(quiet), Timeout.InfiniteTimeSpan); return; }
         var info = GC.GetGCMemoryInfo();

@@ -187,6 +187,20 @@ public static class ProjectAnalyzer
         };
     }
 
+    /// <summary>
+    /// The files' own findings (what each earns alone) under the project's and the user's rule
+    /// settings and the files' suppressions, with no project rule run: what an editor shows of a
+    /// document while its project is still being read, and answers from meanwhile.
+    /// </summary>
+    public static ProjectResult FilesAlone(ProjectSnapshot project, IReadOnlyDictionary<string, Severity?>? userSeverities)
+    {
+        var checks = new ProjectChecks(project);
+        var symbols = new SymbolTable(project, null) { Evidence = project.Evidence };
+        checks.Follow(symbols);
+        var diagnostics = Settle(project, userSeverities, new Dictionary<string, List<Diagnostic>>(StringComparer.Ordinal), out var sources);
+        return new ProjectResult { Project = project, Symbols = symbols, Checks = checks, Diagnostics = diagnostics, Sources = sources };
+    }
+
     /// <summary>Every file's findings with the project's rule settings, the user's, and the files' suppression comments applied.</summary>
     private static Dictionary<string, IReadOnlyList<Diagnostic>> Settle(ProjectSnapshot project,
         IReadOnlyDictionary<string, Severity?>? userSeverities, Dictionary<string, List<Diagnostic>> found,

@@ -94,6 +94,9 @@ public sealed class SymbolTable
         private readonly NameIndex<Definition>?[] _indexes = new NameIndex<Definition>?[4];
         private readonly bool[] _indexed = new bool[4];
 
+        /// <summary>Whether the name index of a kind is made (or there is nothing to index): asking for it would not wait.</summary>
+        public bool IsIndexed(SymbolKind kind) => First[(int)kind].Count == 0 || Volatile.Read(ref _indexed[(int)kind]);
+
         /// <summary>The name index of the catalogs' entries of a kind, built on first use; null if they have none.</summary>
         public NameIndex<Definition>? Index(SymbolKind kind)
         {
@@ -103,7 +106,7 @@ public sealed class SymbolTable
                 if (!_indexed[k])
                 {
                     _indexes[k] = First[k].Count == 0 ? null : new NameIndex<Definition>(First[k].Values.Select(Entry));
-                    _indexed[k] = true;
+                    Volatile.Write(ref _indexed[k], true);
                 }
                 return _indexes[k];
             }
@@ -192,6 +195,9 @@ public sealed class SymbolTable
 
     public IEnumerable<List<Definition>> Duplicates(SymbolKind kind) =>
         _more[(int)kind].Values.Concat(_catalog.More[(int)kind].Where(p => !_more[(int)kind].ContainsKey(p.Key)).Select(p => p.Value));
+    /// <summary>Whether the catalogs' name index of a kind is made: a search of that kind would not wait for it.</summary>
+    public bool CatalogsIndexed(SymbolKind kind) => _catalog.IsIndexed(kind);
+
     public int Count(SymbolKind kind) => _catalog.First[(int)kind].Count + _first[(int)kind].Count;
 
     /// <summary>

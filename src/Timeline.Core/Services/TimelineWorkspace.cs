@@ -39,7 +39,11 @@ public sealed class TimelineWorkspace
     public sealed record OpenDocument(string Path, SourceText Text, int Version, FileModel Model);
 
     /// <summary>A checked project as it stood at one moment.</summary>
-    public sealed record Analysis(string Root, ProjectResult Result, long Generation)
+    /// <param name="Complete">
+    /// False for what is known before the project is first read: the open documents alone, each
+    /// with its own findings (no project-wide check, no catalog), so that they are answered at once.
+    /// </param>
+    public sealed record Analysis(string Root, ProjectResult Result, long Generation, bool Complete = true)
     {
         public FileModel? File(string path) =>
             Result.Project.Files.FirstOrDefault(f => f.Path == path) ?? (Result.Project.ConfigFile?.Path == path ? Result.Project.ConfigFile : null);
@@ -47,6 +51,11 @@ public sealed class TimelineWorkspace
 
     private long _generation;
     private long _changes; // counts every change to documents, files and settings
+    // The projects read whole at least once (until then, requests are answered from the open documents).
+    private readonly HashSet<string> _read = new(StringComparer.Ordinal);
+    // One reading of a project at a time: a second reader waits for the first and takes what it left.
+    private readonly Dictionary<string, object> _readers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Analysis> _provisional = new(StringComparer.Ordinal);
 
     public void SetFolders(IEnumerable<string> folders)
     {
@@ -88,12 +97,23 @@ public sealed class TimelineWorkspace
     {
         // The file as read from disk (when the workspace was indexed) has the segments to reuse. It is
         // consumed: the open document's edits move those segments, so after a close the file is read again.
+        _firstOpening.TrySetResult();
         FileModel? fromDisk;
         lock (_gate) { fromDisk = _diskModels.GetValueOrDefault(path); _diskModels.Remove(path); }
         var doc = MakeDocument(path, new SourceText(text), version, fromDisk);
         lock (_gate) { _open[path] = doc; Invalidate(path); }
+        _firstOpen.TrySetResult();
         return doc;
     }
+
+    private readonly TaskCompletionSource _firstOpening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _firstOpen = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Done once a document began to be opened.</summary>
+    public Task FirstOpening => _firstOpening.Task;
+
+    /// <summary>Done once a document was opened (and read): a reading of the project after it takes the editor's copy.</summary>
+    public Task FirstOpen => _firstOpen.Task;
 
     /// <summary>A new version of an open document: what the edit did not touch is reused from the last version.</summary>
     public OpenDocument Change(string path, string text, int version) => Change(path, new SourceText(text), version);
@@ -155,15 +175,69 @@ public sealed class TimelineWorkspace
         lock (_gate) folders = _folders.ToList();
         foreach (var f in folders)
         {
-            Warm(Analyze(f));
-            foreach (var nested in ProjectLoader.FindRoots(_fs, new[] { f }).Where(r => r != f).Take(20)) Warm(Analyze(nested));
+            Read(f);
+            foreach (var nested in ProjectLoader.FindRoots(_fs, new[] { f }).Where(r => r != f).Take(20)) Read(nested);
         }
-        // The name indexes too (a big gazetteer takes a second or two), so the first completion does not wait.
-        static void Warm(Analysis a)
+    }
+
+    /// <summary>
+    /// Reads and checks the project of a path, then builds its catalogs' name indexes (a big
+    /// gazetteer takes a second or two), so that completion finds every place without waiting.
+    /// </summary>
+    public Analysis Read(string path)
+    {
+        var a = Analyze(path);
+        a.Result.Symbols.Index(Language.SymbolKind.Place);
+        a.Result.Symbols.Index(Language.SymbolKind.Actor);
+        return a;
+    }
+
+    /// <summary>
+    /// What is known of a path's project without waiting to read it: its checked result once it was
+    /// read whole (checked again now if something changed), before that the open documents alone
+    /// (<see cref="Analysis.Complete"/> false), each with its own findings.
+    /// </summary>
+    public Analysis Known(string path)
+    {
+        string root = RootOf(path);
+        lock (_gate)
         {
-            a.Result.Symbols.Index(Language.SymbolKind.Place);
-            a.Result.Symbols.Index(Language.SymbolKind.Actor);
+            if (_projects.TryGetValue(root, out var cached)) return cached;
+            if (!_read.Contains(root) && _provisional.TryGetValue(root, out var known) && known.Generation == -_changes) return known;
+            if (!_read.Contains(root)) return OpenDocumentsOnlyOf(root);
         }
+        return Analyze(path);
+    }
+
+    /// <summary>The open documents of a path's project alone, each with its own findings (see <see cref="Known"/>).</summary>
+    public Analysis OpenDocumentsOnly(string path)
+    {
+        string root = RootOf(path);
+        lock (_gate)
+            return _provisional.TryGetValue(root, out var known) && known.Generation == -_changes ? known : OpenDocumentsOnlyOf(root);
+    }
+
+    // Called under the gate: the documents are taken at one moment (the check itself is quick: no project-wide rule runs).
+    private Analysis OpenDocumentsOnlyOf(string root)
+    {
+        var open = _open.Values.Where(d => Checker.IsUnder(d.Path, root)).OrderBy(d => d.Path, StringComparer.Ordinal).ToList();
+        long startedAt = _changes;
+        string configPath = Path.Combine(root, FileKinds.ConfigFileName);
+        // The config is small and sets the rules' severities: read now if no editor holds it.
+        var config = open.FirstOrDefault(d => d.Path == configPath)?.Model ?? _diskModels.GetValueOrDefault(configPath);
+        if (config is null && _fs.FileExists(configPath) && ProjectLoader.ReadFile(_fs, configPath, Limits) is { } read)
+            _diskModels[configPath] = config = read;
+        var snapshot = new ProjectSnapshot
+        {
+            Root = root,
+            ConfigFile = config,
+            Files = open.Where(d => d.Path != configPath && d.Model.Kind is not FileKind.Unknown and not FileKind.Config)
+                .Select(d => d.Model).ToList(),
+        };
+        // Its generation tells it from a complete check and from another moment's (a negative count of changes).
+        var analysis = new Analysis(root, ProjectAnalyzer.FilesAlone(snapshot, UserRuleSeverities), -startedAt, Complete: false);
+        _provisional[root] = analysis;
+        return analysis;
     }
 
     /// <summary>The root of the project a file belongs to.</summary>
@@ -179,6 +253,23 @@ public sealed class TimelineWorkspace
     public Analysis Analyze(string path)
     {
         string root = RootOf(path);
+        object reader;
+        lock (_gate)
+        {
+            if (_projects.TryGetValue(root, out var cached)) return cached;
+            if (!_readers.TryGetValue(root, out reader!)) _readers[root] = reader = new object();
+        }
+        // Two readers of one project would each hold a copy of it: the second waits, then finds the result (or checks what changed since).
+        lock (reader)
+        {
+            var analysis = Check(root);
+            lock (_gate) { _read.Add(root); _provisional.Remove(root); }
+            return analysis;
+        }
+    }
+
+    private Analysis Check(string root)
+    {
         Dictionary<string, OpenDocument> open;
         long startedAt;
         lock (_gate)
@@ -192,7 +283,8 @@ public sealed class TimelineWorkspace
             if (open.TryGetValue(p, out var d)) return d.Model;
             lock (_gate) if (_diskModels.TryGetValue(p, out var m)) return m;
             var model = ProjectLoader.ReadFile(_fs, p, Limits);
-            if (model is not null) lock (_gate) _diskModels[p] = model;
+            // Not kept if the editor opened the file meanwhile: its copy is the one that counts, and would be a second.
+            if (model is not null) lock (_gate) if (!_open.ContainsKey(p)) _diskModels[p] = model;
             return model;
         }
         // Gazetteers are read once and kept until they change on disk: not on every keystroke.

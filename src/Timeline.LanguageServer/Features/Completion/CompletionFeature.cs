@@ -16,7 +16,12 @@ internal sealed class CompletionFeature : IFeature
         server.OnDocumentRequest("textDocument/completion", LspJson.Default.CompletionParams, LspJson.Default.CompletionList, (p, s) =>
         {
             int offset = s.Lsp.Offset(s.Text, p.Position);
-            var result = CompletionService.Complete(s.File, s.Analysis.Result.Symbols, offset, s.Server.Today);
+            // Until the catalogs' names are indexed, the answer comes from the open documents and says it is incomplete.
+            var symbols = s.Analysis.Result.Symbols;
+            bool known = !s.Server.AnswerWhileReading || s.Analysis.Complete && symbols.CatalogsIndexed(Core.Language.SymbolKind.Place)
+                && symbols.CatalogsIndexed(Core.Language.SymbolKind.Actor);
+            if (s.Analysis.Complete && !known) symbols = s.Server.Workspace.OpenDocumentsOnly(s.Path).Result.Symbols;
+            var result = CompletionService.Complete(s.File, symbols, offset, s.Server.Today);
             var items = result.Items.Select(i => new CompletionItem(
                 i.Label,
                 Kind(i.Kind),
@@ -25,7 +30,7 @@ internal sealed class CompletionFeature : IFeature
                 i.Documentation is null ? null : MarkupContent.Markdown(i.Documentation),
                 i.FilterText,
                 i.SortText)).ToArray();
-            return new CompletionList(result.IsIncomplete, items);
+            return new CompletionList(result.IsIncomplete || !known, items);
         });
 
     private static CompletionItemKind Kind(CompletionKind k) => k switch

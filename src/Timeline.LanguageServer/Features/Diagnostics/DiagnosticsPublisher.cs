@@ -42,6 +42,22 @@ internal sealed class DiagnosticsPublisher
         _ = _server.NotifyAsync("textDocument/publishDiagnostics", empty, LspJson.Default.PublishDiagnosticsParams);
     }
 
+    private readonly HashSet<string> _reading = new(StringComparer.Ordinal);
+
+    /// <summary>Reads a document's project away from this loop (once at a time), then publishes again.</summary>
+    private void ReadInBackground(string path)
+    {
+        string root = _server.Workspace.RootOf(path);
+        lock (_reading) if (!_reading.Add(root)) return;
+        _ = Task.Run(() =>
+        {
+            try { using (_server.Memory?.Busy()) _server.Workspace.Read(path); }
+            catch (Exception ex) { _server.Log($"reading {root} failed: {ex}"); }
+            finally { lock (_reading) _reading.Remove(root); }
+            Schedule();
+        });
+    }
+
     private async Task LoopAsync()
     {
         try
@@ -69,7 +85,9 @@ internal sealed class DiagnosticsPublisher
         foreach (var doc in _server.Workspace.OpenDocuments)
         {
             if (_stop.IsCancellationRequested) return published;
-            var analysis = _server.Workspace.Analyze(doc.Path);
+            // Before its project is read, a document's own findings go out at once; the project's follow when it is read.
+            var analysis = _server.AnswerWhileReading ? _server.Workspace.Known(doc.Path) : _server.Workspace.Analyze(doc.Path);
+            if (!analysis.Complete) ReadInBackground(doc.Path);
             var current = _server.Workspace.Document(doc.Path);
             // Changed again: the next round publishes.
             if (current is null || current.Version != doc.Version || !ReferenceEquals(current.Model, doc.Model)) continue;
@@ -84,8 +102,9 @@ internal sealed class DiagnosticsPublisher
             // A built-in catalog shown to the writer is Timeline's, not theirs: nothing to report in it.
             var diags = Core.Catalogs.BuiltinCatalogs.NameOf(doc.Path) is null ? analysis.Result.For(doc.Path) : [];
             var items = diags.Select(d => DiagnosticConversion.ToLsp(_server.Lsp, d, doc.Model.Source)).ToArray();
-            // The check is done and what it replaced is garbage: the moment to give memory back, if asked.
-            _server.Memory?.TrimIfRequested();
+            // The check is done and what it replaced is garbage: the moment to give memory back, if asked (not before a
+            // document's own findings, which go out first).
+            if (analysis.Complete) _server.Memory?.TrimIfRequested();
             await _server.NotifyAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams(uri, doc.Version, items),
                 LspJson.Default.PublishDiagnosticsParams).ConfigureAwait(false);
             published = true;
