@@ -14,10 +14,12 @@ public class CompletionCaseTests
             .SelectMany(f => new[] { new object[] { Path.GetFileName(f), false }, new object[] { Path.GetFileName(f), true } });
 
     /// <summary>A workspace over the fixture project, in memory, with the case open.</summary>
-    public static (TimelineWorkspace Ws, string Path) Open(string name, string text)
+    /// <param name="use">The built-in catalogs the project's config opts into ("builtin:levant"), if any.</param>
+    public static (TimelineWorkspace Ws, string Path) Open(string name, string text, string? use = null)
     {
         var files = Directory.EnumerateFiles(Path.Combine(Dir, "project"))
             .ToDictionary(f => "/cproj/" + Path.GetFileName(f), File.ReadAllText);
+        if (use is not null) files["/cproj/timeline.config.yaml"] = $"use: [{use}]\n";
         var fs = new MemoryFileSystem(files);
         var ws = new TimelineWorkspace(fs);
         ws.SetFolders(new[] { "/cproj" });
@@ -38,7 +40,7 @@ public class CompletionCaseTests
         int caret = raw.IndexOf(Caret);
         Assert.True(caret >= 0, "the case has no caret (‸)");
         string text = raw.Remove(caret, 1);
-        var (ws, path) = Open(name, text);
+        var (ws, path) = Open(name, text, header.GetValueOrDefault("use"));
         var analysis = ws.Analyze(path);
         var model = ws.Document(path)!.Model;
         var result = CompletionService.Complete(model, analysis.Result.Symbols, caret, new DateOnly(2026, 11, 21));
