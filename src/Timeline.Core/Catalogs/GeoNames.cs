@@ -90,7 +90,8 @@ public static class GeoNames
             var names = new List<string>();
             if (c[2].Length > 0 && c[2] != c[1]) names.Add(c[2]);
             foreach (var alt in c[3].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                if (alt != c[1] && !names.Contains(alt) && !alt.StartsWith("http", StringComparison.Ordinal)) names.Add(alt);
+                if (alt != c[1] && !names.Contains(alt) && !alt.StartsWith("http", StringComparison.Ordinal) && !IsMachineRomanization(alt))
+                    names.Add(alt);
             int start = source.LineStart(line);
             file.Places.Add(new PlaceDef
             {
@@ -102,6 +103,23 @@ public static class GeoNames
             file.Places[^1].FromCatalog = true;
         }
         return file;
+    }
+
+    /// <summary>
+    /// GeoNames lists, among a place's alternate names, romanizations of its Chinese, Japanese, Korean and
+    /// Arabic-script names made by machine and written all in lower case ("a lei", "birejiku", "alswrt alsghry").
+    /// No writer types them, and they make unrelated places match ("Alep" would find Ağrı by "a lei"): a name
+    /// with Latin letters and not one capital is one of them. Names in scripts without case are kept.
+    /// </summary>
+    public static bool IsMachineRomanization(string name)
+    {
+        bool latin = false;
+        foreach (char ch in name)
+        {
+            if (char.IsUpper(ch)) return false;
+            if (ch is >= 'a' and <= 'z') latin = true;
+        }
+        return latin;
     }
 
     private static bool IsCountry(string code) => code is "PCLI" or "PCLD" or "PCLS" or "PCLF" or "PCL";
