@@ -182,7 +182,7 @@ public static class CompletionService
         {
             if (def.Id == self) continue;
             var (label, detail, doc) = Describe(symbols, def, matched);
-            items.Add(new CompletionItem(label, KindOf(kind), def.Id, ctx.Token, detail, doc,
+            items.Add(new CompletionItem(label, KindOf(kind), symbols.ReferenceId(def), ctx.Token, detail, doc,
                 FilterText: typed.Length > 0 ? typed : def.Id + " " + label, SortText: $"{rank:0000}"));
         }
         return new CompletionResult(items, incomplete);
