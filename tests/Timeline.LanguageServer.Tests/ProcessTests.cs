@@ -38,7 +38,7 @@ public class ProcessTests
         await c.OpenAsync(uri, text);
         var clean = await c.DiagnosticsAsync(uri, 1);
         Assert.Empty(clean["params"]!["diagnostics"]!.AsArray());
-        await c.ChangeAsync(uri, 2, new JsonObject { ["text"] = text.Replace("places: [geonames:164816]", "places: [saraqeb]") });
+        await c.ChangeAsync(uri, 2, new JsonObject { ["text"] = text.Replace("places: [saraqib-sy]", "places: [saraqeb]") });
         var broken = await c.DiagnosticsAsync(uri, 2);
         Assert.Contains(broken["params"]!["diagnostics"]!.AsArray(), d => d!["code"]!.GetValue<string>() == "TL201");
         await c.CallAsync("shutdown", null);

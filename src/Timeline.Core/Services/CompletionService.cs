@@ -40,6 +40,10 @@ public static class CompletionService
         var shape = Resolve(root, ctx.Path);
         // "- sar" under places: is a value; "- ti" under events: is an item's first key.
         if (ctx.BareItem && shape is ObjectShape) ctx = ctx.AsKey();
+        // A word alone below a list's key ("use:" then "  bu"): the list's first item, written as a block item.
+        if (ctx.IsKey && shape is ListShape { Item: not ObjectShape } list && ctx.SiblingKeys.Count == 0 && !ctx.InFlow
+            && SyntaxQueries.ScalarOf(list.Item) is ScalarShape item)
+            return AsBlockItems(Values(file, symbols, item, ctx, today ?? DateOnly.FromDateTime(DateTime.Now)));
         if (ctx.IsKey)
         {
             return shape switch
@@ -61,6 +65,10 @@ public static class CompletionService
         // A value where a list is expected is an error ("'use' expects a list"): the item goes in as a list of one.
         return shape is ListShape ? AsList(values) : values;
     }
+
+    private static CompletionResult AsBlockItems(CompletionResult values) =>
+        new(values.Items.Select(i => i with { InsertText = $"- {i.InsertText}", FilterText = i.FilterText ?? i.Label }).ToList(),
+            values.IsIncomplete);
 
     private static CompletionResult AsList(CompletionResult values) =>
         new(values.Items.Select(i => i with { InsertText = $"[{i.InsertText}]", FilterText = i.FilterText ?? i.Label }).ToList(),
