@@ -41,7 +41,8 @@ public static class CaretReading
         var tries = new List<string> { before + placeholder + after };
         if (closers.Length > 0) tries.Add(before + placeholder + closers);
         // A word alone on its line is a key being typed: as written, it would continue the text above or be its key's value.
-        else if (string.IsNullOrWhiteSpace(before)) tries.Insert(0, before + placeholder + (after.StartsWith(':') ? after : ":" + after));
+        else if (string.IsNullOrWhiteSpace(before))
+            tries.Insert(0, before + placeholder + (after.StartsWith(':') ? after : ":" + after));
         else tries.Add(before + placeholder + ":");
         foreach (var attempt in tries)
         {
