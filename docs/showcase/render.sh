@@ -26,7 +26,7 @@ mkdir -p "$shots"
 check() { node "$root/tests/browser/check.cjs" "$@" >"$work/check.json"
   node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
     if (r.errors.length || r.pwned) { console.error(JSON.stringify(r.errors), r.pwned); process.exit(1); }' "$work/check.json"; }
-check html "$out/aleppo-2024.html" "$shots/chronology.png" university-dormitories-shelling "geonames:170063~"
+check html "$out/aleppo-2024.html" "$shots/chronology.png" university-dormitories-shelling "aleppo-sy~"
 check preview "$out/aleppo-2024.html" "$shots/preview.png" university-dormitories-shelling
 check timelinejs "$out/aleppo-2024.timeline.json" "$shots/timelinejs.png"
 check html "$work/generated.html" "$shots/axis-2000.png"

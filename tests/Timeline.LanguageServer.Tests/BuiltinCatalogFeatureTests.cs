@@ -42,11 +42,14 @@ public class BuiltinCatalogFeatureTests : ServerOnDisk
         Assert.Equal(new[] { "TL201" }, diags["params"]!["diagnostics"]!.AsArray().Select(d => d!["code"]!.GetValue<string>()));
 
         var completion = await Client.CallAsync("textDocument/completion", LspClient.At(uri, 16, 20));
-        var saraqib = completion!["items"]!.AsArray().First(i => i!["textEdit"]!["newText"]!.GetValue<string>() == "geonames:164816")!;
+        // Completion writes a built-in place's readable id.
+        var saraqib = completion!["items"]!.AsArray().First(i => i!["textEdit"]!["newText"]!.GetValue<string>() == "saraqib-sy")!;
         Assert.Contains("Idlib Governorate", saraqib["label"]!.GetValue<string>() + saraqib["detail"]);
 
+        // Written by its geonames: id, the place is the same one, shown by its readable id.
         var hover = await Client.CallAsync("textDocument/hover", LspClient.At(uri, 10, 16));
         Assert.Contains("Saraqib", hover!["contents"]!["value"]!.GetValue<string>());
+        Assert.Contains("`saraqib-sy`", hover!["contents"]!["value"]!.GetValue<string>());
 
         // Semantic tokens: ids a catalog defines carry defaultLibrary (bit 1), the project's own do not.
         var data = (await Client.CallAsync("textDocument/semanticTokens/range", new JsonObject

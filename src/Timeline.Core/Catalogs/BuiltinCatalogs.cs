@@ -10,6 +10,8 @@ namespace Timeline.Core.Catalogs;
 /// The catalogs that ship with Timeline, opted into by <c>use:</c> in timeline.config.yaml:
 /// <c>builtin:levant</c> (GeoNames cities500 rows for Syria and its neighbours, with hand-checked
 /// countries, governorates and Aleppo districts and sites) and <c>builtin:syria-actors</c>.
+/// A GeoNames place of a built-in has a readable id when its name is unique in its country
+/// (<see cref="GeoNames.ReadableId"/>: <c>aleppo-sy</c>), and <c>geonames:&lt;id&gt;</c> refers to it too.
 /// Each is read once per process from the assembly's resources.
 /// </summary>
 public static class BuiltinCatalogs
@@ -80,7 +82,9 @@ public static class BuiltinCatalogs
         }
         string? Enclosing(string country, string code) =>
             admin1.GetValueOrDefault((country, code)) ?? countries.GetValueOrDefault(country);
-        var rows = GeoNames.Read(Levant + "/levant.geonames.tsv", Resource("levant.geonames.tsv"), Enclosing);
+        // Its rows get readable ids ("aleppo-sy"), none of them an id the hand-checked places have.
+        var handChecked = places.Places.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var rows = GeoNames.Read(Levant + "/levant.geonames.tsv", Resource("levant.geonames.tsv"), Enclosing, handChecked);
         return new[] { places, rows };
     }
 

@@ -34,7 +34,13 @@ public static class GeoNames
     /// country code and admin1 code, an id or null. The built-in catalog names its hand-checked
     /// countries and governorates this way.
     /// </param>
-    public static CatalogFile Read(string path, string text, Func<string, string, string?>? enclosing = null)
+    /// <param name="readableIdsBesides">
+    /// When given, a place whose name is unique in its country is given a readable id (<see cref="ReadableId"/>),
+    /// unless another place already has that id (these ids, or another row's); <c>geonames:&lt;id&gt;</c> stays
+    /// its alias. Without it every place is <c>geonames:&lt;id&gt;</c>.
+    /// </param>
+    public static CatalogFile Read(string path, string text, Func<string, string, string?>? enclosing = null,
+        IReadOnlySet<string>? readableIdsBesides = null)
     {
         var source = new SourceText(text);
         var file = new CatalogFile { Path = path, Source = source };
@@ -62,20 +68,23 @@ public static class GeoNames
             rows.Add((cols, line));
         }
 
+        var idOf = readableIdsBesides is null ? null : ReadableIds(rows.Select(r => r.Cols), readableIdsBesides);
+        string IdOf(string[] c) => idOf?.GetValueOrDefault(c[0]) ?? IdPrefix + c[0];
+
         // Administrative divisions give the "in" chain: country > ADM1 > ADM2.
         var countries = new Dictionary<string, string>();
         var adm1 = new Dictionary<(string, string), string>();
         var adm2 = new Dictionary<(string, string, string), string>();
         foreach (var (c, _) in rows)
         {
-            string id = IdPrefix + c[0];
+            string id = IdOf(c);
             if (IsCountry(c[7])) countries.TryAdd(c[8], id);
             else if (c[7] == "ADM1") adm1.TryAdd((c[8], c[10]), id);
             else if (c[7] == "ADM2") adm2.TryAdd((c[8], c[10], c[11]), id);
         }
         foreach (var (c, line) in rows)
         {
-            string id = IdPrefix + c[0];
+            string id = IdOf(c);
             long.TryParse(c[14], NumberStyles.None, CultureInfo.InvariantCulture, out long population);
             string code = c[7];
             string? inId = IsCountry(code) ? null : code switch
@@ -90,7 +99,8 @@ public static class GeoNames
             var names = new List<string>();
             if (c[2].Length > 0 && c[2] != c[1]) names.Add(c[2]);
             foreach (var alt in c[3].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                if (alt != c[1] && !names.Contains(alt) && !alt.StartsWith("http", StringComparison.Ordinal)) names.Add(alt);
+                if (alt != c[1] && !names.Contains(alt) && !alt.StartsWith("http", StringComparison.Ordinal) && !IsMachineRomanization(alt))
+                    names.Add(alt);
             int start = source.LineStart(line);
             file.Places.Add(new PlaceDef
             {
@@ -98,10 +108,57 @@ public static class GeoNames
                 Name = c[1], Names = names, PlaceKind = KindOf(c[6], code, population), InId = inId,
                 Latitude = double.Parse(c[4], CultureInfo.InvariantCulture), Longitude = double.Parse(c[5], CultureInfo.InvariantCulture),
                 GeonamesId = long.Parse(c[0], CultureInfo.InvariantCulture), Population = population,
+                IdIsReadable = id != IdPrefix + c[0],
             });
             file.Places[^1].FromCatalog = true;
         }
         return file;
+    }
+
+    /// <summary>
+    /// The readable id of a place: its name as an id, then its country's code ("Aleppo", "SY" → "aleppo-sy"),
+    /// so that a file and its diffs say which place is meant. Null when the name gives no id.
+    /// </summary>
+    public static string? ReadableId(string name, string countryCode)
+    {
+        string slug = StructureValidator.Slug(name);
+        string cc = countryCode.ToLowerInvariant();
+        if (slug.Length == 0 || cc.Length == 0 || !cc.All(char.IsAsciiLetterLower)) return null;
+        string id = slug + "-" + cc;
+        return StructureValidator.IsValidId(id) ? id : null;
+    }
+
+    /// <summary>The readable id of each row (by geonameid) whose name no other row of its country shares, and not already taken.</summary>
+    private static Dictionary<string, string> ReadableIds(IEnumerable<string[]> rows, IReadOnlySet<string> taken)
+    {
+        var byId = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var c in rows)
+            if (ReadableId(c[1], c[8]) is { } readable)
+            {
+                if (!byId.TryGetValue(readable, out var owners)) byId[readable] = owners = new List<string>(1);
+                owners.Add(c[0]);
+            }
+        var result = new Dictionary<string, string>(byId.Count, StringComparer.Ordinal);
+        foreach (var (readable, owners) in byId)
+            if (owners.Count == 1 && !taken.Contains(readable)) result[owners[0]] = readable;
+        return result;
+    }
+
+    /// <summary>
+    /// GeoNames lists, among a place's alternate names, romanizations of its Chinese, Japanese, Korean and
+    /// Arabic-script names made by machine and written all in lower case ("a lei", "birejiku", "alswrt alsghry").
+    /// No writer types them, and they make unrelated places match ("Alep" would find Ağrı by "a lei"): a name
+    /// with Latin letters and not one capital is one of them. Names in scripts without case are kept.
+    /// </summary>
+    public static bool IsMachineRomanization(string name)
+    {
+        bool latin = false;
+        foreach (char ch in name)
+        {
+            if (char.IsUpper(ch)) return false;
+            if (ch is >= 'a' and <= 'z') latin = true;
+        }
+        return latin;
     }
 
     private static bool IsCountry(string code) => code is "PCLI" or "PCLD" or "PCLS" or "PCLF" or "PCL";

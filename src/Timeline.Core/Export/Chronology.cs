@@ -51,7 +51,9 @@ public sealed class Chronology
                 if (e.Id.Length == 0) continue;
                 events.Add(new ChronologyEvent(
                     e, e.Date?.Value,
-                    e.Places.Select(p => (symbols.Find<PlaceDef>(SymbolKind.Place, p.Place.Id), p.Place.Id, p.Precision)).ToList(),
+                    // A place by the id the project knows it by ("aleppo-sy", written geonames:170063 or not).
+                    e.Places.Select(p => symbols.Find<PlaceDef>(SymbolKind.Place, p.Place.Id) is { } def
+                        ? (def, symbols.ReferenceId(def), p.Precision) : (null, p.Place.Id, p.Precision)).ToList(),
                     e.Actors.Select(a => (symbols.Find<ActorDef>(SymbolKind.Actor, a.Id), a.Id)).ToList(),
                     e.Citations.Select(c => (symbols.Find<SourceDef>(SymbolKind.Source, c.Source.Id), c)).ToList(),
                     e.Claims.Select(c => (c, c.By is null ? null : symbols.Find<ActorDef>(SymbolKind.Actor, c.By.Id),

@@ -213,6 +213,11 @@ public sealed class PlaceDef : Definition
     public double? Latitude { get; init; }
     public double? Longitude { get; init; }
     public long? GeonamesId { get; init; }
+    /// <summary>
+    /// The id was made from the name and country of a built-in GeoNames place ("aleppo-sy"), its
+    /// <c>geonames:</c> id an alias: a project that defines the same id keeps it for its own place.
+    /// </summary>
+    public bool IdIsReadable { get; init; }
     public string? Pcode { get; init; }
     public long Population { get; init; }
 }

@@ -3,7 +3,8 @@ namespace Timeline.Core.Names;
 public enum MatchLevel { ExactId = 0, ExactName = 1, NamePrefix = 2, WordPrefix = 3, Fuzzy = 4 }
 
 /// <summary>Something that can be found by name: an id, its names, and tie-breakers.</summary>
-public sealed record NameEntry<T>(T Item, string Id, IReadOnlyList<string> Names, int KindRank = 0, long Population = 0);
+/// <param name="IdIsName">The id is found as a name too ("new-aleppo"); not an id made from the names themselves.</param>
+public sealed record NameEntry<T>(T Item, string Id, IReadOnlyList<string> Names, int KindRank = 0, long Population = 0, bool IdIsName = true);
 
 public sealed record NameMatch<T>(T Item, string Id, string MatchedName, MatchLevel Level, int Distance)
 {
@@ -140,8 +141,10 @@ public sealed class NameIndex<T>
             for (int e = c * chunkSize; e < Math.Min(n, (c + 1) * chunkSize); e++)
             {
                 var names = _entries[e].Names;
-                // The id is a name too ("new-aleppo"), unless it is a catalog's number ("geonames:170063").
-                for (int k = _entries[e].Id.Contains(':') ? 0 : -1; k < Math.Min(names.Count, 0xFFFE); k++)
+                // The id is a name too ("new-aleppo"), unless it is a catalog's number ("geonames:170063") or made
+                // from the names ("aleppo-sy": its country's code would make every place of the country match "sy").
+                bool idIsName = _entries[e].IdIsName && !_entries[e].Id.Contains(':');
+                for (int k = idIsName ? -1 : 0; k < Math.Min(names.Count, 0xFFFE); k++)
                 {
                     ws.Clear();
                     NameNormalizer.AddWords(k < 0 ? _entries[e].Id.Replace('-', ' ') : names[k], ws);

@@ -76,6 +76,8 @@ public sealed class SymbolTable
         public static readonly CatalogLayer Empty = new(Array.Empty<Catalogs.CatalogFile>());
         public readonly Dictionary<string, Definition>[] First = new Dictionary<string, Definition>[4];
         public readonly Dictionary<string, List<Definition>>[] More = new Dictionary<string, List<Definition>>[4];
+        /// <summary>The <c>geonames:</c> ids of the catalogs' places known by another id ("aleppo-sy", "syria").</summary>
+        public readonly Dictionary<string, Definition> PlaceAliases = new(StringComparer.Ordinal);
 
         private CatalogLayer(IReadOnlyList<Catalogs.CatalogFile> catalogs)
         {
@@ -89,6 +91,10 @@ public sealed class SymbolTable
                 foreach (var p in cat.Places) AddTo(First, More, p);
                 foreach (var a in cat.Actors) AddTo(First, More, a);
             }
+            var places = First[(int)SymbolKind.Place];
+            foreach (var cat in catalogs)
+                foreach (var p in cat.Places)
+                    if (GeonamesAlias(p) is { } alias && !places.ContainsKey(alias)) PlaceAliases.TryAdd(alias, p);
         }
 
         private readonly NameIndex<Definition>?[] _indexes = new NameIndex<Definition>?[4];
@@ -145,8 +151,9 @@ public sealed class SymbolTable
     {
         if (d.Id.Length == 0) return;
         int k = (int)d.Kind;
-        // A project id that a catalog defines too: a duplicate (the catalog's definition stays the one found).
-        if (_catalog.First[k].TryGetValue(d.Id, out var cat))
+        // A project id that a catalog defines too: a duplicate (the catalog's definition stays the one found);
+        // but a built-in's readable id yields to the project's own, its place still found by its geonames: id.
+        if (_catalog.First[k].TryGetValue(d.Id, out var cat) && cat is not PlaceDef { IdIsReadable: true })
         {
             if (!_more[k].TryGetValue(d.Id, out var list))
                 _more[k][d.Id] = list = new List<Definition>(_catalog.More[k].TryGetValue(d.Id, out var inCatalogs)
@@ -157,8 +164,25 @@ public sealed class SymbolTable
         AddTo(_first, _more, d);
     }
 
-    public Definition? Find(SymbolKind kind, string id) =>
-        _catalog.First[(int)kind].GetValueOrDefault(id) ?? _first[(int)kind].GetValueOrDefault(id);
+    /// <summary>The definition an id refers to: a catalog's (unless a readable id the project defines for itself), the
+    /// project's, or a catalog place by its <c>geonames:</c> id.</summary>
+    public Definition? Find(SymbolKind kind, string id)
+    {
+        int k = (int)kind;
+        if (_catalog.First[k].TryGetValue(id, out var cat) && cat is not PlaceDef { IdIsReadable: true }) return cat;
+        return _first[k].GetValueOrDefault(id) ?? cat
+            ?? (kind == SymbolKind.Place ? _catalog.PlaceAliases.GetValueOrDefault(id) : null);
+    }
+
+    /// <summary>The id a file writes to refer to a definition: its own id, or its <c>geonames:</c> id when the project
+    /// has taken its readable id for a place of its own.</summary>
+    public string ReferenceId(Definition d) =>
+        ReferenceEquals(Find(d.Kind, d.Id), d) || GeonamesAlias(d) is not { } alias ? d.Id : alias;
+
+    /// <summary>The <c>geonames:</c> id of a catalog place known by another id, or null.</summary>
+    private static string? GeonamesAlias(Definition d) =>
+        d is PlaceDef { FromCatalog: true, GeonamesId: { } g } p && p.Id != Catalogs.GeoNames.IdPrefix + g
+            ? Catalogs.GeoNames.IdPrefix + g.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
     public T? Find<T>(SymbolKind kind, string id) where T : Definition => Find(kind, id) as T;
     public IEnumerable<Definition> All(SymbolKind kind)
     {
@@ -219,7 +243,7 @@ public sealed class SymbolTable
 
     private static NameEntry<Definition> Entry(Definition d) => d switch
     {
-        PlaceDef p => new NameEntry<Definition>(p, p.Id, NamesOf(p), PlaceRank(p.PlaceKind), p.Population),
+        PlaceDef p => new NameEntry<Definition>(p, p.Id, NamesOf(p), PlaceRank(p.PlaceKind), p.Population, IdIsName: !p.IdIsReadable),
         ActorDef a => new NameEntry<Definition>(a, a.Id, Prepend(a.Name, a.Names.Concat(a.Formerly).ToList())),
         SourceDef s => new NameEntry<Definition>(s, s.Id, Prepend(s.Publisher, s.Title is null ? new List<string>() : new List<string> { s.Title })),
         EventDef e => new NameEntry<Definition>(e, e.Id, Prepend(e.Title, new List<string>())),
@@ -259,9 +283,10 @@ public sealed class SymbolTable
     public IReadOnlyList<PlaceDef> Chain(PlaceDef place)
     {
         var chain = new List<PlaceDef>();
-        var seen = new HashSet<string>(StringComparer.Ordinal) { place.Id };
+        // By the places themselves: a project's place may take a built-in's readable id and lie in that built-in place.
+        var seen = new HashSet<PlaceDef>(ReferenceEqualityComparer.Instance) { place };
         var cur = place;
-        while ((cur.In?.Id ?? cur.InId) is { } up && Find<PlaceDef>(SymbolKind.Place, up) is { } parent && seen.Add(parent.Id))
+        while ((cur.In?.Id ?? cur.InId) is { } up && Find<PlaceDef>(SymbolKind.Place, up) is { } parent && seen.Add(parent))
         {
             chain.Add(parent);
             cur = parent;

@@ -16,7 +16,7 @@ public static class Cards
     {
         var sb = new StringBuilder($"**{Esc(p.DisplayName)}**");
         if (p.PlaceKind is not null) sb.Append(CultureInfo.InvariantCulture, $" · {p.PlaceKind}");
-        sb.Append(CultureInfo.InvariantCulture, $"  \n`{p.Id}`");
+        sb.Append(CultureInfo.InvariantCulture, $"  \n`{symbols.ReferenceId(p)}`");
         var chain = symbols.Chain(p);
         if (chain.Count > 0) sb.Append(CultureInfo.InvariantCulture, $"\n\nIn {string.Join(" › ", chain.Select(c => Esc(c.DisplayName)))}");
         if (p.Names.Count > 0) sb.Append(CultureInfo.InvariantCulture,

@@ -99,6 +99,8 @@ public static class LanguageServices
     {
         // On a quote: the snapshot, at the passage.
         if (SymbolUnder(file, symbols, offset) is not { } sym) return QuoteServices.Definition(file, symbols, offset);
+        // A built-in place may be written by its geonames: id: its definition is the one found.
+        if (symbols.Find(sym.Kind, sym.Id) is { } found && found.Id != sym.Id) return new[] { new Location(found.Path, found.IdSpan) };
         return symbols.All(sym.Kind).Where(d => d.Id == sym.Id).Select(d => new Location(d.Path, d.IdSpan)).ToList();
     }
 
@@ -106,9 +108,12 @@ public static class LanguageServices
     {
         if (SymbolUnder(file, symbols, offset) is not { } sym) return Array.Empty<Location>();
         var result = new List<Location>();
+        // A built-in place is referred to by its readable id and by its geonames: id alike.
+        var target = symbols.Find(sym.Kind, sym.Id);
+        bool Same(string id) => id == sym.Id || target is not null && ReferenceEquals(symbols.Find(sym.Kind, id), target);
         if (includeDeclaration)
-            result.AddRange(symbols.All(sym.Kind).Where(d => d.Id == sym.Id).Select(d => new Location(d.Path, d.IdSpan)));
-        result.AddRange(symbols.References.Where(r => r.Kind == sym.Kind && r.Id == sym.Id).Select(r => new Location(r.Path, r.Span)));
+            result.AddRange(symbols.All(sym.Kind).Where(d => Same(d.Id)).Select(d => new Location(d.Path, d.IdSpan)));
+        result.AddRange(symbols.References.Where(r => r.Kind == sym.Kind && Same(r.Id)).Select(r => new Location(r.Path, r.Span)));
         return result.OrderBy(l => l.Path, StringComparer.Ordinal).ThenBy(l => l.Span.Start).ToList();
     }
 

@@ -1,3 +1,4 @@
+using Timeline.Core.Language;
 using Timeline.Core.Project;
 using Timeline.Core.Services;
 
@@ -14,10 +15,12 @@ public class CompletionCaseTests
             .SelectMany(f => new[] { new object[] { Path.GetFileName(f), false }, new object[] { Path.GetFileName(f), true } });
 
     /// <summary>A workspace over the fixture project, in memory, with the case open.</summary>
-    public static (TimelineWorkspace Ws, string Path) Open(string name, string text)
+    /// <param name="use">The built-in catalogs the project's config opts into ("builtin:levant"), if any.</param>
+    public static (TimelineWorkspace Ws, string Path) Open(string name, string text, string? use = null)
     {
         var files = Directory.EnumerateFiles(Path.Combine(Dir, "project"))
             .ToDictionary(f => "/cproj/" + Path.GetFileName(f), File.ReadAllText);
+        if (use is not null) files["/cproj/timeline.config.yaml"] = $"use: [{use}]\n";
         var fs = new MemoryFileSystem(files);
         var ws = new TimelineWorkspace(fs);
         ws.SetFolders(new[] { "/cproj" });
@@ -38,7 +41,7 @@ public class CompletionCaseTests
         int caret = raw.IndexOf(Caret);
         Assert.True(caret >= 0, "the case has no caret (‸)");
         string text = raw.Remove(caret, 1);
-        var (ws, path) = Open(name, text);
+        var (ws, path) = Open(name, text, header.GetValueOrDefault("use"));
         var analysis = ws.Analyze(path);
         var model = ws.Document(path)!.Model;
         var result = CompletionService.Complete(model, analysis.Result.Symbols, caret, new DateOnly(2026, 11, 21));
@@ -56,6 +59,67 @@ public class CompletionCaseTests
         foreach (var i in result.Items)
             Assert.True(i.ReplaceSpan.Start <= caret && i.ReplaceSpan.End >= caret,
                 $"{file}: '{i.Label}' replaces {i.ReplaceSpan}, not around the caret {caret}");
+    }
+
+    /// <summary>Every key the language schema says holds a list, at every depth, in every kind of file.</summary>
+    public static IEnumerable<object[]> ListKeys()
+    {
+        var kinds = new[] { ("a.timeline.yaml", FileKind.Timeline), ("a.sources.yaml", FileKind.Sources),
+            ("a.places.yaml", FileKind.Places), ("a.actors.yaml", FileKind.Actors), (FileKinds.ConfigFileName, FileKind.Config) };
+        foreach (var (file, kind) in kinds)
+            foreach (var path in ListPaths(LanguageSchema.RootOf(kind)!, new List<string>(), 0))
+                yield return new object[] { file, string.Join('/', path) };
+    }
+
+    private static IEnumerable<List<string>> ListPaths(ObjectShape obj, List<string> above, int depth)
+    {
+        if (depth > 4) yield break;
+        foreach (var f in obj.Fields)
+        {
+            var path = new List<string>(above) { f.Name };
+            if (f.Shape is ListShape { Item: not ObjectShape }) yield return path;
+            var inner = f.Shape switch
+            {
+                ObjectShape o => (o, false),
+                ChoiceShape c => (c.Object, false),
+                ListShape { Item: ObjectShape o } => (o, true),
+                ListShape { Item: ChoiceShape c } => (c.Object, true),
+                _ => ((ObjectShape?)null, false),
+            };
+            if (inner.Item1 is { } next)
+                foreach (var p in ListPaths(next, inner.Item2 ? new List<string>(path) { "[]" } : path, depth + 1)) yield return p;
+        }
+    }
+
+    /// <summary>The document for a path of keys ("events/[]/places"), the caret after the last key's colon.</summary>
+    private static string DocumentAt(string[] path)
+    {
+        var sb = new System.Text.StringBuilder();
+        int indent = 0;
+        for (int i = 0; i < path.Length; i++)
+        {
+            if (path[i] == "[]") continue;
+            bool item = i > 0 && path[i - 1] == "[]";
+            sb.Append(' ', indent).Append(item ? "- " : "").Append(path[i]).Append(':');
+            if (i == path.Length - 1) { sb.Append(' ').Append(Caret); break; }
+            sb.Append('\n');
+            indent += (item ? 2 : 0) + 2;
+        }
+        return sb.ToString();
+    }
+
+    [Theory]
+    [MemberData(nameof(ListKeys))]
+    public void A_key_that_holds_a_list_is_completed_with_a_list(string file, string keys)
+    {
+        string raw = DocumentAt(keys.Split('/'));
+        int caret = raw.IndexOf(Caret);
+        var (ws, path) = Open(file, raw.Remove(caret, 1), "builtin:levant, builtin:syria-actors");
+        var model = ws.Document(path)!.Model;
+        var result = CompletionService.Complete(model, ws.Analyze(path).Result.Symbols, caret, new DateOnly(2026, 11, 21));
+        // What is offered, if anything, is a list: accepted, it is never "expects a list".
+        Assert.All(result.Items, i => Assert.True(i.InsertText.StartsWith('[') && i.InsertText.EndsWith(']'),
+            $"{file} {keys}: '{i.InsertText}' would be a single value where a list is expected"));
     }
 
     private static IEnumerable<string> List(Dictionary<string, string> h, string key) =>

@@ -29,7 +29,7 @@ public class BuiltinCatalogTests
         var actors = BuiltinCatalogs.Get(BuiltinCatalogs.SyriaActors)!;
         Assert.All(levant.Concat(actors), c => Assert.Empty(c.Diagnostics));
         var places = levant.SelectMany(c => c.Places).ToList();
-        Assert.True(places.Count(p => p.Id.StartsWith("geonames:", StringComparison.Ordinal)) >= 3900);
+        Assert.True(places.Count(IsRow) >= 3900);
         foreach (var country in new[] { "syria", "lebanon", "jordan", "iraq", "turkey", "israel", "palestine" })
             Assert.Contains(places, p => p.Id == country && p.PlaceKind == "country");
         Assert.Equal(14, places.Count(p => p.PlaceKind == "governorate" && p.In?.Id == "syria"));
@@ -59,7 +59,7 @@ public class BuiltinCatalogTests
         Assert.Equal("idlib-governorate", symbols.Find<PlaceDef>(SymbolKind.Place, "geonames:164816")!.InId);
         Assert.Equal("aleppo-governorate", symbols.Find<PlaceDef>(SymbolKind.Place, "geonames:170063")!.InId);
         Assert.All(symbols.All(SymbolKind.Place).Cast<PlaceDef>()
-            .Where(p => p.Id.StartsWith("geonames:", StringComparison.Ordinal) && symbols.Chain(p)[^1].Id == "syria"),
+            .Where(p => IsRow(p) && symbols.Chain(p)[^1].Id == "syria"),
             p => Assert.EndsWith("-governorate", p.InId));
         // The neighbours' rows lie in their first-level division: Gaziantep in its province, Mosul in Nineveh.
         Assert.Equal("gaziantep-province", symbols.Find<PlaceDef>(SymbolKind.Place, "geonames:314830")!.InId);
@@ -69,10 +69,57 @@ public class BuiltinCatalogTests
         Assert.Equal("amman-governorate", symbols.Find<PlaceDef>(SymbolKind.Place, "geonames:250441")!.InId);
         Assert.Equal("gaza-strip", symbols.Find<PlaceDef>(SymbolKind.Place, "geonames:281133")!.InId);
         Assert.Equal("west-bank", symbols.Find<PlaceDef>(SymbolKind.Place, "geonames:8199394")!.InId); // Ariel: IL, admin1 WE
-        var rows = symbols.All(SymbolKind.Place).Cast<PlaceDef>().Where(p => p.Id.StartsWith("geonames:", StringComparison.Ordinal)).ToList();
+        var rows = symbols.All(SymbolKind.Place).Cast<PlaceDef>().Where(IsRow).ToList();
         double inDivision = (double)rows.Count(p =>
             symbols.Find<PlaceDef>(SymbolKind.Place, p.InId!) is { PlaceKind: "governorate" or "region" }) / rows.Count;
         Assert.True(inDivision > 0.98, $"only {inDivision:P1} of the GeoNames rows lie in a division");
+    }
+
+    /// <summary>A place of the built-in's GeoNames rows (not a hand-checked one).</summary>
+    private static bool IsRow(PlaceDef p) => p.Path.EndsWith(".geonames.tsv", StringComparison.Ordinal);
+
+    [Fact]
+    public void A_row_whose_name_is_unique_in_its_country_has_a_readable_id_and_its_geonames_id_refers_to_it_too()
+    {
+        var symbols = BuiltinsOnly().Symbols;
+        var aleppo = symbols.Find<PlaceDef>(SymbolKind.Place, "aleppo-sy")!;
+        Assert.Equal(170063, aleppo.GeonamesId);
+        Assert.Same(aleppo, symbols.Find(SymbolKind.Place, "geonames:170063"));
+        Assert.Equal("aleppo-sy", symbols.ReferenceId(aleppo));
+        // The hand-checked countries are found by their GeoNames ids too.
+        Assert.Equal("syria", symbols.Find(SymbolKind.Place, "geonames:163843")?.Id);
+        var levant = BuiltinCatalogs.Get(BuiltinCatalogs.Levant)!;
+        var rows = levant.SelectMany(c => c.Places).Where(IsRow).ToList();
+        var handChecked = levant.SelectMany(c => c.Places).Where(p => !IsRow(p)).Select(p => p.Id).ToHashSet();
+        // Every id is still one place's; a name two places of a country share keeps its geonames: id.
+        Assert.Equal(rows.Count, rows.Select(p => p.Id).Distinct().Count());
+        Assert.DoesNotContain(rows, p => handChecked.Contains(p.Id));
+        Assert.All(rows.Where(p => !p.IdIsReadable), p => Assert.Equal($"geonames:{p.GeonamesId}", p.Id));
+        Assert.All(rows.Where(p => p.IdIsReadable), p => Assert.Matches("^[a-z0-9]+(-[a-z0-9]+)*-[a-z]{2}$", p.Id));
+        double readable = (double)rows.Count(p => p.IdIsReadable) / rows.Count;
+        _out.WriteLine($"{rows.Count(p => p.IdIsReadable)} of {rows.Count} rows have a readable id ({readable:P1})");
+        Assert.True(readable > 0.85, $"only {readable:P1} of the rows have a readable id");
+    }
+
+    [Fact]
+    public void A_project_that_defines_a_readable_id_keeps_it_for_its_own_place()
+    {
+        var fs = new MemoryFileSystem(new[]
+        {
+            new KeyValuePair<string, string>("/p/timeline.config.yaml", "use: [builtin:levant]\n"),
+            new KeyValuePair<string, string>("/p/a.places.yaml",
+                "places:\n  - id: aleppo-sy\n    name: Aleppo Sweets\n    kind: site\n    in: geonames:170063\n"),
+        });
+        var result = ProjectAnalyzer.Analyze(ProjectLoader.Load(fs, "/p"));
+        Assert.All(result.Diagnostics.Values, d => Assert.Empty(d));
+        var symbols = result.Symbols;
+        var own = symbols.Find<PlaceDef>(SymbolKind.Place, "aleppo-sy")!;
+        Assert.Equal("Aleppo Sweets", own.Name);
+        // The built-in city is still found, by its geonames: id, and completion would write that one.
+        var city = symbols.Find<PlaceDef>(SymbolKind.Place, "geonames:170063")!;
+        Assert.Equal("Aleppo", city.Name);
+        Assert.Equal("geonames:170063", symbols.ReferenceId(city));
+        Assert.Equal("Aleppo", symbols.Chain(own)[0].Name);
     }
 
     public sealed record Query(string Kind, string Category, string Text, string Expected, int Line);
@@ -100,7 +147,9 @@ public class BuiltinCatalogTests
         foreach (var q in queries)
         {
             var found = symbols.Index(q.Kind == "place" ? SymbolKind.Place : SymbolKind.Actor).Search(q.Text, 5);
-            int rank = found.Select(m => m.Id).ToList().IndexOf(q.Expected);
+            // The set names GeoNames places by their geonames: ids, which refer to them as their readable ids do.
+            string expected = symbols.Find(q.Kind == "place" ? SymbolKind.Place : SymbolKind.Actor, q.Expected)!.Id;
+            int rank = found.Select(m => m.Id).ToList().IndexOf(expected);
             rows.Add((q, rank));
             if (rank != 0) _out.WriteLine($"{(rank < 0 ? "missed" : $"rank {rank + 1}")}: {q.Kind} {q.Category} " +
                 $"'{q.Text}' → {q.Expected}; got {string.Join(", ", found.Take(3).Select(m => $"{m.Id} ({m.MatchedName})"))}");
@@ -132,7 +181,7 @@ public class BuiltinCatalogTests
         Assert.NotSame(first.Parts[1], second.Parts[1]);  // the project's own: rebuilt with the project
         // Both parts answer together, in one ranking: the town before the project's village.
         var found = second.Search("Saraqeb", 5).Select(m => m.Id).ToList();
-        Assert.Equal("geonames:164816", found[0]);
+        Assert.Equal("saraqib-sy", found[0]);
         Assert.Contains("my-village", found);
     }
 }

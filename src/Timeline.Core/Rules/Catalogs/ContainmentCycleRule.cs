@@ -26,7 +26,8 @@ public sealed class ContainmentCycleRule : ProjectRule
                 var cur = p;
                 while ((cur.In?.Id ?? cur.InId) is { } up && check.Symbols.Find<PlaceDef>(SymbolKind.Place, up) is { } parent)
                 {
-                    if (parent.Id == p.Id)
+                    // By the id the project refers to it by: a built-in place whose readable id the project took is another place.
+                    if (check.Symbols.ReferenceId(parent) == p.Id)
                     {
                         var loop = p.In;
                         check.Report(f.Path, Rule, () => loop.Span,
