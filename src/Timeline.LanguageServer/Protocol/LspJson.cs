@@ -43,6 +43,7 @@ namespace Timeline.LanguageServer.Protocol;
 [JsonSerializable(typeof(SemanticTokens))]
 [JsonSerializable(typeof(CodeLens[]))]
 [JsonSerializable(typeof(DocumentTextResult))]
+[JsonSerializable(typeof(PreviewParams))]
 [JsonSerializable(typeof(PreviewResult))]
 // What the server sends of its own
 [JsonSerializable(typeof(PublishDiagnosticsParams))]

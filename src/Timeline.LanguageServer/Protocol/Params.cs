@@ -12,6 +12,8 @@ public sealed record DidCloseTextDocumentParams(TextDocumentIdentifier TextDocum
 public sealed record DidSaveTextDocumentParams(TextDocumentIdentifier TextDocument, string? Text);
 
 public sealed record TextDocumentParams(TextDocumentIdentifier TextDocument) : ITextDocumentParams;
+/// <summary>timeline/preview: the document, and the URIs of the documents the editor holds unsaved (the page says so).</summary>
+public sealed record PreviewParams(TextDocumentIdentifier TextDocument, string[]? Unsaved) : ITextDocumentParams;
 public sealed record TextDocumentPositionParams(TextDocumentIdentifier TextDocument, Position Position) : ITextDocumentParams;
 public sealed record RangeParams(TextDocumentIdentifier TextDocument, Range Range) : ITextDocumentParams;
 public sealed record CompletionContext(int TriggerKind, string? TriggerCharacter);
