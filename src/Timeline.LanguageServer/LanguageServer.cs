@@ -1,3 +1,4 @@
+using System.Runtime;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Timeline.Core.Project;
@@ -46,7 +47,7 @@ public sealed class TimelineLanguageServer
         Uris = new UriMap();
         Lsp = new Lsp(PositionEncoding.Utf16);
         Diagnostics = new DiagnosticsPublisher(this);
-        if (_options.TrimMemoryWhenIdle is { } idle) Memory = new MemoryTrimmer(idle, Log);
+        if (_options.TrimMemoryWhenIdle is { } idle) Memory = new MemoryTrimmer(idle, Internal);
         _rpc.RequestGate = Gate;
         _rpc.NotificationGate = method => method == "exit" || (_initialized && !_shutdown);
         _rpc.Fault += (what, ex) =>
@@ -114,6 +115,15 @@ public sealed class TimelineLanguageServer
         {
             // Likewise.
         }
+    }
+
+    /// <summary>
+    /// How the server keeps itself (its memory, its collector): written to the log only while the client traces
+    /// the server, so that a writer's output panel holds what concerns them.
+    /// </summary>
+    internal void Internal(string message)
+    {
+        if (_trace != "off") Log(message);
     }
 
     internal Task ShowLogAsync(MessageType type, string message) =>
@@ -196,6 +206,7 @@ public sealed class TimelineLanguageServer
         Client = ClientSupport.Read(p.Capabilities, Log);
         Lsp = new Lsp(Client.PositionEncoding);
         _trace = p.Trace ?? "off";
+        Internal($"{(GCSettings.IsServerGC ? "server" : "workstation")} garbage collector, {GCSettings.LatencyMode}");
         var folders = new List<string>();
         if (p.WorkspaceFolders is { } wf) folders.AddRange(wf.Select(f => Uris.ToPath(f.Uri)));
         else if (p.RootUri is { } ru) folders.Add(Uris.ToPath(ru));
