@@ -233,4 +233,21 @@ public class ProtocolTests : ServerOnDisk
         Assert.DoesNotContain("class=\"unsaved\"", html);
         Assert.DoesNotContain("Not yet dated", html);
     }
+
+    [Fact]
+    public async Task A_new_project_is_offered_as_files_to_write_with_the_existing_ones_marked()
+    {
+        string folder = new Uri(Dir + Path.DirectorySeparatorChar).AbsoluteUri;
+        var result = (await Client.CallAsync("timeline/newProject", new JsonObject { ["folder"] = folder }))!;
+        var files = result["files"]!.AsArray();
+        Assert.Equal(new[] { "timeline.config.yaml", "chronology.timeline.yaml" }, files.Select(f => f!["name"]!.GetValue<string>()));
+        Assert.Equal("chronology.timeline.yaml", result["open"]!.GetValue<string>());
+        // This project has a config already: the editor must not overwrite it.
+        Assert.True(files[0]!["exists"]!.GetValue<bool>());
+        Assert.False(files[1]!["exists"]!.GetValue<bool>());
+        Assert.Equal(Uri("chronology.timeline.yaml"), files[1]!["uri"]!.GetValue<string>());
+        Assert.Contains("use: [builtin:levant, builtin:syria-actors]", files[0]!["text"]!.GetValue<string>());
+        var bare = (await Client.CallAsync("timeline/newProject", new JsonObject()))!["files"]!.AsArray();
+        Assert.Null(bare[0]!["uri"]);
+    }
 }

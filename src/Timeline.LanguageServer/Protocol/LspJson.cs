@@ -27,6 +27,7 @@ namespace Timeline.LanguageServer.Protocol;
 [JsonSerializable(typeof(DidChangeConfigurationParams))]
 [JsonSerializable(typeof(DidChangeWorkspaceFoldersParams))]
 [JsonSerializable(typeof(SetTraceParams))]
+[JsonSerializable(typeof(NewProjectParams))]
 // Results
 [JsonSerializable(typeof(InitializeResult))]
 [JsonSerializable(typeof(CompletionList))]
@@ -45,6 +46,7 @@ namespace Timeline.LanguageServer.Protocol;
 [JsonSerializable(typeof(DocumentTextResult))]
 [JsonSerializable(typeof(PreviewParams))]
 [JsonSerializable(typeof(PreviewResult))]
+[JsonSerializable(typeof(NewProjectResult))]
 // What the server sends of its own
 [JsonSerializable(typeof(PublishDiagnosticsParams))]
 [JsonSerializable(typeof(LogMessageParams))]

@@ -42,3 +42,6 @@ public sealed record ClientInfo(string Name, string? Version);
 public sealed record InitializeParams(
     int? ProcessId, string? RootUri, string? RootPath, WorkspaceFolder[]? WorkspaceFolders,
     JsonElement? Capabilities, string? Trace, ClientInfo? ClientInfo);
+
+/// <summary>timeline/newProject: the folder (a URI) the new project is for; omitted, the files come without URIs.</summary>
+public sealed record NewProjectParams(string? Folder);

@@ -70,3 +70,9 @@ public sealed record DocumentTextResult(int Version, string Text);
 
 /// <summary>timeline/preview: the chronology of the document's project as one HTML page.</summary>
 public sealed record PreviewResult(string Html);
+
+/// <summary>timeline/newProject: the files of a new project, and the name of the one to open.</summary>
+public sealed record NewProjectResult(NewProjectFile[] Files, string Open);
+
+/// <summary>A file of a new project: its name in the folder, its URI there (with a folder), its text, and whether it exists already.</summary>
+public sealed record NewProjectFile(string Name, string? Uri, string Text, bool Exists);
