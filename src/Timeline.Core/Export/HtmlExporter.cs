@@ -307,7 +307,7 @@ public static class HtmlExporter
         ul.problems li.error::before { color: var(--disputed); }
         ul.problems .code { font-weight: bold; }
         .undated { margin-top: 1.5rem; border-top: 1px solid var(--line); }
-        .undated h2 { margin-top: .8rem; }
+        .undated > h2 { margin-top: .8rem; }
         footer { margin-top: 2rem; color: var(--muted); font-size: .8rem; }
         """;
 
