@@ -11,23 +11,27 @@ namespace Timeline.Core.Services;
 public static class MappingEdits
 {
     /// <summary>Adds <c>key: value</c> (the value already written as YAML) after the mapping's last entry.</summary>
-    public static TextEdit? AddEntry(SourceText src, MappingNode map, string key, string value)
+    public static TextEdit? AddEntry(SourceText src, MappingNode map, string key, string value) =>
+        AddEntries(src, map, new[] { $"{key}: {value}" });
+
+    /// <summary>Adds entries (<c>key: value</c> each, values written as YAML) after the mapping's last entry.</summary>
+    public static TextEdit? AddEntries(SourceText src, MappingNode map, IReadOnlyList<string> entries)
     {
-        if (map.Entries.Count == 0) return null;
+        if (map.Entries.Count == 0 || entries.Count == 0) return null;
         if (map.IsFlow)
         {
             // "{a: 1}" → "{a: 1, key: value}", before the closing brace.
             int close = map.Span.End - 1;
             if (close < 0 || src[close] != '}') return null;
             int at = map.Entries[^1].Value.Span.End;
-            return new TextEdit(new TextSpan(at, at), $", {key}: {value}");
+            return new TextEdit(new TextSpan(at, at), string.Concat(entries.Select(e => ", " + e)));
         }
         var first = map.Entries[0].Key;
         int column = first.Span.Start - src.LineStart(src.LineOf(first.Span.Start));
         var last = map.Entries[^1];
         int end = Math.Max(last.Value.Span.End, last.Key.Span.End);
         int lastLine = src.LineOf(Math.Max(last.Key.Span.Start, end - 1));
-        string line = new string(' ', column) + key + ": " + value;
+        string line = string.Join(src.NewLine, entries.Select(e => new string(' ', column) + e));
         if (lastLine + 1 < src.LineCount) return Insert(src.LineStart(lastLine + 1), line + src.NewLine);
         return Insert(src.Length, (EndsWithBreak(src) ? "" : src.NewLine) + line + src.NewLine);
     }
