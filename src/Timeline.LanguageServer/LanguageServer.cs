@@ -178,6 +178,12 @@ public sealed class TimelineLanguageServer
         _rpc.OnRequest(method, (parameters, ctx) =>
             Task.FromResult(JsonPayload.Of(handler(Parse(parameters, paramsInfo), ctx), resultInfo)));
 
+    /// <summary>Registers a request handler that needs no document and waits on something (a page fetched, the client).</summary>
+    internal void OnRequestAsync<TParams, TResult>(string method, JsonTypeInfo<TParams> paramsInfo, JsonTypeInfo<TResult> resultInfo,
+        Func<TParams, RequestContext, Task<TResult>> handler) =>
+        _rpc.OnRequest(method, async (parameters, ctx) =>
+            JsonPayload.Of(await handler(Parse(parameters, paramsInfo), ctx).ConfigureAwait(false), resultInfo));
+
     /// <summary>Registers a request handler that reads one open (or on-disk) document.</summary>
     internal void OnDocumentRequest<TParams, TResult>(string method, JsonTypeInfo<TParams> paramsInfo, JsonTypeInfo<TResult> resultInfo,
         Func<TParams, DocumentScope, TResult?> handler)

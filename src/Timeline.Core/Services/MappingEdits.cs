@@ -11,25 +11,29 @@ namespace Timeline.Core.Services;
 public static class MappingEdits
 {
     /// <summary>Adds <c>key: value</c> (the value already written as YAML) after the mapping's last entry.</summary>
-    public static TextEdit? AddEntry(SourceText src, MappingNode map, string key, string value)
+    public static TextEdit? AddEntry(SourceText src, MappingNode map, string key, string value) =>
+        AddEntries(src, map, new[] { $"{key}: {value}" });
+
+    /// <summary>Adds entries (<c>key: value</c> each, values written as YAML) after the mapping's last entry.</summary>
+    public static TextEdit? AddEntries(SourceText src, MappingNode map, IReadOnlyList<string> entries)
     {
-        if (map.Entries.Count == 0) return null;
+        if (map.Entries.Count == 0 || entries.Count == 0) return null;
         if (map.IsFlow)
         {
             // "{a: 1}" → "{a: 1, key: value}", before the closing brace.
             int close = map.Span.End - 1;
             if (close < 0 || src[close] != '}') return null;
             int at = map.Entries[^1].Value.Span.End;
-            return new TextEdit(new TextSpan(at, at), $", {key}: {value}");
+            return new TextEdit(new TextSpan(at, at), string.Concat(entries.Select(e => ", " + e)));
         }
         var first = map.Entries[0].Key;
         int column = first.Span.Start - src.LineStart(src.LineOf(first.Span.Start));
         var last = map.Entries[^1];
         int end = Math.Max(last.Value.Span.End, last.Key.Span.End);
         int lastLine = src.LineOf(Math.Max(last.Key.Span.Start, end - 1));
-        string line = new string(' ', column) + key + ": " + value;
-        if (lastLine + 1 < src.LineCount) return new TextEdit(new TextSpan(src.LineStart(lastLine + 1), src.LineStart(lastLine + 1)), line + src.NewLine);
-        return new TextEdit(new TextSpan(src.Length, src.Length), (src.Length > 0 && src[src.Length - 1] is '\n' or '\r' ? "" : src.NewLine) + line + src.NewLine);
+        string line = string.Join(src.NewLine, entries.Select(e => new string(' ', column) + e));
+        if (lastLine + 1 < src.LineCount) return Insert(src.LineStart(lastLine + 1), line + src.NewLine);
+        return Insert(src.Length, (EndsWithBreak(src) ? "" : src.NewLine) + line + src.NewLine);
     }
 
     /// <summary>
@@ -45,7 +49,7 @@ public static class MappingEdits
             if (scalar.Span.Length > 0) return new TextEdit(scalar.Span, YamlScalars.Write(sentence));
             // "notes:" with nothing after it: the text goes right after the colon.
             int colon = entry.Key.Span.End;
-            return colon < src.Length && src[colon] == ':' ? new TextEdit(new TextSpan(colon + 1, colon + 1), " " + YamlScalars.Write(sentence)) : null;
+            return colon < src.Length && src[colon] == ':' ? Insert(colon + 1, " " + YamlScalars.Write(sentence)) : null;
         }
         if (scalar.Style is ScalarStyle.Literal or ScalarStyle.Folded)
         {
@@ -56,11 +60,15 @@ public static class MappingEdits
             string indent = new(' ', text.Length - text.TrimStart(' ').Length);
             string separator = scalar.Style == ScalarStyle.Literal ? "" : src.NewLine;
             int at = lastLine + 1 < src.LineCount ? src.LineStart(lastLine + 1) : src.Length;
-            string prefix = at == src.Length && !(src.Length > 0 && src[src.Length - 1] is '\n' or '\r') ? src.NewLine : "";
-            return new TextEdit(new TextSpan(at, at), prefix + separator + indent + sentence + src.NewLine);
+            string prefix = at == src.Length && !EndsWithBreak(src) ? src.NewLine : "";
+            return Insert(at, prefix + separator + indent + sentence + src.NewLine);
         }
         string old = scalar.Value.TrimEnd();
         string joined = old + (old.EndsWith('.') ? " " : ". ") + sentence;
         return new TextEdit(scalar.Span, YamlScalars.Write(joined));
     }
+
+    private static TextEdit Insert(int at, string text) => new(new TextSpan(at, at), text);
+
+    private static bool EndsWithBreak(SourceText src) => src.Length > 0 && src[src.Length - 1] is '\n' or '\r';
 }

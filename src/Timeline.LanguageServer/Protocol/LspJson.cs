@@ -28,6 +28,8 @@ namespace Timeline.LanguageServer.Protocol;
 [JsonSerializable(typeof(DidChangeWorkspaceFoldersParams))]
 [JsonSerializable(typeof(SetTraceParams))]
 [JsonSerializable(typeof(NewProjectParams))]
+[JsonSerializable(typeof(ExecuteCommandParams))]
+[JsonSerializable(typeof(CaptureSourceArguments))]
 // Results
 [JsonSerializable(typeof(InitializeResult))]
 [JsonSerializable(typeof(CompletionList))]
@@ -47,10 +49,12 @@ namespace Timeline.LanguageServer.Protocol;
 [JsonSerializable(typeof(PreviewParams))]
 [JsonSerializable(typeof(PreviewResult))]
 [JsonSerializable(typeof(NewProjectResult))]
+[JsonSerializable(typeof(CaptureSourceResult))]
 // What the server sends of its own
 [JsonSerializable(typeof(PublishDiagnosticsParams))]
 [JsonSerializable(typeof(LogMessageParams))]
 [JsonSerializable(typeof(LogTraceParams))]
 [JsonSerializable(typeof(RegistrationParams))]
 [JsonSerializable(typeof(ConfigurationParams))]
+[JsonSerializable(typeof(ApplyWorkspaceEditParams))]
 public sealed partial class LspJson : JsonSerializerContext;

@@ -45,3 +45,12 @@ public sealed record InitializeParams(
 
 /// <summary>timeline/newProject: the folder (a URI) the new project is for; omitted, the files come without URIs.</summary>
 public sealed record NewProjectParams(string? Folder);
+
+/// <summary>workspace/executeCommand: a command the server declared, with its arguments.</summary>
+public sealed record ExecuteCommandParams(string Command, System.Text.Json.JsonElement[]? Arguments);
+
+/// <summary>timeline.captureSource's one argument: the file that defines the source, its id, and the page (a URL or a saved file).</summary>
+public sealed record CaptureSourceArguments(string Uri, string Id, string Url);
+
+/// <summary>workspace/applyEdit, sent by the server.</summary>
+public sealed record ApplyWorkspaceEditParams(string Label, WorkspaceEdit Edit);
