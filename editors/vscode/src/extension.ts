@@ -158,6 +158,9 @@ function isBuiltinCopy(uri: vscode.Uri): boolean {
  * Go to definition on a place of a built-in catalog: rather than the catalog's raw rows (GeoNames' tab-separated
  * lines), a readable card, the hover's, as a read-only Markdown document (timeline-place:/Name.md).
  */
+type ProvideDefinition = (document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken)
+  => vscode.ProviderResult<vscode.Definition | vscode.LocationLink[]>;
+
 class PlaceCards implements vscode.TextDocumentContentProvider {
   static readonly scheme = 'timeline-place';
   private readonly cards = new Map<string, string>();
@@ -167,7 +170,7 @@ class PlaceCards implements vscode.TextDocumentContentProvider {
   }
 
   readonly definition = async (document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken,
-    next: (document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken) => vscode.ProviderResult<vscode.Definition | vscode.LocationLink[]>) => {
+    next: ProvideDefinition) => {
     const result = await next(document, position, token);
     const targets = (Array.isArray(result) ? result : result ? [result] : [])
       .map(t => ('targetUri' in t ? t.targetUri : t.uri));
@@ -230,8 +233,8 @@ async function newChronology(context: vscode.ExtensionContext) {
     }
   }
   // In a folder that was a project already, its own timeline may have another name: then its config is opened.
-  const written = !config?.exists || project.files.find(f => f.name === project.open)?.exists;
-  const file = vscode.Uri.joinPath(folder, written ? project.open : 'timeline.config.yaml');
+  const timelineThere = !config?.exists || project.files.find(f => f.name === project.open)?.exists;
+  const file = vscode.Uri.joinPath(folder, timelineThere ? project.open : 'timeline.config.yaml');
   if (vscode.workspace.workspaceFolders?.some(f => f.uri.toString() === folder.toString()) || vscode.workspace.getWorkspaceFolder(file)) {
     await vscode.window.showTextDocument(file);
     return;
@@ -269,7 +272,8 @@ export async function activate(context: vscode.ExtensionContext) {
       const r = await run(context, ['check', folder, '--no-color']);
       output.appendLine(r.out + r.err);
       output.show(true);
-      vscode.window.showInformationMessage(r.code === 0 ? 'Timeline: no errors in the project.' : 'Timeline: the project has problems (see the Timeline output).');
+      vscode.window.showInformationMessage(r.code === 0 ? 'Timeline: no errors in the project.'
+        : 'Timeline: the project has problems (see the Timeline output).');
     }),
     vscode.commands.registerCommand('timeline.export', async () => {
       const folder = projectFolder();
