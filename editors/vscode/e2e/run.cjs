@@ -358,14 +358,20 @@ async function writer() {
     await s.shot('writer-4-source-from-url.png');
     check('writer: a pasted link becomes a source by a quick fix', source.ok && !text.includes(`[${url}]`) && text.includes(`url: ${url}`), source.menu);
 
-    // 5. Saved, the project checks clean, in the editor and with `timeline check` as CI runs it.
+    // 5. The new events, dated before the template's, are put in date order by the note's quick fix.
+    const sorted = await quickFix(lineOf(text, 'id: fighting-reaches-aleppo') + 1, 11, 'Sort the events by date');
     await page.keyboard.press('Control+S'); await page.waitForTimeout(1500);
+    text = fs.readFileSync(file(), 'utf8');
+    check('writer: the events sorted by date by a quick fix', sorted.ok && text.indexOf('airport-taken') < text.indexOf('first-event'), sorted.menu);
+
+    // 6. Saved, the project checks clean, in the editor and with `timeline check` as CI runs it.
     const clean = await s.waitFor(async () => { const c = await s.counts(); return { ok: /\d/.test(c.text) && c.total === 0, ...c }; }, 20000);
     await page.keyboard.press('Control+Shift+M'); await page.waitForTimeout(1000);
     const left = await s.panel();
     await s.shot('writer-5-checked.png');
     const cli = spawnSync(timelineCli(), ['check', folder, '--no-color'], { encoding: 'utf8' });
-    check('writer: the chronology checks clean (the editor and `timeline check`)', clean.ok && cli.status === 0,
+    check('writer: the chronology checks clean (the editor and `timeline check`)',
+      clean.ok && /No problems have been detected/.test(left) && cli.status === 0 && /^No problems in/m.test(cli.stdout || ''),
       `editor: ${clean.text} ${oneLine(left, 200)}; `
       + `timeline check exit ${cli.status}: ${oneLine((cli.stdout || '') + (cli.stderr || '') + (cli.error || ''), 200)}`);
     fs.writeFileSync(path.join(outDir, 'writer-chronology.timeline.yaml'), text);
