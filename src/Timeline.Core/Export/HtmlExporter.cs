@@ -52,7 +52,8 @@ public static class HtmlExporter
         {
             body.Append("<section class=\"undated\" aria-labelledby=\"undated-title\"><h2 id=\"undated-title\">Not yet dated</h2>\n");
             string have = undated.Count == 1 ? "event has" : "events have";
-            body.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">{undated.Count} {have} no date that can be placed in the chronology.</p>\n");
+            body.Append(CultureInfo.InvariantCulture,
+                $"<p class=\"meta\">{undated.Count} {have} no date that can be placed in the chronology.</p>\n");
             body.Append("<ol class=\"events\">\n");
             foreach (var e in undated) Event(body, c, e, located[e.Event.Id], notes);
             body.Append("</ol>\n</section>\n");
@@ -114,7 +115,8 @@ public static class HtmlExporter
         if (notes.UnsavedFiles.Count > 0)
         {
             string files = H(string.Join(", ", notes.UnsavedFiles));
-            sb.Append(CultureInfo.InvariantCulture, $"<p class=\"unsaved\">Shows unsaved changes to {files}: the files on disk differ until saved.</p>\n");
+            sb.Append(CultureInfo.InvariantCulture,
+                $"<p class=\"unsaved\">Shows unsaved changes to {files}: the files on disk differ until saved.</p>\n");
         }
         int events = notes.ProblemsByEvent.Count;
         if (events > 0 || notes.ProblemsElsewhere > 0)
