@@ -24,8 +24,6 @@ public static class LanguageServerCommand
         System.Threading.ThreadPool.SetMinThreads(Math.Max(workers, 8), io);
         // An editor waits on every answer: full collections run in the background rather than stop the server.
         System.Runtime.GCSettings.LatencyMode = System.Runtime.GCLatencyMode.SustainedLowLatency;
-        stderr.WriteLine($"timeline lsp: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} garbage " +
-            $"collector, {System.Runtime.GCSettings.LatencyMode}");
         var server = new TimelineLanguageServer(stdin, stdout, new ServerOptions
         {
             Log = stderr, TrimMemoryWhenIdle = TimeSpan.FromSeconds(2), AnswerWhileReading = true,

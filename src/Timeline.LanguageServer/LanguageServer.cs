@@ -1,3 +1,4 @@
+using System.Runtime;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Timeline.Core.Project;
@@ -55,7 +56,7 @@ public sealed class TimelineLanguageServer
         Uris = new UriMap();
         Lsp = new Lsp(PositionEncoding.Utf16);
         Diagnostics = new DiagnosticsPublisher(this);
-        if (_options.TrimMemoryWhenIdle is { } idle) Memory = new MemoryTrimmer(idle, Log);
+        if (_options.TrimMemoryWhenIdle is { } idle) Memory = new MemoryTrimmer(idle, Internal);
         _rpc.RequestGate = Gate;
         _rpc.NotificationGate = method => method == "exit" || (_initialized && !_shutdown);
         _rpc.Fault += (what, ex) =>
@@ -126,6 +127,15 @@ public sealed class TimelineLanguageServer
         }
     }
 
+    /// <summary>
+    /// How the server keeps itself (its memory, its collector): written to the log only while the client traces
+    /// the server, so that a writer's output panel holds what concerns them.
+    /// </summary>
+    internal void Internal(string message)
+    {
+        if (_trace != "off") Log(message);
+    }
+
     internal Task ShowLogAsync(MessageType type, string message) =>
         NotifyAsync("window/logMessage", new LogMessageParams(type, message), LspJson.Default.LogMessageParams);
 
@@ -178,6 +188,12 @@ public sealed class TimelineLanguageServer
         _rpc.OnRequest(method, (parameters, ctx) =>
             Task.FromResult(JsonPayload.Of(handler(Parse(parameters, paramsInfo), ctx), resultInfo)));
 
+    /// <summary>Registers a request handler that needs no document and waits on something (a page fetched, the client).</summary>
+    internal void OnRequestAsync<TParams, TResult>(string method, JsonTypeInfo<TParams> paramsInfo, JsonTypeInfo<TResult> resultInfo,
+        Func<TParams, RequestContext, Task<TResult>> handler) =>
+        _rpc.OnRequest(method, async (parameters, ctx) =>
+            JsonPayload.Of(await handler(Parse(parameters, paramsInfo), ctx).ConfigureAwait(false), resultInfo));
+
     /// <summary>Registers a request handler that reads one open (or on-disk) document.</summary>
     internal void OnDocumentRequest<TParams, TResult>(string method, JsonTypeInfo<TParams> paramsInfo, JsonTypeInfo<TResult> resultInfo,
         Func<TParams, DocumentScope, TResult?> handler)
@@ -206,6 +222,7 @@ public sealed class TimelineLanguageServer
         Client = ClientSupport.Read(p.Capabilities, Log);
         Lsp = new Lsp(Client.PositionEncoding);
         _trace = p.Trace ?? "off";
+        Internal($"{(GCSettings.IsServerGC ? "server" : "workstation")} garbage collector, {GCSettings.LatencyMode}");
         var folders = new List<string>();
         if (p.WorkspaceFolders is { } wf) folders.AddRange(wf.Select(f => Uris.ToPath(f.Uri)));
         else if (p.RootUri is { } ru) folders.Add(Uris.ToPath(ru));

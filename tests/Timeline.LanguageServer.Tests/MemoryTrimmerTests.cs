@@ -58,6 +58,7 @@ public class MemoryTrimmerTests
             File.WriteAllText(file, text);
             await using var c = TestSupport.LspClient.InProcess(new ServerOptions { Log = log, TrimMemoryWhenIdle = TimeSpan.FromMinutes(10) });
             await c.InitializeAsync(dir);
+            await c.NotifyAsync("$/setTrace", new System.Text.Json.Nodes.JsonObject { ["value"] = "messages" });
             string uri = new Uri(file).AbsoluteUri;
             await c.OpenAsync(uri, text, 1);
             await c.WaitForAsync(n => n["method"]?.GetValue<string>() == "textDocument/publishDiagnostics"
@@ -65,5 +66,23 @@ public class MemoryTrimmerTests
             lock (log) Assert.Contains("memory trimmed (a large document opened)", written.ToString());
         }
         finally { Directory.Delete(dir, true); }
+    }
+
+    [Theory]
+    [InlineData("off", false)]
+    [InlineData("messages", true)]
+    public async Task The_servers_internals_reach_the_log_only_when_the_client_traces_it(string trace, bool logged)
+    {
+        var written = new StringWriter();
+        var log = TextWriter.Synchronized(written);
+        await using (var c = TestSupport.LspClient.InProcess(new ServerOptions { Log = log, TrimMemoryWhenIdle = TimeSpan.FromMinutes(10) }))
+        {
+            await c.CallAsync("initialize", new System.Text.Json.Nodes.JsonObject
+            {
+                ["processId"] = null, ["capabilities"] = new System.Text.Json.Nodes.JsonObject(), ["trace"] = trace,
+            });
+            await c.ShutdownAsync();
+        }
+        lock (log) Assert.Equal(logged, written.ToString().Contains("garbage collector", StringComparison.Ordinal));
     }
 }

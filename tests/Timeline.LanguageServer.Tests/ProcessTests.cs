@@ -58,7 +58,11 @@ public class ProcessTests
         using var p = Start(out var stderr, gcServer is null ? Array.Empty<(string, string)>() : new[] { ("DOTNET_gcServer", gcServer) });
         await using (var c = LspClient.OverStreams(p.StandardInput.BaseStream, p.StandardOutput.BaseStream))
         {
-            await c.InitializeAsync(null);
+            // The server names its collector only to a client that traces it.
+            await c.CallAsync("initialize", new JsonObject
+            {
+                ["processId"] = null, ["capabilities"] = new JsonObject(), ["trace"] = "messages",
+            });
             await c.CallAsync("shutdown", null);
             await c.NotifyAsync("exit", null);
         }

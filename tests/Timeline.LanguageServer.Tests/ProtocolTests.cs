@@ -197,4 +197,57 @@ public class ProtocolTests : ServerOnDisk
         Assert.Contains("Written but not saved", html);
         Assert.DoesNotContain(">Second<", html);
     }
+
+    [Fact]
+    public async Task The_preview_tells_the_truth_problems_undated_events_and_unsaved_text()
+    {
+        string uri = Uri("a.timeline.yaml");
+        string text = Timeline.Replace("date: 2024-11-30", "date: Friday").Replace("by: nobody", "by: <b>nobody</b>");
+        await Client.OpenAsync(uri, text);
+        var html = (await Client.CallAsync("timeline/preview", new JsonObject
+        {
+            ["textDocument"] = LspClient.Doc(uri), ["unsaved"] = new JsonArray(uri, Uri("elsewhere/b.timeline.yaml")),
+        }))!["html"]!.GetValue<string>();
+        // The unsaved file is named (the one outside the project is not).
+        Assert.Contains("Shows unsaved changes to a.timeline.yaml:", html);
+        Assert.DoesNotContain("b.timeline.yaml", html);
+        // The event "second" has problems: marked, with their messages, escaped.
+        Assert.Contains("class=\"event confirmed has-problems\" id=\"second\"", html);
+        Assert.Contains("<ul class=\"problems\"", html);
+        Assert.DoesNotContain("<b>nobody</b>", html);
+        Assert.DoesNotContain("class=\"event reported has-problems\" id=\"first\"", html);
+        // Its date cannot be read: it stands apart, after the dated events, with the date as written.
+        int undated = html.IndexOf("Not yet dated", StringComparison.Ordinal);
+        Assert.True(undated > html.IndexOf("id=\"first\"", StringComparison.Ordinal));
+        Assert.True(html.IndexOf("id=\"second\"", StringComparison.Ordinal) > undated);
+        Assert.Contains("Date as written: “Friday”", html);
+        Assert.Contains("1 event has problems, marked below", html);
+    }
+
+    [Fact]
+    public async Task The_preview_of_saved_text_says_nothing_of_unsaved_changes_and_an_export_has_no_notes()
+    {
+        string uri = Uri("a.timeline.yaml");
+        await Client.OpenAsync(uri, Timeline);
+        var html = (await Client.CallAsync("timeline/preview", new JsonObject { ["textDocument"] = LspClient.Doc(uri) }))!["html"]!.GetValue<string>();
+        Assert.DoesNotContain("class=\"unsaved\"", html);
+        Assert.DoesNotContain("Not yet dated", html);
+    }
+
+    [Fact]
+    public async Task A_new_project_is_offered_as_files_to_write_with_the_existing_ones_marked()
+    {
+        string folder = new Uri(Dir + Path.DirectorySeparatorChar).AbsoluteUri;
+        var result = (await Client.CallAsync("timeline/newProject", new JsonObject { ["folder"] = folder }))!;
+        var files = result["files"]!.AsArray();
+        Assert.Equal(new[] { "timeline.config.yaml", "chronology.timeline.yaml" }, files.Select(f => f!["name"]!.GetValue<string>()));
+        Assert.Equal("chronology.timeline.yaml", result["open"]!.GetValue<string>());
+        // This project has a config already: the editor must not overwrite it.
+        Assert.True(files[0]!["exists"]!.GetValue<bool>());
+        Assert.False(files[1]!["exists"]!.GetValue<bool>());
+        Assert.Equal(Uri("chronology.timeline.yaml"), files[1]!["uri"]!.GetValue<string>());
+        Assert.Contains("use: [builtin:levant, builtin:syria-actors]", files[0]!["text"]!.GetValue<string>());
+        var bare = (await Client.CallAsync("timeline/newProject", new JsonObject()))!["files"]!.AsArray();
+        Assert.Null(bare[0]!["uri"]);
+    }
 }

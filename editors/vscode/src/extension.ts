@@ -5,6 +5,9 @@ import { spawn } from 'child_process';
 import { LanguageClient, LanguageClientOptions, ServerOptions, State } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
+/** The languages the server reads: timeline, places, actors and sources files; and the config, which takes no snippets. */
+const languages = ['timeline-yaml', 'timeline-config'];
+const isTimeline = (doc: vscode.TextDocument) => languages.includes(doc.languageId);
 let status: vscode.StatusBarItem;
 let output: vscode.OutputChannel;
 
@@ -29,10 +32,11 @@ async function startClient(context: vscode.ExtensionContext) {
   const command = serverPath(context);
   const serverOptions: ServerOptions = { command, args: ['lsp'] };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'timeline-yaml', scheme: 'file' }, { language: 'timeline-yaml', scheme: 'untitled' }],
+    documentSelector: languages.flatMap(language => [{ language, scheme: 'file' }, { language, scheme: 'untitled' }]),
     synchronize: { configurationSection: 'timeline' },
     outputChannel: output,
     traceOutputChannel: output,
+    middleware: { provideDefinition: placeCards.definition },
   };
   client = new LanguageClient('timeline', 'Timeline', serverOptions, clientOptions);
   client.onDidChangeState(e => {
@@ -107,8 +111,9 @@ class Preview {
   /** Asks the server for the page of the active document, unsaved edits included, and shows it as it comes. */
   async render() {
     if (!this.panel) return;
+    // A built-in catalog's copy or a place card is not a chronology: the preview keeps the one it shows.
     const doc = vscode.window.activeTextEditor?.document;
-    if (doc && doc.languageId === 'timeline-yaml') this.uri = doc.uri.toString();
+    if (doc && isTimeline(doc) && !isBuiltinCopy(doc.uri)) this.uri = doc.uri.toString();
     if (!this.uri) return;
     if (!client || !client.isRunning()) {
       this.panel.webview.html = '<p>The Timeline language server is not running.</p>';
@@ -116,7 +121,9 @@ class Preview {
     }
     const asked = ++this.generation;
     try {
-      const result = await client.sendRequest<PreviewResult>('timeline/preview', { textDocument: { uri: this.uri } });
+      // The page names the files whose unsaved text it shows (the server keeps those of this project).
+      const unsaved = vscode.workspace.textDocuments.filter(d => d.isDirty && isTimeline(d)).map(d => d.uri.toString());
+      const result = await client.sendRequest<PreviewResult>('timeline/preview', { textDocument: { uri: this.uri }, unsaved });
       if (!this.panel || asked !== this.generation) return;
       // The page is the export's own, with its own security policy: shown as it is.
       this.panel.webview.html = result.html;
@@ -142,6 +149,111 @@ class Preview {
   }
 }
 
+/** A built-in catalog's read-only copy, which the server writes in the user's data folder (timeline/builtin/<digest>/). */
+function isBuiltinCopy(uri: vscode.Uri): boolean {
+  return uri.scheme === 'file' && /[\\/]timeline[\\/]builtin[\\/][0-9A-F]{12}[\\/][^\\/]+$/.test(uri.fsPath);
+}
+
+/**
+ * Go to definition on a place of a built-in catalog: rather than the catalog's raw rows (GeoNames' tab-separated
+ * lines), a readable card, the hover's, as a read-only Markdown document (timeline-place:/Name.md).
+ */
+type ProvideDefinition = (document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken)
+  => vscode.ProviderResult<vscode.Definition | vscode.LocationLink[]>;
+
+class PlaceCards implements vscode.TextDocumentContentProvider {
+  static readonly scheme = 'timeline-place';
+  private readonly cards = new Map<string, string>();
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.cards.get(uri.toString()) ?? '# Place\n\nThis card is no longer available: go to the definition again.\n';
+  }
+
+  readonly definition = async (document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken,
+    next: ProvideDefinition) => {
+    const result = await next(document, position, token);
+    const targets = (Array.isArray(result) ? result : result ? [result] : [])
+      .map(t => ('targetUri' in t ? t.targetUri : t.uri));
+    const isPlaceCatalog = (u: vscode.Uri) => isBuiltinCopy(u) && /\.(geonames\.tsv|places\.yaml)$/.test(u.path);
+    if (!client || targets.length === 0 || !targets.every(isPlaceCatalog)) return result;
+    const params = client.code2ProtocolConverter.asTextDocumentPositionParams(document, position);
+    const hover = await client.sendRequest<{ contents?: { value?: string } } | null>('textDocument/hover', params, token).catch(() => null);
+    const card = hover?.contents?.value;
+    if (!card) return result;
+    const name = /^\*\*(.+?)\*\*/.exec(card)?.[1].replace(/\\(.)/g, '$1') ?? 'Place';
+    const id = /`([^`]+)`/.exec(card)?.[1] ?? name;
+    const text = `# ${card.replace(/^\*\*(.+?)\*\*/, '$1')}\n\n---\n\nFrom a catalog built into Timeline: refer to the place by its id, \`${id}\`.\n`;
+    const uri = vscode.Uri.from({ scheme: PlaceCards.scheme, path: `/${name.replace(/[\\/:*?"<>|]/g, ' ')}.md`, query: id });
+    this.cards.set(uri.toString(), text);
+    return new vscode.Location(uri, new vscode.Position(0, 0));
+  };
+}
+
+const placeCards = new PlaceCards();
+
+/** The answer to timeline/newProject: the files of a new project (each marked when it exists already), and the one to open. */
+interface NewProjectResult { files: { name: string; uri?: string; text: string; exists: boolean }[]; open: string }
+
+/** A folder for a new chronology: the open one, or one the writer picks. */
+async function chooseFolder(): Promise<vscode.Uri | undefined> {
+  const open = vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (open) {
+    const here = `Here: ${open.fsPath}`;
+    const pick = await vscode.window.showQuickPick([here, 'Choose another folder…'], { placeHolder: 'Where should the new chronology go?' });
+    if (!pick) return undefined;
+    if (pick === here) return open;
+  }
+  const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false,
+    openLabel: 'Start the chronology here' });
+  return picked?.[0];
+}
+
+/**
+ * Timeline: New Chronology: the server's project template (the one `timeline init` writes) written into a folder,
+ * nothing overwritten, and its timeline file opened; a folder that is already a project is opened as it is.
+ */
+async function newChronology(context: vscode.ExtensionContext) {
+  const folder = await chooseFolder();
+  if (!folder) return;
+  let project: NewProjectResult;
+  try {
+    if (!client || !client.isRunning()) await startClient(context);
+    project = await client!.sendRequest<NewProjectResult>('timeline/newProject', { folder: folder.toString() });
+  } catch (e) {
+    vscode.window.showErrorMessage(`Timeline: could not make a new chronology: ${(e as Error).message ?? e}`);
+    return;
+  }
+  const config = project.files.find(f => f.name === 'timeline.config.yaml');
+  if (config?.exists) vscode.window.showInformationMessage(`Timeline: ${folder.fsPath} already holds a chronology; it is opened as it is.`);
+  else {
+    for (const f of project.files) {
+      if (f.exists) continue;
+      const uri = f.uri ? vscode.Uri.parse(f.uri) : vscode.Uri.joinPath(folder, f.name);
+      await vscode.workspace.fs.writeFile(uri, Buffer.from(f.text, 'utf8'));
+    }
+  }
+  // In a folder that was a project already, its own timeline may have another name: then its config is opened.
+  const timelineThere = !config?.exists || project.files.find(f => f.name === project.open)?.exists;
+  const file = vscode.Uri.joinPath(folder, timelineThere ? project.open : 'timeline.config.yaml');
+  if (vscode.workspace.workspaceFolders?.some(f => f.uri.toString() === folder.toString()) || vscode.workspace.getWorkspaceFolder(file)) {
+    await vscode.window.showTextDocument(file);
+    return;
+  }
+  // Another folder: VS Code opens it in this window; the extension starts again there and opens the file.
+  await context.globalState.update(OpenAfterReload, file.toString());
+  await vscode.commands.executeCommand('vscode.openFolder', folder);
+}
+
+const OpenAfterReload = 'timeline.openAfterReload';
+
+async function openAfterReload(context: vscode.ExtensionContext) {
+  const pending = context.globalState.get<string>(OpenAfterReload);
+  if (!pending) return;
+  await context.globalState.update(OpenAfterReload, undefined);
+  const uri = vscode.Uri.parse(pending);
+  if (vscode.workspace.getWorkspaceFolder(uri)) await vscode.window.showTextDocument(uri);
+}
+
 export async function activate(context: vscode.ExtensionContext) {
   output = vscode.window.createOutputChannel('Timeline');
   status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 10);
@@ -160,7 +272,8 @@ export async function activate(context: vscode.ExtensionContext) {
       const r = await run(context, ['check', folder, '--no-color']);
       output.appendLine(r.out + r.err);
       output.show(true);
-      vscode.window.showInformationMessage(r.code === 0 ? 'Timeline: no errors in the project.' : 'Timeline: the project has problems (see the Timeline output).');
+      vscode.window.showInformationMessage(r.code === 0 ? 'Timeline: no errors in the project.'
+        : 'Timeline: the project has problems (see the Timeline output).');
     }),
     vscode.commands.registerCommand('timeline.export', async () => {
       const folder = projectFolder();
@@ -176,10 +289,14 @@ export async function activate(context: vscode.ExtensionContext) {
     }),
     vscode.commands.registerCommand('timeline.showPreview', () => preview.show()),
     vscode.window.onDidChangeTextEditorSelection(() => preview.follow()),
-    vscode.workspace.onDidChangeTextDocument(e => { if (e.document.languageId === 'timeline-yaml') preview.scheduleRender(); }),
+    vscode.workspace.onDidChangeTextDocument(e => { if (isTimeline(e.document)) preview.scheduleRender(); }),
+    vscode.workspace.onDidSaveTextDocument(doc => { if (isTimeline(doc)) preview.scheduleRender(); }),
+    vscode.workspace.registerTextDocumentContentProvider(PlaceCards.scheme, placeCards),
+    vscode.commands.registerCommand('timeline.newChronology', () => newChronology(context)),
     vscode.window.onDidChangeActiveTextEditor(() => preview.scheduleRender()),
   );
   await startClient(context);
+  await openAfterReload(context);
 }
 
 export async function deactivate() {

@@ -44,6 +44,12 @@ public sealed record Fix(string Title, IReadOnlyList<TextEdit> Edits, string? Pa
         new(title, new[] { new TextEdit(span, newText) }, null, preferred);
 }
 
+/// <summary>
+/// A command an editor runs after a fix's edits, by name (timeline.captureSource): work the edits cannot do, such
+/// as fetching a page. <see cref="Path"/> is the file it concerns; <see cref="Arguments"/> are its other values.
+/// </summary>
+public sealed record FixCommand(string Title, string Name, string Path, IReadOnlyDictionary<string, string> Arguments);
+
 public sealed record Diagnostic(Rule Rule, Severity Severity, TextSpan Span, string Message)
 {
     public string Code => Rule.Code;

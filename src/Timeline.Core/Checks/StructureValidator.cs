@@ -206,7 +206,32 @@ public static partial class StructureValidator
         private void WrongType(YamlNode node, YamlNode? key, Shape expected)
         {
             string where = key is ScalarNode k ? $"'{k.Value}' expects" : "expected";
+            if (expected is ListShape && WrapInList(node) is { } wrapped)
+            {
+                // One value where a list is expected ("use: builtin:levant", "actors: hts"): the list of that one value.
+                _into.Add(new Diagnostic(WrongTypeRule.Rule, WrongTypeRule.Rule.DefaultSeverity, node.Span,
+                    $"{where} a list, found one value alone ('{((ScalarNode)node).Value}'); write it as a list in brackets: {wrapped}")
+                {
+                    Fixes = new[] { Fix.Replace("Wrap in a list", node.Span, wrapped, preferred: true) },
+                });
+                return;
+            }
             Add(WrongTypeRule.Rule, SpanOf(node, key), $"{where} {expected.Expected}, found {YamlDocument.Describe(node)}");
+        }
+
+        /// <summary>
+        /// A one-line scalar written as a flow list of itself ("[builtin:levant]"), or null when brackets would change
+        /// its meaning (a plain scalar holding a bracket or brace, a block scalar, a value over lines).
+        /// </summary>
+        private static readonly System.Buffers.SearchValues<char> FlowBrackets = System.Buffers.SearchValues.Create("[]{}");
+
+        private string? WrapInList(YamlNode node)
+        {
+            if (node is not ScalarNode { IsNull: false } s || s.Style is ScalarStyle.Literal or ScalarStyle.Folded) return null;
+            string text = _doc.Source.Substring(s.Span.Start, s.Span.Length);
+            if (text.Contains('\n') || text.Contains('\r')) return null;
+            if (s.Style == ScalarStyle.Plain && text.AsSpan().IndexOfAny(FlowBrackets) >= 0) return null;
+            return $"[{text}]";
         }
 
         private void CheckObject(MappingNode m, ObjectShape obj)

@@ -4,8 +4,12 @@ using Timeline.Core.Checks;
 
 namespace Timeline.Core.Dates;
 
-/// <summary>A weekday or relative word ("on Friday", "yesterday", "the past three days"), resolvable against a publication date.</summary>
-public sealed record RelativeDate(string Text, string Meaning, Func<DateOnly, string> Resolve);
+/// <summary>
+/// A weekday or relative word ("on Friday", "yesterday", "since Wednesday"), resolvable against a publication date.
+/// <see cref="Kept"/> is the phrase when it says more than a date can hold ("late Friday", "Friday night"): a fix
+/// keeps it in the event's notes, so no word the writer copied is lost.
+/// </summary>
+public sealed record RelativeDate(string Text, string Meaning, Func<DateOnly, string> Resolve, string? Kept = null);
 
 /// <summary>What a date's text turned out to be: an EDTF value, and perhaps a problem (with fixes) or a relative phrase.</summary>
 public sealed record DateReading(EdtfDate? Value, DateProblem? Problem, RelativeDate? Relative)
@@ -73,8 +77,8 @@ public static partial class DateReader
         ["eight"] = 8, ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["a"] = 1,
     };
 
-    [GeneratedRegex(@"^(?:(on|late|early|last|this|by|since|from|until)\s+)?(?:(?:late|early)\s+)?(sunday|monday" +
-        @"|tuesday|wednesday|thursday|friday|saturday)(?:\s+(?:morning|afternoon|evening|night))?$")]
+    [GeneratedRegex(@"^(?:(?<pre>on|last|this|by|since|from|until|till|before)\s+)?(?:(?<part>late|early)\s+)?(?:on\s+)?" +
+        @"(?<wd>sunday|monday|tuesday|wednesday|thursday|friday|saturday)(?:\s+(?<part>morning|afternoon|evening|night))?$")]
     private static partial Regex WeekdayPhrase();
 
     [GeneratedRegex(@"^(?:(?:over|in|during)\s+)?(?:the\s+)?(?:past|last)\s+(\w+)\s+days$")]
@@ -87,25 +91,17 @@ public static partial class DateReader
     {
         string t = Regex.Replace(text.Trim().TrimEnd('.', ',').ToLowerInvariant(), @"\s+", " ");
         var m = WeekdayPhrase().Match(t);
-        if (m.Success)
-        {
-            var dow = (DayOfWeek)Array.IndexOf(Weekdays, m.Groups[2].Value);
-            bool strictlyBefore = m.Groups[1].Value == "last";
-            string name = CultureInfo.InvariantCulture.TextInfo.ToTitleCase(m.Groups[2].Value);
-            return new RelativeDate(text, $"a weekday ({name})", pub =>
-            {
-                var d = pub;
-                if (strictlyBefore) d = d.AddDays(-1);
-                while (d.DayOfWeek != dow) d = d.AddDays(-1);
-                return Iso(d);
-            });
-        }
+        if (m.Success) return Weekday(text, m);
+        // A part of the day says more than a date can hold: the phrase is kept in the notes.
+        string? kept = t.Contains("morning") || t.Contains("afternoon") || t.Contains("evening") || t.Contains("night")
+            || t.StartsWith("late ", StringComparison.Ordinal) || t.StartsWith("early ", StringComparison.Ordinal) ? text.Trim() : null;
         switch (t)
         {
             case "today" or "tonight" or "this morning" or "this afternoon" or "this evening" or "earlier today" or "on the day":
-                return new RelativeDate(text, "a relative word (the day of publication)", Iso);
-            case "yesterday" or "last night" or "yesterday morning" or "yesterday evening" or "late yesterday":
-                return new RelativeDate(text, "a relative word (the day before publication)", p => Iso(p.AddDays(-1)));
+                return new RelativeDate(text, "a relative word (the day of publication)", Iso, kept);
+            case "yesterday" or "last night" or "yesterday morning" or "yesterday afternoon" or "yesterday evening" or "late yesterday"
+                or "early yesterday":
+                return new RelativeDate(text, "a relative word (the day before publication)", p => Iso(p.AddDays(-1)), kept);
             case "the day before yesterday":
                 return new RelativeDate(text, "a relative word (two days before publication)", p => Iso(p.AddDays(-2)));
             case "last week" or "the previous week":
@@ -114,9 +110,13 @@ public static partial class DateReader
                     var monday = Monday(p).AddDays(-7);
                     return $"{Iso(monday)}/{Iso(monday.AddDays(6))}";
                 });
-            case "this week" or "earlier this week":
-                return new RelativeDate(text, "a relative word (the week of publication)", p => Monday(p) == p ? Iso(p)
+            case "this week":
+                return new RelativeDate(text, "a relative word (the week of publication, up to the day)", p => Monday(p) == p ? Iso(p)
                     : $"{Iso(Monday(p))}/{Iso(p)}");
+            case "earlier this week":
+                // Before the day of publication: from the Monday to the day before (a report of a Monday means that Monday).
+                return new RelativeDate(text, "a relative phrase (the week of publication, before the day)", p => Monday(p) == p ? Iso(p)
+                    : Monday(p) == p.AddDays(-1) ? Iso(Monday(p)) : $"{Iso(Monday(p))}/{Iso(p.AddDays(-1))}");
             case "last month":
                 return new RelativeDate(text, "a relative word (the month before publication)", p =>
                     p.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture));
@@ -136,6 +136,32 @@ public static partial class DateReader
         if (m.Success && Number(m.Groups[1].Value) is int k && k > 0)
             return new RelativeDate(text, $"a relative phrase ({k} days before publication)", p => Iso(p.AddDays(-k)));
         return null;
+    }
+
+    /// <summary>
+    /// A weekday phrase: the day itself ("on Friday", "late Friday"), the span from it to publication ("since Wednesday"),
+    /// or an open start up to it ("until Friday", "by Friday"). A part of the day ("early", "night") is kept for the notes.
+    /// </summary>
+    private static RelativeDate Weekday(string text, Match m)
+    {
+        var dow = (DayOfWeek)Array.IndexOf(Weekdays, m.Groups["wd"].Value);
+        string pre = m.Groups["pre"].Value;
+        string name = CultureInfo.InvariantCulture.TextInfo.ToTitleCase(m.Groups["wd"].Value);
+        string? kept = m.Groups["part"].Success ? text.Trim() : null;
+        DateOnly Day(DateOnly pub)
+        {
+            var d = pre == "last" ? pub.AddDays(-1) : pub;
+            while (d.DayOfWeek != dow) d = d.AddDays(-1);
+            return d;
+        }
+        return pre switch
+        {
+            "since" or "from" => new RelativeDate(text, $"a span from a weekday ({name}) to the day of publication", pub =>
+                Day(pub) == pub ? Iso(pub) : $"{Iso(Day(pub))}/{Iso(pub)}", kept),
+            "until" or "till" or "by" => new RelativeDate(text, $"an open span up to a weekday ({name})", pub => $"../{Iso(Day(pub))}", kept),
+            "before" => new RelativeDate(text, $"an open span before a weekday ({name})", pub => $"../{Iso(Day(pub).AddDays(-1))}", kept),
+            _ => new RelativeDate(text, $"a weekday ({name})", pub => Iso(Day(pub)), kept),
+        };
     }
 
     private static int? Number(string w) => int.TryParse(w, NumberStyles.None, CultureInfo.InvariantCulture, out int n)

@@ -15,7 +15,8 @@ public static class HtmlExporter
 {
     private static string H(string? s) => WebUtility.HtmlEncode(s ?? "");
 
-    public static string Write(Chronology c)
+    /// <summary>The page; with <paramref name="notes"/> (an editor's preview), the problems and unsaved files it shows.</summary>
+    public static string Write(Chronology c, PageNotes? notes = null)
     {
         var body = new StringBuilder();
         body.Append(CultureInfo.InvariantCulture, $"<header><h1>{H(c.Title)}</h1>\n");
@@ -23,6 +24,7 @@ public static class HtmlExporter
             foreach (var para in System.Text.RegularExpressions.Regex.Split(d.Trim(), @"\n\s*\n"))
                 body.Append(CultureInfo.InvariantCulture, $"<p class=\"description\">{H(Prose.OneLine(para))}</p>\n");
         body.Append(CultureInfo.InvariantCulture, $"<p class=\"byline\">{H(Exporters.Byline(c))}</p>\n</header>\n");
+        if (notes is not null) Notes(body, notes);
 
         // Filters
         var actors = c.Events.SelectMany(e => e.Actors.Select(a => (a.Id, Name: Chronology.ActorText(a.Actor)))).DistinctBy(a => a.Id)
@@ -42,8 +44,21 @@ public static class HtmlExporter
         var located = c.Events.ToDictionary(e => e.Event.Id, e => c.Locate(e), StringComparer.Ordinal);
         var mapPlaces = MapPlaces(c, located);
         body.Append("<div class=\"layout\">\n<main>\n<ol class=\"events\">\n");
-        foreach (var e in c.Events) Event(body, c, e, located[e.Event.Id]);
-        body.Append("</ol>\n</main>\n");
+        foreach (var e in c.Events.Where(e => e.Date is not null)) Event(body, c, e, located[e.Event.Id], notes);
+        body.Append("</ol>\n");
+        // Events without a date the checker can read are kept apart: a place in the order would be a guess.
+        var undated = c.Events.Where(e => e.Date is null).ToList();
+        if (undated.Count > 0)
+        {
+            body.Append("<section class=\"undated\" aria-labelledby=\"undated-title\"><h2 id=\"undated-title\">Not yet dated</h2>\n");
+            string have = undated.Count == 1 ? "event has" : "events have";
+            body.Append(CultureInfo.InvariantCulture,
+                $"<p class=\"meta\">{undated.Count} {have} no date that can be placed in the chronology.</p>\n");
+            body.Append("<ol class=\"events\">\n");
+            foreach (var e in undated) Event(body, c, e, located[e.Event.Id], notes);
+            body.Append("</ol>\n</section>\n");
+        }
+        body.Append("</main>\n");
         if (mapPlaces.Count > 0)
         {
             int unplaced = c.Events.Count(e => !located[e.Event.Id].Any(l => l.HasCoordinates));
@@ -92,18 +107,56 @@ public static class HtmlExporter
         $"default-src 'none'; script-src 'nonce-{nonce}'; style-src 'nonce-{nonce}'; img-src data:; font-src 'none'; connect-src 'none'; "
         + "object-src 'none'; base-uri 'none'; form-action 'none'";
 
-    private static void Event(StringBuilder sb, Chronology c, ChronologyEvent e, IReadOnlyList<Location> locations)
+    /// <summary>The preview's notes above the chronology: unsaved text shown, and how many problems there are.</summary>
+    private static void Notes(StringBuilder sb, PageNotes notes)
     {
+        if (notes.UnsavedFiles.Count == 0 && notes.ProblemsByEvent.Count == 0 && notes.ProblemsElsewhere == 0) return;
+        sb.Append("<div class=\"notes\" role=\"status\">\n");
+        if (notes.UnsavedFiles.Count > 0)
+        {
+            string files = H(string.Join(", ", notes.UnsavedFiles));
+            sb.Append(CultureInfo.InvariantCulture,
+                $"<p class=\"unsaved\">Shows unsaved changes to {files}: the files on disk differ until saved.</p>\n");
+        }
+        int events = notes.ProblemsByEvent.Count;
+        if (events > 0 || notes.ProblemsElsewhere > 0)
+        {
+            var parts = new List<string>();
+            if (events > 0) parts.Add($"{events} event{(events == 1 ? " has" : "s have")} problems, marked below");
+            if (notes.ProblemsElsewhere > 0)
+                parts.Add($"{notes.ProblemsElsewhere} problem{(notes.ProblemsElsewhere == 1 ? " is" : "s are")} outside any event (see the editor)");
+            sb.Append(CultureInfo.InvariantCulture, $"<p class=\"problem-count\">{H(string.Join("; ", parts))}.</p>\n");
+        }
+        sb.Append("</div>\n");
+    }
+
+    private static void Event(StringBuilder sb, Chronology c, ChronologyEvent e, IReadOnlyList<Location> locations, PageNotes? notes)
+    {
+        IReadOnlyList<EventProblem>? problems = null;
+        notes?.ProblemsByEvent.TryGetValue(e.Event.Id, out problems);
         string actorIds = string.Join(' ', e.Actors.Select(a => a.Id));
         string placeIds = string.Join(' ', e.Places.Select(p => p.Id));
         string mapIds = string.Join(' ', locations.Where(l => l.HasCoordinates).Select(MapKey).Distinct());
-        sb.Append(CultureInfo.InvariantCulture, $"<li class=\"event {H(e.Event.Status)}\" id=\"{H(e.Event.Id)}\" tabindex=\"0\" ");
+        string problemClass = problems is { Count: > 0 } ? " has-problems" : "";
+        sb.Append(CultureInfo.InvariantCulture, $"<li class=\"event {H(e.Event.Status)}{problemClass}\" id=\"{H(e.Event.Id)}\" tabindex=\"0\" ");
         sb.Append(CultureInfo.InvariantCulture, $"data-actors=\"{H(actorIds)}\" data-places=\"{H(placeIds)}\" ");
         sb.Append(CultureInfo.InvariantCulture, $"data-map=\"{H(mapIds)}\" data-status=\"{H(e.Event.Status)}\">\n");
-        sb.Append(CultureInfo.InvariantCulture, $"<p class=\"date\">{H(e.DisplayDate)}");
+        string date = e.Date is not null ? e.DisplayDate
+            : e.Event.Date?.Text is { Length: > 0 } written ? $"Date as written: “{Prose.OneLine(written)}”" : "No date yet";
+        sb.Append(CultureInfo.InvariantCulture, $"<p class=\"date\">{H(date)}");
         if (Exporters.StatusWord(e.Event.Status) is { } status) sb.Append(CultureInfo.InvariantCulture, $" <span class=\"badge\">{H(status)}</span>");
         sb.Append("</p>\n");
         sb.Append(CultureInfo.InvariantCulture, $"<h2>{H(e.Title)}</h2>\n");
+        if (problems is { Count: > 0 })
+        {
+            sb.Append("<ul class=\"problems\" aria-label=\"Problems\">\n");
+            foreach (var p in problems)
+            {
+                string kind = p.Severity == Checks.Severity.Error ? "error" : "warning";
+                sb.Append(CultureInfo.InvariantCulture, $"<li class=\"{kind}\"><span class=\"code\">{H(p.Code)}</span> {H(p.Message)}</li>\n");
+            }
+            sb.Append("</ul>\n");
+        }
         if (locations.Count > 0 || e.Actors.Count > 0)
         {
             sb.Append("<p class=\"meta\">");
@@ -244,6 +297,19 @@ public static class HtmlExporter
         ul.citations .quote { font-family: Georgia, serif; color: var(--ink); }
         .source-list { margin-top: 2rem; border-top: 1px solid var(--line); }
         .source-list li { margin: .3rem 0; }
+        .notes { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; font-size: .9rem; margin: .6rem 0; }
+        .notes p { margin: .2rem 0; padding: .3rem .6rem; border-radius: .3rem; }
+        .notes .unsaved { background: #eef3fb; border-left: 3px solid var(--accent); }
+        .notes .problem-count { background: #fdeceb; border-left: 3px solid var(--disputed); }
+        li.event.has-problems { border-left-style: dashed; border-left-color: var(--disputed); }
+        ul.problems { list-style: none; padding: 0; margin: .2rem 0 .4rem; font-family: system-ui, -apple-system, "Segoe UI", sans-serif;
+                      font-size: .85rem; }
+        ul.problems li { margin: .1rem 0; padding-left: 1.2rem; text-indent: -1.2rem; }
+        ul.problems li::before { content: "\26A0\FE0E  "; color: var(--claimed); }
+        ul.problems li.error::before { color: var(--disputed); }
+        ul.problems .code { font-weight: bold; }
+        .undated { margin-top: 1.5rem; border-top: 1px solid var(--line); }
+        .undated > h2 { margin-top: .8rem; }
         footer { margin-top: 2rem; color: var(--muted); font-size: .8rem; }
         """;
 

@@ -188,5 +188,8 @@ public sealed record FixRequest(FileModel File, ProjectResult Project);
 public sealed record FixAction(string Title, IReadOnlyList<(string Path, IReadOnlyList<TextEdit> Edits)> Edits, bool IsPreferred = false,
     string? CreateFile = null, string Kind = FixAction.QuickFix)
 {
+    /// <summary>What the editor runs once the edits are made (a page captured), if anything.</summary>
+    public FixCommand? Command { get; init; }
+
     public const string QuickFix = "quickfix";
 }

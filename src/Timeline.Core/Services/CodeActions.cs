@@ -9,7 +9,14 @@ namespace Timeline.Core.Services;
 
 public sealed record CodeAction(
     string Title, string Kind, IReadOnlyList<FileEdits> Edits, IReadOnlyList<Diagnostic> Fixes,
-    bool IsPreferred = false, string? CreateFile = null);
+    bool IsPreferred = false, string? CreateFile = null)
+{
+    /// <summary>What the editor runs once the edits are made, if anything.</summary>
+    public FixCommand? Command { get; init; }
+}
+
+/// <summary>A source made from a link: the action, the new source's id and the file it is written in.</summary>
+public sealed record SourceFromUrl(CodeAction Action, string Id, string Path);
 
 /// <summary>
 /// Quick fixes and source actions. Every edit is minimal: it replaces only the text it must,
@@ -32,7 +39,7 @@ public static class CodeActions
             // The fixes a rule makes only when asked: its own business, not this list's.
             foreach (var f in Rules.Of(d.Rule).FixesOnRequest(d, new FixRequest(file, project)))
                 actions.Add(new CodeAction(f.Title, f.Kind, f.Edits.Select(e => new FileEdits(e.Path, e.Edits)).ToList(), new[] { d },
-                    f.IsPreferred, f.CreateFile));
+                    f.IsPreferred, f.CreateFile) { Command = f.Command });
         }
         if (!actions.Any(a => a.Title == SortTitle) && SortEvents(file) is { } s) actions.Add(s);
         return actions;
@@ -91,20 +98,64 @@ public static class CodeActions
         return line;
     }
 
-    /// <summary>Adds a stub for an unknown place, actor or source to the file where such things live.</summary>
+    /// <summary>
+    /// Adds a stub for an unknown place, actor or source to the file where such things live, complete: every
+    /// required field filled (a source's publisher from its id, its published day the citing event's, marked
+    /// inferred with "?"), so the stub brings no new error. A source goes into the citing timeline's own list
+    /// when it has one, at the end nearest the event.
+    /// </summary>
     public static CodeAction? CreateStub(FileModel file, ProjectResult project, Diagnostic d, SymbolKind kind)
     {
         string id = file.Source.Substring(d.Span.Start, d.Span.Length).Trim('"', '\'');
         if (!StructureValidator.IsValidId(id)) return null;
+        var fields = kind == SymbolKind.Source
+            ? SourceFields(id, Titled(id), InferredDay(file, d.Span.Start), url: null)
+            : new[] { $"id: {id}", $"name: {Titled(id)}" };
+        return Stub(file, project, d, kind, id, fields, null);
+    }
+
+    /// <summary>
+    /// A source made from a link written where a source id belongs: its id from the site and the path, the
+    /// link as its url, its publisher the site's name, its published day a date in the path (else the citing
+    /// event's, inferred); the link is replaced by the id.
+    /// </summary>
+    public static SourceFromUrl? CreateSourceFromUrl(FileModel file, ProjectResult project, Diagnostic d)
+    {
+        var span = SyntaxQueries.InnerSpan(file.Source, d.Span);
+        string link = file.Source.Substring(span.Start, span.Length);
+        if (SourceLinks.HttpUrl(link) is not { } url) return null;
+        string id = SourceLinks.FreeId(Capture.SourceIds.Make(url, null), project.Symbols);
+        string published = Capture.PageMetadata.DayInPath(url) is { } day ? Dates.DateReader.Iso(day) + "?" : InferredDay(file, d.Span.Start) ?? "";
+        var fields = SourceFields(id, SourceLinks.Publisher(url), published.Length > 0 ? published : null, url.AbsoluteUri);
+        return Stub(file, project, d, SymbolKind.Source, id, fields, new TextEdit(span, id), "Create a source from this URL") is { } action
+            ? new SourceFromUrl(action, id, action.CreateFile ?? action.Edits.Select(e => e.Path).FirstOrDefault(p => p != file.Path) ?? file.Path)
+            : null;
+    }
+
+    private static string[] SourceFields(string id, string publisher, string? published, string? url)
+    {
+        var fields = new List<string> { $"id: {id}", $"publisher: {YamlScalars.Write(publisher)}" };
+        if (published is not null) fields.Add($"published: {published}");
+        if (url is not null) fields.Add($"url: {YamlScalars.Write(url)}");
+        return fields.ToArray();
+    }
+
+    /// <summary>The day of the event around an offset, as an inferred publication day (2024-11-29?), or null.</summary>
+    private static string? InferredDay(FileModel file, int offset) =>
+        file.Events.FirstOrDefault(e => e.Span.Contains(offset))?.Date?.Value is { IsDayPrecisionOrFiner: true } date
+            ? Dates.DateReader.Iso(DateOnly.FromDateTime(date.Earliest)) + "?" : null;
+
+    private static CodeAction? Stub(FileModel file, ProjectResult project, Diagnostic d, SymbolKind kind, string id,
+        IReadOnlyList<string> fields, TextEdit? replace, string? title = null)
+    {
         var (listKey, fileKind, defaultName) = kind switch
         {
             SymbolKind.Place => ("places", FileKind.Places, "gazetteer.places.yaml"),
             SymbolKind.Actor => ("actors", FileKind.Actors, "actors.actors.yaml"),
             _ => ("sources", FileKind.Sources, "sources.sources.yaml"),
         };
-        string name = Titled(id);
-        string[] fields = kind == SymbolKind.Source ? new[] { $"id: {id}", "publisher: ", "published: " } : new[] { $"id: {id}", $"name: {name}" };
         string what = kind.Word();
+        var here = replace is null ? Array.Empty<TextEdit>() : new[] { replace };
 
         // Sources live in the timeline that cites them when it has a sources: list; places and actors in their own files.
         FileModel? target = null;
@@ -118,13 +169,37 @@ public static class CodeActions
         {
             string path = Path.Combine(project.Project.Root, defaultName);
             string content = $"{listKey}:\n  - {string.Join("\n    ", fields)}\n";
-            return new CodeAction($"Create {what} '{id}' in a new file {defaultName}", QuickFix,
-                new[] { new FileEdits(path, new[] { new TextEdit(new TextSpan(0, 0), content) }) }, new[] { d }, false, path);
+            var edits = new List<FileEdits> { new(path, new[] { new TextEdit(new TextSpan(0, 0), content) }) };
+            if (replace is not null) edits.Add(new FileEdits(file.Path, here));
+            return new CodeAction(title ?? $"Create {what} '{id}' in a new file {defaultName}", QuickFix, edits, new[] { d }, false, path);
         }
-        var edit = AppendToList(target, listKey, fields);
+        var edit = target == file ? InsertNear(target, listKey, fields, d.Span.Start) : AppendToList(target, listKey, fields);
         if (edit is null) return null;
-        return new CodeAction($"Create {what} '{id}' in {Path.GetFileName(target.Path)}", QuickFix,
-            new[] { new FileEdits(target.Path, new[] { edit }) }, new[] { d });
+        var fileEdits = target == file
+            ? new[] { new FileEdits(file.Path, here.Append(edit).OrderBy(e => e.Span.Start).ToList()) }
+            : replace is null ? new[] { new FileEdits(target.Path, new[] { edit }) }
+            : new[] { new FileEdits(file.Path, here), new FileEdits(target.Path, new[] { edit }) };
+        return new CodeAction(title ?? $"Create {what} '{id}' in {Path.GetFileName(target.Path)}", QuickFix, fileEdits, new[] { d });
+    }
+
+    /// <summary>
+    /// A new item of a root list in the file being edited, at the end of the list nearest <paramref name="offset"/>:
+    /// its first place when the list comes after the offset, else its last (the sources: list above the events).
+    /// </summary>
+    private static TextEdit? InsertNear(FileModel target, string listKey, IReadOnlyList<string> fields, int offset)
+    {
+        var src = target.Source;
+        if (target.Document.Root is MappingNode root && root[listKey] is SequenceNode { IsFlow: false, Items.Count: > 0 } seq
+            && seq.Items[0].Span.Start > offset && OnItsDashLine(src, seq.Items[0]))
+        {
+            int dashCol = ColumnOfDash(src, seq.Items[0]);
+            int keyCol = seq.Items[0].Span.Start - src.LineStart(src.LineOf(seq.Items[0].Span.Start));
+            int at = src.LineStart(src.LineOf(seq.Items[0].Span.Start));
+            string item = new string(' ', dashCol) + "-" + new string(' ', keyCol - dashCol - 1)
+                + string.Join(src.NewLine + new string(' ', keyCol), fields) + src.NewLine;
+            return new TextEdit(new TextSpan(at, at), item);
+        }
+        return AppendToList(target, listKey, fields);
     }
 
     /// <summary>Whether the text is empty or ends with a line break (an item appended at its end needs none before it).</summary>

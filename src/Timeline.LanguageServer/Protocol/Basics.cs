@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Timeline.LanguageServer.Protocol;
@@ -28,7 +29,7 @@ public sealed record MarkupContent(string Kind, string Value)
 }
 
 /// <summary>A command shown as a lens or an action; its identifier is written as LSP's <c>command</c>.</summary>
-public sealed record Command(string Title, [property: JsonPropertyName("command")] string Id);
+public sealed record Command(string Title, [property: JsonPropertyName("command")] string Id, JsonElement[]? Arguments = null);
 
 /// <summary>Requests about one document carry it: the server finds the document through this.</summary>
 public interface ITextDocumentParams

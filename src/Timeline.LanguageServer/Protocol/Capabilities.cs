@@ -30,8 +30,11 @@ public sealed record ServerCapabilities
     public DocumentLinkOptions? DocumentLinkProvider { get; init; }
     public bool? FoldingRangeProvider { get; init; }
     public SemanticTokensOptions? SemanticTokensProvider { get; init; }
+    public ExecuteCommandOptions? ExecuteCommandProvider { get; init; }
     public WorkspaceServerCapabilities? Workspace { get; init; }
 }
+
+public sealed record ExecuteCommandOptions(string[] Commands);
 
 public sealed record SaveOptions(bool IncludeText);
 public sealed record TextDocumentSyncOptions(bool OpenClose, TextDocumentSyncKind Change, SaveOptions Save);

@@ -27,6 +27,9 @@ namespace Timeline.LanguageServer.Protocol;
 [JsonSerializable(typeof(DidChangeConfigurationParams))]
 [JsonSerializable(typeof(DidChangeWorkspaceFoldersParams))]
 [JsonSerializable(typeof(SetTraceParams))]
+[JsonSerializable(typeof(NewProjectParams))]
+[JsonSerializable(typeof(ExecuteCommandParams))]
+[JsonSerializable(typeof(CaptureSourceArguments))]
 // Results
 [JsonSerializable(typeof(InitializeResult))]
 [JsonSerializable(typeof(CompletionList))]
@@ -43,11 +46,15 @@ namespace Timeline.LanguageServer.Protocol;
 [JsonSerializable(typeof(SemanticTokens))]
 [JsonSerializable(typeof(CodeLens[]))]
 [JsonSerializable(typeof(DocumentTextResult))]
+[JsonSerializable(typeof(PreviewParams))]
 [JsonSerializable(typeof(PreviewResult))]
+[JsonSerializable(typeof(NewProjectResult))]
+[JsonSerializable(typeof(CaptureSourceResult))]
 // What the server sends of its own
 [JsonSerializable(typeof(PublishDiagnosticsParams))]
 [JsonSerializable(typeof(LogMessageParams))]
 [JsonSerializable(typeof(LogTraceParams))]
 [JsonSerializable(typeof(RegistrationParams))]
 [JsonSerializable(typeof(ConfigurationParams))]
+[JsonSerializable(typeof(ApplyWorkspaceEditParams))]
 public sealed partial class LspJson : JsonSerializerContext;

@@ -12,6 +12,8 @@ public sealed record DidCloseTextDocumentParams(TextDocumentIdentifier TextDocum
 public sealed record DidSaveTextDocumentParams(TextDocumentIdentifier TextDocument, string? Text);
 
 public sealed record TextDocumentParams(TextDocumentIdentifier TextDocument) : ITextDocumentParams;
+/// <summary>timeline/preview: the document, and the URIs of the documents the editor holds unsaved (the page says so).</summary>
+public sealed record PreviewParams(TextDocumentIdentifier TextDocument, string[]? Unsaved) : ITextDocumentParams;
 public sealed record TextDocumentPositionParams(TextDocumentIdentifier TextDocument, Position Position) : ITextDocumentParams;
 public sealed record RangeParams(TextDocumentIdentifier TextDocument, Range Range) : ITextDocumentParams;
 public sealed record CompletionContext(int TriggerKind, string? TriggerCharacter);
@@ -40,3 +42,15 @@ public sealed record ClientInfo(string Name, string? Version);
 public sealed record InitializeParams(
     int? ProcessId, string? RootUri, string? RootPath, WorkspaceFolder[]? WorkspaceFolders,
     JsonElement? Capabilities, string? Trace, ClientInfo? ClientInfo);
+
+/// <summary>timeline/newProject: the folder (a URI) the new project is for; omitted, the files come without URIs.</summary>
+public sealed record NewProjectParams(string? Folder);
+
+/// <summary>workspace/executeCommand: a command the server declared, with its arguments.</summary>
+public sealed record ExecuteCommandParams(string Command, System.Text.Json.JsonElement[]? Arguments);
+
+/// <summary>timeline.captureSource's one argument: the file that defines the source, its id, and the page (a URL or a saved file).</summary>
+public sealed record CaptureSourceArguments(string Uri, string Id, string Url);
+
+/// <summary>workspace/applyEdit, sent by the server.</summary>
+public sealed record ApplyWorkspaceEditParams(string Label, WorkspaceEdit Edit);

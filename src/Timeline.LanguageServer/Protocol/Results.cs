@@ -38,7 +38,8 @@ public sealed record CreateFile(string Uri, CreateFileOptions Options) : Documen
 /// <summary>Edits by document: a map of URIs (<c>changes</c>), or <c>documentChanges</c> when the client can take them.</summary>
 public sealed record WorkspaceEdit(Dictionary<string, TextEdit[]>? Changes, DocumentChange[]? DocumentChanges);
 
-public sealed record CodeAction(string Title, string Kind, WorkspaceEdit Edit, bool? IsPreferred, Diagnostic[]? Diagnostics);
+public sealed record CodeAction(string Title, string Kind, WorkspaceEdit Edit, bool? IsPreferred, Diagnostic[]? Diagnostics,
+    Command? Command = null);
 
 public sealed record DocumentSymbol(string Name, string Detail, SymbolKind Kind, Range Range, Range SelectionRange);
 public sealed record SymbolInformation(string Name, SymbolKind Kind, Location Location, string? ContainerName);
@@ -70,3 +71,12 @@ public sealed record DocumentTextResult(int Version, string Text);
 
 /// <summary>timeline/preview: the chronology of the document's project as one HTML page.</summary>
 public sealed record PreviewResult(string Html);
+
+/// <summary>timeline/newProject: the files of a new project, and the name of the one to open.</summary>
+public sealed record NewProjectResult(NewProjectFile[] Files, string Open);
+
+/// <summary>A file of a new project: its name in the folder, its URI there (with a folder), its text, and whether it exists already.</summary>
+public sealed record NewProjectFile(string Name, string? Uri, string Text, bool Exists);
+
+/// <summary>timeline.captureSource: the snapshot written, whether the source was given it, and what the writer should check.</summary>
+public sealed record CaptureSourceResult(string Snapshot, bool Applied, string[] Warnings);

@@ -190,6 +190,16 @@ public class DateTests
     [InlineData("two days ago", "2024-11-27")]
     [InlineData("last month", "2024-10")]
     [InlineData("last year", "2023")]
+    [InlineData("since Wednesday", "2024-11-27/2024-11-29")]
+    [InlineData("since Friday", "2024-11-29")]
+    [InlineData("from Tuesday", "2024-11-26/2024-11-29")]
+    [InlineData("until Friday", "../2024-11-29")]
+    [InlineData("by Thursday", "../2024-11-28")]
+    [InlineData("before Thursday", "../2024-11-27")]
+    [InlineData("earlier this week", "2024-11-25/2024-11-28")]
+    [InlineData("early Friday", "2024-11-29")]
+    [InlineData("Friday night", "2024-11-29")]
+    [InlineData("since late Wednesday", "2024-11-27/2024-11-29")]
     public void Relative_words_resolve_against_publication(string text, string? expected)
     {
         var rel = DateReader.Relative(text);
@@ -197,6 +207,30 @@ public class DateTests
         Assert.NotNull(rel);
         Assert.Equal(expected, rel!.Resolve(new DateOnly(2024, 11, 29)));
         Assert.Equal("TL103", DateReader.Read(text).Problem!.Rule.Code);
+    }
+
+    [Theory]
+    [InlineData("since Wednesday", "2024-11-30", "2024-11-27/2024-11-30")]
+    [InlineData("earlier this week", "2024-11-26", "2024-11-25")]
+    [InlineData("earlier this week", "2024-11-25", "2024-11-25")]
+    [InlineData("last week", "2024-11-30", "2024-11-18/2024-11-24")]
+    public void Spans_end_where_they_mean(string text, string published, string expected)
+    {
+        Assert.Equal(expected, DateReader.Relative(text)!.Resolve(DateOnly.Parse(published, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.NotNull(Edtf.Parse(expected, out _));
+    }
+
+    [Theory]
+    [InlineData("early Friday", "early Friday")]
+    [InlineData("late Friday", "late Friday")]
+    [InlineData("Friday night", "Friday night")]
+    [InlineData("yesterday morning", "yesterday morning")]
+    [InlineData("on Friday", null)]
+    [InlineData("since Wednesday", null)]
+    [InlineData("yesterday", null)]
+    public void Words_a_date_cannot_hold_are_kept(string text, string? kept)
+    {
+        Assert.Equal(kept, DateReader.Relative(text)!.Kept);
     }
 
     [Theory]

@@ -28,7 +28,7 @@ public sealed class RelativeDateRule : EventRule
         if (ev.Date?.Reading.Relative is { } rel)
         {
             var own = check.Resolve(ev.Citations);
-            Report(check, ev.Date, rel, own.Count > 0 ? own : check.CitedSources);
+            Report(check, ev.Date, rel, own.Count > 0 ? own : check.CitedSources, $"Reported as {rel.Kept}.");
         }
         foreach (var claim in ev.Claims)
         {
@@ -36,11 +36,12 @@ public sealed class RelativeDateRule : EventRule
             var sources = claim.Source is { } cs && check.SourceOf(cs) is { } src
                 ? new List<SourceDef> { src }
                 : check.Resolve(ev.Citations);
-            Report(check, claim.Date, claimRel, sources);
+            string whose = claim.By is { } by ? $" by {by.Id}" : "";
+            Report(check, claim.Date, claimRel, sources, $"The claim{whose} reported as {claimRel.Kept}.");
         }
     }
 
-    private static void Report(EventCheck check, DateValue date, RelativeDate rel, IReadOnlyList<SourceDef> sources)
+    private static void Report(EventCheck check, DateValue date, RelativeDate rel, IReadOnlyList<SourceDef> sources, string keptSentence)
     {
         var candidates = sources.Where(s => s.PublishedDay is not null)
             .GroupBy(s => rel.Resolve(s.PublishedDay!.Value))
@@ -56,13 +57,18 @@ public sealed class RelativeDateRule : EventRule
         }
         static string From(List<SourceDef> sources) =>
             string.Join(", ", sources.Select(s => $"{s.Id} published {DateReader.Iso(s.PublishedDay!.Value)}"));
-        var fixes = candidates.Select((c, i) => Fix.Replace(
-            $"Change to '{c.Value}' ({Describe(c.Value)}, from {From(c.Sources)})",
-            span, c.Value, candidates.Count == 1 && i == 0)).ToList();
+        // Words a date cannot hold ("late", "night") go to the event's notes with the same fix: none is dropped.
+        var notes = rel.Kept is null || check.Event.Node is not { } node ? null
+            : Services.MappingEdits.AppendText(check.File.Source, node, "notes", keptSentence);
+        var fixes = candidates.Select((c, i) => new Fix(
+            $"Change to '{c.Value}' ({Describe(c.Value)}, from {From(c.Sources)}){(notes is null ? "" : $", keeping '{rel.Kept}' in the notes")}",
+            notes is null ? new[] { new TextEdit(span, c.Value) } : new[] { new TextEdit(span, c.Value), notes },
+            null, candidates.Count == 1 && i == 0)).ToList();
+        string kept = notes is null ? "" : $"; the fix keeps '{rel.Kept}' in the event's notes";
         string message = candidates.Count == 1
-            ? $"{baseMessage}; against the cited source's publication date it is {candidates[0].Value} ({Describe(candidates[0].Value)})"
+            ? $"{baseMessage}; against the cited source's publication date it is {candidates[0].Value} ({Describe(candidates[0].Value)}){kept}"
             : $"{baseMessage}; the cited sources disagree: " +
-              string.Join(" or ", candidates.Select(c => $"{c.Value} (from {string.Join(", ", c.Sources.Select(s => s.Id))})"));
+              string.Join(" or ", candidates.Select(c => $"{c.Value} (from {string.Join(", ", c.Sources.Select(s => s.Id))})")) + kept;
         check.Report(Rule, span, message, fixes, candidates.Select(c => c.Value).ToList());
     }
 

@@ -25,6 +25,11 @@ public abstract class UnknownReferenceRule : ReferenceRule
     {
         var r = check.Reference;
         var symbols = check.Symbols;
+        if (Kind == SymbolKind.Source && SourceLinks.HttpUrl(r.Id) is { } url)
+        {
+            ReportLink(check, url);
+            return;
+        }
         var matches = symbols.Index(r.Kind).Search(r.Id, 3);
         string hint = matches.Count == 0 ? "" : "; did you mean " + string.Join(" or ", matches.Select(m =>
             m.MatchedName == m.Id || m.MatchedName == m.Item.DisplayName
@@ -40,12 +45,46 @@ public abstract class UnknownReferenceRule : ReferenceRule
             fixes, matches.Select(m => m.Id).ToList());
     }
 
+    /// <summary>A link pasted where a source id belongs: the source that has it, or the fix that makes one from it.</summary>
+    private void ReportLink(ReferenceCheck check, Uri url)
+    {
+        var r = check.Reference;
+        var inner = SyntaxQueries.InnerSpan(check.File.Source, r.Span);
+        if (SourceLinks.Defined(url, check.Symbols) is { } known)
+        {
+            check.Report(Descriptor, r.Span, $"'{r.Id}' is a link, not a source id; the project's source '{known.Id}' has this url: " +
+                $"cite it by its id", new[] { Fix.Replace($"Change to '{known.Id}' (the source with this URL)", inner, known.Id, true) },
+                new[] { known.Id });
+            return;
+        }
+        check.Report(Descriptor, r.Span, $"'{r.Id}' is a link, not a source id; sources: takes the id of a source defined in " +
+            "the project: create a source from this link (a quick fix) and cite it by its id");
+    }
+
+    /// <summary>The command that captures a page into a source's snapshot, run by the editor after a fix's edits.</summary>
+    public const string CaptureCommand = "timeline.captureSource";
+
     /// <summary>What the reference should have been, for the message.</summary>
     protected virtual string What(ReferenceCheck check) => $"{ScalarShape.Article(Kind)} id";
 
     public override IEnumerable<FixAction> FixesOnRequest(Diagnostic diagnostic, FixRequest request)
     {
         if (Kind == SymbolKind.Event) yield break;
+        if (Kind == SymbolKind.Source && request.File.Source.Substring(diagnostic.Span.Start, diagnostic.Span.Length).Trim('"', '\'') is var link
+            && SourceLinks.HttpUrl(link) is { } url)
+        {
+            if (SourceLinks.Defined(url, request.Project.Symbols) is not null) yield break;
+            if (CodeActions.CreateSourceFromUrl(request.File, request.Project, diagnostic) is not { } made) yield break;
+            var edits = made.Action.Edits.Select(e => (e.Path, e.Edits)).ToList();
+            yield return new FixAction(made.Action.Title, edits, IsPreferred: true, CreateFile: made.Action.CreateFile);
+            // Once the edits are made, the editor runs the capture, which adds the snapshot to the new source.
+            yield return new FixAction("Create a source from this URL and capture it", edits, CreateFile: made.Action.CreateFile)
+            {
+                Command = new FixCommand("Capture the page", CaptureCommand, made.Path,
+                    new Dictionary<string, string> { ["id"] = made.Id, ["url"] = url.AbsoluteUri }),
+            };
+            yield break;
+        }
         if (CodeActions.CreateStub(request.File, request.Project, diagnostic, Kind) is { } stub)
             yield return new FixAction(stub.Title, stub.Edits.Select(e => (e.Path, e.Edits)).ToList(), CreateFile: stub.CreateFile);
     }

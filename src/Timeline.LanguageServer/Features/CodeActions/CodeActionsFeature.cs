@@ -26,7 +26,8 @@ internal sealed class CodeActionsFeature : IFeature
                 if (only is { Length: > 0 } && !only.Any(o => a.Kind == o || a.Kind.StartsWith(o + ".", StringComparison.Ordinal))) continue;
                 if (a.CreateFile is not null && !(s.Server.Client.DocumentChanges && s.Server.Client.ResourceCreate)) continue;
                 var fixes = a.Fixes.Count > 0 ? a.Fixes.Select(d => DiagnosticConversion.ToLsp(s.Lsp, d, s.Text)).ToArray() : null;
-                result.Add(new CodeAction(a.Title, a.Kind, s.WorkspaceEdit(a.Edits, a.CreateFile), a.IsPreferred ? true : null, fixes));
+                result.Add(new CodeAction(a.Title, a.Kind, s.WorkspaceEdit(a.Edits, a.CreateFile), a.IsPreferred ? true : null, fixes,
+                    a.Command is { } c ? ExecuteCommandFeature.ToLsp(s.Server, c) : null));
             }
             return result.ToArray();
         });
