@@ -15,7 +15,8 @@ public static partial class DocumentContent
     /// <param name="orderFree">Whether the items of a list that have ids may come in any order (sorting events changes only that).</param>
     public static IReadOnlyList<string> Of(string text, bool orderFree = false)
     {
-        var document = YamlReader.Read(text);
+        // A byte order mark is how the text was stored, not what it says.
+        var document = YamlReader.Read(text.StartsWith('\uFEFF') ? text[1..] : text);
         var lines = new List<string>();
         var paths = new List<(TextSpan Span, string Path, bool IsKey)>();
         if (document.Root is { } root) Walk(root, "", lines, paths, orderFree);
@@ -105,6 +106,8 @@ public static partial class DocumentContent
             var trailed = values.LastOrDefault(v => v.Span.End <= start && src.LineOf(v.Span.End) == line && v.Span.Start >= src.LineStart(line));
             string owner;
             if (trailed.Path is not null) owner = trailed.Path + (trailed.IsKey ? ":" : "");
+            // Above the first key and apart from it (a blank line between): the file's own comments, whichever key comes first.
+            else if (document.Root is { } root && start < root.Span.Start && BlankLineBetween(src, line, src.LineOf(root.Span.Start))) owner = "(start)";
             else
             {
                 var next = values.FirstOrDefault(v => v.Span.Start > start);
@@ -114,6 +117,12 @@ public static partial class DocumentContent
         }
         found.Sort(StringComparer.Ordinal);
         return found;
+    }
+
+    private static bool BlankLineBetween(SourceText src, int from, int to)
+    {
+        for (int line = from + 1; line < to; line++) if (src.LineSpan(line).IsWhiteSpace()) return true;
+        return false;
     }
 
     /// <summary>The top-level item of a path: "/events/#a/date" is in "/events/#a".</summary>

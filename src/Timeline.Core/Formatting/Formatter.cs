@@ -23,6 +23,12 @@ public static class Formatter
 
     public static FormatResult Format(string text, FileKind kind)
     {
+        // A byte order mark is no part of the first key: it is set aside and put back.
+        if (text.StartsWith('\uFEFF'))
+        {
+            var inner = Format(text[1..], kind);
+            return inner with { Text = "\uFEFF" + inner.Text };
+        }
         var document = YamlReader.Read(text);
         if (document.Problems.Count > 0)
         {

@@ -32,13 +32,17 @@ internal sealed class Layout
         if (_document.Root is not MappingNode { IsFlow: false } root || root.Entries.Count == 0)
             throw new UnusualLayoutException(0, "the file's top level is not a list of keys");
         int first = Line(root.Entries[0].Key.Span.Start);
-        for (int line = 0; line < first; line++)
+        // The file's head: the lines down to the last blank line above the first key. The comments right above
+        // the first key are about that key and move with it.
+        int head = first;
+        while (head > 0 && !_src.LineSpan(head - 1).IsWhiteSpace()) head--;
+        for (int line = 0; line < head; line++)
         {
             // Before the first key: comments, and a document marker or directive, as written.
             string text = _src.LineText(line).TrimEnd();
-            if (text.Length == 0 || text == "\uFEFF") EmitBlank(); else _out.Add(text);
+            if (text.Length == 0) EmitBlank(); else _out.Add(text);
         }
-        RenderMapping(root, 0, _rootShape, first, topLevel: true);
+        RenderMapping(root, 0, _rootShape, head, topLevel: true);
         int last = LastLine(root.Entries[^1].Value);
         for (int line = last + 1; line < _src.LineCount; line++)
         {
@@ -49,10 +53,7 @@ internal sealed class Layout
         }
         while (_out.Count > 0 && _out[^1].Length == 0) _out.RemoveAt(_out.Count - 1);
         string nl = _src.NewLine;
-        string body = string.Join(nl, _out) + nl;
-        // A byte order mark stands on the first line of the text, before anything the loop above kept.
-        if (_text.StartsWith('\uFEFF') && !body.StartsWith('\uFEFF')) body = "\uFEFF" + body;
-        return body;
+        return string.Join(nl, _out) + nl;
     }
 
     // --- Mappings and lists ---------------------------------------------------------------------------------
@@ -70,10 +71,11 @@ internal sealed class Layout
             int from = i == 0 ? triviaFrom : LastLine(entries[i - 1].Value) + 1;
             trivia[i] = Enumerable.Range(from, Math.Max(0, Line(key.Span.Start) - from)).ToList();
         }
-        EmitTrivia(trivia[0], origColumn, column, blankFirst: false);
+        // Under a key, the lines before the first entry stay there; at the top they are the first key's and move with it.
+        if (!topLevel) EmitTrivia(trivia[0], origColumn, column, blankFirst: false);
         foreach (int i in Order(map, shape))
         {
-            if (i != 0) EmitTrivia(trivia[i], origColumn, column, blankFirst: false);
+            if (i != 0 || topLevel) EmitTrivia(trivia[i], origColumn, column, blankFirst: false);
             var field = entries[i].KeyText is { } k ? shape?[k] : null;
             RenderEntry(entries[i], column, field?.Shape, topLevel);
         }
@@ -189,7 +191,7 @@ internal sealed class Layout
             case ScalarNode or AliasNode when Line(start) == leadLine && Line(value.Span.End) == leadLine:
                 {
                     string text = properties.Length == 0 && value is ScalarNode s ? ScalarText(s, flow: false)! : Slice(value.Span);
-                    Emit(lead + " " + properties + text + TailOf(EndOf(value)));
+                    Emit((lead + " " + properties + text).TrimEnd() + TailOf(EndOf(value)));
                     return;
                 }
             case ScalarNode s:
@@ -337,7 +339,8 @@ internal sealed class Layout
             string trimmed = text.Trim();
             if (trimmed.Length == 0)
             {
-                if (!(dropLeadingBlank && !any)) EmitBlank();
+                // No blank line between a dash and the first key of its item.
+                if (!(dropLeadingBlank && !any) && _prefix is null) EmitBlank();
                 continue;
             }
             if (trimmed[0] != '#') throw new UnusualLayoutException(line, "text between entries that is neither a comment nor a blank line");
