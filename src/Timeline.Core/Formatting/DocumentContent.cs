@@ -16,7 +16,12 @@ public static partial class DocumentContent
     public static IReadOnlyList<string> Of(string text, bool orderFree = false)
     {
         // A byte order mark is how the text was stored, not what it says.
-        var document = YamlReader.Read(text.StartsWith('\uFEFF') ? text[1..] : text);
+        return Of(YamlReader.Read(text.StartsWith('\uFEFF') ? text[1..] : text), orderFree);
+    }
+
+    /// <summary>The values and comments of a document as read.</summary>
+    public static IReadOnlyList<string> Of(YamlDocument document, bool orderFree = false)
+    {
         var lines = new List<string>();
         var paths = new List<(TextSpan Span, string Path, bool IsKey)>();
         if (document.Root is { } root) Walk(root, "", lines, paths, orderFree);

@@ -47,7 +47,7 @@ public static class Formatter
             return new FormatResult(text, false, $"line {e.Line + 1}: {e.Message}; the file was left as it is");
         }
         if (formatted == text) return new FormatResult(text, false, null);
-        if (!DocumentContent.Of(text).SequenceEqual(DocumentContent.Of(formatted)))
+        if (!DocumentContent.Of(document).SequenceEqual(DocumentContent.Of(formatted)))
             return new FormatResult(text, false, "the new layout would not keep the content exactly; the file was left as it is");
         return new FormatResult(formatted, true, null);
     }
