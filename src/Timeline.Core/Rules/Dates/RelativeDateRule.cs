@@ -58,7 +58,7 @@ public sealed class RelativeDateRule : EventRule
             string.Join(", ", sources.Select(s => $"{s.Id} published {DateReader.Iso(s.PublishedDay!.Value)}"));
         var fixes = candidates.Select((c, i) => Fix.Replace(
             $"Change to '{c.Value}' ({Describe(c.Value)}, from {From(c.Sources)})",
-            span, c.Value, candidates.Count == 1 && i == 0)).ToList();
+            span, c.Value, candidates.Count == 1 && i == 0) with { IsCertain = candidates.Count == 1 }).ToList();
         string message = candidates.Count == 1
             ? $"{baseMessage}; against the cited source's publication date it is {candidates[0].Value} ({Describe(candidates[0].Value)})"
             : $"{baseMessage}; the cited sources disagree: " +
