@@ -236,5 +236,6 @@ public static partial class DateReader
         m is >= 1 and <= 12 && d >= 1 && d <= Edtf.DaysIn(y, m) ? $"{y:0000}-{m:00}-{d:00}" : null;
 
     private static DateProblem NonIsoFix(string t, string iso, string what) =>
-        new(NonIsoDateRule.Rule, $"'{t}' is a {what} date; write it as ISO: {iso}", new[] { new DateFix($"Change to '{iso}'", iso, IsCertain: true) });
+        new(NonIsoDateRule.Rule, $"'{t}' is a {what} date; write it as ISO: {iso}",
+            new[] { new DateFix($"Change to '{iso}'", iso, IsCertain: true) });
 }

@@ -65,7 +65,8 @@ public static partial class DocumentContent
                     Walk(q.Items[i], $"{path}/{names[i]}", own, paths, orderFree);
                     items.Add(own);
                 }
-                var ordered = orderFree && names.All(n => n.StartsWith('#')) ? items.OrderBy(i => i[0], StringComparer.Ordinal) : items.AsEnumerable();
+                var ordered = orderFree && names.All(n => n.StartsWith('#'))
+                    ? items.OrderBy(i => i[0], StringComparer.Ordinal) : items.AsEnumerable();
                 foreach (var own in ordered) lines.AddRange(own);
                 break;
         }
@@ -76,7 +77,8 @@ public static partial class DocumentContent
     {
         var names = q.Items.Select(i => i is MappingNode m && m["id"] is ScalarNode { IsNull: false } id ? "#" + id.Value : null).ToArray();
         bool unique = names.All(n => n is not null) && names.Distinct(StringComparer.Ordinal).Count() == names.Length;
-        return unique ? names.Select(n => n!).ToArray() : Enumerable.Range(0, names.Length).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        return unique ? names.Select(n => n!).ToArray()
+            : Enumerable.Range(0, names.Length).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
     }
 
     /// <summary>A scalar as a YAML tool reads it: text, or (written plainly) a number, a boolean or nothing.</summary>
@@ -95,7 +97,8 @@ public static partial class DocumentContent
         return NumberLike().IsMatch(value) ? "number" : null;
     }
 
-    [GeneratedRegex(@"^[-+]?(\.?[0-9][0-9_]*(\.[0-9_]*)?([eE][-+]?[0-9]+)?|0[xX][0-9a-fA-F_]+|0[oO]?[0-7_]+|\.(inf|Inf|INF)|[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?)$|^\.(nan|NaN|NAN)$")]
+    [GeneratedRegex(@"^[-+]?(\.?[0-9][0-9_]*(\.[0-9_]*)?([eE][-+]?[0-9]+)?|0[xX][0-9a-fA-F_]+|0[oO]?[0-7_]+|\.(inf|Inf|INF)"
+        + @"|[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?)$|^\.(nan|NaN|NAN)$")]
     private static partial Regex NumberLike();
 
     /// <summary>Each comment with its owner: the value it trails on its line, else the top-level item it stands in or before.</summary>
@@ -112,7 +115,8 @@ public static partial class DocumentContent
             string owner;
             if (trailed.Path is not null) owner = trailed.Path + (trailed.IsKey ? ":" : "");
             // Above the first key and apart from it (a blank line between): the file's own comments, whichever key comes first.
-            else if (document.Root is { } root && start < root.Span.Start && BlankLineBetween(src, line, src.LineOf(root.Span.Start))) owner = "(start)";
+            else if (document.Root is { } root && start < root.Span.Start && BlankLineBetween(src, line, src.LineOf(root.Span.Start)))
+                owner = "(start)";
             else
             {
                 var next = values.FirstOrDefault(v => v.Span.Start > start);

@@ -84,7 +84,8 @@ public static class Formatter
         if (document.Root is MappingNode root)
             foreach (var entry in root.Entries)
             {
-                var parts = entry.Value is SequenceNode { IsFlow: false } q && q.Items.Count > 0 ? q.Items.Select(i => (i.Span.Start, i.Span.End)).ToList()
+                var parts = entry.Value is SequenceNode { IsFlow: false } q && q.Items.Count > 0
+                    ? q.Items.Select(i => (i.Span.Start, i.Span.End)).ToList()
                     : new List<(int, int)> { (entry.Key.Span.Start, entry.Value.Span.End) };
                 foreach (var (s, e) in parts)
                     if (s <= range.End && e >= range.Start) { from = Math.Min(from, s); to = Math.Max(to, e); }

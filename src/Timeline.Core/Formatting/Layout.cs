@@ -175,7 +175,8 @@ internal sealed class Layout
         }
     }
 
-    /// <summary>A value that is not a block collection, after its lead ("  key:" or "  -"); <paramref name="column"/> is where its further lines go.</summary>
+    /// <summary>A value that is not a block collection, after its lead ("  key:" or "  -").</summary>
+    /// <param name="column">Where the value's further lines go.</param>
     private void RenderValue(string lead, int leadLine, int afterLead, YamlNode value, int column, Shape? shape)
     {
         int start = PropertiesStart(value);
@@ -293,7 +294,8 @@ internal sealed class Layout
         {
             case ScalarNode s:
                 return (s.IsEmpty || s.Style is ScalarStyle.Literal or ScalarStyle.Folded || Line(s.Span.Start) != Line(s.Span.End)
-                    ? null : ScalarText(s, flow: true)) ?? throw new UnusualLayoutException(Line(s.Span.Start), "a value a flow list cannot hold plainly");
+                    ? null : ScalarText(s, flow: true))
+                    ?? throw new UnusualLayoutException(Line(s.Span.Start), "a value a flow list cannot hold plainly");
             case SequenceNode q:
                 return "[" + string.Join(", ", q.Items.Select(i => Flow(i, ItemShape(shape)))) + "]";
             case MappingNode m:
@@ -313,7 +315,10 @@ internal sealed class Layout
 
     // --- Scalars ---------------------------------------------------------------------------------------------
 
-    /// <summary>A one-line scalar as the layout writes it: without quotes where YAML reads it back the same; null when it cannot stand in a flow list.</summary>
+    /// <summary>
+    /// A one-line scalar as the layout writes it: without quotes where YAML reads it back the same; null when it
+    /// cannot stand in a flow list.
+    /// </summary>
     private string? ScalarText(ScalarNode s, bool flow)
     {
         string written = Slice(s.Span);
@@ -434,7 +439,8 @@ internal sealed class Layout
         if (node is MappingNode { IsFlow: false } m && m.Entries.Count > 0) return Math.Max(node.Span.End, EndOf(m.Entries[^1].Value));
         if (node is SequenceNode { IsFlow: false } q && q.Items.Count > 0) return Math.Max(node.Span.End, EndOf(q.Items[^1]));
         int end = node.Span.End;
-        return node is MappingNode { IsFlow: true } or SequenceNode { IsFlow: true } && end < _text.Length && _text[end] is ']' or '}' ? end + 1 : end;
+        bool flow = node is MappingNode { IsFlow: true } or SequenceNode { IsFlow: true };
+        return flow && end < _text.Length && _text[end] is ']' or '}' ? end + 1 : end;
     }
     private int Column(int offset) => offset - _src.LineStart(Line(offset));
 

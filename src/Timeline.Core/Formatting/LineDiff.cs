@@ -99,7 +99,8 @@ public static class LineDiff
         return sb.Append(text, at, text.Length - at).ToString();
     }
 
-    private static TextEdit Replace(List<(int Start, string Text)> a, List<(int Start, string Text)> b, int aFrom, int aTo, int bFrom, int bTo, int length)
+    private static TextEdit Replace(
+        List<(int Start, string Text)> a, List<(int Start, string Text)> b, int aFrom, int aTo, int bFrom, int bTo, int length)
     {
         int start = aFrom < a.Count ? a[aFrom].Start : length;
         int end = aTo < a.Count ? a[aTo].Start : length;
