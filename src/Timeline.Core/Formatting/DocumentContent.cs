@@ -106,22 +106,24 @@ public static partial class DocumentContent
     {
         var src = document.Source;
         var values = paths.OrderBy(p => p.Span.Start).ToList();
+        var starts = values.Select(v => v.Span.Start).ToArray();
         var found = new List<string>();
         foreach (var (start, end) in CommentSpans(document))
         {
             string text = src.Substring(start, end - start).TrimEnd();
             int line = src.LineOf(start);
-            var trailed = values.LastOrDefault(v => v.Span.End <= start && src.LineOf(v.Span.End) == line && v.Span.Start >= src.LineStart(line));
+            // The values are apart and in order: the one after the comment, and those before it on its line.
+            int after = Array.BinarySearch(starts, start);
+            if (after < 0) after = ~after;
+            (TextSpan Span, string Path, bool IsKey) trailed = default;
+            for (int k = after - 1; k >= 0 && values[k].Span.Start >= src.LineStart(line); k--)
+                if (values[k].Span.End <= start) { trailed = values[k]; break; }
             string owner;
             if (trailed.Path is not null) owner = trailed.Path + (trailed.IsKey ? ":" : "");
             // Above the first key and apart from it (a blank line between): the file's own comments, whichever key comes first.
             else if (document.Root is { } root && start < root.Span.Start && BlankLineBetween(src, line, src.LineOf(root.Span.Start)))
                 owner = "(start)";
-            else
-            {
-                var next = values.FirstOrDefault(v => v.Span.Start > start);
-                owner = next.Path is null ? "(end)" : Record(next.Path);
-            }
+            else owner = after < values.Count ? Record(values[after].Path) : "(end)";
             found.Add($"{owner} {text}");
         }
         found.Sort(StringComparer.Ordinal);

@@ -109,7 +109,7 @@ internal sealed class Layout
         switch (value)
         {
             case SequenceNode { IsFlow: false } list:
-                RequireBlockHeader(value, keyLine, colon);
+                RequireBlockHeader(value, keyLine);
                 if (IdItems(shape, list) is { } blockIds && TailOf(colon + 1).Length == 0 && !HasComments(_src.LineEnd(keyLine), EndOf(list))
                     && FlowLine(lead, blockIds) is { } flow)
                 {
@@ -129,7 +129,7 @@ internal sealed class Layout
                 }
                 return;
             case MappingNode { IsFlow: false } inner:
-                RequireBlockHeader(value, keyLine, colon);
+                RequireBlockHeader(value, keyLine);
                 Emit(lead + ":" + TailOf(colon + 1));
                 RenderMapping(inner, column + 2, ObjectShapeOf(shape), keyLine + 1, topLevel: false);
                 return;
@@ -401,11 +401,10 @@ internal sealed class Layout
 
     private List<int>? _comments;
 
-    private void RequireBlockHeader(YamlNode value, int keyLine, int colon)
+    private void RequireBlockHeader(YamlNode value, int keyLine)
     {
         if (value.Anchor is not null || value.Tag is not null || Line(value.Span.Start) == keyLine)
             throw new UnusualLayoutException(keyLine, "properties or text between a key and its block");
-        _ = TailOf(colon + 1);
     }
 
     private static int PropertiesStart(YamlNode node)
