@@ -40,6 +40,12 @@ public sealed record TextEdit(TextSpan Span, string NewText);
 /// <summary>A fix for a diagnostic: a title and edits, on this file or on another (by path).</summary>
 public sealed record Fix(string Title, IReadOnlyList<TextEdit> Edits, string? Path = null, bool IsPreferred = false)
 {
+    /// <summary>
+    /// Whether the fix is the one right answer, not a guess: <c>timeline check --fix</c> applies it unasked.
+    /// A did-you-mean never is; a date that can mean one day only is.
+    /// </summary>
+    public bool IsCertain { get; init; }
+
     public static Fix Replace(string title, TextSpan span, string newText, bool preferred = false) =>
         new(title, new[] { new TextEdit(span, newText) }, null, preferred);
 }

@@ -330,7 +330,8 @@ public static class FileAnalyzer
             // A relative date is resolved against the cited sources, by its rule.
             if (reading.Problem is { } p && p.Rule != RelativeDateRule.Rule)
             {
-                Add(p.Rule, s.Span, p.Message, p.Fixes.Select((f, i) => Fix.Replace(f.Title, s.Span, f.Replacement, i == 0)).ToList());
+                Add(p.Rule, s.Span, p.Message,
+                    p.Fixes.Select((f, i) => Fix.Replace(f.Title, s.Span, f.Replacement, i == 0) with { IsCertain = f.IsCertain }).ToList());
             }
             return dv;
         }

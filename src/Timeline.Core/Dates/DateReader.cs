@@ -34,7 +34,7 @@ public static partial class DateReader
         if (Deprecated(t) is { } modern && Edtf.Parse(modern, out _, defaultOffset) is { } mv)
             return new DateReading(mv, new DateProblem(DeprecatedDateRule.Rule,
                 $"'{t}' is a pre-2019 EDTF draft form; the standard form is '{modern}'",
-                new[] { new DateFix($"Change to '{modern}'", modern) }), null);
+                new[] { new DateFix($"Change to '{modern}'", modern, IsCertain: true) }), null);
 
         if (Relative(t) is { } rel)
             return new DateReading(null, new DateProblem(RelativeDateRule.Rule, $"'{t}' is {rel.Meaning}, not a " +
@@ -262,5 +262,6 @@ public static partial class DateReader
         m is >= 1 and <= 12 && d >= 1 && d <= Edtf.DaysIn(y, m) ? $"{y:0000}-{m:00}-{d:00}" : null;
 
     private static DateProblem NonIsoFix(string t, string iso, string what) =>
-        new(NonIsoDateRule.Rule, $"'{t}' is a {what} date; write it as ISO: {iso}", new[] { new DateFix($"Change to '{iso}'", iso) });
+        new(NonIsoDateRule.Rule, $"'{t}' is a {what} date; write it as ISO: {iso}",
+            new[] { new DateFix($"Change to '{iso}'", iso, IsCertain: true) });
 }

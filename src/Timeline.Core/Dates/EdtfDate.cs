@@ -33,7 +33,8 @@ public sealed record EdtfDate(string Text, EdtfPoint? Start, EdtfPoint? End, Int
 
 /// <summary>The result of reading a date: a value, or a problem with a message and perhaps fixes.</summary>
 public sealed record DateProblem(Rule Rule, string Message, IReadOnlyList<DateFix> Fixes);
-public sealed record DateFix(string Title, string Replacement);
+/// <param name="IsCertain">Whether the replacement is the only date the text can mean (see <see cref="Checks.Fix.IsCertain"/>).</param>
+public sealed record DateFix(string Title, string Replacement, bool IsCertain = false);
 
 public static class Edtf
 {

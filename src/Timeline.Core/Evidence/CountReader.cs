@@ -8,7 +8,8 @@ namespace Timeline.Core.Evidence;
 /// <param name="Count">The count, as <see cref="Counts.Parse"/> reads <paramref name="Text"/>.</param>
 /// <param name="Text">The count as the language writes it: "at least 27", "4", "about 300", "20-30", "dozens".</param>
 /// <param name="Span">Where the count's words are in the quote (qualifier included).</param>
-public sealed record QuotedCount(Count Count, string Text, TextSpan Span);
+/// <param name="IsSole">Whether it is the only count the quote gives at all, so that no other number could be the one meant.</param>
+public sealed record QuotedCount(Count Count, string Text, TextSpan Span, bool IsSole = false);
 
 /// <summary>
 /// Reads the count a quote gives for a measure (killed, injured, displaced, detained), to check a figure
@@ -105,7 +106,7 @@ public static class CountReader
         if (best is not { } b) return null;
         string text = Write(b);
         var count = Counts.Parse(text);
-        return count is null ? null : new QuotedCount(count, text, new TextSpan(words[b.First].Start, words[b.Last].End));
+        return count is null ? null : new QuotedCount(count, text, new TextSpan(words[b.First].Start, words[b.Last].End), phrases.Count == 1);
     }
 
     /// <summary>

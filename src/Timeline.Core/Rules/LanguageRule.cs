@@ -192,4 +192,7 @@ public sealed record FixAction(string Title, IReadOnlyList<(string Path, IReadOn
     public FixCommand? Command { get; init; }
 
     public const string QuickFix = "quickfix";
+
+    /// <summary>Whether the fix is the one right answer (see <see cref="Fix.IsCertain"/>): <c>check --fix</c> applies it.</summary>
+    public bool IsCertain { get; init; }
 }

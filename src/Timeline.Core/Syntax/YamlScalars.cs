@@ -8,6 +8,9 @@ public static class YamlScalars
     /// <summary>The scalar for a text value ("Aleppo", "\"Insurgents: a breach\"").</summary>
     public static string Write(string value) => NeedsQuotes(value) ? DoubleQuoted(value) : value;
 
+    /// <summary>Whether the text may stand as a plain scalar without being read as something else than this text.</summary>
+    public static bool CanBePlain(string value) => !NeedsQuotes(value);
+
     private static bool NeedsQuotes(string v)
     {
         if (v.Length == 0 || v != v.Trim()) return true;

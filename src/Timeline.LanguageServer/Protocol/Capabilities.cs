@@ -29,6 +29,8 @@ public sealed record ServerCapabilities
     public bool? InlayHintProvider { get; init; }
     public DocumentLinkOptions? DocumentLinkProvider { get; init; }
     public bool? FoldingRangeProvider { get; init; }
+    public bool? DocumentFormattingProvider { get; init; }
+    public bool? DocumentRangeFormattingProvider { get; init; }
     public SemanticTokensOptions? SemanticTokensProvider { get; init; }
     public ExecuteCommandOptions? ExecuteCommandProvider { get; init; }
     public WorkspaceServerCapabilities? Workspace { get; init; }

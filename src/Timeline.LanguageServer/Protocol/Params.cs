@@ -16,6 +16,11 @@ public sealed record TextDocumentParams(TextDocumentIdentifier TextDocument) : I
 public sealed record PreviewParams(TextDocumentIdentifier TextDocument, string[]? Unsaved) : ITextDocumentParams;
 public sealed record TextDocumentPositionParams(TextDocumentIdentifier TextDocument, Position Position) : ITextDocumentParams;
 public sealed record RangeParams(TextDocumentIdentifier TextDocument, Range Range) : ITextDocumentParams;
+/// <summary>What the editor says of its indentation (the other members of LSP's FormattingOptions are not read).</summary>
+public sealed record FormattingOptions(int TabSize, bool InsertSpaces);
+public sealed record DocumentFormattingParams(TextDocumentIdentifier TextDocument, FormattingOptions? Options) : ITextDocumentParams;
+public sealed record DocumentRangeFormattingParams(TextDocumentIdentifier TextDocument, Range Range, FormattingOptions? Options)
+    : ITextDocumentParams;
 public sealed record CompletionContext(int TriggerKind, string? TriggerCharacter);
 public sealed record CompletionParams(TextDocumentIdentifier TextDocument, Position Position, CompletionContext? Context) : ITextDocumentParams;
 public sealed record ReferenceContext(bool IncludeDeclaration);

@@ -38,6 +38,6 @@ public sealed class OutOfOrderRule : FileRule
     public override IEnumerable<FixAction> FixesOnRequest(Diagnostic diagnostic, FixRequest request)
     {
         if (CodeActions.SortEvents(request.File) is { } sort)
-            yield return new FixAction(sort.Title, sort.Edits.Select(e => (e.Path, e.Edits)).ToList());
+            yield return new FixAction(sort.Title, sort.Edits.Select(e => (e.Path, e.Edits)).ToList()) { IsCertain = true };
     }
 }

@@ -31,8 +31,8 @@ public sealed class FigureMisreadRule : EventRule
                 $"the figure says {measure}: {count.Text}, but its quote says '{quoted.Text}' " +
                 $"(“{quote.Value.Substring(quoted.Span.Start, quoted.Span.Length)}”); write {measure}: {quoted.Text}",
                 // Offered, not preferred: the reader takes the number nearest the measure's word, which a quote
-                // of several counts can mislead.
-                new[] { Fix.Replace($"Change to '{quoted.Text}'", written.Span, YamlScalars.Write(quoted.Text)) });
+                // of several counts can mislead. Certain only when the quote gives no other count.
+                new[] { Fix.Replace($"Change to '{quoted.Text}'", written.Span, YamlScalars.Write(quoted.Text)) with { IsCertain = quoted.IsSole } });
         }
     }
 }
