@@ -76,6 +76,8 @@ public sealed class SymbolTable
         public static readonly CatalogLayer Empty = new(Array.Empty<Catalogs.CatalogFile>());
         public readonly Dictionary<string, Definition>[] First = new Dictionary<string, Definition>[4];
         public readonly Dictionary<string, List<Definition>>[] More = new Dictionary<string, List<Definition>>[4];
+        /// <summary>By kind, the catalogs that define some: a built-in's name, a gazetteer's file name.</summary>
+        public readonly List<string>[] Names = { new(), new(), new(), new() };
 
         private CatalogLayer(IReadOnlyList<Catalogs.CatalogFile> catalogs)
         {
@@ -88,6 +90,9 @@ public sealed class SymbolTable
             {
                 foreach (var p in cat.Places) AddTo(First, More, p);
                 foreach (var a in cat.Actors) AddTo(First, More, a);
+                string name = cat.Name ?? Catalogs.BuiltinCatalogs.NameOf(cat.Path) ?? System.IO.Path.GetFileName(cat.Path);
+                if (cat.Places.Count > 0 && !Names[(int)SymbolKind.Place].Contains(name)) Names[(int)SymbolKind.Place].Add(name);
+                if (cat.Actors.Count > 0 && !Names[(int)SymbolKind.Actor].Contains(name)) Names[(int)SymbolKind.Actor].Add(name);
             }
         }
 
@@ -192,6 +197,9 @@ public sealed class SymbolTable
 
     public IEnumerable<List<Definition>> Duplicates(SymbolKind kind) =>
         _more[(int)kind].Values.Concat(_catalog.More[(int)kind].Where(p => !_more[(int)kind].ContainsKey(p.Key)).Select(p => p.Value));
+    /// <summary>The catalogs the project uses that define things of a kind ("builtin:levant", "SY.txt"), in the order of the config.</summary>
+    public IReadOnlyList<string> CatalogsOf(SymbolKind kind) => _catalog.Names[(int)kind];
+
     public int Count(SymbolKind kind) => _catalog.First[(int)kind].Count + _first[(int)kind].Count;
 
     /// <summary>

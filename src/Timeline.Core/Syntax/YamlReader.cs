@@ -246,7 +246,8 @@ public static class YamlReader
         if (said.Contains("quoted scalar", StringComparison.Ordinal))
             return "the quoted text is not closed: the closing quotation mark is missing (or a quotation mark inside it needs " +
                 "doubling ('it''s') or a backslash (\\\"))";
-        if (said.Contains("mapping values are not allowed", StringComparison.Ordinal) || said.Contains("found invalid mapping", StringComparison.Ordinal))
+        if (said.Contains("mapping values are not allowed", StringComparison.Ordinal)
+            || said.Contains("found invalid mapping", StringComparison.Ordinal))
             return "a ': ' inside a value reads as a new key: put the whole value in quotes (title: \"Aleppo: the offensive\"), " +
                 "or, if the line is a key of its own, line it up with the keys above";
         if (said.Contains("could not find expected ':'", StringComparison.Ordinal))
