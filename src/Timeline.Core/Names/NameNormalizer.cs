@@ -28,6 +28,34 @@ public static class NameNormalizer
         return words;
     }
 
+    /// <summary>Words that make a name an area around a place ("Aleppo countryside", "rural Idlib", "northern Hama").</summary>
+    private static readonly HashSet<string> AreaWords = AsWords(
+        "countryside", "province", "governorate", "region", "rural", "outskirts", "suburbs", "area", "areas", "surroundings",
+        "environs", "villages", "reef", "rif");
+
+    /// <summary>Words of direction and position that narrow an area without naming a place.</summary>
+    private static readonly HashSet<string> PositionWords = AsWords(
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western", "northwest", "northeast", "southwest",
+        "southeast", "northwestern", "northeastern", "southwestern", "southeastern", "central", "greater", "of", "the", "near",
+        "around", "outside");
+
+    /// <summary>Words as <see cref="Words"/> makes them (folded and transliterated), so that a phrase's words compare.</summary>
+    private static HashSet<string> AsWords(params string[] words) => new(words.Select(w => Transliterate(w)), StringComparer.Ordinal);
+
+    /// <summary>
+    /// The place a phrase of area names ("Aleppo countryside" → "aleppo"), or null when it has no area word or nothing
+    /// is left: for a did-you-mean that offers the place as an area.
+    /// </summary>
+    public static string? PlaceOfArea(string phrase)
+    {
+        var words = Words(phrase);
+        if (!words.Any(AreaWords.Contains) && !words.Any(PositionWords.Contains)) return null;
+        // The writer's own words that are left, as written (the index normalises them itself).
+        var rest = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(part => Words(part) is var ws && !ws.All(w => AreaWords.Contains(w) || PositionWords.Contains(w))).ToList();
+        return rest.Count == 0 ? null : string.Join(' ', rest);
+    }
+
     /// <summary>
     /// The words of a query being typed: as <see cref="Words"/>, except that an article at the end
     /// ("Maarrat an", "Jisr al") is the start of the next word, not a word of its own.

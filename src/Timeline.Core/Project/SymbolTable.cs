@@ -78,6 +78,8 @@ public sealed class SymbolTable
         public readonly Dictionary<string, List<Definition>>[] More = new Dictionary<string, List<Definition>>[4];
         /// <summary>The <c>geonames:</c> ids of the catalogs' places known by another id ("aleppo-sy", "syria").</summary>
         public readonly Dictionary<string, Definition> PlaceAliases = new(StringComparer.Ordinal);
+        /// <summary>By kind, the catalogs that define some: a built-in's name, a gazetteer's file name.</summary>
+        public readonly List<string>[] Names = { new(), new(), new(), new() };
 
         private CatalogLayer(IReadOnlyList<Catalogs.CatalogFile> catalogs)
         {
@@ -90,6 +92,9 @@ public sealed class SymbolTable
             {
                 foreach (var p in cat.Places) AddTo(First, More, p);
                 foreach (var a in cat.Actors) AddTo(First, More, a);
+                string name = cat.Name ?? Catalogs.BuiltinCatalogs.NameOf(cat.Path) ?? System.IO.Path.GetFileName(cat.Path);
+                if (cat.Places.Count > 0 && !Names[(int)SymbolKind.Place].Contains(name)) Names[(int)SymbolKind.Place].Add(name);
+                if (cat.Actors.Count > 0 && !Names[(int)SymbolKind.Actor].Contains(name)) Names[(int)SymbolKind.Actor].Add(name);
             }
             var places = First[(int)SymbolKind.Place];
             foreach (var cat in catalogs)
@@ -221,6 +226,8 @@ public sealed class SymbolTable
         _more[(int)kind].Values.Concat(_catalog.More[(int)kind].Where(p => !_more[(int)kind].ContainsKey(p.Key)).Select(p => p.Value));
     /// <summary>Whether the catalogs' name index of a kind is made: a search of that kind would not wait for it.</summary>
     public bool CatalogsIndexed(SymbolKind kind) => _catalog.IsIndexed(kind);
+    /// <summary>The catalogs the project uses that define things of a kind ("builtin:levant", "SY.txt"), in the order of the config.</summary>
+    public IReadOnlyList<string> CatalogsOf(SymbolKind kind) => _catalog.Names[(int)kind];
 
     public int Count(SymbolKind kind) => _catalog.First[(int)kind].Count + _first[(int)kind].Count;
 

@@ -174,7 +174,7 @@ public static class YamlReader
                 while (line < source.LineCount && (blanked.Contains(line) || IsBlank(buffer, source, line))) line++;
                 if (line >= source.LineCount || attempt >= limits.MaxRecoveries)
                 {
-                    problems.Add(Problem(source, errorOffset, errorEnd, ex));
+                    problems.Add(Problem(source, errorOffset, errorEnd, ex, full.LineOf(seg.Start)));
                     absolute.AddRange(builder.Problems);
                     root = builder.Root;
                     break;
@@ -182,7 +182,7 @@ public static class YamlReader
                 if (source.LineOf(errorOffset) != line) { errorOffset = FirstNonSpace(source, line); errorEnd = source.LineEnd(line); }
                 // A line whose tab was already reported needs no second message.
                 if (!problems.Any(p => p.Rule == SyntaxRule.Rule && source.LineOf(p.Span.Start) == line))
-                    problems.Add(Problem(source, errorOffset, errorEnd, ex));
+                    problems.Add(Problem(source, errorOffset, errorEnd, ex, full.LineOf(seg.Start)));
                 blanked.Add(line);
                 for (int i = source.LineStart(line), e = source.LineEnd(line); i < e; i++) buffer[i] = ' ';
             }
@@ -212,15 +212,56 @@ public static class YamlReader
         return i;
     }
 
-    private static SyntaxProblem Problem(SourceText source, int start, int end, Exception ex)
+    private static SyntaxProblem Problem(SourceText source, int start, int end, Exception ex, int firstLine)
     {
-        string message = ex is YamlException ? CleanMessage(ex.Message)
-            : "the YAML could not be read here (an unfinished list, mapping or quoted text?)";
+        string message = Explain(source, start, ex, firstLine);
         int lineEnd = source.LineEnd(source.LineOf(start));
         if (end <= start || end > lineEnd) end = Math.Max(start, lineEnd);
         if (end == start && start < source.Length) end = start + 1;
         if (end > source.Length) end = source.Length;
         return new SyntaxProblem(SyntaxRule.Rule, new TextSpan(start, end), message);
+    }
+
+    /// <summary>
+    /// What went wrong, in a writer's words: what was found, what was expected and how to mend it, with the line
+    /// where an unclosed list, mapping or quotation opened. <paramref name="firstLine"/> is the segment's first line.
+    /// </summary>
+    private static string Explain(SourceText source, int at, Exception ex, int firstLine)
+    {
+        string said = ex is YamlException ? CleanMessage(ex.Message) : "";
+        string found = said.Length > 0 && at < source.Length && !char.IsWhiteSpace(source[at]) ? $"found '{source[at]}' where " : "";
+        string Line(int offset) => (firstLine + source.LineOf(offset) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (said.Contains("flow sequence", StringComparison.Ordinal) || (said.Length == 0 && Unclosed(source, at, '[', ']') is not null))
+        {
+            int? open = Unclosed(source, at, '[', ']');
+            string where = open is { } o ? $" on line {Line(o)}" : "";
+            return $"the list opened with [{where} is not closed: {found}a ',' before the next item or a ']' to close it was expected";
+        }
+        if (said.Contains("flow mapping", StringComparison.Ordinal) || (said.Length == 0 && Unclosed(source, at, '{', '}') is not null))
+        {
+            int? open = Unclosed(source, at, '{', '}');
+            string where = open is { } o ? $" on line {Line(o)}" : "";
+            return $"the mapping opened with {{{where} is not closed: {found}a ',' before the next key or a '}}' to close it was expected";
+        }
+        if (said.Contains("quoted scalar", StringComparison.Ordinal))
+            return "the quoted text is not closed: the closing quotation mark is missing (or a quotation mark inside it needs " +
+                "doubling ('it''s') or a backslash (\\\"))";
+        if (said.Contains("mapping values are not allowed", StringComparison.Ordinal)
+            || said.Contains("found invalid mapping", StringComparison.Ordinal))
+            return "a ': ' inside a value reads as a new key: put the whole value in quotes (title: \"Aleppo: the offensive\"), " +
+                "or, if the line is a key of its own, line it up with the keys above";
+        if (said.Contains("could not find expected ':'", StringComparison.Ordinal))
+            return "a line that is neither 'key: value' nor a list item '- …': add the ':' after the key, or join it to the line above";
+        if (said.Contains("did not find expected key", StringComparison.Ordinal))
+            return "this line's indentation does not match the keys above it: line it up with the keys of the same item " +
+                "(or put a value with ':' in quotes)";
+        if (said.Contains("did not find expected '-' indicator", StringComparison.Ordinal))
+            return "a list item was expected here: start the line with '- ' at the indentation of the items above";
+        if (said.Contains("cannot start any token", StringComparison.Ordinal))
+            return $"{(found.Length > 0 ? $"'{source[at]}' cannot start a value" : "a character that cannot start a value")}: " +
+                "put the value in quotes";
+        if (said.Length > 0) return said;
+        return "the YAML could not be read here: an unfinished list, mapping or quoted text? Close what is open above this line";
     }
 
     private static string CleanMessage(string message)
@@ -231,6 +272,26 @@ public static class YamlReader
         m = m.Trim().TrimEnd('.');
         if (m.Length > 0) m = char.ToLowerInvariant(m[0]) + m[1..];
         return $"invalid YAML: {m}";
+    }
+
+    /// <summary>Where the last <paramref name="open"/> not closed by the end of an offset's line stands, outside quotes and comments.</summary>
+    private static int? Unclosed(SourceText source, int at, char open, char close)
+    {
+        var opened = new Stack<int>();
+        char quote = '\0';
+        // Up to the end of the error's line: the bracket may open on the very line the reader gave up on.
+        int end = source.LineEnd(source.LineOf(Math.Min(at, source.Length)));
+        for (int i = 0; i < end; i++)
+        {
+            char c = source[i];
+            // A quotation is taken to end with its line: an unclosed one must not hide every bracket after it.
+            if (quote != '\0') { if (c == quote || c == '\n') quote = '\0'; continue; }
+            if (c is '"' or '\'' && (i == 0 || source[i - 1] is ' ' or '[' or '{' or ',' or ':' or '\n')) quote = c;
+            else if (c == '#' && (i == 0 || char.IsWhiteSpace(source[i - 1]))) { while (i < end && source[i] != '\n') i++; }
+            else if (c == open) opened.Push(i);
+            else if (c == close && opened.Count > 0) opened.Pop();
+        }
+        return opened.Count > 0 ? opened.Peek() : null;
     }
 
     /// <summary>Control characters (NUL and the like) cannot be YAML text: report each run and read it as spaces.</summary>

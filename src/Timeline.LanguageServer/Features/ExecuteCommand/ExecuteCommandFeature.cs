@@ -61,7 +61,8 @@ internal sealed class ExecuteCommandFeature : IFeature
             var workspaceEdit = scope.WorkspaceEdit([new FileEdits(path, [edit])]);
             var answer = await server.RequestQuietlyAsync("workspace/applyEdit",
                 new ApplyWorkspaceEditParams($"Capture {args.Id}", workspaceEdit), LspJson.Default.ApplyWorkspaceEditParams).ConfigureAwait(false);
-            applied = answer is { ValueKind: JsonValueKind.Object } a && a.TryGetProperty("applied", out var ok) && ok.ValueKind == JsonValueKind.True;
+            applied = answer is { ValueKind: JsonValueKind.Object } a
+                && a.TryGetProperty("applied", out var ok) && ok.ValueKind == JsonValueKind.True;
         }
         var warnings = captured.Warnings.ToList();
         if (!applied) warnings.Add($"the snapshot was written, but the source '{args.Id}' could not be given it: add snapshot: {entry.Snapshot}");
