@@ -78,12 +78,16 @@ public sealed class Importer
                 var latest = date.Latest == DateTime.MaxValue ? date.Earliest : date.Latest;
                 if (latest != DateTime.MinValue && (s.Latest is null || latest > s.Latest)) s.Latest = latest;
             }
+        // Events in date order (TL107), rows of one date as the input had them; a relative date, which has no value yet, last.
+        events = events.Select((e, i) => (e, i))
+            .OrderBy(p => p.e.Date is null).ThenBy(p => p.e.Date?.Earliest).ThenBy(p => p.e.Date?.Latest).ThenBy(p => p.i)
+            .Select(p => p.e).ToList();
         var timeline = new List<(string, YamlValue)> { ("title", new YamlText(input.Title ?? defaultTitle)) };
         if (input.Description is { } d) timeline.Add(("description", new YamlText(d)));
         if (_sources.Count > 0)
             timeline.Add(("sources", new YamlList(_sources.Values.Select(SourceMap).ToList())));
         timeline.Add(("events", new YamlList(events.Select(e => (YamlValue)e.Map).ToList())));
-        string header = $"Imported by timeline import {FormatName(_format)}: {events.Count} events.";
+        string header = $"Imported by timeline import {FormatName(_format)}: {events.Count} event{(events.Count == 1 ? "" : "s")}.";
         refused.Sort((a, b) => a.Row.CompareTo(b.Row));
         return new ImportResult
         {
@@ -221,9 +225,9 @@ public sealed class Importer
     private static (string? Text, EdtfDate? Value, bool Relative, string? Problem) One(string raw)
     {
         string t = raw.Trim();
-        // Spreadsheets write a midnight time after a date ("2024-11-29 00:00:00"): the day is meant.
-        if (t.Length > 10 && t[10] == ' ' && t[11..].Trim() is "00:00" or "00:00:00" or "0:00") t = t[..10];
-        else if (t.Length > 10 && t[10] == ' ') t = t[..10] + "T" + t[11..].Trim();
+        // Spreadsheets write a time after an ISO day with a space ("2024-11-29 14:30"), and midnight when only the day is meant.
+        if (t.Length > 10 && t[10] == ' ' && DateReader.Read(t[..10]).IsValid)
+            t = t[11..].Trim() is "00:00" or "00:00:00" or "0:00" ? t[..10] : t[..10] + "T" + t[11..].Trim();
         var reading = DateReader.Read(t);
         if (reading.IsValid) return (t, reading.Value, false, null);
         if (reading.Relative is not null) return (raw.Trim(), null, true, null);
@@ -279,7 +283,7 @@ public sealed class Importer
         // A stub: in the first division that matches, with the row's coordinates.
         string? inId = null;
         for (int i = 0; i < cell.Within.Count && inId is null; i++)
-            if (Match(cell.Within[i], null, null, cell.Within.Skip(i + 1).ToList(), null) is { } division)
+            if (Match(cell.Within[i], null, null, cell.Within.Skip(i + 1).ToList(), null, division: true) is { } division)
             {
                 inId = division.Id;
                 if (division.FromCatalog && Catalogs.BuiltinCatalogs.NameOf(division.Path) is { } b) _catalogsUsed.Add(b);
@@ -307,10 +311,14 @@ public sealed class Importer
     private static string Coordinate(double d) => d.ToString("0.#####", CultureInfo.InvariantCulture);
 
     /// <summary>The place a name means: among the places of that name, the one near the coordinates, else the one in the divisions named.</summary>
-    private PlaceDef? Match(string name, double? lat, double? lon, IReadOnlyList<string> within, List<(double Lat, double Lon)>? anchors)
+    /// <param name="division">Whether the name is of a division holding a place (ACLED's admin1): a division of the name is taken before a town.</param>
+    private PlaceDef? Match(string name, double? lat, double? lon, IReadOnlyList<string> within, List<(double Lat, double Lon)>? anchors,
+        bool division = false)
     {
         var candidates = Candidates(SymbolKind.Place, name).OfType<PlaceDef>().ToList();
         if (candidates.Count == 0) return null;
+        if (division && candidates.Any(c => Divisions.Contains(c.PlaceKind ?? "")))
+            candidates = candidates.Where(c => Divisions.Contains(c.PlaceKind ?? "")).ToList();
         if (lat is { } la && lon is { } lo)
         {
             return candidates.Where(c => Located(c) is not null)
@@ -332,6 +340,11 @@ public sealed class Importer
         }
         return candidates[0];
     }
+
+    private static readonly HashSet<string> Divisions = new(StringComparer.Ordinal)
+    {
+        "country", "governorate", "district", "subdistrict", "region",
+    };
 
     /// <summary>A place's point: its own, else its enclosing place's.</summary>
     private (double Lat, double Lon)? Located(PlaceDef p)

@@ -22,7 +22,8 @@ public sealed class Table
         foreach (var row in reader)
         {
             var cells = new string[row.ColCount];
-            for (int i = 0; i < cells.Length; i++) cells[i] = row[i].ToString();
+            // A quoted line break is the file's (CRLF or LF); the text keeps LF, as every Timeline file does.
+            for (int i = 0; i < cells.Length; i++) cells[i] = row[i].ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
             rows.Add((row.LineNumberFrom, cells));
         }
         return new Table { Header = header, Rows = rows };
