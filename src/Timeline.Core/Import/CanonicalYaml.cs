@@ -24,6 +24,9 @@ public sealed record YamlMap(ObjectShape Shape, IReadOnlyList<(string Key, YamlV
 /// </summary>
 public static partial class CanonicalYaml
 {
+    /// <summary>The position of each key of a shape, made once per shape.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<ObjectShape, Dictionary<string, int>> Orders = new();
+
     /// <summary>A file: an optional comment header, then the root mapping.</summary>
     public static string Write(YamlMap root, string? header = null)
     {
@@ -36,7 +39,8 @@ public static partial class CanonicalYaml
 
     private static void WriteMap(StringBuilder sb, YamlMap map, int indent, int firstIndent)
     {
-        var order = map.Shape.Fields.Select((f, i) => (f.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
+        var order = Orders.GetOrAdd(map.Shape, shape =>
+            shape.Fields.Select((f, i) => (f.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal));
         // Known keys in the schema's order; keys of the writer's own (x-) after them, as given.
         var entries = map.Entries.Select((e, i) => (e, rank: order.TryGetValue(e.Key, out int r) ? r : order.Count + i))
             .OrderBy(p => p.rank).Select(p => p.e).ToList();

@@ -65,7 +65,10 @@ public sealed class ImportPlan
         string title = input.Title ?? Path.GetFileNameWithoutExtension(stem).Replace('-', ' ');
         var result = new Importer(symbols, format).Run(input, title.Length > 0 ? char.ToUpperInvariant(title[0]) + title[1..] : "Imported");
 
-        var files = new List<(string, string)> { (timelinePath, result.Timeline) };
+        var files = new List<(string, string)> { (timelinePath, result.Timelines[0]) };
+        for (int part = 1; part < result.Timelines.Count; part++)
+            files.Add((Path.Combine(folder, $"{stem}-{part + 1}.timeline.yaml"), result.Timelines[part]));
+        if (result.Sources is { } sources) files.Add((Path.Combine(folder, stem + ".sources.yaml"), sources));
         if (result.Places is { } places) files.Add((Path.Combine(folder, stem + ".places.yaml"), places));
         if (result.Actors is { } actors) files.Add((Path.Combine(folder, stem + ".actors.yaml"), actors));
         if (root is null) files.Add((Path.Combine(folder, FileKinds.ConfigFileName), Config(result.Summary.CatalogsUsed)));

@@ -12,7 +12,10 @@ namespace Timeline.Core.Import;
 /// <summary>What an import makes: the files' texts (null when there is nothing to write) and what it counted.</summary>
 public sealed class ImportResult
 {
-    public required string Timeline { get; init; }
+    /// <summary>The timeline files: one, or parts of at most <see cref="Importer.EventsPerFile"/> events in date order.</summary>
+    public required IReadOnlyList<string> Timelines { get; init; }
+    /// <summary>The sources, in a file of their own when the events are in several parts.</summary>
+    public string? Sources { get; init; }
     public string? Places { get; init; }
     public string? Actors { get; init; }
     public required ImportSummary Summary { get; init; }
@@ -29,6 +32,9 @@ public sealed record ImportSummary(int Rows, int Events, int PlacesMatched, int 
 /// </summary>
 public sealed class Importer
 {
+    /// <summary>The most events one timeline file gets (about 3 MB of YAML).</summary>
+    public const int EventsPerFile = 10_000;
+
     /// <summary>How far (km) a row's coordinates may be from a place of the same name for the two to be one place.</summary>
     private const double SamePlaceKm = 30;
 
@@ -82,16 +88,32 @@ public sealed class Importer
         events = events.Select((e, i) => (e, i))
             .OrderBy(p => p.e.Date is null).ThenBy(p => p.e.Date?.Earliest).ThenBy(p => p.e.Date?.Latest).ThenBy(p => p.i)
             .Select(p => p.e).ToList();
-        var timeline = new List<(string, YamlValue)> { ("title", new YamlText(input.Title ?? defaultTitle)) };
-        if (input.Description is { } d) timeline.Add(("description", new YamlText(d)));
-        if (_sources.Count > 0)
-            timeline.Add(("sources", new YamlList(_sources.Values.Select(SourceMap).ToList())));
-        timeline.Add(("events", new YamlList(events.Select(e => (YamlValue)e.Map).ToList())));
-        string header = $"Imported by timeline import {FormatName(_format)}: {events.Count} event{(events.Count == 1 ? "" : "s")}.";
+        // A large import is split into timelines of at most EventsPerFile events, in date order, with the sources in a
+        // file of their own: one file of 100,000 events would pass the reader's 16 MiB limit, and no editor wants it.
+        int parts = Math.Max(1, (events.Count + EventsPerFile - 1) / EventsPerFile);
+        string baseTitle = input.Title ?? defaultTitle;
+        var timelines = new List<string>(parts);
+        var sources = _sources.Values.Select(s => (YamlValue)SourceMap(s)).ToList();
+        for (int part = 0; part < parts; part++)
+        {
+            var chunk = events.Skip(part * EventsPerFile).Take(EventsPerFile).ToList();
+            var timeline = new List<(string, YamlValue)>
+            {
+                ("title", new YamlText(parts == 1 ? baseTitle : $"{baseTitle} ({part + 1} of {parts})")),
+            };
+            if (input.Description is { } d) timeline.Add(("description", new YamlText(d)));
+            if (parts == 1 && sources.Count > 0) timeline.Add(("sources", new YamlList(sources)));
+            timeline.Add(("events", new YamlList(chunk.Select(e => (YamlValue)e.Map).ToList())));
+            string header = $"Imported by timeline import {FormatName(_format)}: {chunk.Count} event{(chunk.Count == 1 ? "" : "s")}" +
+                (parts == 1 ? "." : $", part {part + 1} of {parts}.");
+            timelines.Add(CanonicalYaml.Write(new YamlMap(LanguageSchema.TimelineFile, timeline), header));
+        }
         refused.Sort((a, b) => a.Row.CompareTo(b.Row));
         return new ImportResult
         {
-            Timeline = CanonicalYaml.Write(new YamlMap(LanguageSchema.TimelineFile, timeline), header),
+            Timelines = timelines,
+            Sources = parts > 1 && sources.Count > 0 ? CanonicalYaml.Write(new YamlMap(LanguageSchema.SourcesFile,
+                new (string, YamlValue)[] { ("sources", new YamlList(sources)) }), "The sources of the imported timelines.") : null,
             Places = _newPlaces.Count == 0 ? null : CanonicalYaml.Write(new YamlMap(LanguageSchema.PlacesFile,
                 new (string, YamlValue)[] { ("places", new YamlList(_newPlaces)) }),
                 "Places the import found in no catalog: check each, and add what is missing (kind, in, coordinates, geonames)."),
@@ -258,7 +280,8 @@ public sealed class Importer
                 bool inDoubt = cell.Latitude is null && cell.Within.Count == 0 && Candidates(SymbolKind.Place, cell.Name).Count > 1;
                 if (pass == 0 && inDoubt && ids.Length > 1) continue;
                 ids[i] = Place(cell, inDoubt ? anchors : null);
-                if (_symbols.Find<PlaceDef>(SymbolKind.Place, ids[i]!) is { } found && Located(found) is { } point) anchors.Add(point);
+                if (ids.Length > 1 && _symbols.Find<PlaceDef>(SymbolKind.Place, ids[i]!) is { } found && Located(found) is { } point)
+                    anchors.Add(point);
             }
         return ids!;
     }
@@ -268,8 +291,8 @@ public sealed class Importer
 
     private string Place(PlaceCell cell, List<(double Lat, double Lon)>? anchors)
     {
-        string key = $"{NameNormalizer.Key(cell.Name)}|{Round(cell.Latitude)}|{Round(cell.Longitude)}|" +
-            string.Join("|", cell.Within.Select(NameNormalizer.Key));
+        // Keyed by the cells as written: rows repeat their places, and the same text is the same place.
+        string key = $"{cell.Name}|{Round(cell.Latitude)}|{Round(cell.Longitude)}|{string.Join("|", cell.Within)}|{cell.Precision}";
         bool cacheable = anchors is not { Count: > 0 };
         if (cacheable && _placeCache.TryGetValue(key, out var known) && known is not null) return known;
         var found = Match(cell.Name, cell.Latitude, cell.Longitude, cell.Within, anchors);
@@ -376,17 +399,18 @@ public sealed class Importer
 
     private string Actor(string name)
     {
+        if (_actorCache.TryGetValue(name, out var asWritten) && asWritten is not null) return asWritten;
         string key = NameNormalizer.Key(name);
-        if (_actorCache.TryGetValue(key, out var known) && known is not null) return known;
+        if (_actorCache.TryGetValue(key, out var known) && known is not null) return _actorCache[name] = known;
         if (Candidates(SymbolKind.Actor, name) is [var found, ..])
         {
-            _actorCache[key] = found.Id;
+            _actorCache[key] = _actorCache[name] = found.Id;
             _matchedActors.Add(found.Id);
             if (found.FromCatalog && Catalogs.BuiltinCatalogs.NameOf(found.Path) is { } builtin) _catalogsUsed.Add(builtin);
             return found.Id;
         }
         string id = UniqueId(SymbolKind.Actor, Slug(name) ?? "actor");
-        _actorCache[key] = id;
+        _actorCache[key] = _actorCache[name] = id;
         _newActors.Add(new YamlMap(LanguageSchema.Actor, new (string, YamlValue)[] { ("id", new YamlText(id)), ("name", new YamlText(name)) }));
         return id;
     }
@@ -394,6 +418,15 @@ public sealed class Importer
     // ---- sources ----
 
     private string? Source(SourceCell cell)
+    {
+        string written = cell.Url + "\n" + cell.Publisher;
+        if (_sourceCache.TryGetValue(written, out var known)) return known;
+        return _sourceCache[written] = NewSource(cell);
+    }
+
+    private readonly Dictionary<string, string?> _sourceCache = new(StringComparer.Ordinal);
+
+    private string? NewSource(SourceCell cell)
     {
         Uri? url = cell.Url is { } u && Uri.TryCreate(u, UriKind.Absolute, out var parsed) ? parsed : null;
         string? publisher = cell.Publisher ?? (url is null ? null : url.Host.StartsWith("www.", StringComparison.Ordinal) ? url.Host[4..] : url.Host);

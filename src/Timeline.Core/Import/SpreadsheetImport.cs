@@ -145,8 +145,8 @@ public static partial class SpreadsheetImport
                     case "actors":
                         foreach (var a in SplitList(v)) if (!r.Actors.Contains(a, StringComparer.OrdinalIgnoreCase)) r.Actors.Add(a);
                         break;
-                    case "url" when Urls(v).Any():
-                        foreach (var u in Urls(v)) r.Sources.Add(new SourceCell(u, null));
+                    case "url" when Urls(v) is { Count: > 0 } urls:
+                        foreach (var u in urls) r.Sources.Add(new SourceCell(u, null));
                         break;
                     case "url" or "source":
                         foreach (var s in SplitList(v)) r.Sources.Add(IsUrl(s) ? new SourceCell(s, null) : new SourceCell(null, s));
@@ -202,5 +202,5 @@ public static partial class SpreadsheetImport
     [GeneratedRegex(@"https?://[^\s;,|<>""]+")]
     private static partial Regex UrlPattern();
 
-    private static IEnumerable<string> Urls(string cell) => UrlPattern().Matches(cell).Select(m => m.Value.TrimEnd('.', ')')).Distinct();
+    private static List<string> Urls(string cell) => UrlPattern().Matches(cell).Select(m => m.Value.TrimEnd('.', ')')).Distinct().ToList();
 }
