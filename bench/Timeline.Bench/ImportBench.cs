@@ -38,7 +38,8 @@ public static class ImportBench
             var day = start.AddDays(i % 1800);
             string description = i % 100 == 0 ? "\"First line,\nsecond line\"" : $"Report {i} from {name}";
             sb.Append(CultureInfo.InvariantCulture,
-                $"{day:yyyy-MM-dd},Event {i} in {name},{description},{name},{lat},{lon},{Actors[i % Actors.Length]}; {Actors[(i + 2) % Actors.Length]}," +
+                $"{day:yyyy-MM-dd},Event {i} in {name},{description},{name},{lat},{lon}," +
+                $"{Actors[i % Actors.Length]}; {Actors[(i + 2) % Actors.Length]}," +
                 $"https://news.example.org/{i % 500}/report,{i % 9},row {i}\n");
         }
         return sb.ToString();

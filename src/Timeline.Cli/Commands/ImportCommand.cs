@@ -82,7 +82,8 @@ public static class ImportCommand
         foreach (var (f, d) in all.OrderBy(x => x.d.Severity).Take(FindingsShown))
         {
             var at = f.Source.GetPosition(d.Span.Start);
-            stdout.WriteLine($"  {Relative(cwd, f.Path)}:{at.Line + 1}:{at.Character + 1}: {d.Severity.ToString().ToLowerInvariant()} {d.Code}: {d.Message}");
+            string severity = d.Severity.ToString().ToLowerInvariant();
+            stdout.WriteLine($"  {Relative(cwd, f.Path)}:{at.Line + 1}:{at.Character + 1}: {severity} {d.Code}: {d.Message}");
         }
         if (all.Count > FindingsShown) stdout.WriteLine($"  … and {all.Count - FindingsShown} more");
         stdout.Flush();

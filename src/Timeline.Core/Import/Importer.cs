@@ -334,7 +334,8 @@ public sealed class Importer
     private static string Coordinate(double d) => d.ToString("0.#####", CultureInfo.InvariantCulture);
 
     /// <summary>The place a name means: among the places of that name, the one near the coordinates, else the one in the divisions named.</summary>
-    /// <param name="division">Whether the name is of a division holding a place (ACLED's admin1): a division of the name is taken before a town.</param>
+    /// <param name="division">Whether the name is of a division holding a place (ACLED's admin1): a division of the name
+    /// is taken before a town.</param>
     private PlaceDef? Match(string name, double? lat, double? lon, IReadOnlyList<string> within, List<(double Lat, double Lon)>? anchors,
         bool division = false)
     {

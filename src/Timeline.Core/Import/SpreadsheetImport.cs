@@ -71,7 +71,8 @@ public static partial class SpreadsheetImport
         return d;
     }
 
-    /// <summary>The key of each column: --map first, then the names recognised. Null for a usage problem (said in <paramref name="error"/>).</summary>
+    /// <summary>The key of each column: --map first, then the names recognised.
+    /// Null for a usage problem (said in <paramref name="error"/>).</summary>
     public static string?[]? MapColumns(IReadOnlyList<string> header, IReadOnlyList<string> maps, bool acled, out string? error)
     {
         error = null;

@@ -135,7 +135,8 @@ public static partial class TimelineJsImport
             }
             var r = new ImportRecord { Row = line };
             r.Date = Compose(Cell("year"), Cell("month"), Cell("day"), null, null, null) is { } date ? WithTime(date, Cell("time")) : null;
-            r.EndDate = Compose(Cell("endyear"), Cell("endmonth"), Cell("endday"), null, null, null) is { } end ? WithTime(end, Cell("endtime")) : null;
+            r.EndDate = Compose(Cell("endyear"), Cell("endmonth"), Cell("endday"), null, null, null) is { } end
+                ? WithTime(end, Cell("endtime")) : null;
             r.DisplayDate = Cell("displaydate");
             r.Title = PlainText(Cell("headline"));
             ReadSlideText(r, Cell("text"));
