@@ -140,6 +140,27 @@ public class ImportTests : IDisposable
         Assert.Equal(new[] { "Offensive" }, events[1].Tags);
     }
 
+    [Fact]
+    public void A_large_import_is_split_into_timelines_in_date_order_with_the_sources_in_a_file_of_their_own()
+    {
+        var records = Enumerable.Range(0, Importer.EventsPerFile + 1).Select(i =>
+        {
+            string date = new DateOnly(2024, 1, 1).AddDays(-i).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            var r = new ImportRecord { Row = i + 2, Date = date, Title = $"Event {i}" };
+            r.Sources.Add(new SourceCell(null, "Desk"));
+            return r;
+        }).ToList();
+        var empty = new ProjectSnapshot { Root = _dir, Files = Array.Empty<Timeline.Core.Checks.FileModel>() };
+        var result = new Importer(new SymbolTable(empty), ImportFormat.Csv).Run(new ImportInput(records, Array.Empty<ImportProblem>()), "Big");
+        Assert.Equal(2, result.Timelines.Count);
+        Assert.Contains("title: Big (1 of 2)", result.Timelines[0]);
+        Assert.DoesNotContain("sources:\n", result.Timelines[0]);
+        Assert.Contains("id: desk", result.Sources);
+        // The earliest event (the last row) opens the first part; the latest is alone in the second.
+        Assert.Contains($"title: Event {Importer.EventsPerFile}\n", result.Timelines[0]);
+        Assert.Contains("title: Event 0\n", result.Timelines[1]);
+    }
+
     [Theory]
     [InlineData("yes")]
     [InlineData("a: b")]
