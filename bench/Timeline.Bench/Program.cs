@@ -107,6 +107,9 @@ if (args.Length >= 2 && args[0] == "cold")
     Console.WriteLine(ColdBench.Row(row, label));
     return 0;
 }
+// timeline-bench import ROWS DIR: a generated spreadsheet imported, written and checked | timeline-bench world: builtin:world's cost
+if (args.Length >= 3 && args[0] == "import") return ImportBench.Import(int.Parse(args[1], CultureInfo.InvariantCulture), args[2]);
+if (args.Length >= 1 && args[0] == "world") return ImportBench.World();
 // timeline-bench evidence quotes|shared-text [--seed S]: the evidence engine on generated snapshots
 if (args.Length >= 2 && args[0] == "evidence") return EvidenceBench.Run(args[1..]);
 

@@ -9,7 +9,8 @@ namespace Timeline.Core.Catalogs;
 /// <summary>
 /// The catalogs that ship with Timeline, opted into by <c>use:</c> in timeline.config.yaml:
 /// <c>builtin:levant</c> (GeoNames cities500 rows for Syria and its neighbours, with hand-checked
-/// countries, governorates and Aleppo districts and sites) and <c>builtin:syria-actors</c>.
+/// countries, governorates and Aleppo districts and sites), <c>builtin:syria-actors</c>, and <c>builtin:world</c>
+/// (every country, first-level divisions and the GeoNames cities of 15,000 people or more, derived by derive/world.mjs).
 /// A GeoNames place of a built-in has a readable id when its name is unique in its country
 /// (<see cref="GeoNames.ReadableId"/>: <c>aleppo-sy</c>), and <c>geonames:&lt;id&gt;</c> refers to it too.
 /// Each is read once per process from the assembly's resources.
@@ -19,11 +20,16 @@ public static class BuiltinCatalogs
     public const string Prefix = "builtin:";
     public const string Levant = "builtin:levant";
     public const string SyriaActors = "builtin:syria-actors";
+    public const string World = "builtin:world";
 
     private static readonly Dictionary<string, Lazy<IReadOnlyList<CatalogFile>>> Catalogs = new(StringComparer.Ordinal)
     {
         [Levant] = new(ReadLevant),
         [SyriaActors] = new(() => new[] { ReadYaml(SyriaActors, "syria-actors.actors.yaml", FileKind.Actors).File }),
+        [World] = new(() => new[]
+        {
+            GeoNames.Read(World + "/world.geonames.tsv", Resource("world.geonames.tsv"), readableIdsBesides: new HashSet<string>()),
+        }),
     };
 
     /// <summary>The names of the built-ins, in order.</summary>

@@ -133,6 +133,8 @@ public static class Exporters
         if (e.Event.Summary is { } s) sb.Append(CultureInfo.InvariantCulture, $"<p>{H(Prose.OneLine(s))}</p>");
         var places = c.Locate(e);
         if (places.Count > 0) sb.Append(CultureInfo.InvariantCulture, $"<p>Where: {H(string.Join(", ", places.Select(p => p.Name)))}</p>");
+        if (e.Actors.Count > 0)
+            sb.Append(CultureInfo.InvariantCulture, $"<p>Who: {H(string.Join("; ", e.Actors.Select(a => Chronology.ActorText(a.Actor))))}</p>");
         var lines = ClaimLines(c, e).Concat(FigureLines(c, e)).ToList();
         if (lines.Count > 0)
         {
