@@ -111,11 +111,11 @@ public class AcledImportTests : IDisposable
         Assert.Equal("2023-12-29/2024-01-04", first.Date!.Text); // time precision 2: the week around 1 January
         Assert.Equal("2024-01-02", events.Single(x => x.Id == "syr10001").Date!.Text); // "2 January 2024"
         // Places matched worldwide by name and coordinates; an unknown village made a stub in its governorate.
-        Assert.Equal("geonames:170063", first.Places[0].Place.Id);
-        Assert.Equal("geonames:706483", events.Single(x => x.Id == "ukr10002").Places[0].Place.Id); // Kharkiv
+        Assert.Equal("aleppo-sy", first.Places[0].Place.Id);
+        Assert.Equal("kharkiv-ua", events.Single(x => x.Id == "ukr10002").Places[0].Place.Id); // Kharkiv
         var stubs = project.Files.Single(f => f.Kind == FileKind.Places).Places;
         var village = Assert.Single(stubs, p => p.Name == "Kafr Imaginary");
-        Assert.Contains(village.In?.Id, new[] { "aleppo-governorate", "geonames:170062" }); // builtin:levant's or builtin:world's
+        Assert.Contains(village.In?.Id, new[] { "aleppo-governorate", "aleppo-governorate-sy" }); // builtin:levant's or builtin:world's
         Assert.Equal(36.3101, village.Latitude);
         // Fatalities with their source; the columns the language has no key for in the notes.
         var withDead = events.First(x => x.Casualties.Count > 0);
