@@ -22,6 +22,9 @@ public sealed class DocumentScope
         string path = server.Uris.ToPath(uri);
         server.Memory?.Activity(); // the writer is at work: not the moment to collect
         var doc = server.Workspace.Document(path);
+        // A document neither open nor on disk has nothing to read: saying so costs nothing, while checking
+        // the folder it names as its project could read a whole disk (file:///x names the root).
+        if (doc is null && !server.Workspace.FileExists(path)) return null;
         var analysis = server.Workspace.Analyze(path);
         token.ThrowIfCancellationRequested();
         var file = doc?.Model ?? analysis.File(path);
