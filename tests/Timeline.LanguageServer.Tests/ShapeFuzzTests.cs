@@ -14,7 +14,7 @@ public partial class ShapeFuzzTests
     {
         var result = await ShapeFuzz.RunAsync(5_000, seed: 19, sessionSize: 500);
         Assert.True(result.FailureCount == 0, $"{result.FailureCount} failures:\n{string.Join("\n", result.Failures)}");
-        Assert.Equal(5_000, result.Cases);
+        Assert.True(result.Cases >= 5_000, $"{result.Cases} cases"); // and the few each session sends after shutdown
         Assert.True(result.Replies.GetValueOrDefault("result") > 100, "most well-formed cases are answered with a result");
         Assert.True(result.Replies.GetValueOrDefault("-32602") > 100, "mangled params are answered InvalidParams");
         Assert.True(result.Replies.GetValueOrDefault("-32002") > 0, "requests before initialize are refused");

@@ -238,9 +238,7 @@ public static class ShapeFuzz
             JsonObject reply;
             try
             {
-                var sw0 = System.Diagnostics.Stopwatch.StartNew();
                 reply = await tcs.Task.WaitAsync(TimeSpan.FromSeconds(30));
-                if (sw0.ElapsedMilliseconds > 2000) Console.Error.WriteLine($"SLOW {sw0.ElapsedMilliseconds} {Clip(sent, 300)}");
             }
             catch (TimeoutException)
             {
