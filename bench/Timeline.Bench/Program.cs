@@ -73,6 +73,9 @@ if (args.Length >= 1 && args[0] is "shapes" or "versions")
         : await TrustBench.VersionsAsync(Path.GetFullPath("."), Path.GetFullPath(args[1]), n, seed);
 }
 
+// timeline-bench limits TIMELINE_DLL: a 200 MB file, a million lines, a 100,000-item flow list, to check and to the server
+if (args.Length >= 2 && args[0] == "limits") return await LimitsBench.RunAsync(Path.GetFullPath(args[1]));
+
 // timeline-bench lsp DIR [--server PATH] [--yaml-language-server PATH_TO_BIN]
 if (args.Length >= 2 && args[0] == "lsp")
 {

@@ -24,7 +24,8 @@ public static class TrustBench
         await using var c = LspClient.OverStreams(process.StandardInput.BaseStream, process.StandardOutput.BaseStream);
         await c.InitializeAsync(null);
         var sw = Stopwatch.StartNew();
-        var r = await VersionInvariant.RunAsync(c, corpus, sequences, seed, progress: p => Console.Error.WriteLine($"  {sw.Elapsed.TotalSeconds:F0} s: {p}"));
+        var r = await VersionInvariant.RunAsync(c, corpus, sequences, seed,
+            progress: p => Console.Error.WriteLine($"  {sw.Elapsed.TotalSeconds:F0} s: {p}"));
         await c.CallAsync("shutdown", null);
         await c.NotifyAsync("exit", null);
         bool exited = process.WaitForExit(10_000);

@@ -16,7 +16,8 @@ public sealed record TextDocumentParams(TextDocumentIdentifier TextDocument) : I
 public sealed record TextDocumentPositionParams(TextDocumentIdentifier TextDocument, Position Position) : ITextDocumentParams;
 public sealed record RangeParams(TextDocumentIdentifier TextDocument, Range Range) : ITextDocumentParams;
 public sealed record CompletionContext(int TriggerKind, string? TriggerCharacter = null);
-public sealed record CompletionParams(TextDocumentIdentifier TextDocument, Position Position, CompletionContext? Context = null) : ITextDocumentParams;
+public sealed record CompletionParams(TextDocumentIdentifier TextDocument, Position Position, CompletionContext? Context = null)
+    : ITextDocumentParams;
 public sealed record ReferenceContext(bool IncludeDeclaration);
 public sealed record ReferenceParams(TextDocumentIdentifier TextDocument, Position Position, ReferenceContext? Context = null) : ITextDocumentParams;
 public sealed record RenameParams(TextDocumentIdentifier TextDocument, Position Position, string NewName) : ITextDocumentParams;
