@@ -116,7 +116,6 @@ public static class ShapeFuzz
     {
         private readonly Random _rng = new(seed);
         private readonly ConcurrentDictionary<string, TaskCompletionSource<JsonObject>> _waiting = new();
-        private readonly ConcurrentQueue<JsonObject> _unmatched = new();
         private readonly StringWriter _log = new();
         private LspClient _c = null!;
         private string _doc = "", _probe = "";
@@ -283,11 +282,7 @@ public static class ShapeFuzz
             if (message.ContainsKey("method")) return; // the server's notifications and requests
             string key = message["id"]?.ToJsonString() ?? "null";
             if (_waiting.TryRemove(key, out var tcs)) tcs.TrySetResult(message);
-            else
-            {
-                _unmatched.Enqueue(message);
-                result.Fail($"seed {seed}: a reply to nothing that was asked: {Clip(message.ToJsonString())}");
-            }
+            else result.Fail($"seed {seed}: a reply to nothing that was asked: {Clip(message.ToJsonString())}");
         }
 
         /// <summary>The server still answers a plain request about a document the cases never touch.</summary>
