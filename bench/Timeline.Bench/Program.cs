@@ -63,6 +63,20 @@ if (args.Length >= 1 && args[0] is "fuzz" or "edits")
     return args[0] == "fuzz" ? Robustness.Fuzz(repo, n, seed) : await Robustness.EditsAsync(repo, n, seed);
 }
 
+// timeline-bench shapes [--cases N] [--seed S] | timeline-bench versions TIMELINE_DLL [--sequences N] [--seed S]
+if (args.Length >= 1 && args[0] is "shapes" or "versions")
+{
+    int n = args[0] == "shapes" ? 100_000 : 2_000, seed = 1, first = args[0] == "versions" ? 2 : 1;
+    for (int i = first; i + 1 < args.Length; i += 2)
+        if (args[i] is "--cases" or "--sequences") n = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+        else if (args[i] == "--seed") seed = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+    return args[0] == "shapes" ? await TrustBench.ShapesAsync(n, seed)
+        : await TrustBench.VersionsAsync(Path.GetFullPath("."), Path.GetFullPath(args[1]), n, seed);
+}
+
+// timeline-bench limits TIMELINE_DLL: a 200 MB file, a million lines, a 100,000-item flow list, to check and to the server
+if (args.Length >= 2 && args[0] == "limits") return await LimitsBench.RunAsync(Path.GetFullPath(args[1]));
+
 // timeline-bench lsp DIR [--server PATH] [--yaml-language-server PATH_TO_BIN]
 if (args.Length >= 2 && args[0] == "lsp")
 {

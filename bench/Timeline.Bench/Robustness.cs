@@ -9,7 +9,7 @@ namespace Timeline.Bench;
 public static class Robustness
 {
     /// <summary>The files the edit sequences start from: the example, broken YAML, Unicode positions, a conflict.</summary>
-    private static readonly string[] EditCorpus =
+    internal static readonly string[] EditCorpus =
     [
         "examples/aleppo-2024/aleppo-2024.timeline.yaml",
         "tests/samples/TL001-syntax/fires/a.timeline.yaml",

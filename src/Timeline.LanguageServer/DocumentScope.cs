@@ -22,7 +22,9 @@ public sealed class DocumentScope
         string path = server.Uris.ToPath(uri);
         server.Memory?.Activity(); // the writer is at work: not the moment to collect
         var doc = server.Workspace.Document(path);
-        // An open document is answered at once, from what is known while its project is still being read.
+        // A document neither open nor on disk has nothing to read: saying so costs nothing, while checking
+        // the folder it names as its project could read a whole disk (file:///x names the root).
+        if (doc is null && !server.Workspace.FileExists(path)) return null;
         var analysis = doc is not null && server.AnswerWhileReading ? server.Workspace.Known(path) : server.Workspace.Analyze(path);
         token.ThrowIfCancellationRequested();
         var file = doc?.Model ?? analysis.File(path);

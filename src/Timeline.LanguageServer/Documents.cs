@@ -14,6 +14,9 @@ public sealed class UriMap
         string path;
         if (Uri.TryCreate(uri, UriKind.Absolute, out var u) && u.IsFile)
         {
+            // A file: URI that names no path this system can have (a NUL in it) is the client's error, not the server's.
+            if (u.LocalPath.Contains('\0', StringComparison.Ordinal))
+                throw new JsonRpc.InvalidParamsException($"'{uri}' names no file this system can have");
             path = Path.GetFullPath(u.LocalPath);
             lock (_gate) if (_copyToBuiltin.TryGetValue(path, out var builtin)) return builtin;
         }

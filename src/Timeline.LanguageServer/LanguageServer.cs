@@ -224,7 +224,7 @@ public sealed class TimelineLanguageServer
         _trace = p.Trace ?? "off";
         Internal($"{(GCSettings.IsServerGC ? "server" : "workstation")} garbage collector, {GCSettings.LatencyMode}");
         var folders = new List<string>();
-        if (p.WorkspaceFolders is { } wf) folders.AddRange(wf.Select(f => Uris.ToPath(f.Uri)));
+        if (p.WorkspaceFolders is { } wf) folders.AddRange(ParamsCheck.Items(wf, "workspaceFolders").Select(f => Uris.ToPath(f.Uri)));
         else if (p.RootUri is { } ru) folders.Add(Uris.ToPath(ru));
         else if (p.RootPath is { } rp) folders.Add(Path.GetFullPath(rp));
         Workspace.SetFolders(folders);

@@ -25,22 +25,7 @@ public static class DifferentialEdits
         {
             var changes = new JsonArray();
             int n = rng.Next(4) == 0 ? rng.Next(2, 4) : 1; // sometimes several changes in one notification, applied in order
-            for (int k = 0; k < n; k++)
-            {
-                var src = new SourceText(text);
-                int start = Boundary(text, rng.Next(text.Length + 1));
-                int end = rng.Next(3) == 0 ? Boundary(text, Math.Min(text.Length, start + rng.Next(0, 30))) : start;
-                if (end < start) end = start;
-                string insert = rng.Next(5) == 0 ? "" : Random(rng);
-                var ps = src.GetPosition(start);
-                var pe = src.GetPosition(end);
-                changes.Add(new JsonObject
-                {
-                    ["range"] = new JsonObject { ["start"] = LspClient.Pos(ps.Line, ps.Character), ["end"] = LspClient.Pos(pe.Line, pe.Character) },
-                    ["text"] = insert,
-                });
-                text = text[..start] + insert + text[end..];
-            }
+            for (int k = 0; k < n; k++) changes.Add(RandomEdit(rng, ref text));
             version++;
             await c.NotifyAsync("textDocument/didChange", new JsonObject
             {
@@ -59,6 +44,27 @@ public static class DifferentialEdits
         await c.NotifyAsync("textDocument/didClose", new JsonObject { ["textDocument"] = LspClient.Doc(a) });
         await c.NotifyAsync("textDocument/didClose", new JsonObject { ["textDocument"] = LspClient.Doc(b) });
         return problem is null ? null : $"seed {seed}: {problem}\n--- final text ---\n{text}";
+    }
+
+    /// <summary>
+    /// A random incremental change an editor could send (an insertion, a deletion or both, at a position it can
+    /// address), applied to <paramref name="text"/>.
+    /// </summary>
+    public static JsonObject RandomEdit(Random rng, ref string text)
+    {
+        var src = new SourceText(text);
+        int start = Boundary(text, rng.Next(text.Length + 1));
+        int end = rng.Next(3) == 0 ? Boundary(text, Math.Min(text.Length, start + rng.Next(0, 30))) : start;
+        if (end < start) end = start;
+        string insert = rng.Next(5) == 0 ? "" : Random(rng);
+        var ps = src.GetPosition(start);
+        var pe = src.GetPosition(end);
+        text = text[..start] + insert + text[end..];
+        return new JsonObject
+        {
+            ["range"] = new JsonObject { ["start"] = LspClient.Pos(ps.Line, ps.Character), ["end"] = LspClient.Pos(pe.Line, pe.Character) },
+            ["text"] = insert,
+        };
     }
 
     private static string Render(JsonObject publish) => string.Join("\n",

@@ -26,6 +26,9 @@ public sealed class LspClient : IAsyncDisposable
     public Func<string, JsonElement?, JsonNode?> OnServerRequest { get; set; } = (_, _) => null;
     public List<string> ServerRequests { get; } = new();
 
+    /// <summary>Told of every message from the server, as it arrives, before anything else is done with it.</summary>
+    public event Action<JsonObject>? Received;
+
     private LspClient(Stream toServer, Stream fromServer)
     {
         _toServer = toServer;
@@ -65,6 +68,7 @@ public sealed class LspClient : IAsyncDisposable
                 var body = await _reader.ReadAsync();
                 if (body is null) break;
                 var msg = JsonNode.Parse(body)!.AsObject();
+                Received?.Invoke(msg);
                 if (msg["method"] is not null && msg["id"] is not null)
                 {
                     string method = msg["method"]!.GetValue<string>();

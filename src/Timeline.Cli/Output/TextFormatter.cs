@@ -20,13 +20,13 @@ public static class TextFormatter
                 string sev = SeverityWords.Word(d.Severity);
                 string sevColored = d.Severity switch { Severity.Error => C("1;31", sev), Severity.Warning => C("1;33", sev), _ => C("1;36", sev) };
                 w.WriteLine($"{C("1", $"{f.DisplayPath}:{start.Line + 1}:{start.Character + 1}:")} {sevColored} {d.Code} {d.Name}: {d.Message}");
-                string line = src.LineText(start.Line);
+                var (line, column) = Window(src, start.Line, start.Character);
                 string gutter = (start.Line + 1).ToString(CultureInfo.InvariantCulture);
                 string pad = new(' ', gutter.Length);
                 w.WriteLine($" {C("34", gutter + " |")} {Printable(line)}");
-                int width = end.Line == start.Line ? Math.Max(1, end.Character - start.Character) : Math.Max(1, line.Length - start.Character);
-                string carets = new('^', DisplayWidth(line, start.Character, width));
-                w.WriteLine($" {C("34", pad + " |")} {Indent(line, start.Character)}{C(d.Severity == Severity.Error ? "31" : "33", carets)}");
+                int width = end.Line == start.Line ? Math.Max(1, end.Character - start.Character) : Math.Max(1, line.Length - column);
+                string carets = new('^', DisplayWidth(line, column, width));
+                w.WriteLine($" {C("34", pad + " |")} {Indent(line, column)}{C(d.Severity == Severity.Error ? "31" : "33", carets)}");
             }
         }
         var s = Summary.Of(files);
@@ -37,6 +37,25 @@ public static class TextFormatter
     }
 
     private static string Printable(string line) => line.Replace('\t', ' ');
+
+    private const int WindowBefore = 60, WindowWidth = 160;
+
+    /// <summary>
+    /// The part of a long line shown around a finding, and the finding's column in it: a line of a hundred
+    /// thousand items, quoted whole under each of its findings, would print gigabytes.
+    /// </summary>
+    /// (Only the part shown is copied out of the text: copying the whole line for each finding is as slow.)
+    private static (string Text, int Column) Window(Core.Text.SourceText src, int lineNumber, int column)
+    {
+        int start = src.LineStart(lineNumber), length = src.LineEnd(lineNumber) - start;
+        if (length <= WindowWidth) return (src.Substring(start, length), column);
+        int from = Math.Max(0, Math.Min(column - WindowBefore, length - WindowWidth));
+        if (from > 0 && char.IsLowSurrogate(src[start + from])) from--;
+        int to = Math.Min(length, from + WindowWidth);
+        if (to < length && char.IsLowSurrogate(src[start + to])) to++;
+        string head = from > 0 ? "…" : "", tail = to < length ? "…" : "";
+        return (head + src.Substring(start + from, to - from) + tail, column - from + head.Length);
+    }
 
     /// <summary>Spaces under the text before the caret, keeping tabs so the caret lines up.</summary>
     private static string Indent(string line, int column)

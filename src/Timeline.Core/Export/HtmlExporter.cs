@@ -41,10 +41,12 @@ public static class HtmlExporter
         body.Append("<section class=\"timeline\" aria-label=\"Time axis\">").Append(TimeAxis.Render(c.Events)).Append("</section>\n");
 
         // The chronology beside the map
-        var located = c.Events.ToDictionary(e => e.Event.Id, e => c.Locate(e), StringComparer.Ordinal);
+        // By event, not by id: a chronology being written may hold an id twice (TL005), and its page still shows.
+        var located = c.Events.ToDictionary<ChronologyEvent, ChronologyEvent, IReadOnlyList<Location>>(
+            e => e, c.Locate, ReferenceEqualityComparer.Instance);
         var mapPlaces = MapPlaces(c, located);
         body.Append("<div class=\"layout\">\n<main>\n<ol class=\"events\">\n");
-        foreach (var e in c.Events.Where(e => e.Date is not null)) Event(body, c, e, located[e.Event.Id], notes);
+        foreach (var e in c.Events.Where(e => e.Date is not null)) Event(body, c, e, located[e], notes);
         body.Append("</ol>\n");
         // Events without a date the checker can read are kept apart: a place in the order would be a guess.
         var undated = c.Events.Where(e => e.Date is null).ToList();
@@ -55,13 +57,13 @@ public static class HtmlExporter
             body.Append(CultureInfo.InvariantCulture,
                 $"<p class=\"meta\">{undated.Count} {have} no date that can be placed in the chronology.</p>\n");
             body.Append("<ol class=\"events\">\n");
-            foreach (var e in undated) Event(body, c, e, located[e.Event.Id], notes);
+            foreach (var e in undated) Event(body, c, e, located[e], notes);
             body.Append("</ol>\n</section>\n");
         }
         body.Append("</main>\n");
         if (mapPlaces.Count > 0)
         {
-            int unplaced = c.Events.Count(e => !located[e.Event.Id].Any(l => l.HasCoordinates));
+            int unplaced = c.Events.Count(e => !located[e].Any(l => l.HasCoordinates));
             body.Append("<aside class=\"map-panel\" aria-label=\"Map\">").Append(MapSvg.Render(mapPlaces));
             body.Append("<p class=\"legend\"><span class=\"key exact\"></span> a place · ")
                 .Append("<span class=\"key approx\"></span> approximate: an area, or a place ")
@@ -201,11 +203,11 @@ public static class HtmlExporter
     /// <summary>The key of the point a location is drawn at: the place whose coordinates it takes, marked when approximate.</summary>
     private static string MapKey(Location l) => (l.Located?.Id ?? l.Id) + (l.Approximate ? "~" : "");
 
-    private static List<MapPlace> MapPlaces(Chronology c, Dictionary<string, IReadOnlyList<Location>> located)
+    private static List<MapPlace> MapPlaces(Chronology c, Dictionary<ChronologyEvent, IReadOnlyList<Location>> located)
     {
         var groups = new Dictionary<string, (Location First, List<string> Events, SortedSet<string> Stands)>(StringComparer.Ordinal);
         foreach (var e in c.Events)
-            foreach (var l in located[e.Event.Id].Where(l => l.HasCoordinates))
+            foreach (var l in located[e].Where(l => l.HasCoordinates))
             {
                 string key = MapKey(l);
                 if (!groups.TryGetValue(key, out var g)) groups[key] = g = (l, new List<string>(), new SortedSet<string>(StringComparer.Ordinal));

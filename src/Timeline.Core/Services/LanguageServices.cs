@@ -189,9 +189,14 @@ public static class LanguageServices
         return new TextSpan(Math.Min(span.Start, id.Start), Math.Max(span.End, id.End));
     }
 
+    /// <summary>The longest workspace symbol query searched; a longer one matches nothing.</summary>
+    public const int MaxSymbolQuery = 256;
+
     public static IReadOnlyList<WorkspaceSymbol> WorkspaceSymbols(SymbolTable symbols, string query, int limit = 200)
     {
         var result = new List<WorkspaceSymbol>();
+        // No name is that long, and the fuzzy step's cost grows with the query: a pasted page must not hold the server.
+        if (query.Length > MaxSymbolQuery) return result;
         foreach (SymbolKind kind in Enum.GetValues<SymbolKind>())
         {
             IEnumerable<Definition> defs = query.Length == 0

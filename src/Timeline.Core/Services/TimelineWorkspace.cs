@@ -33,6 +33,9 @@ public sealed class TimelineWorkspace
 
     public ReaderLimits Limits { get; }
 
+    /// <summary>Whether a file is on the disk this workspace reads (open documents aside).</summary>
+    public bool FileExists(string path) => _fs.FileExists(path);
+
     /// <summary>Severities the user set in the editor; they apply on top of the project's own.</summary>
     public IReadOnlyDictionary<string, Severity?> UserRuleSeverities { get; private set; } = new Dictionary<string, Severity?>();
 

@@ -146,7 +146,7 @@ public sealed class JsonRpcConnection
     private async Task HandleMessageAsync(byte[] body)
     {
         JsonDocument doc;
-        try { doc = JsonDocument.Parse(body); }
+        try { doc = JsonDocument.Parse(body, DocumentOptions); }
         catch (JsonException ex)
         {
             Fault?.Invoke($"unreadable JSON: {ex.Message}", null);
@@ -350,6 +350,12 @@ public sealed class JsonRpcConnection
             _closed = true;
         }
     }
+
+    /// <summary>
+    /// Deeper than any parameter a handler reads (the serialiser stops at 64 levels, answering InvalidParams with
+    /// the request's id); a message nested deeper still is answered ParseError, without an id.
+    /// </summary>
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 256 };
 
     private static readonly JsonWriterOptions WriterOptions = new()
     {

@@ -4,14 +4,14 @@ namespace Timeline.LanguageServer.Protocol;
 // feature fills in its own part of ServerCapabilities (see Features/IFeature.cs).
 
 public sealed record ClientCapabilities(
-    GeneralClientCapabilities? General, WorkspaceClientCapabilities? Workspace, TextDocumentClientCapabilities? TextDocument);
-public sealed record GeneralClientCapabilities(string[]? PositionEncodings);
+    GeneralClientCapabilities? General = null, WorkspaceClientCapabilities? Workspace = null, TextDocumentClientCapabilities? TextDocument = null);
+public sealed record GeneralClientCapabilities(string[]? PositionEncodings = null);
 public sealed record WorkspaceClientCapabilities(
-    bool? Configuration, DynamicRegistrationCapability? DidChangeWatchedFiles, WorkspaceEditClientCapabilities? WorkspaceEdit);
-public sealed record DynamicRegistrationCapability(bool? DynamicRegistration);
-public sealed record WorkspaceEditClientCapabilities(bool? DocumentChanges, string[]? ResourceOperations);
-public sealed record TextDocumentClientCapabilities(DocumentSymbolClientCapabilities? DocumentSymbol);
-public sealed record DocumentSymbolClientCapabilities(bool? HierarchicalDocumentSymbolSupport);
+    bool? Configuration = null, DynamicRegistrationCapability? DidChangeWatchedFiles = null, WorkspaceEditClientCapabilities? WorkspaceEdit = null);
+public sealed record DynamicRegistrationCapability(bool? DynamicRegistration = null);
+public sealed record WorkspaceEditClientCapabilities(bool? DocumentChanges = null, string[]? ResourceOperations = null);
+public sealed record TextDocumentClientCapabilities(DocumentSymbolClientCapabilities? DocumentSymbol = null);
+public sealed record DocumentSymbolClientCapabilities(bool? HierarchicalDocumentSymbolSupport = null);
 
 public sealed record ServerCapabilities
 {

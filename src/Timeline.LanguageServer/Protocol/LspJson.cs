@@ -4,10 +4,13 @@ namespace Timeline.LanguageServer.Protocol;
 
 /// <summary>
 /// The serialiser of every LSP structure, generated at build time: camelCase names, nulls left out
-/// (a property that LSP writes as null says so with JsonIgnore), enums as their numbers.
+/// (a property that LSP writes as null says so with JsonIgnore), enums as their numbers. The records'
+/// nullability is their contract: a field they do not mark optional that a client leaves out or sends
+/// as null is a parameter error (InvalidParams), caught here, once, and never a null deep in a handler.
 /// </summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, PropertyNameCaseInsensitive = true,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    RespectNullableAnnotations = true, RespectRequiredConstructorParameters = true)]
 // Parameters
 [JsonSerializable(typeof(InitializeParams))]
 [JsonSerializable(typeof(ClientCapabilities))]

@@ -37,7 +37,7 @@ internal sealed class DocumentSyncFeature : IFeature
                 server.Log($"didChange for {c.TextDocument.Uri}, which is not open: ignored");
                 return Task.CompletedTask;
             }
-            var text = Apply(server, doc.Text, c.ContentChanges, c.TextDocument.Uri);
+            var text = Apply(server, doc.Text, ParamsCheck.Items(c.ContentChanges, "contentChanges"), c.TextDocument.Uri);
             server.DocumentChanged(c.TextDocument.Uri);
             server.Workspace.Change(path, text, c.TextDocument.Version);
             server.Diagnostics.Schedule();

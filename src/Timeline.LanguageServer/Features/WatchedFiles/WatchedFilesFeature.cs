@@ -9,7 +9,7 @@ internal sealed class WatchedFilesFeature : IFeature
     public void Register(TimelineLanguageServer server) =>
         server.OnNotification("workspace/didChangeWatchedFiles", LspJson.Default.DidChangeWatchedFilesParams, p =>
         {
-            foreach (var c in p.Changes) server.Workspace.FileChangedOnDisk(server.Uris.ToPath(c.Uri));
+            foreach (var c in ParamsCheck.Items(p.Changes, "changes")) server.Workspace.FileChangedOnDisk(server.Uris.ToPath(c.Uri));
             server.Diagnostics.Schedule();
             return Task.CompletedTask;
         });

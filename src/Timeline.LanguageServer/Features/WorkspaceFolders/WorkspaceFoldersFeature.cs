@@ -14,7 +14,9 @@ internal sealed class WorkspaceFoldersFeature : IFeature
         server.OnNotification("workspace/didChangeWorkspaceFolders", LspJson.Default.DidChangeWorkspaceFoldersParams, p =>
         {
             var e = p.Event;
-            server.Workspace.AddRemoveFolders(e.Added.Select(f => server.Uris.ToPath(f.Uri)), e.Removed.Select(f => server.Uris.ToPath(f.Uri)));
+            var added = ParamsCheck.Items(e.Added, "added").Select(f => server.Uris.ToPath(f.Uri)).ToList();
+            var removed = ParamsCheck.Items(e.Removed, "removed").Select(f => server.Uris.ToPath(f.Uri)).ToList();
+            server.Workspace.AddRemoveFolders(added, removed);
             server.Diagnostics.Schedule();
             return Task.CompletedTask;
         });

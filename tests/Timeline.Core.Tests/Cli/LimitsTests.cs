@@ -1,0 +1,48 @@
+using Timeline.Cli;
+
+namespace Timeline.Core.Tests.Cli;
+
+/// <summary>
+/// Resource limits in `timeline check`, at sizes a test run affords (bench/limits.sh runs the full ones:
+/// a 200 MB file, a million lines, a 100,000-item flow list).
+/// </summary>
+public sealed class LimitsTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("timeline-limits-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private (int Code, string Out) Check(string text)
+    {
+        File.WriteAllText(Path.Combine(_dir, "a.timeline.yaml"), text);
+        var o = new StringWriter();
+        int code = CommandLine.RunAsync(["check", _dir], TextReader.Null, o, new StringWriter(), _dir).GetAwaiter().GetResult();
+        return (code, o.ToString());
+    }
+
+    [Fact]
+    public void A_long_flow_list_is_quoted_around_each_finding_not_whole_under_each()
+    {
+        string items = string.Join(", ", Enumerable.Range(0, 20_000).Select(i => "s" + i));
+        var (code, output) = Check($"title: Flow\nevents:\n  - id: e\n    date: 2024-11-27\n    title: t\n    sources: [{items}]\n");
+        Assert.Equal(1, code);
+        var lines = output.Split('\n');
+        Assert.Equal(20_000, lines.Count(l => l.Contains(" TL203 ", StringComparison.Ordinal)));
+        Assert.All(lines, l => Assert.True(l.Length < 400, $"a line of {l.Length} characters"));
+        // The finding on the last item is shown with its caret under it.
+        int last = Array.FindIndex(lines, l => l.Contains("'s19999'", StringComparison.Ordinal));
+        Assert.True(last >= 0);
+        int caret = lines[last + 2].IndexOf('^', StringComparison.Ordinal);
+        Assert.Equal("s19999", lines[last + 1].Substring(caret, 6));
+    }
+
+    [Fact]
+    public void A_hundred_thousand_lines_are_read()
+    {
+        string text = "title: Lines\nevents:\n  - id: e\n    date: 2024-11-27\n    title: t\n    sources: [report]\n"
+            + string.Concat(Enumerable.Repeat("#\n", 100_000));
+        var (code, output) = Check(text);
+        Assert.Equal(1, code);
+        Assert.Contains("TL203", output, StringComparison.Ordinal); // the unknown source: the file was read whole
+    }
+}
