@@ -34,6 +34,6 @@ public partial class ShapeFuzzTests
         Assert.Empty(handled.Except(fuzzed));
     }
 
-    [GeneratedRegex("""\b(?:OnRequest|OnDocumentRequest|OnNotification)(?:<[^(]*>)?\(\s*"([^"]+)"\s*,""")]
+    [GeneratedRegex("""\b(?:OnRequest|OnRequestAsync|OnDocumentRequest|OnNotification)(?:<[^(]*>)?\(\s*"([^"]+)"\s*,""")]
     private static partial Regex Registration();
 }

@@ -44,10 +44,11 @@ public static class ShapeFuzz
     public static readonly string[] Requests =
     [
         "textDocument/codeAction", "textDocument/codeLens", "textDocument/completion", "textDocument/definition",
-        "textDocument/documentLink", "textDocument/documentSymbol", "textDocument/foldingRange", "textDocument/hover",
+        "textDocument/documentLink", "textDocument/documentSymbol", "textDocument/foldingRange", "textDocument/formatting",
+        "textDocument/hover", "textDocument/rangeFormatting",
         "textDocument/inlayHint", "textDocument/prepareRename", "textDocument/references", "textDocument/rename",
-        "textDocument/semanticTokens/full", "textDocument/semanticTokens/range", "timeline/documentText", "timeline/preview",
-        "workspace/symbol",
+        "textDocument/semanticTokens/full", "textDocument/semanticTokens/range", "timeline/documentText", "timeline/newProject",
+        "timeline/preview", "workspace/executeCommand", "workspace/symbol",
     ];
 
     /// <summary>The notifications the server handles (the life cycle's aside).</summary>
@@ -348,6 +349,25 @@ public static class ShapeFuzz
                     ["textDocument"] = LspClient.Doc(_doc), ["range"] = Range(),
                     ["context"] = new JsonObject { ["diagnostics"] = new JsonArray(), ["only"] = new JsonArray("quickfix") },
                 },
+                "textDocument/formatting" => new JsonObject
+                {
+                    ["textDocument"] = LspClient.Doc(_doc), ["options"] = new JsonObject { ["tabSize"] = 2, ["insertSpaces"] = true },
+                },
+                "textDocument/rangeFormatting" => new JsonObject
+                {
+                    ["textDocument"] = LspClient.Doc(_doc), ["range"] = Range(),
+                    ["options"] = new JsonObject { ["tabSize"] = 2, ["insertSpaces"] = true },
+                },
+                // A page that is not there: a capture is tried on a missing saved file, never on the network.
+                "workspace/executeCommand" => new JsonObject
+                {
+                    ["command"] = "timeline.captureSource",
+                    ["arguments"] = new JsonArray(new JsonObject
+                    {
+                        ["uri"] = _doc, ["id"] = "np", ["url"] = Path.Combine(scratch, "missing.html"),
+                    }),
+                },
+                "timeline/newProject" => new JsonObject { ["folder"] = new Uri(Path.Combine(scratch, $"new{seed}")).AbsoluteUri },
                 "textDocument/semanticTokens/range" or "textDocument/inlayHint" => new JsonObject
                 {
                     ["textDocument"] = LspClient.Doc(_doc), ["range"] = Range(),
