@@ -109,6 +109,9 @@ public static class FixCommand
         {
             foreach (var f in d.Fixes)
                 if (f.IsCertain && (f.Path is null || f.Path == file.Path)) candidates.Add((d, f.Title, f.Edits));
+            // A fix of the whole file (sorting the events) moves text the reader could not read: with a syntax error,
+            // only the fixes of single values are made, as fmt leaves such a file as it is.
+            if (file.Document.Problems.Count > 0) continue;
             foreach (var a in Rules.Of(d.Rule).FixesOnRequest(d, new FixRequest(file, project)))
                 if (a.IsCertain && a.CreateFile is null && a.Edits.All(e => e.Path == file.Path))
                     whole.Add((d, a.Title, a.Edits.SelectMany(e => e.Edits).ToList()));

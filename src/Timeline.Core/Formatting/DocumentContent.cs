@@ -58,15 +58,19 @@ public static partial class DocumentContent
             case SequenceNode q:
                 lines.Add($"{path} []{properties}");
                 var names = ItemNames(q);
+                bool byId = names.All(n => n.StartsWith('#'));
                 var items = new List<List<string>>();
                 for (int i = 0; i < q.Items.Count; i++)
                 {
                     var own = new List<string>();
-                    Walk(q.Items[i], $"{path}/{names[i]}", own, paths, orderFree);
+                    // In any order, items without unique ids cannot be named by their place: they are compared as a set.
+                    string name = orderFree && !byId ? "*" : names[i];
+                    Walk(q.Items[i], $"{path}/{name}", own, paths, orderFree);
                     items.Add(own);
                 }
-                var ordered = orderFree && names.All(n => n.StartsWith('#'))
-                    ? items.OrderBy(i => i[0], StringComparer.Ordinal) : items.AsEnumerable();
+                var ordered = !orderFree ? items.AsEnumerable()
+                    : byId ? items.OrderBy(i => i[0], StringComparer.Ordinal)
+                    : items.OrderBy(i => string.Join("\n", i), StringComparer.Ordinal);
                 foreach (var own in ordered) lines.AddRange(own);
                 break;
         }
