@@ -474,7 +474,8 @@ public static class FileAnalyzer
                             "expected a number or a phrase such as \"at least 27\", \"at most 30\", \"about 300\", " +
                             "\"20-30\", \"dozens\" or \"hundreds\"");
                     else if (c.Form == CountForm.Range && c.Low > c.High)
-                        Add(ReversedRangeRule.Rule, s.Span, $"the range '{s.Value}' runs from {c.Low} down to {c.High}; write the lower number first",
+                        Add(ReversedRangeRule.Rule, s.Span,
+                            $"the range '{s.Value}' runs from {c.Low} down to {c.High}; write the lower number first (the quick fix does it)",
                             new[] { Fix.Replace($"Change to '{c.High}-{c.Low}'", s.Span, $"{c.High}-{c.Low}", true) });
                     return c;
                 case MappingNode m:
@@ -487,12 +488,13 @@ public static class FileAnalyzer
                             return null;
                         }
                         if (low > high)
-                            Add(ReversedRangeRule.Rule, (m.Find("low")!.Value).Span, $"low ({low}) is above high ({high})");
+                            Add(ReversedRangeRule.Rule, (m.Find("low")!.Value).Span, $"low ({low}) is above high ({high}); swap the two numbers");
                         else if (best is { } b && ((low is { } l && b < l) || (high is { } h && b > h)))
                         {
                             string lowText = low?.ToString(CultureInfo.InvariantCulture) ?? "…";
                             string highText = high?.ToString(CultureInfo.InvariantCulture) ?? "…";
-                            Add(ReversedRangeRule.Rule, m.Find("best")!.Value.Span, $"best ({b}) is outside low..high ({lowText}..{highText})");
+                            Add(ReversedRangeRule.Rule, m.Find("best")!.Value.Span,
+                                $"best ({b}) is outside the range from low to high ({lowText} to {highText}); write a best between them");
                         }
                         return new Count(CountForm.Range, low ?? best, high ?? best, best, $"{low}-{high}");
                     }
