@@ -465,7 +465,11 @@ public static class FileAnalyzer
                 case ScalarNode { IsNull: false } s:
                     if (StructureValidator.IsInteger(s, out long n))
                     {
-                        if (n < 0) { Add(InvalidCountRule.Rule, s.Span, $"a count cannot be negative; found {n}"); return null; }
+                        if (n < 0)
+                        {
+                            Add(InvalidCountRule.Rule, s.Span, $"a count cannot be negative; found {n}: write the number without its minus sign");
+                            return null;
+                        }
                         return new Count(CountForm.Exact, n, n, n, s.Value);
                     }
                     var c = Counts.Parse(s.Value);
@@ -484,7 +488,9 @@ public static class FileAnalyzer
                         long? low = Get("low"), best = Get("best"), high = Get("high");
                         if (low is null && best is null && high is null)
                         {
-                            if (m.Entries.Count == 0) Add(InvalidCountRule.Rule, m.Span, "an empty count; expected at least one of low, best, high");
+                            if (m.Entries.Count == 0)
+                                Add(InvalidCountRule.Rule, m.Span,
+                                    "the count is empty; write a number, or at least one of low, best and high ({low: 20, high: 30})");
                             return null;
                         }
                         if (low > high)
