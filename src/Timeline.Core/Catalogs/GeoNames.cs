@@ -51,9 +51,9 @@ public static class GeoNames
             if (end == start || text[start] == '#') continue;
             var cols = text[start..end].Split('\t');
             string? problem = null;
-            if (cols.Length != 19) problem = $"a GeoNames row has 19 tab-separated columns; this one has {cols.Length}";
+            if (cols.Length != 19) problem = $"a GeoNames row has 19 columns separated by tabs; this one has {cols.Length}, so it is skipped";
             else if (!long.TryParse(cols[0], NumberStyles.None, CultureInfo.InvariantCulture,
-                out _)) problem = $"the geonameid '{cols[0]}' is not a number";
+                out _)) problem = $"the place's GeoNames id (first column) '{cols[0]}' is not a number, so the row is skipped";
             else if (!double.TryParse(cols[4], NumberStyles.Float, CultureInfo.InvariantCulture, out double lat) || !CoordinatesShape.IsLatitude(lat)
                   || !double.TryParse(cols[5], NumberStyles.Float, CultureInfo.InvariantCulture, out double lon)
                       || !CoordinatesShape.IsLongitude(lon))

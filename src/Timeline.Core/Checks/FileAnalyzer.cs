@@ -465,7 +465,11 @@ public static class FileAnalyzer
                 case ScalarNode { IsNull: false } s:
                     if (StructureValidator.IsInteger(s, out long n))
                     {
-                        if (n < 0) { Add(InvalidCountRule.Rule, s.Span, $"a count cannot be negative; found {n}"); return null; }
+                        if (n < 0)
+                        {
+                            Add(InvalidCountRule.Rule, s.Span, $"a count cannot be negative; found {n}: write the number without its minus sign");
+                            return null;
+                        }
                         return new Count(CountForm.Exact, n, n, n, s.Value);
                     }
                     var c = Counts.Parse(s.Value);
@@ -474,7 +478,8 @@ public static class FileAnalyzer
                             "expected a number or a phrase such as \"at least 27\", \"at most 30\", \"about 300\", " +
                             "\"20-30\", \"dozens\" or \"hundreds\"");
                     else if (c.Form == CountForm.Range && c.Low > c.High)
-                        Add(ReversedRangeRule.Rule, s.Span, $"the range '{s.Value}' runs from {c.Low} down to {c.High}; write the lower number first",
+                        Add(ReversedRangeRule.Rule, s.Span,
+                            $"the range '{s.Value}' runs from {c.Low} down to {c.High}; write the lower number first (the quick fix does it)",
                             new[] { Fix.Replace($"Change to '{c.High}-{c.Low}'", s.Span, $"{c.High}-{c.Low}", true) });
                     return c;
                 case MappingNode m:
@@ -483,16 +488,19 @@ public static class FileAnalyzer
                         long? low = Get("low"), best = Get("best"), high = Get("high");
                         if (low is null && best is null && high is null)
                         {
-                            if (m.Entries.Count == 0) Add(InvalidCountRule.Rule, m.Span, "an empty count; expected at least one of low, best, high");
+                            if (m.Entries.Count == 0)
+                                Add(InvalidCountRule.Rule, m.Span,
+                                    "the count is empty; write a number, or at least one of low, best and high ({low: 20, high: 30})");
                             return null;
                         }
                         if (low > high)
-                            Add(ReversedRangeRule.Rule, (m.Find("low")!.Value).Span, $"low ({low}) is above high ({high})");
+                            Add(ReversedRangeRule.Rule, (m.Find("low")!.Value).Span, $"low ({low}) is above high ({high}); swap the two numbers");
                         else if (best is { } b && ((low is { } l && b < l) || (high is { } h && b > h)))
                         {
                             string lowText = low?.ToString(CultureInfo.InvariantCulture) ?? "…";
                             string highText = high?.ToString(CultureInfo.InvariantCulture) ?? "…";
-                            Add(ReversedRangeRule.Rule, m.Find("best")!.Value.Span, $"best ({b}) is outside low..high ({lowText}..{highText})");
+                            Add(ReversedRangeRule.Rule, m.Find("best")!.Value.Span,
+                                $"best ({b}) is outside the range from low to high ({lowText} to {highText}); write a best between them");
                         }
                         return new Count(CountForm.Range, low ?? best, high ?? best, best, $"{low}-{high}");
                     }

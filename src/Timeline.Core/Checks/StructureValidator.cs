@@ -150,12 +150,14 @@ public static partial class StructureValidator
                 if (n is MappingNode mm) foreach (var e in mm.Entries) { stack.Push(e.Value); stack.Push(e.Key); }
                 else if (n is SequenceNode sq) foreach (var i in sq.Items) stack.Push(i);
                 if (n.AnchorSpan is { } a)
-                    Add(YamlAliasRule.Rule, a, $"an anchor ('&{n.Anchor}'); anchors and aliases are refused, so write the value out in full");
+                    Add(YamlAliasRule.Rule, a, $"'&{n.Anchor}' marks a value to repeat elsewhere (a YAML anchor), which timeline " +
+                        "files refuse; remove it and write the value out where it is used");
                 if (n is AliasNode al)
-                    Add(YamlAliasRule.Rule, al.Span, $"an alias ('*{al.Name}'); aliases hide content from reviewers, so write the value out in full");
+                    Add(YamlAliasRule.Rule, al.Span, $"'*{al.Name}' repeats a value written elsewhere (a YAML alias), which a " +
+                        "reviewer cannot see here; write the value out in full");
                 if (n.TagSpan is { } t && !IsCoreTag(n.Tag))
-                    Add(YamlTagRule.Rule, t, $"a custom tag ('{_doc.Source.Substring(t.Start, t.Length)}'); tags are " +
-                        "refused in timeline files, so remove it");
+                    Add(YamlTagRule.Rule, t, $"'{_doc.Source.Substring(t.Start, t.Length)}' is a YAML tag (a type named before a value), " +
+                        "which timeline files refuse; remove it and keep the plain value");
             }
         }
 
@@ -269,7 +271,9 @@ public static partial class StructureValidator
             if (missing.Count > 0 && !lost)
             {
                 var span = m.Entries.Count > 0 ? m.Entries[0].Key.Span : new TextSpan(m.Span.Start, Math.Min(m.Span.End, m.Span.Start + 1));
-                Add(MissingFieldRule.Rule, span, $"{Article(obj.Name)} needs {Join(missing)}; {(missing.Count == 1 ? "it is" : "they are")} missing");
+                Add(MissingFieldRule.Rule, span,
+                    $"{Article(obj.Name)} needs {Join(missing)}; {(missing.Count == 1 ? "it is" : "they are")} missing: " +
+                    (missing.Count == 1 ? $"add the line '{missing[0]}: …' to it" : "add a 'key: value' line for each"));
             }
             if (obj.ExactlyOneOf.Count > 0)
             {
@@ -279,7 +283,8 @@ public static partial class StructureValidator
                     var span = present.Count > 1 ? present[1].Key.Span : m.Entries.Count > 0 ? m.Entries[0].Key.Span : m.Span;
                     string found = present.Count == 0 ? "none" : Join(present.Select(p => p.KeyText!).ToList());
                     _into.Add(new Diagnostic(FigureKindRule.Rule, FigureKindRule.Rule.DefaultSeverity, span,
-                        $"a figure needs exactly one of {string.Join(", ", obj.ExactlyOneOf)}; found {found}"));
+                        $"a figure needs exactly one of {string.Join(", ", obj.ExactlyOneOf)}; found {found}: " +
+                        (present.Count == 0 ? "add one, such as killed: 3" : "keep one, and write another figure for each other count")));
                 }
             }
         }
@@ -319,10 +324,10 @@ public static partial class StructureValidator
             IsNumber((ScalarNode)seq.Items[0], out double lat);
             IsNumber((ScalarNode)seq.Items[1], out double lon);
             if (!CoordinatesShape.IsLatitude(lat))
-                Add(InvalidCoordinatesRule.Rule, seq.Items[0].Span, $"latitude {((ScalarNode)seq.Items[0]).Value} is outside -90..90"
+                Add(InvalidCoordinatesRule.Rule, seq.Items[0].Span, $"latitude {((ScalarNode)seq.Items[0]).Value} is outside -90 to 90"
                     + (CoordinatesShape.IsLatitude(lon) ? "; are latitude and longitude swapped?" : ""));
             if (!CoordinatesShape.IsLongitude(lon))
-                Add(InvalidCoordinatesRule.Rule, seq.Items[1].Span, $"longitude {((ScalarNode)seq.Items[1]).Value} is outside -180..180");
+                Add(InvalidCoordinatesRule.Rule, seq.Items[1].Span, $"longitude {((ScalarNode)seq.Items[1]).Value} is outside -180 to 180");
         }
 
         private void CheckScalar(ScalarNode s, ScalarShape shape)
@@ -346,13 +351,15 @@ public static partial class StructureValidator
                     {
                         var near = Closest(v, shape.Values);
                         Add(InvalidValueRule.Rule, s.Span,
-                            $"'{v}' is not allowed here; expected {shape.Expected}{(near.Count > 0 ? $" (did you mean '{near[0]}'?)" : "")}", near);
+                            $"'{v}' is not one of the values allowed here; expected {shape.Expected}" +
+                            (near.Count > 0 ? $" (did you mean '{near[0]}'?)" : ""), near);
                     }
                     break;
                 case ScalarKind.Url:
                     if (!IsHttpUrl(v))
                         Add(InvalidUrlRule.Rule, s.Span,
-                            $"'{YamlDocument.Shorten(v)}' is not an absolute http(s) URL; expected an address such as https://example.org/page");
+                            $"'{YamlDocument.Shorten(v)}' is not a full web address; expected one that begins with https:// or http://, " +
+                            "such as https://example.org/page");
                     break;
                 case ScalarKind.Integer:
                     if (!IsInteger(s, out long n))
@@ -371,11 +378,12 @@ public static partial class StructureValidator
                     break;
                 case ScalarKind.Timezone:
                     if (!TimezonePattern().IsMatch(v))
-                        Add(InvalidValueRule.Rule, s.Span, $"'{v}' is not a UTC offset; expected Z or an offset such as \"+03:00\" (quoted)");
+                        Add(InvalidValueRule.Rule, s.Span,
+                            $"'{v}' is not a time zone offset from UTC; expected Z (UTC itself) or an offset such as \"+03:00\", in quotes");
                     break;
                 case ScalarKind.LanguageTag:
                     if (!LanguagePattern().IsMatch(v))
-                        Add(InvalidValueRule.Rule, s.Span, $"'{v}' is not a BCP 47 language tag; expected a tag such as en, ar or pt-BR");
+                        Add(InvalidValueRule.Rule, s.Span, $"'{v}' is not a language code; expected a code such as en, ar or pt-BR (BCP 47)");
                     break;
                 case ScalarKind.Sha256:
                     if (!Sha256Pattern().IsMatch(v))

@@ -33,7 +33,7 @@ public static partial class DateReader
         string t = text.Trim();
         if (Deprecated(t) is { } modern && Edtf.Parse(modern, out _, defaultOffset) is { } mv)
             return new DateReading(mv, new DateProblem(DeprecatedDateRule.Rule,
-                $"'{t}' is a pre-2019 EDTF draft form; the standard form is '{modern}'",
+                $"'{t}' is an old draft form of the date standard (EDTF, before 2019); write '{modern}' (the quick fix does it)",
                 new[] { new DateFix($"Change to '{modern}'", modern, IsCertain: true) }), null);
 
         if (Relative(t) is { } rel)

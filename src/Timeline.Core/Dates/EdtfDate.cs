@@ -45,7 +45,7 @@ public static class Edtf
         string t = text.Trim();
         if (t.Length == 0)
         {
-            problem = new DateProblem(InvalidDateRule.Rule, "an empty date; expected an EDTF date such as 2024-11-29", Array.Empty<DateFix>());
+            problem = new DateProblem(InvalidDateRule.Rule, "the date is empty; write one such as 2024-11-29", Array.Empty<DateFix>());
             return null;
         }
         int slash = t.IndexOf('/');
@@ -63,7 +63,8 @@ public static class Edtf
             if (start is not null && end is not null && end.Latest < start.Earliest)
             {
                 problem = new DateProblem(ReversedIntervalRule.Rule, $"the interval '{t}' ends ({b}) before it " +
-                    $"starts ({a}); write the earlier date first", new[] { new DateFix($"Swap to '{b}/{a}'", $"{b}/{a}") });
+                    $"starts ({a}); write the earlier date first (the quick fix swaps them)",
+                    new[] { new DateFix($"Swap to '{b}/{a}'", $"{b}/{a}") });
                 return null;
             }
             return new EdtfDate(t, start, end, sk, ek, true);
@@ -73,8 +74,8 @@ public static class Edtf
     }
 
     private static DateProblem Invalid(string t) =>
-        new(InvalidDateRule.Rule, $"'{t}' is not a date in the accepted forms; expected EDTF such as 2024-11-29, " +
-            "2024-11, 2024-11-27/2024-11-29 or 2016?", Array.Empty<DateFix>());
+        new(InvalidDateRule.Rule, $"'{t}' is not a date in the accepted forms; expected a day (2024-11-29), a month (2024-11), " +
+            "a span (2024-11-27/2024-11-29) or an uncertain year (2016?)", Array.Empty<DateFix>());
 
     private static DateProblem Impossible(string t, string why) =>
         new(ImpossibleDateRule.Rule, $"'{t}' cannot be a date: {why}", Array.Empty<DateFix>());
@@ -161,7 +162,8 @@ public static class Edtf
         if (month is >= 25 and <= 41)
         {
             problem = new DateProblem(InvalidDateRule.Rule,
-                $"'{whole}' uses a level-2 season code ({month}); the accepted seasons are 21 spring, 22 summer, 23 autumn, 24 winter",
+                $"'{whole}' uses a season code ({month}) this checker does not read; " +
+                "the accepted seasons are 21 spring, 22 summer, 23 autumn, 24 winter",
                 Array.Empty<DateFix>());
             return null;
         }

@@ -92,7 +92,7 @@ public sealed class ObjectShape : Shape
     public required IReadOnlyList<Field> Fields { get; init; }
     /// <summary>Keys of which exactly one must be present (a figure's killed/injured/...).</summary>
     public IReadOnlyList<string> ExactlyOneOf { get; init; } = Array.Empty<string>();
-    public override string Expected => "a mapping";
+    public override string Expected => "keys with values (key: value)";
 
     public Field? this[string name] => (_byName ??= Fields.ToDictionary(f => f.Name, StringComparer.Ordinal)).GetValueOrDefault(name);
 }
@@ -102,7 +102,7 @@ public sealed class ChoiceShape : Shape
 {
     public required ScalarShape Scalar { get; init; }
     public required ObjectShape Object { get; init; }
-    public override string Expected => $"{Scalar.Expected} or a mapping";
+    public override string Expected => $"{Scalar.Expected} or keys with values (key: value)";
 }
 
 /// <summary>One scalar or a list of them.</summary>
@@ -117,7 +117,7 @@ public sealed class MapShape : Shape
 {
     public required ScalarShape Value { get; init; }
     public required string KeyDescription { get; init; }
-    public override string Expected => "a mapping";
+    public override string Expected => "keys with values (key: value)";
 }
 
 /// <summary>[latitude, longitude].</summary>

@@ -227,7 +227,8 @@ public static class ProjectLoader
             {
                 problems.Add(new Diagnostic(CatalogNotFoundRule.Rule, CatalogNotFoundRule.Rule.DefaultSeverity, span,
                     ex is FileNotFoundException ? $"the gazetteer '{rel}' was not found (looked " +
-                        $"for {relative.Replace('\\', '/')} under the project root)" : $"the gazetteer '{rel}' could not be read: {ex.Message}"));
+                        $"for {relative.Replace('\\', '/')} under the project root); correct the path under gazetteers:"
+                        : $"the gazetteer '{rel}' could not be read: {ex.Message}"));
                 continue;
             }
             catalogs.Add(GeoNames.Read(full, text));

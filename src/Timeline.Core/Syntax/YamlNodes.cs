@@ -156,9 +156,9 @@ public sealed class YamlDocument
         null => "nothing",
         ScalarNode s when s.IsNull => "nothing",
         ScalarNode s => $"text '{Shorten(s.Value)}'",
-        MappingNode => "a mapping",
+        MappingNode => "keys with values (key: value)",
         SequenceNode => "a list",
-        AliasNode => "an alias",
+        AliasNode => "a repeat of a value written elsewhere (*name)",
         _ => "a value",
     };
 

@@ -101,7 +101,7 @@ public static class YamlReader
                 entry.Value.Parent = root;
                 if (entry.KeyText is { } k && !keys.Add(k))
                     problems.Add(new SyntaxProblem(DuplicateKeyRule.Rule, entry.Key.Span,
-                        $"the key '{k}' appears twice in this mapping; a key is written once"));
+                        $"the key '{k}' is written twice here; keep one '{k}:' and put into it what the two say"));
                 if (seg.Role == SegmentRole.ListHeader && ReferenceEquals(entry, m.Entries[^1]) && entry.Value is ScalarNode { IsEmpty: true })
                 {
                     // The list's items follow in segments of their own.
@@ -241,7 +241,7 @@ public static class YamlReader
         {
             int? open = Unclosed(source, at, '{', '}');
             string where = open is { } o ? $" on line {Line(o)}" : "";
-            return $"the mapping opened with {{{where} is not closed: {found}a ',' before the next key or a '}}' to close it was expected";
+            return $"the keys opened with {{{where} are not closed: {found}a ',' before the next key or a '}}' to close it was expected";
         }
         if (said.Contains("quoted scalar", StringComparison.Ordinal))
             return "the quoted text is not closed: the closing quotation mark is missing (or a quotation mark inside it needs " +
@@ -261,7 +261,8 @@ public static class YamlReader
             return $"{(found.Length > 0 ? $"'{source[at]}' cannot start a value" : "a character that cannot start a value")}: " +
                 "put the value in quotes";
         if (said.Length > 0) return said;
-        return "the YAML could not be read here: an unfinished list, mapping or quoted text? Close what is open above this line";
+        return "the file could not be read from here: is a list ([ ]), a group of keys ({ }) or a quoted text unfinished? " +
+            "Close what is open above this line";
     }
 
     private static string CleanMessage(string message)
@@ -483,7 +484,8 @@ public static class YamlReader
         private void CloseSkipped(TextSpan start, int end)
         {
             var span = new TextSpan(start.Start, start.Start + 1);
-            Problems.Add(new SyntaxProblem(TooDeepRule.Rule, span, $"nesting deeper than {_limits.MaxDepth} levels; what is inside was not read"));
+            Problems.Add(new SyntaxProblem(TooDeepRule.Rule, span,
+                $"lists and keys are nested more than {_limits.MaxDepth} levels deep here, so what is inside was not read; nest less deeply"));
             // Stand in an empty scalar so the parent's shape is kept.
             Add(new ScalarNode { Value = "", Segment = _anchor, Span = new TextSpan(start.Start, start.Start) });
         }
@@ -565,7 +567,7 @@ public static class YamlReader
                         frame.PendingKey = node;
                         if (node is ScalarNode ks && IsDuplicate(frame, map, ks.Value))
                             Problems.Add(new SyntaxProblem(DuplicateKeyRule.Rule, ks.Span,
-                                $"the key '{ks.Value}' appears twice in this mapping; a key is written once"));
+                                $"the key '{ks.Value}' is written twice here; keep one '{ks.Value}:' and put into it what the two say"));
                     }
                     else
                     {

@@ -13,5 +13,5 @@ public sealed class CatalogFormatRule : ReadingRule
         "A row that cannot be read is a place that silently goes missing.";
 
     public override string HowToFix =>
-        "Keep the 19 tab-separated columns of the GeoNames format in every row.";
+        "Keep the 19 columns of the GeoNames format, separated by tabs, in every row; a number in the first (the place's GeoNames id).";
 }

@@ -13,5 +13,6 @@ public sealed class CatalogNotFoundRule : ReadingRule
         "Without the catalog, every place it defines is unknown, and the checks report each use.";
 
     public override string HowToFix =>
-        "Correct the path under gazetteers: (relative to the project root) or the name under use: (builtin:levant, builtin:syria-actors).";
+        "Correct the path under gazetteers: (relative to the project root) or the name under use: " +
+        "(builtin:levant, builtin:syria-actors, builtin:world).";
 }

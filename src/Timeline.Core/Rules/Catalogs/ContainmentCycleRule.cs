@@ -6,7 +6,8 @@ namespace Timeline.Core.Checks;
 /// <summary>TL503 containment-cycle: a place's in chain loops.</summary>
 public sealed class ContainmentCycleRule : ProjectRule
 {
-    public static readonly Rule Rule = new("TL503", "containment-cycle", Severity.Error, "A place's in chain loops.");
+    public static readonly Rule Rule = new("TL503", "containment-cycle", Severity.Error,
+        "A place's chain of in: (the place it lies in) loops back to itself.");
 
     public override Rule Descriptor => Rule;
 

@@ -4,7 +4,7 @@ namespace Timeline.Core.Checks;
 public sealed class DeprecatedDateRule : ReadingRule
 {
     public static readonly Rule Rule = new("TL108", "deprecated-date", Severity.Warning,
-        "A pre-2019 EDTF draft form.")
+        "An old draft form of a date (EDTF before 2019).")
     {
         Tags = RuleTags.Deprecated,
     };
@@ -12,8 +12,9 @@ public sealed class DeprecatedDateRule : ReadingRule
     public override Rule Descriptor => Rule;
 
     public override string Why =>
-        "The draft forms (2016-uu, unknown, open) are read differently by today's EDTF tools.";
+        "The draft forms of the date standard (EDTF) from before 2019 (2016-uu, unknown, open) are read differently, or not at all, " +
+        "by today's tools.";
 
     public override string HowToFix =>
-        "Apply the fix: it writes the standard form.";
+        "Apply the quick fix: it writes the standard form (2016-XX, an open end as .., an unknown end left empty).";
 }

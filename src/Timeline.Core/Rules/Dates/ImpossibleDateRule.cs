@@ -12,5 +12,5 @@ public sealed class ImpossibleDateRule : ReadingRule
         "A day that does not exist (30 February, month 13) is a typing mistake that would otherwise pass as a date.";
 
     public override string HowToFix =>
-        "Correct the day, month or hour.";
+        "Correct the day, month or hour the message names; a day-first date mistyped as month-first is a common cause.";
 }

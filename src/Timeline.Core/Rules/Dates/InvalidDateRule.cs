@@ -12,5 +12,6 @@ public sealed class InvalidDateRule : ReadingRule
         "An event whose date cannot be read cannot be placed in order, on the axis or in the exports.";
 
     public override string HowToFix =>
-        "Write an EDTF date: 2024-11-29, 2024-11, 2024-11-27/2024-11-29, 2016?, 2016-12~, 2024-11-XX.";
+        "Write the date in the standard form (EDTF, built on ISO dates): a day 2024-11-29, a month 2024-11, a span " +
+        "2024-11-27/2024-11-29, an uncertain year 2016?, an approximate month 2016-12~, an unknown day 2024-11-XX.";
 }

@@ -12,5 +12,5 @@ public sealed class ReversedIntervalRule : ReadingRule
         "An interval that ends before it starts has no day in it: the event cannot be placed.";
 
     public override string HowToFix =>
-        "Swap the two dates (the fix does it).";
+        "Swap the two dates so that the earlier comes first (the quick fix does it).";
 }

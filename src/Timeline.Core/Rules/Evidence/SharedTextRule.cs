@@ -33,8 +33,8 @@ public sealed class SharedTextRule : ProjectRule
             string shown = text.Length <= ShownCharacters ? text : text[..ShownCharacters].TrimEnd() + "…";
             check.Report(later.Path, Rule, () => later.IdSpan,
                 $"the snapshot of '{later.Id}' shares a passage of {pair.Passage.Words} words with the snapshot of '{earlier.Id}' " +
-                $"(“{shown}”), so the two count as one origin; say which agency both copy with via: on both, or name " +
-                $"'{earlier.Id}''s outlet as this one's via:");
+                $"(“{shown}”), so the two count as one origin; write the agency both copy as via: on both, or, if this one copies " +
+                $"'{earlier.Id}', write that outlet as this one's via:");
         }
     }
 

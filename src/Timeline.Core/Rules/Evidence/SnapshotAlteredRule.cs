@@ -6,7 +6,7 @@ namespace Timeline.Core.Checks;
 public sealed class SnapshotAlteredRule : ProjectRule
 {
     public static readonly Rule Rule = new("TL307", "snapshot-altered", Severity.Error,
-        "The snapshot's SHA-256 is not the recorded sha256.");
+        "The snapshot file has changed since it was taken: its fingerprint (SHA-256) is not the recorded sha256.");
 
     public override Rule Descriptor => Rule;
 
@@ -27,9 +27,9 @@ public sealed class SnapshotAlteredRule : ProjectRule
                 if (string.Equals(actual, node.Value, StringComparison.OrdinalIgnoreCase)) continue;
                 // Offered, never preferred: recording the digest accepts whatever the file now says.
                 check.Report(f.Path, Rule, () => node.Span,
-                    $"the snapshot '{s.Snapshot}' no longer matches its recorded digest: its SHA-256 is {actual[..12]}…, " +
-                    $"the source records {node.Value[..Math.Min(12, node.Value.Length)]}…; restore the file, or " +
-                    "record the new digest if the change is yours",
+                    $"the snapshot '{s.Snapshot}' has changed since it was taken: its fingerprint (SHA-256) is {actual[..12]}…, " +
+                    $"the source records {node.Value[..Math.Min(12, node.Value.Length)]}…; restore the file, or, if the " +
+                    "change is yours, apply 'Record the snapshot's new digest'",
                     () => new[] { Fix.Replace("Record the snapshot's new digest", node.Span, actual) });
             }
     }

@@ -4,7 +4,7 @@ namespace Timeline.Core.Checks;
 public sealed class ReversedRangeRule : ReadingRule
 {
     public static readonly Rule Rule = new("TL402", "reversed-range", Severity.Error,
-        "low above high, or best outside low..high.");
+        "A range whose low is above its high, or whose best estimate is outside it.");
 
     public override Rule Descriptor => Rule;
 
@@ -12,5 +12,5 @@ public sealed class ReversedRangeRule : ReadingRule
         "A range whose bounds are reversed says nothing a reader can use.";
 
     public override string HowToFix =>
-        "Write the lower number first (the fix does it), or move best inside low..high.";
+        "Write the lower number first (the quick fix does it), or write a best estimate between low and high.";
 }

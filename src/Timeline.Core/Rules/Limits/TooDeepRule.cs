@@ -4,7 +4,7 @@ namespace Timeline.Core.Checks;
 public sealed class TooDeepRule : ReadingRule
 {
     public static readonly Rule Rule = new("TL902", "too-deep", Severity.Error,
-        "Nesting deeper than the limit.");
+        "Lists and keys nested deeper than the limit.");
 
     public override Rule Descriptor => Rule;
 
@@ -12,5 +12,5 @@ public sealed class TooDeepRule : ReadingRule
         "Nesting that deep is no chronology a person wrote; reading it would exhaust the reader.";
 
     public override string HowToFix =>
-        "Flatten the structure.";
+        "Nest lists and keys less deeply: a chronology needs a few levels at most (events, an event's keys, a list).";
 }

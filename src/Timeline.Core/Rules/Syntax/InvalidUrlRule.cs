@@ -4,7 +4,7 @@ namespace Timeline.Core.Checks;
 public sealed class InvalidUrlRule : ReadingRule
 {
     public static readonly Rule Rule = new("TL010", "invalid-url", Severity.Error,
-        "Not an absolute http(s) URL.");
+        "Not a full web address beginning with https:// or http://.");
 
     public override Rule Descriptor => Rule;
 

@@ -9,8 +9,8 @@ public sealed class InvalidValueRule : ReadingRule
     public override Rule Descriptor => Rule;
 
     public override string Why =>
-        "A status, kind or reliability outside its set means nothing to the checks and the exports.";
+        "A status, kind or reliability outside its set means nothing to the checks and the exports: 'Disputed' or 'cty' is read as no value.";
 
     public override string HowToFix =>
-        "Use one of the values the message lists; the did-you-mean is usually the one meant.";
+        "Use one of the values the message lists, spelt as listed; the did-you-mean, offered as a quick fix, is usually the one meant.";
 }

@@ -13,5 +13,5 @@ public sealed class MissingFieldRule : ReadingRule
         "An event without a date or title, a source without a publisher, cannot be placed in the chronology or cited fairly.";
 
     public override string HowToFix =>
-        "Add the key the message names. The range is the mapping's first key.";
+        "Add the key the message names under the item it marks (the item's first key is underlined), as 'key: value' on a line of its own.";
 }

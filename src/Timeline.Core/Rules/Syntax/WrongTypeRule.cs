@@ -13,5 +13,6 @@ public sealed class WrongTypeRule : ReadingRule
         "A value of the wrong kind is read as nothing: a list where a title is expected leaves the event untitled.";
 
     public override string HowToFix =>
-        "Write the kind of value the message expects: text, a list ([a, b]), a mapping, a number.";
+        "Write the kind of value the message expects: text, a number, a list ([a, b], or one '- item' a line), " +
+        "or keys with values ('key: value' lines indented under the key). Where one value stands for a list, the fix wraps it.";
 }

@@ -4,7 +4,7 @@ namespace Timeline.Core.Checks;
 public sealed class YamlAliasRule : ReadingRule
 {
     public static readonly Rule Rule = new("TL006", "yaml-alias", Severity.Error,
-        "An anchor or alias: these hide content from reviewers.");
+        "A YAML anchor (&name) or alias (*name): a value repeated from elsewhere, hidden from reviewers.");
 
     public override Rule Descriptor => Rule;
 
@@ -12,5 +12,5 @@ public sealed class YamlAliasRule : ReadingRule
         "An alias repeats content that a reviewer does not see where it is used, and aliases of aliases can blow up in size (\"billion laughs\").";
 
     public override string HowToFix =>
-        "Write the value out where it is used.";
+        "Remove the &name and *name marks and write the value out in full wherever it is used.";
 }

@@ -4,12 +4,13 @@ namespace Timeline.Core.Checks;
 public sealed class YamlTagRule : ReadingRule
 {
     public static readonly Rule Rule = new("TL007", "yaml-tag", Severity.Error,
-        "A custom tag.");
+        "A YAML tag (!name): a type named before a value.");
 
     public override Rule Descriptor => Rule;
 
     public override string Why =>
-        "A tag asks a YAML tool to build a value of some type: hand-written data files need none, and some tools run code for them.";
+        "A tag (!date, !!python/object) asks a YAML tool to build a value of some type: hand-written data files need none, " +
+        "and some tools run code for them.";
 
     public override string HowToFix =>
         "Remove the tag (!something) and write the value plainly.";
