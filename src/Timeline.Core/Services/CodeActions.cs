@@ -194,13 +194,14 @@ public static class CodeActions
     private static FixSelection? SelectField(IReadOnlyList<FileEdits> edits, string path, TextEdit insertion, IReadOnlyList<string> fields)
     {
         if (fields.Count < 2 || fields[1].IndexOf(": ", StringComparison.Ordinal) is var colon && colon < 0) return null;
-        int line = insertion.NewText.IndexOf(fields[1], insertion.NewText.IndexOf(fields[0], StringComparison.Ordinal) + fields[0].Length,
-            StringComparison.Ordinal);
-        if (line < 0) return null;
+        // The field's line comes after the id's (the stub is written whole, its fields one a line).
+        int afterId = insertion.NewText.IndexOf(fields[0], StringComparison.Ordinal) + fields[0].Length;
+        int field = insertion.NewText.IndexOf(fields[1], afterId, StringComparison.Ordinal);
+        if (field < 0) return null;
         // Edits of the same file before the insertion move it by what they add or remove.
         int shift = edits.Where(f => f.Path == path).SelectMany(f => f.Edits)
             .Where(e => !ReferenceEquals(e, insertion) && e.Span.Start < insertion.Span.Start).Sum(e => e.NewText.Length - e.Span.Length);
-        int start = insertion.Span.Start + shift + line + colon + 2;
+        int start = insertion.Span.Start + shift + field + colon + 2;
         return new FixSelection(path, new TextSpan(start, start + fields[1].Length - colon - 2));
     }
 
