@@ -26,6 +26,34 @@ end
 
 local clients = {}
 
+-- timeline.showStub, which a quick fix that writes a stub (a source, a place, an actor) runs once its edits are made:
+-- the stub may have landed off screen or in another file, so its file is shown in the current window, centred on the
+-- value the writer should check (a publisher, a name), which is selected. The server does not run this command: without
+-- this handler Neovim would send it back to the server, which answers that it has no such command.
+local function show_stub(command)
+  local arg = command.arguments and command.arguments[1]
+  if type(arg) ~= 'table' or type(arg.uri) ~= 'string' or type(arg.range) ~= 'table' then return end
+  local bufnr = vim.uri_to_bufnr(arg.uri)
+  vim.fn.bufload(bufnr)
+  if not pcall(vim.api.nvim_win_set_buf, 0, bufnr) then return end
+  -- The server counts characters in UTF-16; Neovim's columns are bytes.
+  local function position(p)
+    local line = vim.api.nvim_buf_get_lines(bufnr, p.line, p.line + 1, false)[1] or ''
+    local ok, col = pcall(vim.str_byteindex, line, p.character, true)
+    return { p.line + 1, ok and col or #line }
+  end
+  local first, last = position(arg.range.start), position(arg.range['end'])
+  vim.cmd('normal! \27')
+  vim.api.nvim_win_set_cursor(0, first)
+  vim.cmd('normal! zz')
+  if last[1] > first[1] or last[2] > first[2] then
+    -- A charwise selection of the value, its last character included.
+    vim.cmd('normal! v')
+    vim.api.nvim_win_set_cursor(0, { last[1], math.max(last[2] - 1, 0) })
+  end
+end
+vim.lsp.commands['timeline.showStub'] = show_stub
+
 function M.attach(bufnr, opts)
   local name = vim.api.nvim_buf_get_name(bufnr)
   if name == '' or not is_timeline_file(name) then return end

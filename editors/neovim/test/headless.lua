@@ -4,7 +4,12 @@ local here = debug.getinfo(1, 'S').source:sub(2):match('(.*/)')
 local timeline = dofile(here .. '../timeline.lua')
 timeline.setup({ cmd = { os.getenv('TIMELINE') or 'timeline', 'lsp' } })
 vim.cmd('edit ' .. vim.fn.fnameescape(os.getenv('FILE')))
-local ok = vim.wait(20000, function() return #vim.diagnostic.get(0) > 0 end, 100)
+-- The file's own findings may be published before the project's (an unknown place): waited for until both are in.
+local function has(code)
+  for _, d in ipairs(vim.diagnostic.get(0)) do if d.code == code then return true end end
+  return false
+end
+local ok = vim.wait(20000, function() return has('TL104') and has('TL201') end, 100)
 local diags = vim.diagnostic.get(0)
 local codes = {}
 for _, d in ipairs(diags) do table.insert(codes, tostring(d.code or '?') .. '@' .. d.lnum .. ':' .. d.col) end

@@ -352,11 +352,20 @@ async function writer() {
 
     // 4. The pasted link becomes a source of its own.
     const source = await quickFix(lineOf(text, url), 16, /Create a source from this URL(?! and)/);
+    // The fix shows the new source and selects its publisher, the value to check; the status bar names the selection's
+    // end, where the cursor stands: "Ln 10, Col 27 (11 selected)" for "    publisher: reuters.com".
+    const bar = await s.waitFor(async () => { const t = await page.locator('.statusbar').innerText().catch(() => '');
+      return { ok: /\(\d+ selected\)/.test(t), t }; }, 10000);
+    await s.shot('writer-4-source-from-url.png');
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+S'); await page.waitForTimeout(1500);
     text = fs.readFileSync(file(), 'utf8');
-    await s.shot('writer-4-source-from-url.png');
     check('writer: a pasted link becomes a source by a quick fix', source.ok && !text.includes(`[${url}]`) && text.includes(`url: ${url}`), source.menu);
+    const lines = text.split('\n'), publisher = lines.findIndex(l => /^\s*publisher: reuters\.com\s*$/.test(l));
+    const end = lines[publisher]?.indexOf('reuters.com') + 1 + 'reuters.com'.length;
+    const expected = `Ln ${publisher + 1}, Col ${end} (${'reuters.com'.length} selected)`;
+    check('writer: the new source is shown with its publisher selected', bar.ok && publisher >= 0 && bar.t.includes(expected),
+      `expected ${expected}; ${oneLine(bar.t, 200)}`);
 
     // 5. The new events, dated before the template's, are put in date order by the note's quick fix.
     const sorted = await quickFix(lineOf(text, 'id: fighting-reaches-aleppo') + 1, 11, 'Sort the events by date');

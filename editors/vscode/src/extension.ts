@@ -48,6 +48,27 @@ async function startClient(context: vscode.ExtensionContext) {
   await client.start();
 }
 
+/** A range as the server writes it (LSP, UTF-16 positions). */
+interface WireRange { start: { line: number; character: number }; end: { line: number; character: number } }
+
+/**
+ * timeline.showStub, which a quick fix that writes a stub (a source, a place, an actor) runs once its edits are made:
+ * the stub may have landed off screen or in another file, so its document is shown, the value the writer should check
+ * (a publisher, a name) revealed in the centre and selected. The server puts the command on the code action but does
+ * not declare it among its own commands, so the language client leaves it to this one.
+ */
+async function showStub(arg?: { uri?: string; range?: WireRange }) {
+  if (!arg?.uri || !arg.range) return;
+  const uri = vscode.Uri.parse(arg.uri);
+  const { start, end } = arg.range;
+  const range = new vscode.Range(start.line, start.character, end.line, end.character);
+  // In the column that already shows the document, if one does; else in the active one.
+  const shown = vscode.window.visibleTextEditors.find(e => e.document.uri.toString() === uri.toString());
+  const editor = await vscode.window.showTextDocument(uri, { viewColumn: shown?.viewColumn, preview: false });
+  editor.selection = new vscode.Selection(range.start, range.end);
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenter);
+}
+
 function projectFolder(): string | undefined {
   const doc = vscode.window.activeTextEditor?.document;
   if (doc && doc.uri.scheme === 'file') {
@@ -293,6 +314,7 @@ export async function activate(context: vscode.ExtensionContext) {
     vscode.workspace.onDidSaveTextDocument(doc => { if (isTimeline(doc)) preview.scheduleRender(); }),
     vscode.workspace.registerTextDocumentContentProvider(PlaceCards.scheme, placeCards),
     vscode.commands.registerCommand('timeline.newChronology', () => newChronology(context)),
+    vscode.commands.registerCommand('timeline.showStub', showStub),
     vscode.window.onDidChangeActiveTextEditor(() => preview.scheduleRender()),
   );
   await startClient(context);

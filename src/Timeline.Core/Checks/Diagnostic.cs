@@ -56,6 +56,13 @@ public sealed record Fix(string Title, IReadOnlyList<TextEdit> Edits, string? Pa
 /// </summary>
 public sealed record FixCommand(string Title, string Name, string Path, IReadOnlyDictionary<string, string> Arguments);
 
+/// <summary>
+/// The part of a fix's new text the writer should check (a new source's publisher, a new place's name), which the
+/// editor shows and selects once the edits are made, wherever it landed. <see cref="Span"/> is in the text of
+/// <see cref="Path"/> after the edits.
+/// </summary>
+public sealed record FixSelection(string Path, TextSpan Span);
+
 public sealed record Diagnostic(Rule Rule, Severity Severity, TextSpan Span, string Message)
 {
     public string Code => Rule.Code;

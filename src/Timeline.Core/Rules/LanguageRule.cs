@@ -191,6 +191,9 @@ public sealed record FixAction(string Title, IReadOnlyList<(string Path, IReadOn
     /// <summary>What the editor runs once the edits are made (a page captured), if anything.</summary>
     public FixCommand? Command { get; init; }
 
+    /// <summary>The new text to show and select once the edits are made (a stub's value to check), if any.</summary>
+    public FixSelection? Select { get; init; }
+
     public const string QuickFix = "quickfix";
 
     /// <summary>Whether the fix is the one right answer (see <see cref="Fix.IsCertain"/>): <c>check --fix</c> applies it.</summary>

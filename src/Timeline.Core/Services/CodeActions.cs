@@ -13,6 +13,9 @@ public sealed record CodeAction(
 {
     /// <summary>What the editor runs once the edits are made, if anything.</summary>
     public FixCommand? Command { get; init; }
+
+    /// <summary>The new text to show and select once the edits are made (a stub's value to check), if any.</summary>
+    public FixSelection? Select { get; init; }
 }
 
 /// <summary>A source made from a link: the action, the new source's id and the file it is written in.</summary>
@@ -39,7 +42,7 @@ public static class CodeActions
             // The fixes a rule makes only when asked: its own business, not this list's.
             foreach (var f in Rules.Of(d.Rule).FixesOnRequest(d, new FixRequest(file, project)))
                 actions.Add(new CodeAction(f.Title, f.Kind, f.Edits.Select(e => new FileEdits(e.Path, e.Edits)).ToList(), new[] { d },
-                    f.IsPreferred, f.CreateFile) { Command = f.Command });
+                    f.IsPreferred, f.CreateFile) { Command = f.Command, Select = f.Select });
         }
         if (!actions.Any(a => a.Title == SortTitle) && SortEvents(file) is { } s) actions.Add(s);
         return actions;
@@ -171,7 +174,8 @@ public static class CodeActions
             string content = $"{listKey}:\n  - {string.Join("\n    ", fields)}\n";
             var edits = new List<FileEdits> { new(path, new[] { new TextEdit(new TextSpan(0, 0), content) }) };
             if (replace is not null) edits.Add(new FileEdits(file.Path, here));
-            return new CodeAction(title ?? $"Create {what} '{id}' in a new file {defaultName}", QuickFix, edits, new[] { d }, false, path);
+            return new CodeAction(title ?? $"Create {what} '{id}' in a new file {defaultName}", QuickFix, edits, new[] { d }, false, path)
+                { Select = SelectField(edits, path, edits[0].Edits[0], fields) };
         }
         var edit = target == file ? InsertNear(target, listKey, fields, d.Span.Start) : AppendToList(target, listKey, fields);
         if (edit is null) return null;
@@ -179,7 +183,26 @@ public static class CodeActions
             ? new[] { new FileEdits(file.Path, here.Append(edit).OrderBy(e => e.Span.Start).ToList()) }
             : replace is null ? new[] { new FileEdits(target.Path, new[] { edit }) }
             : new[] { new FileEdits(file.Path, here), new FileEdits(target.Path, new[] { edit }) };
-        return new CodeAction(title ?? $"Create {what} '{id}' in {Path.GetFileName(target.Path)}", QuickFix, fileEdits, new[] { d });
+        return new CodeAction(title ?? $"Create {what} '{id}' in {Path.GetFileName(target.Path)}", QuickFix, fileEdits, new[] { d })
+            { Select = SelectField(fileEdits, target.Path, edit, fields) };
+    }
+
+    /// <summary>
+    /// The value of a stub's second field (a source's publisher, a place's or an actor's name: the guess the writer
+    /// should check), as a span of its file once every edit of that file is made.
+    /// </summary>
+    private static FixSelection? SelectField(IReadOnlyList<FileEdits> edits, string path, TextEdit insertion, IReadOnlyList<string> fields)
+    {
+        if (fields.Count < 2 || fields[1].IndexOf(": ", StringComparison.Ordinal) is var colon && colon < 0) return null;
+        // The field's line comes after the id's (the stub is written whole, its fields one a line).
+        int afterId = insertion.NewText.IndexOf(fields[0], StringComparison.Ordinal) + fields[0].Length;
+        int field = insertion.NewText.IndexOf(fields[1], afterId, StringComparison.Ordinal);
+        if (field < 0) return null;
+        // Edits of the same file before the insertion move it by what they add or remove.
+        int shift = edits.Where(f => f.Path == path).SelectMany(f => f.Edits)
+            .Where(e => !ReferenceEquals(e, insertion) && e.Span.Start < insertion.Span.Start).Sum(e => e.NewText.Length - e.Span.Length);
+        int start = insertion.Span.Start + shift + field + colon + 2;
+        return new FixSelection(path, new TextSpan(start, start + fields[1].Length - colon - 2));
     }
 
     /// <summary>

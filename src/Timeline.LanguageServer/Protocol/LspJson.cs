@@ -35,6 +35,7 @@ namespace Timeline.LanguageServer.Protocol;
 [JsonSerializable(typeof(NewProjectParams))]
 [JsonSerializable(typeof(ExecuteCommandParams))]
 [JsonSerializable(typeof(CaptureSourceArguments))]
+[JsonSerializable(typeof(ShowStubArguments))]
 // Results
 [JsonSerializable(typeof(InitializeResult))]
 [JsonSerializable(typeof(CompletionList))]

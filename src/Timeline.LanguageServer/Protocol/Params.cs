@@ -67,5 +67,11 @@ public sealed record ExecuteCommandParams(string Command, System.Text.Json.JsonE
 /// <summary>timeline.captureSource's one argument: the file that defines the source, its id, and the page (a URL or a saved file).</summary>
 public sealed record CaptureSourceArguments(string Uri, string Id, string Url);
 
+/// <summary>
+/// timeline.showStub's one argument: the document a fix wrote a stub in and the range, in its text after the fix, of the
+/// value to check. The editor runs it itself (the server does not declare it): it opens the document and selects the range.
+/// </summary>
+public sealed record ShowStubArguments(string Uri, Range Range);
+
 /// <summary>workspace/applyEdit, sent by the server.</summary>
 public sealed record ApplyWorkspaceEditParams(string Label, WorkspaceEdit Edit);

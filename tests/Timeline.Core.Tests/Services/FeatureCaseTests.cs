@@ -101,7 +101,8 @@ public class FeatureCaseTests
     [CaseTheory, MemberData(nameof(Cases), "code-actions")]
     public void Code_actions(string name, bool crlf)
     {
-        var c = FeatureCase.Load(name, crlf, "expect-action", "reject-action", "expect-action-count", "expect-preferred", "apply");
+        var c = FeatureCase.Load(name, crlf, "expect-action", "reject-action", "expect-action-count", "expect-preferred", "apply",
+            "expect-selection");
         var range = c.Caret is { } caret ? new TextSpan(caret, caret)
             : c.MarkedSpan ?? throw new InvalidOperationException($"{name}: no caret or range");
         var actions = CodeActions.For(c.Model, c.Project, range);
@@ -125,11 +126,20 @@ public class FeatureCaseTests
             ? Find(title) ?? throw new Xunit.Sdk.XunitException($"no '{title}' among [{shown}]")
             : preferred.FirstOrDefault();
         if (applied is null) return;
+        var after = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var f in applied.Edits.GroupBy(f => f.Path))
         {
             string text = f.Key == applied.CreateFile ? c.TryTextOf(f.Key) ?? "" : c.TextOf(f.Key);
-            c.AssertAfter(f.Key, FeatureCase.Apply(text, f.SelectMany(x => x.Edits)));
+            after[f.Key] = FeatureCase.Apply(text, f.SelectMany(x => x.Edits));
+            c.AssertAfter(f.Key, after[f.Key]);
         }
+        // What the editor shows and selects once the edits are made: named in the case whenever there is one.
+        string selected = applied.Select is not { } select ? "none"
+            : after.TryGetValue(select.Path, out var text2) && select.Span.End <= text2.Length
+                ? $"{c.Display(select.Path)}:{new SourceText(text2).LineOf(select.Span.Start) + 1} ⟦{text2[select.Span.Start..select.Span.End]}⟧"
+                : $"{c.Display(select.Path)} {select.Span}, outside the text the edits leave";
+        Assert.True((c.Opt("expect-selection") ?? "none") == selected,
+            $"expected the selection {c.Opt("expect-selection") ?? "none"}, got {selected}");
     }
 
     [CaseTheory, MemberData(nameof(Cases), "document-symbols")]

@@ -123,16 +123,19 @@ public abstract class UnknownReferenceRule : ReferenceRule
             if (SourceLinks.Defined(url, request.Project.Symbols) is not null) yield break;
             if (CodeActions.CreateSourceFromUrl(request.File, request.Project, diagnostic) is not { } made) yield break;
             var edits = made.Action.Edits.Select(e => (e.Path, e.Edits)).ToList();
-            yield return new FixAction(made.Action.Title, edits, IsPreferred: true, CreateFile: made.Action.CreateFile);
+            yield return new FixAction(made.Action.Title, edits, IsPreferred: true, CreateFile: made.Action.CreateFile)
+                { Select = made.Action.Select };
             // Once the edits are made, the editor runs the capture, which adds the snapshot to the new source.
             yield return new FixAction("Create a source from this URL and capture it", edits, CreateFile: made.Action.CreateFile)
             {
                 Command = new FixCommand("Capture the page", CaptureCommand, made.Path,
                     new Dictionary<string, string> { ["id"] = made.Id, ["url"] = url.AbsoluteUri }),
+                Select = made.Action.Select,
             };
             yield break;
         }
         if (CodeActions.CreateStub(request.File, request.Project, diagnostic, Kind) is { } stub)
-            yield return new FixAction(stub.Title, stub.Edits.Select(e => (e.Path, e.Edits)).ToList(), CreateFile: stub.CreateFile);
+            yield return new FixAction(stub.Title, stub.Edits.Select(e => (e.Path, e.Edits)).ToList(), CreateFile: stub.CreateFile)
+                { Select = stub.Select };
     }
 }
