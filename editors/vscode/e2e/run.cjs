@@ -201,7 +201,7 @@ async function example() {
     await page.keyboard.type('Saraqeb'); await page.waitForTimeout(800);
     await page.keyboard.press('Control+Space');
     const suggest = await s.waitFor(async () => { const t = await page.locator('.suggest-widget').innerText().catch(() => '');
-      return { ok: /Sar[aā]qib/.test(t) && t.includes('geonames:164816'), t }; }, 10000);
+      return { ok: /Sar[aā]qib/.test(t) && t.includes('saraqib-sy'), t }; }, 10000);
     await s.shot('3-completion.png');
     check('completion offers Saraqib for Saraqeb', suggest.ok, oneLine(suggest.t));
     await page.keyboard.press('Enter'); await page.waitForTimeout(800);
@@ -215,11 +215,11 @@ async function example() {
     check('hover shows a place card', hover.ok, oneLine(hover.t));
     await page.keyboard.press('Escape');
 
-    // 5. A quick fix: saraqeb becomes geonames:164816 (Saraqib).
+    // 5. A quick fix: saraqeb becomes saraqib-sy (Saraqib).
     await s.goTo(6, 15);
     await page.keyboard.press('Control+.');
     await page.waitForTimeout(1500);
-    const change = page.locator('.action-widget .monaco-list-row').filter({ hasText: 'geonames:164816' }).first();
+    const change = page.locator('.action-widget .monaco-list-row').filter({ hasText: 'saraqib-sy' }).first();
     const offered = await change.waitFor({ timeout: 10000 }).then(() => true, () => false);
     await s.shot('5-quick-fix-menu.png');
     if (offered) await change.click(); else await page.keyboard.press('Escape');
@@ -230,7 +230,7 @@ async function example() {
     const after = await s.panel();
     await s.shot('6-quick-fix-applied.png');
     check('a quick fix applies', fixed.ok && !after.includes('saraqeb') && after.includes('TL103'),
-      `${fixed.text}; "Change to 'geonames:164816'" offered: ${offered}`);
+      `${fixed.text}; "Change to 'saraqib-sy'" offered: ${offered}`);
 
     // 6. The chronology preview beside the editor: the server's page of the unsaved text (on disk the draft still
     //    says saraqeb; in the editor it now names Saraqib). The event dated "Friday" keeps its problem: it is marked,
@@ -447,7 +447,7 @@ async function untrusted() {
     await s.goTo(6, 15);
     await page.keyboard.press('Control+.');
     const fix = await s.waitFor(async () => { const t = (await page.locator('.action-widget .monaco-list-row').allInnerTexts().catch(() => [])).join(' | ');
-      return { ok: t.includes('geonames:164816'), t }; }, 10000);
+      return { ok: t.includes('saraqib-sy'), t }; }, 10000);
     await s.shot('untrusted-2-quick-fix.png');
     check('quick fixes are offered in the untrusted folder', fix.ok, oneLine(fix.t));
     await page.keyboard.press('Escape');
