@@ -74,6 +74,8 @@ public static class FileAnalyzer
         // Reuse: the segments at the start and at the end that the edit did not touch lie wholly in the
         // text the two versions share at their start and at their end; the few in between are looked up by their text.
         var prev = previous?.Kind == kind ? previous.Segments : null;
+        // The segments reused below are moved to where they now stand: the previous version's positions go with them.
+        if (prev is not null) previous!.MoveOn();
         var prevLayout = previous?.Layout;
         int n = segments.Count, pn = prev?.Count ?? 0;
         var analyses = new SegmentAnalysis?[n];
