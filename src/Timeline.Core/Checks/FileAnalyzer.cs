@@ -93,6 +93,8 @@ public static class FileAnalyzer
                 // The same segment moved by the edit, lying wholly in the shared end.
                 if (was with { Start = seg.Start } != seg || seg.Start < now.Length - suffix
                     || before.Length - was.End != now.Length - seg.End) break;
+                // A syntax error's message can name a line (where a flow collection opened): read again where it now stands.
+                if (prev[pn - 1 - tail].Problems.Count > 0 && before.LineOf(was.Start) != now.LineOf(seg.Start)) break;
                 tail++;
             }
             for (int i = 0; i < head; i++) Take(i, i);
@@ -129,6 +131,7 @@ public static class FileAnalyzer
             {
                 var a = prev![p];
                 if (reusedPrev[p] || a.Segment.Role != seg.Role || a.Segment.ListKey != seg.ListKey || a.Timezone != tz) continue;
+                if (a.Problems.Count > 0 && previous!.Source.LineOf(prevLayout![p].Start) != source.LineOf(seg.Start)) continue;
                 Take(p, i);
                 return a;
             }

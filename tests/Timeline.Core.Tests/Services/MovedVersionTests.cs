@@ -45,4 +45,18 @@ public class MovedVersionTests
         Assert.False(second.Model.MovedOn);
         Assert.Equal(Fresh(Moved(Example)), Render(ws.Analyze(Path).Result, Path));
     }
+
+    [Fact]
+    public void A_syntax_message_naming_a_line_names_the_line_where_its_segment_now_stands()
+    {
+        // An unclosed flow mapping: its message names the line it opened on.
+        int at = Example.IndexOf("tags: [aleppo-city]", StringComparison.Ordinal);
+        string broken = Example[..at] + "tags: {aleppo-city" + Example[(at + "tags: [aleppo-city]".Length)..];
+        var ws = new TimelineWorkspace(new MemoryFileSystem());
+        ws.SetFolders(["/p"]);
+        ws.Open(Path, broken, 1);
+        ws.Analyze(Path);
+        ws.Change(Path, Moved(broken), 2);
+        Assert.Equal(Fresh(Moved(broken)), Render(ws.Analyze(Path).Result, Path));
+    }
 }
