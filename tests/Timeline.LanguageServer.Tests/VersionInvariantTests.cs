@@ -20,8 +20,7 @@ public class VersionInvariantTests
         Read("tests/samples/TL304-undisputed-conflict/fires/a.timeline.yaml"),
     ], sequences: 60);
 
-    [Fact(Skip = "Fails about one sequence in 25 on the example (docs/reliability.md): a publish labelled with a version " +
-        "carries findings placed for another text. Run it when the server's reuse of findings is mended.")]
+    [Fact]
     public Task Every_publish_of_the_example_is_true_of_its_version() =>
         RunAsync([Read("examples/aleppo-2024/aleppo-2024.timeline.yaml")], sequences: 100);
 

@@ -74,6 +74,8 @@ public static class FileAnalyzer
         // Reuse: the segments at the start and at the end that the edit did not touch lie wholly in the
         // text the two versions share at their start and at their end; the few in between are looked up by their text.
         var prev = previous?.Kind == kind ? previous.Segments : null;
+        // The segments reused below are moved to where they now stand: the previous version's positions go with them.
+        if (prev is not null) previous!.MoveOn();
         var prevLayout = previous?.Layout;
         int n = segments.Count, pn = prev?.Count ?? 0;
         var analyses = new SegmentAnalysis?[n];
@@ -91,6 +93,8 @@ public static class FileAnalyzer
                 // The same segment moved by the edit, lying wholly in the shared end.
                 if (was with { Start = seg.Start } != seg || seg.Start < now.Length - suffix
                     || before.Length - was.End != now.Length - seg.End) break;
+                // A syntax error's message can name a line (where a flow collection opened): read again where it now stands.
+                if (prev[pn - 1 - tail].Problems.Count > 0 && before.LineOf(was.Start) != now.LineOf(seg.Start)) break;
                 tail++;
             }
             for (int i = 0; i < head; i++) Take(i, i);
@@ -127,6 +131,7 @@ public static class FileAnalyzer
             {
                 var a = prev![p];
                 if (reusedPrev[p] || a.Segment.Role != seg.Role || a.Segment.ListKey != seg.ListKey || a.Timezone != tz) continue;
+                if (a.Problems.Count > 0 && previous!.Source.LineOf(prevLayout![p].Start) != source.LineOf(seg.Start)) continue;
                 Take(p, i);
                 return a;
             }

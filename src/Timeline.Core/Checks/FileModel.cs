@@ -43,6 +43,25 @@ public sealed class FileModel
     /// <summary>The segments as they were split in this version (the segments' anchors move on with later versions).</summary>
     internal IReadOnlyList<Segment>? Layout { get; init; }
 
+    private int _movedOn;
+
+    /// <summary>
+    /// Whether a later version was made from this one. Its segments are then shared with that version, and their
+    /// anchors, so this version's positions are no longer its own: what was read of them since (a check, a
+    /// publish) may be placed for the later text, and must be dropped, not kept or reported under this version.
+    /// It is set before any anchor moves: what was read before it is seen unset is of this version.
+    /// </summary>
+    public bool MovedOn
+    {
+        get
+        {
+            Interlocked.MemoryBarrier(); // the positions read before are read before the mark
+            return Volatile.Read(ref _movedOn) != 0;
+        }
+    }
+
+    internal void MoveOn() => Interlocked.Exchange(ref _movedOn, 1);
+
     /// <summary>
     /// Stands for what the project checks see of this file beyond each event: its sources, places
     /// and actors, and the kinds and ids of its definitions and references. A new version keeps

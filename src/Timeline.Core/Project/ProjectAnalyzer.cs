@@ -274,7 +274,8 @@ public static class ProjectAnalyzer
         var unresolved = new List<Reference>();
         foreach (var r in seg.Parts.References) if (symbols.Find(r.Kind, r.Id) is null) unresolved.Add(r);
         var findings = new SegmentFindings(outline, found.ToArray(), unresolved.ToArray());
-        seg.Checked = findings;
+        // Made while a later version moved the segment: its findings may be placed for either text, and are not kept.
+        if (!f.MovedOn) seg.Checked = findings;
         return findings;
     }
 

@@ -95,17 +95,21 @@ internal sealed class DiagnosticsPublisher
             if (doc.Model.Kind != Core.Language.FileKind.Unknown && !ReferenceEquals(analysis.File(doc.Path), doc.Model)) { Schedule(); continue; }
             string uri = _server.Uris.ToUri(doc.Path);
             lock (_published)
-            {
                 if (_published.TryGetValue(uri, out var last) && last.Version == doc.Version && last.Generation == analysis.Generation) continue;
-                _published[uri] = (doc.Version, analysis.Generation);
-            }
             // A built-in catalog shown to the writer is Timeline's, not theirs: nothing to report in it.
             var diags = Core.Catalogs.BuiltinCatalogs.NameOf(doc.Path) is null ? analysis.Result.For(doc.Path) : [];
             var items = diags.Select(d => DiagnosticConversion.ToLsp(_server.Lsp, d, doc.Model.Source)).ToArray();
+            // A later version was made meanwhile, moving the segments this one shares with it: what was found and placed
+            // may be placed for the later text. Nothing goes out under this version; the change scheduled the next round.
+            if (doc.Model.MovedOn) continue;
+            lock (_published) _published[uri] = (doc.Version, analysis.Generation);
             // The check is done and what it replaced is garbage: the moment to give memory back, if asked (not before a
             // document's own findings, which go out first).
             if (analysis.Complete) _server.Memory?.TrimIfRequested();
-            await _server.NotifyAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams(uri, doc.Version, items),
+            // What is known before the project is read is the document's own findings, not all of its version's: published
+            // with no version, since a version names exactly the findings of its text (the project's follow, with it).
+            int? version = analysis.Complete ? doc.Version : null;
+            await _server.NotifyAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams(uri, version, items),
                 LspJson.Default.PublishDiagnosticsParams).ConfigureAwait(false);
             published = true;
         }
