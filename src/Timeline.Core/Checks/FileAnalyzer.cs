@@ -38,7 +38,8 @@ public static class FileAnalyzer
         if (kind == FileKind.Unknown)
             return new FileModel { Path = path, Kind = kind, Source = source, Document = new YamlDocument { Source = source } };
         var problem = YamlReader.TooLarge(new TextSpan(0, 0), limits ?? ReaderLimits.Default);
-        var model = new FileModel { Path = path, Kind = kind, Source = source, Document = new YamlDocument { Source = source, Problems = [problem] } };
+        var document = new YamlDocument { Source = source, Problems = [problem] };
+        var model = new FileModel { Path = path, Kind = kind, Source = source, Document = document };
         model.Diagnostics.Add(ToDiagnostic(problem));
         return model;
     }

@@ -136,14 +136,23 @@ public sealed class MessageReader
     /// </summary>
     private async Task<byte[]> PeekPrefixAsync(int count, CancellationToken cancel)
     {
-        while (_end - _start < count && await FillAsync(cancel).ConfigureAwait(false)) { }
+        // A lying length may never be followed by that many bytes: what has come is enough once a next frame begins.
+        while (_end - _start < count && NextHeader(_buffer.AsSpan(_start, _end - _start)) < 0
+               && await FillAsync(cancel).ConfigureAwait(false)) { }
         var span = _buffer.AsSpan(_start, Math.Min(count, _end - _start));
+        int next = NextHeader(span);
+        return (next < 0 ? span : span[..next]).ToArray();
+    }
+
+    /// <summary>Where a next frame's header (or the start of one, at the end) begins in <paramref name="span"/>, or -1.</summary>
+    private static int NextHeader(ReadOnlySpan<byte> span)
+    {
         for (int i = 0; i + 1 < span.Length; i++)
         {
             if (span[i] == (byte)'\n' && span[(i + 1)..].StartsWith(HeaderStart.AsSpan(0, Math.Min(HeaderStart.Length, span.Length - i - 1))))
-                return span[..i].ToArray();
+                return i;
         }
-        return span.ToArray();
+        return -1;
     }
 
     private async Task<bool> FillAsync(CancellationToken cancel)
