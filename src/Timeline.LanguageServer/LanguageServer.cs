@@ -32,6 +32,9 @@ public sealed class ServerOptions
     /// answer waits for the whole project, as the tests that compare whole answers expect.
     /// </summary>
     public bool AnswerWhileReading { get; init; }
+
+    /// <summary>The largest message read (a larger one is skipped as it streams); lowered in tests.</summary>
+    public int MaxMessageBytes { get; init; } = 64 * 1024 * 1024;
 }
 
 /// <summary>
@@ -51,7 +54,7 @@ public sealed class TimelineLanguageServer
     {
         _options = options ?? new ServerOptions();
         _log = _options.Log ?? Console.Error;
-        _rpc = new JsonRpcConnection(input, output);
+        _rpc = new JsonRpcConnection(input, output, _options.MaxMessageBytes);
         Workspace = new TimelineWorkspace(_options.FileSystem);
         Uris = new UriMap();
         Lsp = new Lsp(PositionEncoding.Utf16);
@@ -145,6 +148,13 @@ public sealed class TimelineLanguageServer
 
     internal Task NotifyAsync<T>(string method, T parameters, JsonTypeInfo<T> info) =>
         _rpc.NotifyAsync(method, JsonPayload.Of(parameters, info));
+
+    /// <summary>
+    /// Registers what is done with a message over the size limit (its first bytes and its declared length), once the
+    /// server is initialized and until it shuts down; the handler answers whether it took care of the message.
+    /// </summary>
+    internal void OnOversizedMessage(Func<ReadOnlyMemory<byte>, long, Task<bool>> handler) =>
+        _rpc.OversizedMessage = (prefix, length) => _initialized && !_shutdown ? handler(prefix, length) : Task.FromResult(false);
 
     /// <summary>Marks the requests that read documents stale: an edit just arrived (they answer ContentModified).</summary>
     internal void DocumentChanged(string uri) => _rpc.DocumentChanged(uri);

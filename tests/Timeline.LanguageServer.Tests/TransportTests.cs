@@ -41,7 +41,7 @@ public class TransportTests
         await Assert.ThrowsAsync<FramingException>(() => reader.ReadAsync());
         Assert.Contains("ok", Encoding.UTF8.GetString((await reader.ReadAsync())!));
         var huge = new MessageReader(new MemoryStream(Encoding.ASCII.GetBytes("Content-Length: 99999999999\r\n\r\nxyz")), maxContentLength: 100);
-        await Assert.ThrowsAsync<FramingException>(() => huge.ReadAsync());
+        await Assert.ThrowsAsync<OversizedMessageException>(() => huge.ReadAsync());
     }
 
     [Fact]

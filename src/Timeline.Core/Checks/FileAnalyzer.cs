@@ -27,6 +27,23 @@ public static class FileAnalyzer
         return segments is null ? Whole(path, kind, source, limits) : Segmented(path, kind, shape!, source, limits, segments, previous);
     }
 
+    /// <summary>
+    /// The model of a file known to be over the size limit without its text (judged by its size on disk, or by the
+    /// length of a message): no text, and TL901 at its start, as the reader gives for such a text.
+    /// </summary>
+    public static FileModel TooLarge(string path, ReaderLimits? limits = null)
+    {
+        var source = new SourceText("");
+        var kind = FileKinds.FromPath(path);
+        if (kind == FileKind.Unknown)
+            return new FileModel { Path = path, Kind = kind, Source = source, Document = new YamlDocument { Source = source } };
+        var problem = YamlReader.TooLarge(new TextSpan(0, 0), limits ?? ReaderLimits.Default);
+        var document = new YamlDocument { Source = source, Problems = [problem] };
+        var model = new FileModel { Path = path, Kind = kind, Source = source, Document = document };
+        model.Diagnostics.Add(ToDiagnostic(problem));
+        return model;
+    }
+
     private static FileModel Whole(string path, FileKind kind, SourceText source, ReaderLimits limits)
     {
         // Not a file of the language (a snapshot an editor opened, say): plain text, nothing to report.

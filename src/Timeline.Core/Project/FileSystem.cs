@@ -12,6 +12,9 @@ public interface IFileSystem
 
     /// <summary>A file's bytes as stored (a snapshot's digest is of its bytes, not its text).</summary>
     byte[] ReadAllBytes(string path) => System.Text.Encoding.UTF8.GetBytes(ReadAllText(path));
+
+    /// <summary>A file's size as stored, when it can be known without reading the file (null otherwise).</summary>
+    long? StoredLength(string path) => null;
     IEnumerable<string> EnumerateFiles(string directory);
     IEnumerable<string> EnumerateDirectories(string directory);
 }
@@ -23,6 +26,12 @@ public sealed class PhysicalFileSystem : IFileSystem
     public bool DirectoryExists(string path) => Directory.Exists(path);
     public string ReadAllText(string path) => TextDecoding.Decode(File.ReadAllBytes(path));
     public byte[] ReadAllBytes(string path) => File.ReadAllBytes(path);
+
+    public long? StoredLength(string path)
+    {
+        try { return new FileInfo(path).Length; }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException) { return null; }
+    }
     public (string Text, int FirstInvalid) ReadText(string path) =>
         TextDecoding.Decode(File.ReadAllBytes(path), out int bad) is var t ? (t, bad) : default;
     public IEnumerable<string> EnumerateFiles(string directory) =>

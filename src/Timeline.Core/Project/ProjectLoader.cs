@@ -175,6 +175,9 @@ public static class ProjectLoader
     {
         string text;
         int invalid;
+        // Judged by its size on disk first: a file over the limit is not read at all, so memory stays small.
+        if (fs.StoredLength(path) is { } stored && YamlReader.IsTooLarge(stored, limits ?? ReaderLimits.Default))
+            return FileAnalyzer.TooLarge(path, limits);
         try { (text, invalid) = fs.ReadText(path); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
         var model = FileAnalyzer.Analyze(path, FileKinds.FromPath(path), new SourceText(text), limits);

@@ -26,9 +26,7 @@ public static class YamlReader
         limits ??= ReaderLimits.Default;
         if (IsTooLarge(source, limits))
         {
-            var tooLarge = new SyntaxProblem(TooLargeRule.Rule, new TextSpan(0, source.LineEnd(0)),
-                $"the file is larger than the limit of {limits.MaxBytes:N0} bytes, so it was not read; split it into several files");
-            return new YamlDocument { Source = source, Problems = new[] { tooLarge } };
+            return new YamlDocument { Source = source, Problems = new[] { TooLarge(new TextSpan(0, source.LineEnd(0)), limits) } };
         }
         var segments = Segmenter.Split(source);
         if (segments is null)
@@ -45,6 +43,16 @@ public static class YamlReader
                 new SegmentAnchor { Start = segments[i].Start }, limits);
         return Compose(source, segments, parts);
     }
+
+    /// <summary>TL901 for a file over the size limit, placed at <paramref name="span"/>.</summary>
+    public static SyntaxProblem TooLarge(TextSpan span, ReaderLimits limits) => new(TooLargeRule.Rule, span,
+        $"the file is larger than the limit of {limits.MaxBytes:N0} bytes, so it was not read; split it into several files");
+
+    /// <summary>
+    /// Whether a file of this many bytes (as stored) is over the size limit for certain, so that it need not be read
+    /// to be judged: a byte-order mark is not text, and under the limit the decoded text is judged as before.
+    /// </summary>
+    public static bool IsTooLarge(long storedBytes, ReaderLimits limits) => storedBytes - 3 > limits.MaxBytes;
 
     /// <summary>Whether a text is over the size limit (and so is not read).</summary>
     public static bool IsTooLarge(SourceText source, ReaderLimits limits) =>

@@ -93,6 +93,12 @@ public sealed class JsonRpcConnection
     /// <summary>Decides whether a notification is handled now (false drops it).</summary>
     public Func<string, bool>? NotificationGate { get; set; }
 
+    /// <summary>
+    /// Told of a message over the size limit, with the first bytes of its body and its declared length, after it was
+    /// skipped; answers whether it took care of it. When nothing does, the message is answered with a ParseError.
+    /// </summary>
+    public Func<ReadOnlyMemory<byte>, long, Task<bool>>? OversizedMessage { get; set; }
+
     /// <summary>Told of every fault: a handler's exception, a bad frame, a lost peer.</summary>
     public event Action<string, Exception?>? Fault;
 
@@ -114,6 +120,19 @@ public sealed class JsonRpcConnection
             try
             {
                 body = await _reader.ReadAsync(cancel).ConfigureAwait(false);
+            }
+            catch (OversizedMessageException ex) when (OversizedMessage is { } handler)
+            {
+                Fault?.Invoke($"bad frame: {ex.Message}", null);
+                bool handled;
+                try { handled = await handler(ex.Prefix, ex.Length).ConfigureAwait(false); }
+                catch (Exception fault)
+                {
+                    Fault?.Invoke("an oversized message could not be handled", fault);
+                    handled = false;
+                }
+                if (!handled) await SendErrorAsync(null, ErrorCodes.ParseError, $"Parse error: {ex.Message}").ConfigureAwait(false);
+                continue;
             }
             catch (FramingException ex)
             {

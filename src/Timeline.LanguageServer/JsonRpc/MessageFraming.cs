@@ -6,7 +6,17 @@ using System.Text;
 namespace Timeline.LanguageServer.JsonRpc;
 
 /// <summary>A frame that could not be read: its headers were malformed or its body too large.</summary>
-public sealed class FramingException(string message) : Exception(message);
+public class FramingException(string message) : Exception(message);
+
+/// <summary>A frame whose body is over the limit: skipped, with its declared length and the first bytes of its body.</summary>
+public sealed class OversizedMessageException(long length, int limit, byte[] prefix)
+    : FramingException($"a message of {length} bytes, over the limit of {limit}")
+{
+    public long Length { get; } = length;
+
+    /// <summary>The body's first bytes (at most <see cref="MessageReader.OversizedPrefixLength"/>), cut before a next frame's header.</summary>
+    public ReadOnlyMemory<byte> Prefix { get; } = prefix;
+}
 
 /// <summary>
 /// Reads Content-Length framed messages (the base protocol of LSP). Frames may arrive split
@@ -27,9 +37,12 @@ public sealed class MessageReader
 
     public int MaxContentLength { get; }
 
+    /// <summary>How much of an oversized body is kept (the rest is skipped as it streams, never held).</summary>
+    public const int OversizedPrefixLength = 8 * 1024;
+
     /// <summary>
     /// The next message body, or null at the end of the stream. Throws <see cref="FramingException"/> for a bad
-    /// frame (after skipping it).
+    /// frame (after skipping it), <see cref="OversizedMessageException"/> for one over the limit.
     /// </summary>
     public async Task<byte[]?> ReadAsync(CancellationToken cancel = default)
     {
@@ -61,8 +74,9 @@ public sealed class MessageReader
         if (length is null) throw new FramingException("a message without a Content-Length header");
         if (length > MaxContentLength)
         {
+            byte[] prefix = await PeekPrefixAsync(Math.Min(length.Value, OversizedPrefixLength), cancel).ConfigureAwait(false);
             await SkipToNextHeaderAsync(length.Value, cancel).ConfigureAwait(false);
-            throw new FramingException($"a message of {length} bytes, over the limit of {MaxContentLength}");
+            throw new OversizedMessageException(length.Value, MaxContentLength, prefix);
         }
         var body = new byte[length.Value];
         int filled = 0;
@@ -102,9 +116,10 @@ public sealed class MessageReader
                     return;
                 }
             }
-            // Keep the last bytes: a header may straddle two reads.
+            // Keep the last bytes: a header may straddle two reads. A body that ends within what is read is skipped
+            // whole at once, or the skip would wait for the next message before it ends.
             int keep = Math.Min(span.Length, HeaderStart.Length);
-            int n = (int)Math.Min(length, span.Length - keep);
+            int n = length <= span.Length ? (int)length : span.Length - keep;
             if (n <= 0)
             {
                 if (!await FillAsync(cancel).ConfigureAwait(false)) { _start = _end; return; }
@@ -113,6 +128,31 @@ public sealed class MessageReader
             _start += n;
             length -= n;
         }
+    }
+
+    /// <summary>
+    /// Up to <paramref name="count"/> bytes of what comes next, left in the buffer (the skip that follows consumes them),
+    /// and cut where a next frame's header begins, as <see cref="SkipToNextHeaderAsync"/> would stop there.
+    /// </summary>
+    private async Task<byte[]> PeekPrefixAsync(int count, CancellationToken cancel)
+    {
+        // A lying length may never be followed by that many bytes: what has come is enough once a next frame begins.
+        while (_end - _start < count && NextHeader(_buffer.AsSpan(_start, _end - _start)) < 0
+               && await FillAsync(cancel).ConfigureAwait(false)) { }
+        var span = _buffer.AsSpan(_start, Math.Min(count, _end - _start));
+        int next = NextHeader(span);
+        return (next < 0 ? span : span[..next]).ToArray();
+    }
+
+    /// <summary>Where a next frame's header (or the start of one, at the end) begins in <paramref name="span"/>, or -1.</summary>
+    private static int NextHeader(ReadOnlySpan<byte> span)
+    {
+        for (int i = 0; i + 1 < span.Length; i++)
+        {
+            if (span[i] == (byte)'\n' && span[(i + 1)..].StartsWith(HeaderStart.AsSpan(0, Math.Min(HeaderStart.Length, span.Length - i - 1))))
+                return i;
+        }
+        return -1;
     }
 
     private async Task<bool> FillAsync(CancellationToken cancel)

@@ -1,4 +1,6 @@
 using Timeline.Cli;
+using Timeline.Core.Project;
+using Timeline.Core.Syntax;
 
 namespace Timeline.Core.Tests.Cli;
 
@@ -44,5 +46,29 @@ public sealed class LimitsTests : IDisposable
         var (code, output) = Check(text);
         Assert.Equal(1, code);
         Assert.Contains("TL203", output, StringComparison.Ordinal); // the unknown source: the file was read whole
+    }
+
+    [Fact]
+    public void A_file_over_the_limit_gets_TL901_on_its_first_line()
+    {
+        var (code, output) = Check("title: Big\nevents:\n" + new string('#', 17 * 1024 * 1024) + "\n");
+        Assert.Equal(1, code);
+        Assert.Contains(":1:1", output, StringComparison.Ordinal);
+        Assert.Contains("TL901", output, StringComparison.Ordinal);
+        Assert.Contains("larger than the limit of 16,777,216 bytes", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1004, true)]
+    [InlineData(1002, false)] // within a byte-order mark of the limit: read, and judged by its text as before
+    [InlineData(990, false)]
+    public void A_file_over_the_limit_on_disk_is_judged_by_its_size_and_not_read(int size, bool skipped)
+    {
+        string path = Path.Combine(_dir, "b.timeline.yaml");
+        File.WriteAllText(path, "title: Big\nevents:\n" + new string('#', size - 20) + "\n");
+        Assert.Equal(size, new FileInfo(path).Length);
+        var model = ProjectLoader.ReadFile(PhysicalFileSystem.Instance, path, new ReaderLimits(MaxBytes: 1000))!;
+        Assert.Equal(skipped, model.Source.Length == 0);
+        Assert.Equal(size > 1000, model.Diagnostics.Any(d => d.Rule.Code == "TL901"));
     }
 }

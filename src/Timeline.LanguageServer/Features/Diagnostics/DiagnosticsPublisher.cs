@@ -42,6 +42,14 @@ internal sealed class DiagnosticsPublisher
         _ = _server.NotifyAsync("textDocument/publishDiagnostics", empty, LspJson.Default.PublishDiagnosticsParams);
     }
 
+    /// <summary>Publishes findings for a document that is not open (one too large to be received), with no version.</summary>
+    public Task PublishUnopened(string uri, Protocol.Diagnostic[] items)
+    {
+        lock (_published) _published.Remove(uri);
+        return _server.NotifyAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams(uri, null, items),
+            LspJson.Default.PublishDiagnosticsParams);
+    }
+
     private readonly HashSet<string> _reading = new(StringComparer.Ordinal);
 
     /// <summary>Reads a document's project away from this loop (once at a time), then publishes again.</summary>

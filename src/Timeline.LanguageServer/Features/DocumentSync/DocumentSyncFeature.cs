@@ -17,6 +17,7 @@ internal sealed class DocumentSyncFeature : IFeature
 
     public void Register(TimelineLanguageServer server)
     {
+        server.OnOversizedMessage((prefix, length) => OversizedDocument.HandleAsync(server, prefix, length));
         server.OnNotification("textDocument/didOpen", LspJson.Default.DidOpenTextDocumentParams, p =>
         {
             var d = p.TextDocument;
