@@ -8,11 +8,17 @@ namespace Timeline.Core.Checks;
 /// A finding's fingerprint: what it is about, not where it is. A baseline matches findings by rule, file and
 /// fingerprint, and SARIF carries it as a partial fingerprint, so a finding stays the same one when lines are
 /// added or removed above it. It is the hash of the rule's code, the finding's text and the text of its line
-/// (each trimmed, runs of white space made one space), and the finding's index among the equal ones before it in
+/// around it (up to 120 characters on each side; each trimmed, runs of white space made one space), and the finding's index among the equal ones before it in
 /// the file; the line number takes no part.
 /// </summary>
 public static class Fingerprint
 {
+    /// <summary>How much of the finding's line on each side of it is part of its fingerprint, in characters.</summary>
+    private const int Context = 120;
+
+    /// <summary>How much of a finding's own text is part of its fingerprint, in characters.</summary>
+    private const int MaxFound = 400;
+
     /// <summary>Sixteen hexadecimal digits for each of <paramref name="diagnostics"/>, in their order.</summary>
     public static IReadOnlyList<string> Of(SourceText source, IReadOnlyList<Diagnostic> diagnostics)
     {
@@ -25,8 +31,14 @@ public static class Fingerprint
             var d = diagnostics[i];
             int start = Math.Clamp(d.Span.Start, 0, source.Length);
             int end = Math.Clamp(d.Span.End, start, source.Length);
-            string line = source.LineText(source.GetPosition(start).Line);
-            string content = $"{d.Code}\n{Squeeze(source.Substring(start, end - start))}\n{Squeeze(line)}";
+            // The line around the finding, not all of it: a line of a hundred thousand ids with a finding on each
+            // would otherwise cost the square of its length.
+            int line = source.GetPosition(start).Line;
+            int from = Math.Max(source.LineStart(line), start - Context);
+            int to = Math.Max(from, Math.Min(source.LineEnd(line), Math.Min(end, start + MaxFound) + Context));
+            string found = Squeeze(source.Substring(start, Math.Min(end - start, MaxFound)));
+            string content = Convert.ToHexStringLower(SHA256.HashData(
+                Encoding.UTF8.GetBytes($"{d.Code}\n{found}\n{Squeeze(source.Substring(from, to - from))}")));
             int occurrence = seen.TryGetValue(content, out int n) ? n : 0;
             seen[content] = occurrence + 1;
             byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{content}\n{occurrence}"));
