@@ -42,7 +42,8 @@ public static class CodeActions
             // The fixes a rule makes only when asked: its own business, not this list's.
             foreach (var f in Rules.Of(d.Rule).FixesOnRequest(d, new FixRequest(file, project)))
                 actions.Add(new CodeAction(f.Title, f.Kind, f.Edits.Select(e => new FileEdits(e.Path, e.Edits)).ToList(), new[] { d },
-                    f.IsPreferred, f.CreateFile) { Command = f.Command, Select = f.Select });
+                    f.IsPreferred, f.CreateFile)
+                { Command = f.Command, Select = f.Select });
         }
         if (!actions.Any(a => a.Title == SortTitle) && SortEvents(file) is { } s) actions.Add(s);
         return actions;
@@ -175,7 +176,7 @@ public static class CodeActions
             var edits = new List<FileEdits> { new(path, new[] { new TextEdit(new TextSpan(0, 0), content) }) };
             if (replace is not null) edits.Add(new FileEdits(file.Path, here));
             return new CodeAction(title ?? $"Create {what} '{id}' in a new file {defaultName}", QuickFix, edits, new[] { d }, false, path)
-                { Select = SelectField(edits, path, edits[0].Edits[0], fields) };
+            { Select = SelectField(edits, path, edits[0].Edits[0], fields) };
         }
         var edit = target == file ? InsertNear(target, listKey, fields, d.Span.Start) : AppendToList(target, listKey, fields);
         if (edit is null) return null;
@@ -184,7 +185,7 @@ public static class CodeActions
             : replace is null ? new[] { new FileEdits(target.Path, new[] { edit }) }
             : new[] { new FileEdits(file.Path, here), new FileEdits(target.Path, new[] { edit }) };
         return new CodeAction(title ?? $"Create {what} '{id}' in {Path.GetFileName(target.Path)}", QuickFix, fileEdits, new[] { d })
-            { Select = SelectField(fileEdits, target.Path, edit, fields) };
+        { Select = SelectField(fileEdits, target.Path, edit, fields) };
     }
 
     /// <summary>

@@ -63,7 +63,8 @@ public sealed class RelativeDateRule : EventRule
         var fixes = candidates.Select((c, i) => new Fix(
             $"Change to '{c.Value}' ({Describe(c.Value)}, from {From(c.Sources)}){(notes is null ? "" : $", keeping '{rel.Kept}' in the notes")}",
             notes is null ? new[] { new TextEdit(span, c.Value) } : new[] { new TextEdit(span, c.Value), notes },
-            null, candidates.Count == 1 && i == 0) { IsCertain = candidates.Count == 1 }).ToList();
+            null, candidates.Count == 1 && i == 0)
+        { IsCertain = candidates.Count == 1 }).ToList();
         string kept = notes is null ? "" : $"; the fix keeps '{rel.Kept}' in the event's notes";
         string message = candidates.Count == 1
             ? $"{baseMessage}; against the cited source's publication date it is {candidates[0].Value} ({Describe(candidates[0].Value)}){kept}"

@@ -124,7 +124,7 @@ public abstract class UnknownReferenceRule : ReferenceRule
             if (CodeActions.CreateSourceFromUrl(request.File, request.Project, diagnostic) is not { } made) yield break;
             var edits = made.Action.Edits.Select(e => (e.Path, e.Edits)).ToList();
             yield return new FixAction(made.Action.Title, edits, IsPreferred: true, CreateFile: made.Action.CreateFile)
-                { Select = made.Action.Select };
+            { Select = made.Action.Select };
             // Once the edits are made, the editor runs the capture, which adds the snapshot to the new source.
             yield return new FixAction("Create a source from this URL and capture it", edits, CreateFile: made.Action.CreateFile)
             {
@@ -136,6 +136,6 @@ public abstract class UnknownReferenceRule : ReferenceRule
         }
         if (CodeActions.CreateStub(request.File, request.Project, diagnostic, Kind) is { } stub)
             yield return new FixAction(stub.Title, stub.Edits.Select(e => (e.Path, e.Edits)).ToList(), CreateFile: stub.CreateFile)
-                { Select = stub.Select };
+            { Select = stub.Select };
     }
 }

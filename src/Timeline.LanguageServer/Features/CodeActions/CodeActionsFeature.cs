@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Timeline.Core.Checks;
 using Timeline.Core.Formatting;
-using Timeline.Core.Text;
 using Timeline.Core.Services;
+using Timeline.Core.Text;
 using Timeline.LanguageServer.Protocol;
 using CodeAction = Timeline.LanguageServer.Protocol.CodeAction;
 
