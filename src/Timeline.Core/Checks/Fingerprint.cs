@@ -8,8 +8,8 @@ namespace Timeline.Core.Checks;
 /// A finding's fingerprint: what it is about, not where it is. A baseline matches findings by rule, file and
 /// fingerprint, and SARIF carries it as a partial fingerprint, so a finding stays the same one when lines are
 /// added or removed above it. It is the hash of the rule's code, the finding's text and the text of its line
-/// around it (up to 120 characters on each side; each trimmed, runs of white space made one space), and the finding's index among the equal ones before it in
-/// the file; the line number takes no part.
+/// around it (up to 120 characters on each side; each trimmed, runs of white space made one space), and the
+/// finding's index among the equal ones before it in the file; the line number takes no part.
 /// </summary>
 public static class Fingerprint
 {
