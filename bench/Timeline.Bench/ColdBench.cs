@@ -65,15 +65,7 @@ public static class ColdBench
             }
         });
         await using var c = LspClient.OverStreams(p.StandardInput.BaseStream, p.StandardOutput.BaseStream);
-        c.OnServerRequest = (method, par) => method switch
-        {
-            "workspace/configuration" => new JsonArray(par?.GetProperty("items").EnumerateArray()
-                .Select(i => (JsonNode?)(i.TryGetProperty("section", out var s) && settings?[s.GetString() ?? ""] is { } v
-                    ? v.DeepClone()
-                    : settings?.DeepClone()))
-                .ToArray() ?? Array.Empty<JsonNode?>()),
-            _ => null,
-        };
+        c.OnServerRequest = YamlServer.Answers(settings);
 
         // What VS Code does: initialize with the folder, initialized, then the file shown at start is opened.
         var init = await c.RequestAsync("initialize", new JsonObject

@@ -35,15 +35,7 @@ public static class LspBench
                 if (showLog) Console.Error.WriteLine("    server: " + line);
         });
         await using var c = LspClient.OverStreams(p.StandardInput.BaseStream, p.StandardOutput.BaseStream);
-        c.OnServerRequest = (method, par) => method switch
-        {
-            "workspace/configuration" => new JsonArray(par?.GetProperty("items").EnumerateArray()
-                .Select(i => (JsonNode?)(i.TryGetProperty("section", out var s) && settings?[s.GetString() ?? ""] is { } v
-                    ? v.DeepClone()
-                    : settings?.DeepClone()))
-                .ToArray() ?? Array.Empty<JsonNode?>()),
-            _ => null,
-        };
+        c.OnServerRequest = YamlServer.Answers(settings);
         string root = Path.GetFullPath(project);
         await c.InitializeAsync(root, new JsonObject
         {

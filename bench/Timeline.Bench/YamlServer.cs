@@ -5,6 +5,17 @@ namespace Timeline.Bench;
 /// <summary>yaml-language-server's settings to check Timeline's files with the project's JSON Schemas.</summary>
 public static class YamlServer
 {
+    /// <summary>How a bench client answers a server's requests: <c>workspace/configuration</c> from these settings.</summary>
+    public static Func<string, System.Text.Json.JsonElement?, JsonNode?> Answers(JsonObject? settings) => (method, par) => method switch
+    {
+        "workspace/configuration" => new JsonArray(par?.GetProperty("items").EnumerateArray()
+            .Select(i => (JsonNode?)(i.TryGetProperty("section", out var s) && settings?[s.GetString() ?? ""] is { } v
+                ? v.DeepClone()
+                : settings?.DeepClone()))
+            .ToArray() ?? Array.Empty<JsonNode?>()),
+        _ => null,
+    };
+
     public static JsonObject Settings()
     {
         string schemaDir = Path.GetFullPath("schema");
