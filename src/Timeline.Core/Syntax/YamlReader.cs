@@ -134,10 +134,17 @@ public static class YamlReader
     }
 
     /// <summary>Reads one segment of the text, recovering from syntax errors by blanking lines.</summary>
-    public static SegmentResult ReadSegment(SourceText full, Segment seg, SegmentAnchor anchor, ReaderLimits limits)
+    public static SegmentResult ReadSegment(SourceText full, Segment seg, SegmentAnchor anchor, ReaderLimits limits) =>
+        ReadSegment(full, seg, anchor, limits, shapesFirst: true);
+
+    /// <param name="shapesFirst">Whether the common shapes are read by <see cref="ShapeReader"/> (false only to compare the two).</param>
+    internal static SegmentResult ReadSegment(SourceText full, Segment seg, SegmentAnchor anchor, ReaderLimits limits, bool shapesFirst)
     {
         bool whole = seg.Start == 0 && seg.Length == full.Length;
         string text = whole ? full.Text : full.Substring(seg.Start, seg.Length);
+        // Most segments are in the shapes chronologies are written in: read fast, with no problem to report.
+        if (shapesFirst && ShapeReader.TryRead(text, anchor, seg.DepthOffset, limits, out var read))
+            return new SegmentResult(read, new List<SyntaxProblem>(), NoLines);
         // Most segments parse at once: the line table and the writable copy are made only to recover.
         SourceText? source = whole ? full : null;
         var problems = new List<SyntaxProblem>();   // local to the segment

@@ -1,0 +1,581 @@
+namespace Timeline.Core.Syntax;
+
+/// <summary>
+/// Reads the shapes chronologies are written in — block mappings and lists, one-line plain and
+/// quoted values, one-line flow lists of scalars, comments, LF or CRLF — several times faster
+/// than the general YAML reader, into the very tree the general reader makes (the same nodes,
+/// values, styles and spans). It gives up on anything else (a value over several lines, a
+/// block scalar, a flow mapping, an anchor, a tag, an error, a duplicate key...) and the
+/// caller reads that segment with the general reader, which reports and recovers. Giving up
+/// is always safe; reading something the general reader would read otherwise is a fault, and
+/// <c>ShapeReaderTests</c> compares the two on every sample and on generated and mutated files.
+/// </summary>
+internal sealed class ShapeReader
+{
+    private readonly string _text;
+    private readonly SegmentAnchor _anchor;
+    private readonly int _base;
+    private readonly int _maxDepth;
+    private bool _failed;
+
+    private ShapeReader(string text, SegmentAnchor anchor, int maxDepth)
+    {
+        _text = text;
+        _anchor = anchor;
+        _base = anchor.Start;
+        _maxDepth = maxDepth;
+    }
+
+    /// <summary>
+    /// Reads a segment's text when it is in the shapes this reader knows, with no syntax problem.
+    /// <paramref name="root"/> is null for a segment of comments and blank lines.
+    /// </summary>
+    public static bool TryRead(string text, SegmentAnchor anchor, int depthOffset, ReaderLimits limits, out YamlNode? root)
+    {
+        root = null;
+        if (HasUnusualCharacters(text)) return false;
+        var reader = new ShapeReader(text, anchor, limits.MaxDepth);
+        return reader.ReadRoot(1 + depthOffset, out root);
+    }
+
+    private bool ReadRoot(int depth, out YamlNode? root)
+    {
+        root = null;
+        int line = 0;
+        if (!NextContentLine(ref line, out int indent)) return true;
+        if (IsDocumentMarker(line)) return false;
+        root = ReadBlock(line, indent, depth, parent: null, out int next);
+        if (_failed || root is null) return false;
+        // Whatever follows the root's block is a line it could not own: an error the general reader explains.
+        return !NextContentLine(ref next, out _);
+    }
+
+    // ---- lines ----
+
+    /// <summary>The end of the line's content (before its CR LF or LF) from any offset on it.</summary>
+    private int ContentEnd(int from)
+    {
+        int lf = _text.IndexOf('\n', from);
+        int end = lf < 0 ? _text.Length : lf;
+        return end > from && _text[end - 1] == '\r' ? end - 1 : end;
+    }
+
+    /// <summary>The start of the next line after an offset (or the text's end).</summary>
+    private int NextLine(int from)
+    {
+        int lf = _text.IndexOf('\n', from);
+        return lf < 0 ? _text.Length : lf + 1;
+    }
+
+    /// <summary>
+    /// Moves <paramref name="line"/> (a line's start) to the next line with content, skipping blank and comment lines.
+    /// </summary>
+    private bool NextContentLine(ref int line, out int indent)
+    {
+        while (line < _text.Length)
+        {
+            int i = line;
+            while (i < _text.Length && _text[i] == ' ') i++;
+            if (i < _text.Length && _text[i] is not ('\n' or '\r' or '#'))
+            {
+                indent = i - line;
+                return true;
+            }
+            line = NextLine(i);
+        }
+        line = _text.Length;
+        indent = 0;
+        return false;
+    }
+
+    private bool IsDocumentMarker(int line) =>
+        line + 3 <= _text.Length && (string.CompareOrdinal(_text, line, "---", 0, 3) == 0 || string.CompareOrdinal(_text, line, "...", 0, 3) == 0);
+
+    private bool IsDash(int at) => _text[at] == '-' && (at + 1 >= _text.Length || _text[at + 1] is ' ' or '\n' or '\r');
+
+    /// <summary>Skips spaces; then the line must end, with or without a comment. Returns the next line's start, or -1.</summary>
+    private int EndOfLine(int at)
+    {
+        int i = at;
+        while (i < _text.Length && _text[i] == ' ') i++;
+        if (i < _text.Length && _text[i] == '#' && i > at) return NextLine(i);
+        if (i >= _text.Length) return _text.Length;
+        if (_text[i] == '\n') return i + 1;
+        if (_text[i] == '\r' && i + 1 < _text.Length && _text[i + 1] == '\n') return i + 2;
+        return -1;
+    }
+
+    // ---- blocks ----
+
+    /// <summary>A block mapping or list whose first line starts at <paramref name="line"/> + <paramref name="indent"/>.</summary>
+    private YamlNode? ReadBlock(int line, int indent, int depth, YamlNode? parent, out int next)
+    {
+        int at = line + indent;
+        if (IsDash(at)) return ReadList(at, indent, depth, parent, out next);
+        return ReadMapping(at, indent, depth, parent, out next);
+    }
+
+    private MappingNode? ReadMapping(int keyStart, int indent, int depth, YamlNode? parent, out int next)
+    {
+        next = _text.Length;
+        if (depth > _maxDepth - 1) return Fail<MappingNode>();
+        var map = new MappingNode { Segment = _anchor, Parent = parent, Depth = depth };
+        int at = keyStart;
+        while (true)
+        {
+            int colon = KeyColon(at);
+            if (colon < 0) return Fail<MappingNode>();
+            int keyEnd = colon;
+            while (keyEnd > at && _text[keyEnd - 1] == ' ') keyEnd--;
+            string keyText = StringPool.Get(_text.Substring(at, keyEnd - at));
+            if (HasKey(map, keyText)) return Fail<MappingNode>();
+            var key = new ScalarNode { Value = keyText, Segment = _anchor, Parent = map, Depth = depth + 1 };
+            key.Span = Abs(at, keyEnd);
+            YamlNode? value;
+            int afterColon = colon + 1;
+            int lineAfter = EndOfLine(afterColon);
+            if (lineAfter >= 0)
+            {
+                // Nothing on the key's line: a block below, a list at the key's column, or no value.
+                int line = lineAfter;
+                if (NextContentLine(ref line, out int below) && (below > indent || (below == indent && IsDash(line + below))))
+                {
+                    if (IsDocumentMarker(line)) return Fail<MappingNode>();
+                    value = ReadBlock(line, below, depth + 1, map, out next);
+                }
+                else
+                {
+                    value = Empty(afterColon, map, depth + 1);
+                    next = lineAfter;
+                }
+            }
+            else
+            {
+                int valueStart = afterColon;
+                while (valueStart < _text.Length && _text[valueStart] == ' ') valueStart++;
+                value = ReadInline(valueStart, indent, depth + 1, map, out next);
+                if (value is not null && !Outdented(next, indent)) return Fail<MappingNode>();
+            }
+            if (_failed || value is null) return Fail<MappingNode>();
+            map.Entries.Add(new YamlEntry { Key = key, Value = value });
+
+            int following = next;
+            if (!NextContentLine(ref following, out int column) || column < indent) break;
+            if (column > indent || IsDash(following + column) || IsDocumentMarker(following)) return Fail<MappingNode>();
+            at = following + column;
+        }
+        map.Span = new Text.TextSpan(map.Entries[0].Key.Span.Start, map.Entries[^1].Value.Span.End);
+        return map;
+    }
+
+    private SequenceNode? ReadList(int dash, int indent, int depth, YamlNode? parent, out int next)
+    {
+        next = _text.Length;
+        if (depth > _maxDepth - 1) return Fail<SequenceNode>();
+        var list = new SequenceNode { Segment = _anchor, Parent = parent, Depth = depth };
+        int listStart = dash;
+        while (true)
+        {
+            YamlNode? item;
+            int afterDash = dash + 1;
+            int lineAfter = EndOfLine(afterDash);
+            if (lineAfter >= 0)
+            {
+                int line = lineAfter;
+                if (NextContentLine(ref line, out int below) && below > indent)
+                {
+                    if (IsDocumentMarker(line)) return Fail<SequenceNode>();
+                    item = ReadBlock(line, below, depth + 1, list, out next);
+                }
+                else
+                {
+                    item = Empty(afterDash, list, depth + 1);
+                    next = lineAfter;
+                }
+            }
+            else
+            {
+                int start = afterDash;
+                while (start < _text.Length && _text[start] == ' ') start++;
+                if (IsDash(start)) return Fail<SequenceNode>();
+                int column = start - LineStartOf(start);
+                if (KeyColon(start) >= 0) item = ReadMapping(start, column, depth + 1, list, out next);
+                else
+                {
+                    item = ReadInline(start, indent, depth + 1, list, out next);
+                    if (item is not null && !Outdented(next, indent)) return Fail<SequenceNode>();
+                }
+            }
+            if (_failed || item is null) return Fail<SequenceNode>();
+            list.Items.Add(item);
+
+            int following = next;
+            if (!NextContentLine(ref following, out int col) || col < indent) break;
+            if (col > indent || IsDocumentMarker(following)) return Fail<SequenceNode>();
+            // At the list's column: another item, or (for a list under a key at the key's column) the next key.
+            if (!IsDash(following + col)) break;
+            dash = following + col;
+        }
+        list.Span = new Text.TextSpan(listStart + _base, list.Items[^1].Span.End);
+        return list;
+    }
+
+    /// <summary>Whether the next line with content (from a line's start) is back at or left of a block's column.</summary>
+    private bool Outdented(int line, int indent) => !NextContentLine(ref line, out int column) || column <= indent;
+
+    private int LineStartOf(int at)
+    {
+        int lf = at == 0 ? -1 : _text.LastIndexOf('\n', at - 1);
+        return lf + 1;
+    }
+
+    /// <summary>Where the ':' ending a plain key that starts at <paramref name="at"/> stands, or -1 when the line holds no such key.</summary>
+    private int KeyColon(int at)
+    {
+        if (at >= _text.Length || IsIndicator(_text[at])) return -1;
+        for (int i = at; i < _text.Length; i++)
+        {
+            char c = _text[i];
+            if (c == ':')
+            {
+                if (i + 1 >= _text.Length || _text[i + 1] is ' ' or '\n' or '\r') return i;
+                continue;
+            }
+            if (c is '\n' or '\r' or '[' or ']' or '{' or '}' or ',' or '"' or '\'') return -1;
+            if (c == '#' && _text[i - 1] == ' ') return -1;
+        }
+        return -1;
+    }
+
+    private static bool HasKey(MappingNode map, string key)
+    {
+        foreach (var e in map.Entries) if (ReferenceEquals(e.KeyText, key) || e.KeyText == key) return true;
+        return false;
+    }
+
+    // ---- values on one line ----
+
+    /// <summary>
+    /// A plain, quoted or flow-list value starting at <paramref name="at"/> (the rest of its line must be empty), or a
+    /// block scalar; <paramref name="indent"/> is the column of the key or dash it belongs to.
+    /// </summary>
+    private YamlNode? ReadInline(int at, int indent, int depth, YamlNode parent, out int next)
+    {
+        next = _text.Length;
+        if (at >= _text.Length) return Fail<YamlNode>();
+        char c = _text[at];
+        if (c is '|' or '>') return BlockScalar(at, indent, depth, parent, out next);
+        YamlNode? node;
+        int end;
+        if (c == '"') node = DoubleQuoted(at, depth, parent, out end);
+        else if (c == '\'') node = SingleQuoted(at, depth, parent, out end);
+        else if (c == '[') node = FlowList(at, depth, parent, out end);
+        else if (c == '{') node = FlowMapping(at, depth, parent, out end);
+        else node = Plain(at, depth, parent, out end);
+        if (node is null) return null;
+        next = EndOfLine(end);
+        return next < 0 ? Fail<YamlNode>() : node;
+    }
+
+    private ScalarNode? Plain(int at, int depth, YamlNode parent, out int end)
+    {
+        end = at;
+        if (IsIndicator(_text[at])) return Fail<ScalarNode>();
+        int i = at;
+        int last = at; // one past the last character that is not a space
+        for (; i < _text.Length; i++)
+        {
+            char c = _text[i];
+            if (c is '\n' or '\r') break;
+            if (c == '#' && _text[i - 1] == ' ') break;
+            if (c == ':' && (i + 1 >= _text.Length || _text[i + 1] is ' ' or '\n' or '\r')) return Fail<ScalarNode>();
+            if (c != ' ') last = i + 1;
+        }
+        end = last;
+        return Scalar(StringPool.Get(_text.Substring(at, last - at)), ScalarStyle.Plain, at, last, depth, parent);
+    }
+
+    private ScalarNode? SingleQuoted(int open, int depth, YamlNode parent, out int end)
+    {
+        end = open;
+        System.Text.StringBuilder? sb = null;
+        int runStart = open + 1;
+        for (int i = open + 1; i < _text.Length; i++)
+        {
+            char c = _text[i];
+            if (c is '\n' or '\r') return Fail<ScalarNode>();
+            if (c != '\'') continue;
+            if (i + 1 < _text.Length && _text[i + 1] == '\'')
+            {
+                (sb ??= new()).Append(_text, runStart, i + 1 - runStart);
+                runStart = i + 2;
+                i++;
+                continue;
+            }
+            string value = sb is null ? _text.Substring(open + 1, i - open - 1) : sb.Append(_text, runStart, i - runStart).ToString();
+            end = i + 1;
+            return Scalar(StringPool.Get(value), ScalarStyle.SingleQuoted, open, end, depth, parent);
+        }
+        return Fail<ScalarNode>();
+    }
+
+    private ScalarNode? DoubleQuoted(int open, int depth, YamlNode parent, out int end)
+    {
+        end = open;
+        System.Text.StringBuilder? sb = null;
+        int runStart = open + 1;
+        for (int i = open + 1; i < _text.Length; i++)
+        {
+            char c = _text[i];
+            if (c is '\n' or '\r') return Fail<ScalarNode>();
+            if (c == '"')
+            {
+                string value = sb is null ? _text.Substring(open + 1, i - open - 1) : sb.Append(_text, runStart, i - runStart).ToString();
+                end = i + 1;
+                return Scalar(StringPool.Get(value), ScalarStyle.DoubleQuoted, open, end, depth, parent);
+            }
+            if (c != '\\') continue;
+            sb ??= new();
+            sb.Append(_text, runStart, i - runStart);
+            if (i + 1 >= _text.Length) return Fail<ScalarNode>();
+            char e = _text[i + 1];
+            int taken = 2;
+            switch (e)
+            {
+                case '\\' or '"': sb.Append(e); break;
+                case 'n': sb.Append('\n'); break;
+                case 't': sb.Append('\t'); break;
+                case 'r': sb.Append('\r'); break;
+                case '0': sb.Append('\0'); break;
+                case 'u':
+                    if (i + 6 > _text.Length || !int.TryParse(_text.AsSpan(i + 2, 4), System.Globalization.NumberStyles.AllowHexSpecifier,
+                            System.Globalization.CultureInfo.InvariantCulture, out int code) || code is >= 0xD800 and <= 0xDFFF)
+                        return Fail<ScalarNode>();
+                    sb.Append((char)code);
+                    taken = 6;
+                    break;
+                default: return Fail<ScalarNode>(); // the rarer escapes are left to the general reader
+            }
+            i += taken - 1;
+            runStart = i + 1;
+        }
+        return Fail<ScalarNode>();
+    }
+
+    /// <summary>A flow list of plain or quoted scalars, closed on its own line.</summary>
+    private SequenceNode? FlowList(int open, int depth, YamlNode parent, out int end)
+    {
+        end = open;
+        if (depth > _maxDepth - 1) return Fail<SequenceNode>();
+        var list = new SequenceNode { IsFlow = true, Segment = _anchor, Parent = parent, Depth = depth };
+        int i = open + 1;
+        while (true)
+        {
+            while (i < _text.Length && _text[i] == ' ') i++;
+            if (i >= _text.Length) return Fail<SequenceNode>();
+            char c = _text[i];
+            if (c == ']' && list.Items.Count == 0) break;
+            YamlNode? item;
+            int itemEnd;
+            if (c == '"') item = DoubleQuoted(i, depth + 1, list, out itemEnd);
+            else if (c == '\'') item = SingleQuoted(i, depth + 1, list, out itemEnd);
+            else if (c == '{') item = FlowMapping(i, depth + 1, list, out itemEnd);
+            else item = FlowPlain(i, ']', depth + 1, list, out itemEnd);
+            if (item is null) return null;
+            list.Items.Add(item);
+            i = itemEnd;
+            while (i < _text.Length && _text[i] == ' ') i++;
+            if (i >= _text.Length) return Fail<SequenceNode>();
+            if (_text[i] == ']') break;
+            if (_text[i] != ',') return Fail<SequenceNode>();
+            i++;
+            while (i < _text.Length && _text[i] == ' ') i++;
+            if (i >= _text.Length || _text[i] == ']') return Fail<SequenceNode>(); // a trailing comma
+        }
+        // The general reader ends a flow list's span at its ']' (not after it).
+        list.Span = Abs(open, i);
+        end = i + 1;
+        return list;
+    }
+
+    /// <summary>
+    /// A flow mapping of plain keys and scalar values, closed on its own line, as the language writes a place with its
+    /// precision: <c>{place: aleppo, precision: area}</c>.
+    /// </summary>
+    private MappingNode? FlowMapping(int open, int depth, YamlNode parent, out int end)
+    {
+        end = open;
+        if (depth > _maxDepth - 1) return Fail<MappingNode>();
+        var map = new MappingNode { IsFlow = true, Segment = _anchor, Parent = parent, Depth = depth };
+        int i = open + 1;
+        while (true)
+        {
+            while (i < _text.Length && _text[i] == ' ') i++;
+            if (i >= _text.Length) return Fail<MappingNode>();
+            if (_text[i] == '}' && map.Entries.Count == 0) break;
+            int keyStart = i;
+            if (IsIndicator(_text[i])) return Fail<MappingNode>();
+            while (i < _text.Length && _text[i] is not (':' or ',' or '}' or ']' or '[' or '{' or '#' or '"' or '\'' or '\n' or '\r')) i++;
+            // Only "key: value": a key with no value, or a ':' not followed by a space, is left to the general reader.
+            if (i + 1 >= _text.Length || _text[i] != ':' || _text[i + 1] != ' ') return Fail<MappingNode>();
+            int keyEnd = i;
+            while (keyEnd > keyStart && _text[keyEnd - 1] == ' ') keyEnd--;
+            string keyText = StringPool.Get(_text.Substring(keyStart, keyEnd - keyStart));
+            if (HasKey(map, keyText)) return Fail<MappingNode>();
+            var key = Scalar(keyText, ScalarStyle.Plain, keyStart, keyEnd, depth + 1, map);
+            i++;
+            while (i < _text.Length && _text[i] == ' ') i++;
+            if (i >= _text.Length) return Fail<MappingNode>();
+            char c = _text[i];
+            ScalarNode? value;
+            int valueEnd;
+            if (c == '"') value = DoubleQuoted(i, depth + 1, map, out valueEnd);
+            else if (c == '\'') value = SingleQuoted(i, depth + 1, map, out valueEnd);
+            else value = FlowPlain(i, '}', depth + 1, map, out valueEnd);
+            if (value is null) return null;
+            map.Entries.Add(new YamlEntry { Key = key, Value = value });
+            i = valueEnd;
+            while (i < _text.Length && _text[i] == ' ') i++;
+            if (i >= _text.Length) return Fail<MappingNode>();
+            if (_text[i] == '}') break;
+            if (_text[i] != ',') return Fail<MappingNode>();
+            i++;
+            while (i < _text.Length && _text[i] == ' ') i++;
+            if (i >= _text.Length || _text[i] == '}') return Fail<MappingNode>(); // a trailing comma
+        }
+        // Like a flow list's, the general reader ends a flow mapping's span at its '}'.
+        map.Span = Abs(open, i);
+        end = i + 1;
+        return map;
+    }
+
+    /// <summary>A plain scalar inside a flow list (<paramref name="close"/> ']') or flow mapping ('}').</summary>
+    private ScalarNode? FlowPlain(int at, char close, int depth, YamlNode parent, out int end)
+    {
+        end = at;
+        if (IsIndicator(_text[at])) return Fail<ScalarNode>();
+        int last = at;
+        for (int i = at; i < _text.Length; i++)
+        {
+            char c = _text[i];
+            if (c == ',' || c == close) break;
+            if (c is '\n' or '\r' or '[' or ']' or '{' or '}' or '#' or ':' or '"' or '\'') return Fail<ScalarNode>();
+            if (c != ' ') last = i + 1;
+        }
+        end = last;
+        return Scalar(StringPool.Get(_text.Substring(at, last - at)), ScalarStyle.Plain, at, last, depth, parent);
+    }
+
+    /// <summary>
+    /// A literal (|) or folded (>) block scalar, clipped or stripped, with its indentation found from its first line;
+    /// more-indented lines of a folded one, blank lines before its first line, an empty one and kept (+) or explicit
+    /// indentation are left to the general reader.
+    /// </summary>
+    private ScalarNode? BlockScalar(int at, int indent, int depth, YamlNode parent, out int next)
+    {
+        next = _text.Length;
+        bool literal = _text[at] == '|';
+        int i = at + 1;
+        bool strip = false;
+        if (i < _text.Length && _text[i] == '-') { strip = true; i++; }
+        int line = EndOfLine(i);
+        if (line < 0 || line >= _text.Length) return Fail<ScalarNode>();
+        int column = 0;
+        while (line + column < _text.Length && _text[line + column] == ' ') column++;
+        // The first line sets the indentation; it must have content and stand right of the key or dash.
+        if (column <= indent || line + column >= _text.Length || _text[line + column] is '\n' or '\r') return Fail<ScalarNode>();
+        var value = new System.Text.StringBuilder();
+        int blanks = 0, lastEnd = -1;
+        bool any = false, lastBroken = false;
+        while (line < _text.Length)
+        {
+            int spaces = 0;
+            while (line + spaces < _text.Length && _text[line + spaces] == ' ') spaces++;
+            int contentEnd = ContentEnd(line + spaces);
+            bool blank = line + spaces == contentEnd;
+            if (blank)
+            {
+                if (spaces > column) return Fail<ScalarNode>();
+                blanks++;
+                line = NextLine(contentEnd);
+                continue;
+            }
+            if (spaces < column) break;
+            if (spaces > column && !literal) return Fail<ScalarNode>();
+            if (any) value.Append(literal || blanks > 0 ? '\n' : ' ');
+            if (any && blanks > 0) value.Append('\n', literal ? blanks : blanks - 1);
+            value.Append(_text, line + column, contentEnd - line - column);
+            any = true;
+            blanks = 0;
+            lastEnd = contentEnd;
+            lastBroken = contentEnd < _text.Length;
+            line = NextLine(contentEnd);
+        }
+        if (!strip && !lastBroken) return Fail<ScalarNode>();
+        if (!strip) value.Append('\n');
+        // Its span ends at its last character that is not a space, as the general reader's does.
+        int end = lastEnd;
+        while (end > at && _text[end - 1] == ' ') end--;
+        next = line;
+        return Scalar(value.ToString(), literal ? ScalarStyle.Literal : ScalarStyle.Folded, at, end, depth, parent);
+    }
+
+    // ---- nodes ----
+
+    private ScalarNode Scalar(string value, ScalarStyle style, int start, int end, int depth, YamlNode parent)
+    {
+        var node = new ScalarNode { Value = value, Style = style, Segment = _anchor, Parent = parent, Depth = depth };
+        node.Span = Abs(start, end);
+        return node;
+    }
+
+    /// <summary>A value not written: the general reader places it right after its ':' or '-'.</summary>
+    private ScalarNode Empty(int at, YamlNode parent, int depth) => Scalar(string.Empty, ScalarStyle.Plain, at, at, depth, parent);
+
+    private Text.TextSpan Abs(int start, int end) => new(start + _base, end + _base);
+
+    private T? Fail<T>() where T : class
+    {
+        _failed = true;
+        return null;
+    }
+
+    /// <summary>Characters that cannot start a plain scalar here (or start something this reader leaves to the general one).</summary>
+    private static bool IsIndicator(char c) =>
+        c is '-' or '?' or ':' or ',' or '[' or ']' or '{' or '}' or '#' or '&' or '*' or '!' or '|' or '>' or '\'' or '"' or '%' or '@' or '`'
+            or ' ' or '\n' or '\r';
+
+    /// <summary>
+    /// Characters the general reader treats specially (YAML 1.1's other line breaks, the byte-order mark, C1 controls,
+    /// characters that are not text) and tabs and C0 controls (reported by the caller): such a segment is left to it.
+    /// </summary>
+    private static bool HasUnusualCharacters(string text)
+    {
+        var span = text.AsSpan();
+        if (span.IndexOfAny(Unusual) >= 0) return true;
+        int s = span.IndexOfAnyInRange('\uD800', '\uDFFF');
+        while (s >= 0)
+        {
+            // Only whole surrogate pairs are text.
+            if (!char.IsHighSurrogate(span[s]) || s + 1 >= span.Length || !char.IsLowSurrogate(span[s + 1])) return true;
+            int from = s + 2;
+            int rest = span[from..].IndexOfAnyInRange('\uD800', '\uDFFF');
+            s = rest < 0 ? -1 : from + rest;
+        }
+        int cr = span.IndexOf('\r');
+        while (cr >= 0)
+        {
+            if (cr + 1 >= span.Length || span[cr + 1] != '\n') return true;
+            int rest = span[(cr + 1)..].IndexOf('\r');
+            cr = rest < 0 ? -1 : cr + 1 + rest;
+        }
+        return false;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Unusual = System.Buffers.SearchValues.Create(
+        "\t\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F" +
+        "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F" +
+        "\u0080\u0081\u0082\u0083\u0084\u0085\u0086\u0087\u0088\u0089\u008A\u008B\u008C\u008D\u008E\u008F" +
+        "\u0090\u0091\u0092\u0093\u0094\u0095\u0096\u0097\u0098\u0099\u009A\u009B\u009C\u009D\u009E\u009F" +
+        "\u2028\u2029\uFEFF\uFFFE\uFFFF");
+}
