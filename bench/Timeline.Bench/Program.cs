@@ -38,7 +38,9 @@ if (args.Length >= 2 && args[0] == "stages")
         var result = Timeline.Core.Project.ProjectAnalyzer.Analyze(project);
         long check = sw.ElapsedMilliseconds;
         Console.WriteLine($"round {round}: read {read} ms, yaml {yaml} ms, file analysis (yaml included) " +
-            $"{analyze} ms, load {load} ms, project checks {check} ms");
+            $"{analyze} ms, load {load} ms, project checks {check} ms; allocated so far {GC.GetTotalAllocatedBytes() >> 20} MB, " +
+            $"collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, " +
+            $"paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms, heap {GC.GetTotalMemory(false) >> 20} MB");
     }
     return 0;
 }

@@ -14,15 +14,46 @@ internal sealed class ShapeReader
 {
     private readonly string _text;
     private readonly SegmentAnchor _anchor;
-    private readonly int _base;
+    private readonly int _from, _end;
+    /// <summary>What turns an offset into <see cref="_text"/> into an offset in the file.</summary>
+    private readonly int _shift;
     private readonly int _maxDepth;
     private bool _failed;
+    private readonly Scratch<YamlEntry> _entries = new();
+    private readonly Scratch<YamlNode> _items = new();
 
-    private ShapeReader(string text, SegmentAnchor anchor, int maxDepth)
+    /// <summary>
+    /// Lists to read a block's entries into, one per open block, kept by the thread from segment to segment. Reading
+    /// gives up by dropping the reader; the next one starts from the first list again.
+    /// </summary>
+    private sealed class Scratch<T>
+    {
+        [ThreadStatic] private static List<List<T>>? t_lists;
+        private int _open;
+
+        public List<T> Rent()
+        {
+            var lists = t_lists ??= new();
+            if (_open == lists.Count) lists.Add(new List<T>(16));
+            var list = lists[_open++];
+            list.Clear();
+            return list;
+        }
+
+        public void Return(List<T> list)
+        {
+            list.Clear();
+            _open--;
+        }
+    }
+
+    private ShapeReader(string text, int from, int to, SegmentAnchor anchor, int maxDepth)
     {
         _text = text;
+        _from = from;
+        _end = to;
         _anchor = anchor;
-        _base = anchor.Start;
+        _shift = anchor.Start - from;
         _maxDepth = maxDepth;
     }
 
@@ -30,18 +61,25 @@ internal sealed class ShapeReader
     /// Reads a segment's text when it is in the shapes this reader knows, with no syntax problem.
     /// <paramref name="root"/> is null for a segment of comments and blank lines.
     /// </summary>
-    public static bool TryRead(string text, SegmentAnchor anchor, int depthOffset, ReaderLimits limits, out YamlNode? root)
+    public static bool TryRead(string text, SegmentAnchor anchor, int depthOffset, ReaderLimits limits, out YamlNode? root) =>
+        TryRead(text, 0, text.Length, anchor, depthOffset, limits, out root);
+
+    /// <summary>
+    /// Reads the segment that is <paramref name="text"/>[<paramref name="from"/>..<paramref name="to"/>] (the segment's
+    /// anchor gives where it starts in its file): a file held whole is read where it lies, with no copy of the segment.
+    /// </summary>
+    public static bool TryRead(string text, int from, int to, SegmentAnchor anchor, int depthOffset, ReaderLimits limits, out YamlNode? root)
     {
         root = null;
-        if (HasUnusualCharacters(text)) return false;
-        var reader = new ShapeReader(text, anchor, limits.MaxDepth);
+        if (HasUnusualCharacters(text.AsSpan(from, to - from))) return false;
+        var reader = new ShapeReader(text, from, to, anchor, limits.MaxDepth);
         return reader.ReadRoot(1 + depthOffset, out root);
     }
 
     private bool ReadRoot(int depth, out YamlNode? root)
     {
         root = null;
-        int line = 0;
+        int line = _from;
         if (!NextContentLine(ref line, out int indent)) return true;
         if (IsDocumentMarker(line)) return false;
         root = ReadBlock(line, indent, depth, parent: null, out int next);
@@ -55,16 +93,16 @@ internal sealed class ShapeReader
     /// <summary>The end of the line's content (before its CR LF or LF) from any offset on it.</summary>
     private int ContentEnd(int from)
     {
-        int lf = _text.IndexOf('\n', from);
-        int end = lf < 0 ? _text.Length : lf;
+        int lf = _text.IndexOf('\n', from, _end - from);
+        int end = lf < 0 ? _end : lf;
         return end > from && _text[end - 1] == '\r' ? end - 1 : end;
     }
 
     /// <summary>The start of the next line after an offset (or the text's end).</summary>
     private int NextLine(int from)
     {
-        int lf = _text.IndexOf('\n', from);
-        return lf < 0 ? _text.Length : lf + 1;
+        int lf = _text.IndexOf('\n', from, _end - from);
+        return lf < 0 ? _end : lf + 1;
     }
 
     /// <summary>
@@ -72,36 +110,36 @@ internal sealed class ShapeReader
     /// </summary>
     private bool NextContentLine(ref int line, out int indent)
     {
-        while (line < _text.Length)
+        while (line < _end)
         {
             int i = line;
-            while (i < _text.Length && _text[i] == ' ') i++;
-            if (i < _text.Length && _text[i] is not ('\n' or '\r' or '#'))
+            while (i < _end && _text[i] == ' ') i++;
+            if (i < _end && _text[i] is not ('\n' or '\r' or '#'))
             {
                 indent = i - line;
                 return true;
             }
             line = NextLine(i);
         }
-        line = _text.Length;
+        line = _end;
         indent = 0;
         return false;
     }
 
     private bool IsDocumentMarker(int line) =>
-        line + 3 <= _text.Length && (string.CompareOrdinal(_text, line, "---", 0, 3) == 0 || string.CompareOrdinal(_text, line, "...", 0, 3) == 0);
+        line + 3 <= _end && (string.CompareOrdinal(_text, line, "---", 0, 3) == 0 || string.CompareOrdinal(_text, line, "...", 0, 3) == 0);
 
-    private bool IsDash(int at) => _text[at] == '-' && (at + 1 >= _text.Length || _text[at + 1] is ' ' or '\n' or '\r');
+    private bool IsDash(int at) => _text[at] == '-' && (at + 1 >= _end || _text[at + 1] is ' ' or '\n' or '\r');
 
     /// <summary>Skips spaces; then the line must end, with or without a comment. Returns the next line's start, or -1.</summary>
     private int EndOfLine(int at)
     {
         int i = at;
-        while (i < _text.Length && _text[i] == ' ') i++;
-        if (i < _text.Length && _text[i] == '#' && i > at) return NextLine(i);
-        if (i >= _text.Length) return _text.Length;
+        while (i < _end && _text[i] == ' ') i++;
+        if (i < _end && _text[i] == '#' && i > at) return NextLine(i);
+        if (i >= _end) return _end;
         if (_text[i] == '\n') return i + 1;
-        if (_text[i] == '\r' && i + 1 < _text.Length && _text[i + 1] == '\n') return i + 2;
+        if (_text[i] == '\r' && i + 1 < _end && _text[i + 1] == '\n') return i + 2;
         return -1;
     }
 
@@ -117,9 +155,10 @@ internal sealed class ShapeReader
 
     private MappingNode? ReadMapping(int keyStart, int indent, int depth, YamlNode? parent, out int next)
     {
-        next = _text.Length;
+        next = _end;
         if (depth > _maxDepth - 1) return Fail<MappingNode>();
         var map = new MappingNode { Segment = _anchor, Parent = parent, Depth = depth };
+        var entries = _entries.Rent();
         int at = keyStart;
         while (true)
         {
@@ -127,8 +166,8 @@ internal sealed class ShapeReader
             if (colon < 0) return Fail<MappingNode>();
             int keyEnd = colon;
             while (keyEnd > at && _text[keyEnd - 1] == ' ') keyEnd--;
-            string keyText = StringPool.Get(_text.Substring(at, keyEnd - at));
-            if (HasKey(map, keyText)) return Fail<MappingNode>();
+            string keyText = StringPool.Get(_text.AsSpan(at, keyEnd - at));
+            if (HasKey(entries, keyText)) return Fail<MappingNode>();
             var key = new ScalarNode { Value = keyText, Segment = _anchor, Parent = map, Depth = depth + 1 };
             key.Span = Abs(at, keyEnd);
             YamlNode? value;
@@ -152,27 +191,32 @@ internal sealed class ShapeReader
             else
             {
                 int valueStart = afterColon;
-                while (valueStart < _text.Length && _text[valueStart] == ' ') valueStart++;
+                while (valueStart < _end && _text[valueStart] == ' ') valueStart++;
                 value = ReadInline(valueStart, indent, depth + 1, map, out next);
                 if (value is not null && !Outdented(next, indent)) return Fail<MappingNode>();
             }
             if (_failed || value is null) return Fail<MappingNode>();
-            map.Entries.Add(new YamlEntry { Key = key, Value = value });
+            entries.Add(new YamlEntry { Key = key, Value = value });
 
             int following = next;
             if (!NextContentLine(ref following, out int column) || column < indent) break;
             if (column > indent || IsDash(following + column) || IsDocumentMarker(following)) return Fail<MappingNode>();
             at = following + column;
         }
-        map.Span = new Text.TextSpan(map.Entries[0].Key.Span.Start, map.Entries[^1].Value.Span.End);
+        map.Span = new Text.TextSpan(entries[0].Key.Span.Start, entries[^1].Value.Span.End);
+        // Read into a list kept for the next mapping, then copied at its size: no list grows by doubling.
+        map.Entries.Capacity = entries.Count;
+        map.Entries.AddRange(entries);
+        _entries.Return(entries);
         return map;
     }
 
     private SequenceNode? ReadList(int dash, int indent, int depth, YamlNode? parent, out int next)
     {
-        next = _text.Length;
+        next = _end;
         if (depth > _maxDepth - 1) return Fail<SequenceNode>();
         var list = new SequenceNode { Segment = _anchor, Parent = parent, Depth = depth };
+        var items = _items.Rent();
         int listStart = dash;
         while (true)
         {
@@ -196,7 +240,7 @@ internal sealed class ShapeReader
             else
             {
                 int start = afterDash;
-                while (start < _text.Length && _text[start] == ' ') start++;
+                while (start < _end && _text[start] == ' ') start++;
                 if (IsDash(start)) return Fail<SequenceNode>();
                 int column = start - LineStartOf(start);
                 if (KeyColon(start) >= 0) item = ReadMapping(start, column, depth + 1, list, out next);
@@ -207,7 +251,7 @@ internal sealed class ShapeReader
                 }
             }
             if (_failed || item is null) return Fail<SequenceNode>();
-            list.Items.Add(item);
+            items.Add(item);
 
             int following = next;
             if (!NextContentLine(ref following, out int col) || col < indent) break;
@@ -216,7 +260,10 @@ internal sealed class ShapeReader
             if (!IsDash(following + col)) break;
             dash = following + col;
         }
-        list.Span = new Text.TextSpan(listStart + _base, list.Items[^1].Span.End);
+        list.Span = new Text.TextSpan(listStart + _shift, items[^1].Span.End);
+        list.Items.Capacity = items.Count;
+        list.Items.AddRange(items);
+        _items.Return(items);
         return list;
     }
 
@@ -225,20 +272,20 @@ internal sealed class ShapeReader
 
     private int LineStartOf(int at)
     {
-        int lf = at == 0 ? -1 : _text.LastIndexOf('\n', at - 1);
-        return lf + 1;
+        int lf = at == _from ? -1 : _text.LastIndexOf('\n', at - 1, at - _from);
+        return lf < 0 ? _from : lf + 1;
     }
 
     /// <summary>Where the ':' ending a plain key that starts at <paramref name="at"/> stands, or -1 when the line holds no such key.</summary>
     private int KeyColon(int at)
     {
-        if (at >= _text.Length || IsIndicator(_text[at])) return -1;
-        for (int i = at; i < _text.Length; i++)
+        if (at >= _end || IsIndicator(_text[at])) return -1;
+        for (int i = at; i < _end; i++)
         {
             char c = _text[i];
             if (c == ':')
             {
-                if (i + 1 >= _text.Length || _text[i + 1] is ' ' or '\n' or '\r') return i;
+                if (i + 1 >= _end || _text[i + 1] is ' ' or '\n' or '\r') return i;
                 continue;
             }
             if (c is '\n' or '\r' or '[' or ']' or '{' or '}' or ',' or '"' or '\'') return -1;
@@ -247,9 +294,9 @@ internal sealed class ShapeReader
         return -1;
     }
 
-    private static bool HasKey(MappingNode map, string key)
+    private static bool HasKey(List<YamlEntry> entries, string key)
     {
-        foreach (var e in map.Entries) if (ReferenceEquals(e.KeyText, key) || e.KeyText == key) return true;
+        foreach (var e in entries) if (ReferenceEquals(e.KeyText, key) || e.KeyText == key) return true;
         return false;
     }
 
@@ -261,8 +308,8 @@ internal sealed class ShapeReader
     /// </summary>
     private YamlNode? ReadInline(int at, int indent, int depth, YamlNode parent, out int next)
     {
-        next = _text.Length;
-        if (at >= _text.Length) return Fail<YamlNode>();
+        next = _end;
+        if (at >= _end) return Fail<YamlNode>();
         char c = _text[at];
         if (c is '|' or '>') return BlockScalar(at, indent, depth, parent, out next);
         YamlNode? node;
@@ -283,16 +330,16 @@ internal sealed class ShapeReader
         if (IsIndicator(_text[at])) return Fail<ScalarNode>();
         int i = at;
         int last = at; // one past the last character that is not a space
-        for (; i < _text.Length; i++)
+        for (; i < _end; i++)
         {
             char c = _text[i];
             if (c is '\n' or '\r') break;
             if (c == '#' && _text[i - 1] == ' ') break;
-            if (c == ':' && (i + 1 >= _text.Length || _text[i + 1] is ' ' or '\n' or '\r')) return Fail<ScalarNode>();
+            if (c == ':' && (i + 1 >= _end || _text[i + 1] is ' ' or '\n' or '\r')) return Fail<ScalarNode>();
             if (c != ' ') last = i + 1;
         }
         end = last;
-        return Scalar(StringPool.Get(_text.Substring(at, last - at)), ScalarStyle.Plain, at, last, depth, parent);
+        return Scalar(StringPool.Get(_text.AsSpan(at, last - at)), ScalarStyle.Plain, at, last, depth, parent);
     }
 
     private ScalarNode? SingleQuoted(int open, int depth, YamlNode parent, out int end)
@@ -300,19 +347,19 @@ internal sealed class ShapeReader
         end = open;
         System.Text.StringBuilder? sb = null;
         int runStart = open + 1;
-        for (int i = open + 1; i < _text.Length; i++)
+        for (int i = open + 1; i < _end; i++)
         {
             char c = _text[i];
             if (c is '\n' or '\r') return Fail<ScalarNode>();
             if (c != '\'') continue;
-            if (i + 1 < _text.Length && _text[i + 1] == '\'')
+            if (i + 1 < _end && _text[i + 1] == '\'')
             {
                 (sb ??= new()).Append(_text, runStart, i + 1 - runStart);
                 runStart = i + 2;
                 i++;
                 continue;
             }
-            string value = sb is null ? _text.Substring(open + 1, i - open - 1) : sb.Append(_text, runStart, i - runStart).ToString();
+            string value = sb is null ? StringPool.Get(_text.AsSpan(open + 1, i - open - 1)) : sb.Append(_text, runStart, i - runStart).ToString();
             end = i + 1;
             return Scalar(StringPool.Get(value), ScalarStyle.SingleQuoted, open, end, depth, parent);
         }
@@ -324,20 +371,21 @@ internal sealed class ShapeReader
         end = open;
         System.Text.StringBuilder? sb = null;
         int runStart = open + 1;
-        for (int i = open + 1; i < _text.Length; i++)
+        for (int i = open + 1; i < _end; i++)
         {
             char c = _text[i];
             if (c is '\n' or '\r') return Fail<ScalarNode>();
             if (c == '"')
             {
-                string value = sb is null ? _text.Substring(open + 1, i - open - 1) : sb.Append(_text, runStart, i - runStart).ToString();
+                string value = sb is null ? StringPool.Get(_text.AsSpan(open + 1, i - open - 1))
+                    : sb.Append(_text, runStart, i - runStart).ToString();
                 end = i + 1;
                 return Scalar(StringPool.Get(value), ScalarStyle.DoubleQuoted, open, end, depth, parent);
             }
             if (c != '\\') continue;
             sb ??= new();
             sb.Append(_text, runStart, i - runStart);
-            if (i + 1 >= _text.Length) return Fail<ScalarNode>();
+            if (i + 1 >= _end) return Fail<ScalarNode>();
             char e = _text[i + 1];
             int taken = 2;
             switch (e)
@@ -348,7 +396,7 @@ internal sealed class ShapeReader
                 case 'r': sb.Append('\r'); break;
                 case '0': sb.Append('\0'); break;
                 case 'u':
-                    if (i + 6 > _text.Length || !int.TryParse(_text.AsSpan(i + 2, 4), System.Globalization.NumberStyles.AllowHexSpecifier,
+                    if (i + 6 > _end || !int.TryParse(_text.AsSpan(i + 2, 4), System.Globalization.NumberStyles.AllowHexSpecifier,
                             System.Globalization.CultureInfo.InvariantCulture, out int code) || code is >= 0xD800 and <= 0xDFFF)
                         return Fail<ScalarNode>();
                     sb.Append((char)code);
@@ -371,8 +419,8 @@ internal sealed class ShapeReader
         int i = open + 1;
         while (true)
         {
-            while (i < _text.Length && _text[i] == ' ') i++;
-            if (i >= _text.Length) return Fail<SequenceNode>();
+            while (i < _end && _text[i] == ' ') i++;
+            if (i >= _end) return Fail<SequenceNode>();
             char c = _text[i];
             if (c == ']' && list.Items.Count == 0) break;
             YamlNode? item;
@@ -384,13 +432,13 @@ internal sealed class ShapeReader
             if (item is null) return null;
             list.Items.Add(item);
             i = itemEnd;
-            while (i < _text.Length && _text[i] == ' ') i++;
-            if (i >= _text.Length) return Fail<SequenceNode>();
+            while (i < _end && _text[i] == ' ') i++;
+            if (i >= _end) return Fail<SequenceNode>();
             if (_text[i] == ']') break;
             if (_text[i] != ',') return Fail<SequenceNode>();
             i++;
-            while (i < _text.Length && _text[i] == ' ') i++;
-            if (i >= _text.Length || _text[i] == ']') return Fail<SequenceNode>(); // a trailing comma
+            while (i < _end && _text[i] == ' ') i++;
+            if (i >= _end || _text[i] == ']') return Fail<SequenceNode>(); // a trailing comma
         }
         // The general reader ends a flow list's span at its ']' (not after it).
         list.Span = Abs(open, i);
@@ -410,22 +458,22 @@ internal sealed class ShapeReader
         int i = open + 1;
         while (true)
         {
-            while (i < _text.Length && _text[i] == ' ') i++;
-            if (i >= _text.Length) return Fail<MappingNode>();
+            while (i < _end && _text[i] == ' ') i++;
+            if (i >= _end) return Fail<MappingNode>();
             if (_text[i] == '}' && map.Entries.Count == 0) break;
             int keyStart = i;
             if (IsIndicator(_text[i])) return Fail<MappingNode>();
-            while (i < _text.Length && _text[i] is not (':' or ',' or '}' or ']' or '[' or '{' or '#' or '"' or '\'' or '\n' or '\r')) i++;
+            while (i < _end && _text[i] is not (':' or ',' or '}' or ']' or '[' or '{' or '#' or '"' or '\'' or '\n' or '\r')) i++;
             // Only "key: value": a key with no value, or a ':' not followed by a space, is left to the general reader.
-            if (i + 1 >= _text.Length || _text[i] != ':' || _text[i + 1] != ' ') return Fail<MappingNode>();
+            if (i + 1 >= _end || _text[i] != ':' || _text[i + 1] != ' ') return Fail<MappingNode>();
             int keyEnd = i;
             while (keyEnd > keyStart && _text[keyEnd - 1] == ' ') keyEnd--;
-            string keyText = StringPool.Get(_text.Substring(keyStart, keyEnd - keyStart));
-            if (HasKey(map, keyText)) return Fail<MappingNode>();
+            string keyText = StringPool.Get(_text.AsSpan(keyStart, keyEnd - keyStart));
+            if (HasKey(map.Entries, keyText)) return Fail<MappingNode>();
             var key = Scalar(keyText, ScalarStyle.Plain, keyStart, keyEnd, depth + 1, map);
             i++;
-            while (i < _text.Length && _text[i] == ' ') i++;
-            if (i >= _text.Length) return Fail<MappingNode>();
+            while (i < _end && _text[i] == ' ') i++;
+            if (i >= _end) return Fail<MappingNode>();
             char c = _text[i];
             ScalarNode? value;
             int valueEnd;
@@ -435,13 +483,13 @@ internal sealed class ShapeReader
             if (value is null) return null;
             map.Entries.Add(new YamlEntry { Key = key, Value = value });
             i = valueEnd;
-            while (i < _text.Length && _text[i] == ' ') i++;
-            if (i >= _text.Length) return Fail<MappingNode>();
+            while (i < _end && _text[i] == ' ') i++;
+            if (i >= _end) return Fail<MappingNode>();
             if (_text[i] == '}') break;
             if (_text[i] != ',') return Fail<MappingNode>();
             i++;
-            while (i < _text.Length && _text[i] == ' ') i++;
-            if (i >= _text.Length || _text[i] == '}') return Fail<MappingNode>(); // a trailing comma
+            while (i < _end && _text[i] == ' ') i++;
+            if (i >= _end || _text[i] == '}') return Fail<MappingNode>(); // a trailing comma
         }
         // Like a flow list's, the general reader ends a flow mapping's span at its '}'.
         map.Span = Abs(open, i);
@@ -455,15 +503,17 @@ internal sealed class ShapeReader
         end = at;
         if (IsIndicator(_text[at])) return Fail<ScalarNode>();
         int last = at;
-        for (int i = at; i < _text.Length; i++)
+        for (int i = at; i < _end; i++)
         {
             char c = _text[i];
             if (c == ',' || c == close) break;
-            if (c is '\n' or '\r' or '[' or ']' or '{' or '}' or '#' or ':' or '"' or '\'') return Fail<ScalarNode>();
+            if (c is '\n' or '\r' or '[' or ']' or '{' or '}' or '#') return Fail<ScalarNode>();
+            // A ':' inside a word (builtin:levant, https://...) is text; one before a space or the end may open a key.
+            if (c == ':' && (i + 1 >= _end || _text[i + 1] is ' ' or ',' or ']' or '}' or '\n' or '\r')) return Fail<ScalarNode>();
             if (c != ' ') last = i + 1;
         }
         end = last;
-        return Scalar(StringPool.Get(_text.Substring(at, last - at)), ScalarStyle.Plain, at, last, depth, parent);
+        return Scalar(StringPool.Get(_text.AsSpan(at, last - at)), ScalarStyle.Plain, at, last, depth, parent);
     }
 
     /// <summary>
@@ -473,24 +523,24 @@ internal sealed class ShapeReader
     /// </summary>
     private ScalarNode? BlockScalar(int at, int indent, int depth, YamlNode parent, out int next)
     {
-        next = _text.Length;
+        next = _end;
         bool literal = _text[at] == '|';
         int i = at + 1;
         bool strip = false;
-        if (i < _text.Length && _text[i] == '-') { strip = true; i++; }
+        if (i < _end && _text[i] == '-') { strip = true; i++; }
         int line = EndOfLine(i);
-        if (line < 0 || line >= _text.Length) return Fail<ScalarNode>();
+        if (line < 0 || line >= _end) return Fail<ScalarNode>();
         int column = 0;
-        while (line + column < _text.Length && _text[line + column] == ' ') column++;
+        while (line + column < _end && _text[line + column] == ' ') column++;
         // The first line sets the indentation; it must have content and stand right of the key or dash.
-        if (column <= indent || line + column >= _text.Length || _text[line + column] is '\n' or '\r') return Fail<ScalarNode>();
+        if (column <= indent || line + column >= _end || _text[line + column] is '\n' or '\r') return Fail<ScalarNode>();
         var value = new System.Text.StringBuilder();
         int blanks = 0, lastEnd = -1;
         bool any = false, lastBroken = false;
-        while (line < _text.Length)
+        while (line < _end)
         {
             int spaces = 0;
-            while (line + spaces < _text.Length && _text[line + spaces] == ' ') spaces++;
+            while (line + spaces < _end && _text[line + spaces] == ' ') spaces++;
             int contentEnd = ContentEnd(line + spaces);
             bool blank = line + spaces == contentEnd;
             if (blank)
@@ -508,7 +558,7 @@ internal sealed class ShapeReader
             any = true;
             blanks = 0;
             lastEnd = contentEnd;
-            lastBroken = contentEnd < _text.Length;
+            lastBroken = contentEnd < _end;
             line = NextLine(contentEnd);
         }
         if (!strip && !lastBroken) return Fail<ScalarNode>();
@@ -532,7 +582,7 @@ internal sealed class ShapeReader
     /// <summary>A value not written: the general reader places it right after its ':' or '-'.</summary>
     private ScalarNode Empty(int at, YamlNode parent, int depth) => Scalar(string.Empty, ScalarStyle.Plain, at, at, depth, parent);
 
-    private Text.TextSpan Abs(int start, int end) => new(start + _base, end + _base);
+    private Text.TextSpan Abs(int start, int end) => new(start + _shift, end + _shift);
 
     private T? Fail<T>() where T : class
     {
@@ -549,9 +599,8 @@ internal sealed class ShapeReader
     /// Characters the general reader treats specially (YAML 1.1's other line breaks, the byte-order mark, C1 controls,
     /// characters that are not text) and tabs and C0 controls (reported by the caller): such a segment is left to it.
     /// </summary>
-    private static bool HasUnusualCharacters(string text)
+    private static bool HasUnusualCharacters(ReadOnlySpan<char> span)
     {
-        var span = text.AsSpan();
         if (span.IndexOfAny(Unusual) >= 0) return true;
         int s = span.IndexOfAnyInRange('\uD800', '\uDFFF');
         while (s >= 0)

@@ -11,6 +11,19 @@ public static class StringPool
     private const int MaxLength = 48;
     private static readonly string?[] Table = new string?[Buckets];
 
+    /// <summary>The pooled string for a run of text: a key or id read again costs no allocation.</summary>
+    public static string Get(ReadOnlySpan<char> s)
+    {
+        if (s.Length == 0) return string.Empty;
+        if (s.Length > MaxLength) return s.ToString();
+        int h = string.GetHashCode(s) & (Buckets - 1);
+        var found = Volatile.Read(ref Table[h]);
+        if (found is not null && s.SequenceEqual(found)) return found;
+        string made = s.ToString();
+        Volatile.Write(ref Table[h], made);
+        return made;
+    }
+
     public static string Get(string s)
     {
         if (s.Length == 0) return string.Empty;

@@ -141,10 +141,14 @@ public static class YamlReader
     internal static SegmentResult ReadSegment(SourceText full, Segment seg, SegmentAnchor anchor, ReaderLimits limits, bool shapesFirst)
     {
         bool whole = seg.Start == 0 && seg.Length == full.Length;
-        string text = whole ? full.Text : full.Substring(seg.Start, seg.Length);
-        // Most segments are in the shapes chronologies are written in: read fast, with no problem to report.
-        if (shapesFirst && ShapeReader.TryRead(text, anchor, seg.DepthOffset, limits, out var read))
+        // Most segments are in the shapes chronologies are written in: read fast, with no problem to report (and, in a
+        // file held as one string, where they lie).
+        string? text = whole || full.HoldsWholeString ? null : full.Substring(seg.Start, seg.Length);
+        if (shapesFirst && (text is null
+                ? ShapeReader.TryRead(full.Text, seg.Start, seg.End, anchor, seg.DepthOffset, limits, out var read)
+                : ShapeReader.TryRead(text, anchor, seg.DepthOffset, limits, out read)))
             return new SegmentResult(read, new List<SyntaxProblem>(), NoLines);
+        text ??= whole ? full.Text : full.Substring(seg.Start, seg.Length);
         // Most segments parse at once: the line table and the writable copy are made only to recover.
         SourceText? source = whole ? full : null;
         var problems = new List<SyntaxProblem>();   // local to the segment
