@@ -19,23 +19,30 @@ internal sealed class ShapeReader
     private readonly int _shift;
     private readonly int _maxDepth;
     private bool _failed;
-    private readonly Scratch<YamlEntry> _entries = new();
-    private readonly Scratch<YamlNode> _items = new();
+    private readonly Scratch<YamlEntry> _entries = Scratch<YamlEntry>.OfThisThread();
+    private readonly Scratch<YamlNode> _items = Scratch<YamlNode>.OfThisThread();
 
     /// <summary>
-    /// Lists to read a block's entries into, one per open block, kept by the thread from segment to segment. Reading
-    /// gives up by dropping the reader; the next one starts from the first list again.
+    /// Lists to read a block's entries into, one per open block, kept by the thread from segment to segment (readers do
+    /// not nest on a thread). Reading gives up by dropping the reader; the next one starts from the first list again.
     /// </summary>
     private sealed class Scratch<T>
     {
-        [ThreadStatic] private static List<List<T>>? t_lists;
+        [ThreadStatic] private static Scratch<T>? t_scratch;
+        private readonly List<List<T>> _lists = new();
         private int _open;
+
+        public static Scratch<T> OfThisThread()
+        {
+            var scratch = t_scratch ??= new();
+            scratch._open = 0;
+            return scratch;
+        }
 
         public List<T> Rent()
         {
-            var lists = t_lists ??= new();
-            if (_open == lists.Count) lists.Add(new List<T>(16));
-            var list = lists[_open++];
+            if (_open == _lists.Count) _lists.Add(new List<T>(16));
+            var list = _lists[_open++];
             list.Clear();
             return list;
         }

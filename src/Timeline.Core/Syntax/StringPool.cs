@@ -11,12 +11,23 @@ public static class StringPool
     private const int MaxLength = 48;
     private static readonly string?[] Table = new string?[Buckets];
 
+    /// <summary>
+    /// A quick hash of a short text (FNV-1a over its characters): the pool holds no attacker's keys worth a randomised
+    /// hash, and a key read a million times should cost little.
+    /// </summary>
+    private static int Hash(ReadOnlySpan<char> s)
+    {
+        uint h = 2166136261;
+        foreach (char c in s) h = (h ^ c) * 16777619;
+        return (int)(h ^ (h >> 15));
+    }
+
     /// <summary>The pooled string for a run of text: a key or id read again costs no allocation.</summary>
     public static string Get(ReadOnlySpan<char> s)
     {
         if (s.Length == 0) return string.Empty;
         if (s.Length > MaxLength) return s.ToString();
-        int h = string.GetHashCode(s) & (Buckets - 1);
+        int h = Hash(s) & (Buckets - 1);
         var found = Volatile.Read(ref Table[h]);
         if (found is not null && s.SequenceEqual(found)) return found;
         string made = s.ToString();
@@ -28,7 +39,7 @@ public static class StringPool
     {
         if (s.Length == 0) return string.Empty;
         if (s.Length > MaxLength) return s;
-        int h = string.GetHashCode(s.AsSpan()) & (Buckets - 1);
+        int h = Hash(s) & (Buckets - 1);
         var found = Volatile.Read(ref Table[h]);
         if (found is not null && string.Equals(found, s, StringComparison.Ordinal)) return found;
         Volatile.Write(ref Table[h], s);
