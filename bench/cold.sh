@@ -3,7 +3,7 @@
 #  - timeline lsp started as an editor starts it (initialize with the folder, one file opened at once),
 #    on 10,000 events with the 5,251-place gazetteer and on 100,000 events in 10 files of 10,000;
 #  - yaml-language-server with Timeline's JSON Schemas on the 10,000-event project;
-#  - `timeline check`, whole process: wall time and peak resident memory (/usr/bin/time -v).
+#  - `timeline check`, whole process: wall time and peak resident memory (/usr/bin/time -v), and on one core against all.
 # The machine's load is printed with every run. Usage: bench/cold.sh [RUNS]   (TIMELINE_BENCH_NO_YLS=1 skips yaml-language-server)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -55,5 +55,16 @@ for project in 10k 100k; do
       wall="$(( ($(date +%s%N) - start) / 1000000 )) ms"; peak="$(( peak_kb / 1024 )) MB (sampled)"
     fi
     echo "check $project run $run: $wall, peak $peak (load $load)"
+  done
+done
+
+# Whether `timeline check` scales with cores: the same run with the runtime told it has one core, then all of them.
+echo; echo "## timeline check on 100,000 events, one core against $(nproc)"
+for cores in 1 "$(nproc)"; do
+  for run in $(seq "$runs"); do
+    load=$(cut -d' ' -f1-3 /proc/loadavg)
+    start=$(date +%s%N)
+    DOTNET_PROCESSOR_COUNT=$cores artifacts/timeline/timeline check artifacts/bench-100k >/dev/null 2>&1 || true
+    echo "check 100k, $cores core(s), run $run: $(( ($(date +%s%N) - start) / 1000000 )) ms (load $load)"
   done
 done
