@@ -144,10 +144,7 @@ public static class YamlReader
         // Most segments are in the shapes chronologies are written in: read fast, with no problem to report (and, in a
         // file held as one string, where they lie).
         string? text = whole || full.HoldsWholeString ? null : full.Substring(seg.Start, seg.Length);
-        if (shapesFirst && (text is null
-                ? ShapeReader.TryRead(full.Text, seg.Start, seg.End, anchor, seg.DepthOffset, limits, out var read)
-                : ShapeReader.TryRead(text, anchor, seg.DepthOffset, limits, out read)))
-            return new SegmentResult(read, new List<SyntaxProblem>(), NoLines);
+        if (shapesFirst && TryShapes(full, text, seg, anchor, limits) is { } read) return read;
         text ??= whole ? full.Text : full.Substring(seg.Start, seg.Length);
         // Most segments parse at once: the line table and the writable copy are made only to recover.
         SourceText? source = whole ? full : null;
@@ -213,6 +210,23 @@ public static class YamlReader
     }
 
     private static readonly List<int> NoLines = new();
+
+    /// <summary>The segment as <see cref="ShapeReader"/> reads it, or null when it leaves it to the general reader.</summary>
+    private static SegmentResult? TryShapes(SourceText full, string? text, Segment seg, SegmentAnchor anchor, ReaderLimits limits)
+    {
+        try
+        {
+            bool read = text is null
+                ? ShapeReader.TryRead(full.Text, seg.Start, seg.End, anchor, seg.DepthOffset, limits, out var root)
+                : ShapeReader.TryRead(text, anchor, seg.DepthOffset, limits, out root);
+            return read ? new SegmentResult(root, new List<SyntaxProblem>(), NoLines) : null;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Reading never fails: a fault of the fast path leaves the segment to the general reader.
+            return null;
+        }
+    }
 
     private static bool IsBlank(char[] buffer, SourceText source, int line)
     {
