@@ -570,9 +570,9 @@ internal sealed class ShapeReader
         }
         if (!strip && !lastBroken) return Fail<ScalarNode>();
         if (!strip) value.Append('\n');
-        // Its span ends at its last character that is not a space, as the general reader's does.
+        // Its span ends at its last character that is not white space (of any kind), as the general reader's does.
         int end = lastEnd;
-        while (end > at && _text[end - 1] == ' ') end--;
+        while (end > at && char.IsWhiteSpace(_text[end - 1])) end--;
         next = line;
         return Scalar(value.ToString(), literal ? ScalarStyle.Literal : ScalarStyle.Folded, at, end, depth, parent);
     }

@@ -120,7 +120,7 @@ public class ShapeReaderTests(ITestOutputHelper output)
     {
         var corpus = Timeline.Bench.Robustness.Corpus(Repo.Root);
         int fast = 0, all = 0;
-        const int Cases = 5000;
+        const int Cases = 20_000;
         Parallel.For(0, Cases, i =>
         {
             var rng = new Random(i);
@@ -191,6 +191,7 @@ public class ShapeReaderTests(ITestOutputHelper output)
     [InlineData("a:\n  b: >-\n    x\n\n   \n    y\n  c: 1\n")]
     [InlineData("a: |\nb: 1\n")]
     [InlineData("a: >\n  x\n    y\n")]
+    [InlineData("a: >-\n  x\u00A0\nb: |\n  y\u2003 \nc: z\u00A0\nd: [w\u00A0]\n")]
     [InlineData("a: {b: 1}\n")]
     [InlineData("a: [{p: x, q: 'y'}, {p: z}]\nb: {b: 1 , c: \"d\"}  \nc: {}\nd: [ { p: x } ]\n")]
     [InlineData("a: [{p: x, p: y}]\nb: {p}\nc: {p: }\nd: {p: [x]}\ne: {p: {q: 1}}\nf: {p: x,}\ng: {p:x}\n")]
