@@ -78,7 +78,7 @@ public static class FileAnalyzer
         public YamlNode? Root { get; init; }
         public required List<SyntaxProblem> Problems { get; init; }   // relative
         public required List<int> Skipped { get; init; }              // lines relative to the segment's first line
-        public required ModelParts Parts { get; init; }               // diagnostics relative; definitions anchored
+        public required SegmentParts Parts { get; init; }             // diagnostics relative; definitions anchored
         /// <summary>A list's key line: the node its items are gathered under in every version that keeps this segment.</summary>
         public SequenceNode? List;
         /// <summary>What the project checks found in this segment, and under which outline of the project.</summary>
@@ -256,6 +256,7 @@ public static class FileAnalyzer
     {
         var anchor = new SegmentAnchor { Start = seg.Start };
         var read = YamlReader.ReadSegment(source, seg, anchor, limits);
+        YamlNode.TrimLists(read.Root);
         var parts = new ModelParts(path, timezone);
         var segDoc = new YamlDocument { Source = source, Root = read.Root, Problems = read.Problems, SkippedLines = read.Skipped };
         var builder = new Builder(parts, kind);
@@ -276,7 +277,6 @@ public static class FileAnalyzer
                     StructureValidator.ValidateValue(segDoc, e.Value, field.Shape, e.Key, parts.Diagnostics);
             builder.BuildRoot(m);
         }
-        parts.Attach(anchor);
         int firstLine = source.LineOf(seg.Start);
         return new SegmentAnalysis
         {
@@ -286,7 +286,7 @@ public static class FileAnalyzer
             Root = read.Root,
             Problems = read.Problems.Count == 0 ? NoProblems : read.Problems.Select(p => p with { Span = Shift(p.Span, -seg.Start) }).ToList(),
             Skipped = read.Skipped.Count == 0 ? NoLines : read.Skipped.Select(l => l - firstLine).ToList(),
-            Parts = parts,
+            Parts = parts.Freeze(anchor),
         };
     }
 
@@ -343,11 +343,25 @@ public static class FileAnalyzer
             return s is null ? null : (s.Value, s.Span);
         }
 
+        // What a date text reads as, shared by the dates written alike (events come a few to a day): a reading is
+        // immutable, and ~200 bytes each. Emptied when full, so that it only ever holds the dates read lately.
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, TimeSpan?), DateReading> Readings = new();
+        private const int ReadingsKept = 8192;
+
+        private static DateReading Read(string text, TimeSpan? timezone)
+        {
+            if (Readings.TryGetValue((text, timezone), out var known)) return known;
+            var reading = DateReader.Read(text, timezone);
+            if (Readings.Count >= ReadingsKept) Readings.Clear();
+            Readings.TryAdd((text, timezone), reading);
+            return reading;
+        }
+
         private DateValue? Date(MappingNode m, string key)
         {
             var s = Scalar(m, key);
             if (s is null) return null;
-            var reading = DateReader.Read(s.Value, _m.Timezone);
+            var reading = Read(s.Value, _m.Timezone);
             var dv = new DateValue(s, reading);
             // A relative date is resolved against the cited sources, by its rule.
             if (reading.Problem is { } p && p.Rule != RelativeDateRule.Rule)
@@ -454,8 +468,19 @@ public static class FileAnalyzer
             foreach (var f in m.ObjectsOf("casualties")) ev.Casualties.Add(BuildFigure(f));
             ev.Related.AddRange(Refs(m, "related", SymbolKind.Event));
             foreach (var t in m.ItemsOf("tags")) if (t is ScalarNode { IsNull: false } ts) ev.Tags.Add(ts.Value);
+            // Kept for the life of the file: without the slack lists keep as they grow (a list of one holds room for four).
+            Exact(ev.Places);
+            Exact(ev.Actors);
+            Exact(ev.Citations);
+            Exact(ev.Claims);
+            Exact(ev.Casualties);
             // An event without an id is kept for its references and checks; the missing id is reported by structure.
             _m.Events.Add(ev);
+        }
+
+        private static void Exact<T>(List<T> list)
+        {
+            if (list.Capacity != list.Count) list.Capacity = list.Count;
         }
 
         private Figure BuildFigure(MappingNode f)
