@@ -8,22 +8,20 @@ namespace Timeline.Core.Model;
 /// <summary>A use of an id: where it is written and what kind of thing it names.</summary>
 public sealed class Reference
 {
-    private readonly TextSpan _span;
     public Reference(SymbolKind kind, string id, ScalarNode node, string path)
     {
         Kind = kind;
         Id = id;
         Node = node;
         Path = path;
-        var abs = node.Span;
-        _span = new TextSpan(abs.Start - node.Segment.Start, abs.End - node.Segment.Start);
     }
     public SymbolKind Kind { get; }
     public string Id { get; }
     public string Path { get; }
     /// <summary>The scalar that holds the id (its span moves with its segment).</summary>
     public ScalarNode Node { get; }
-    public TextSpan Span => new(_span.Start + Node.Segment.Start, _span.End + Node.Segment.Start);
+    /// <summary>Where the id is written: its scalar's span, which moves with the scalar's segment.</summary>
+    public TextSpan Span => Node.Span;
 }
 
 /// <summary>A date as written, with what the reader made of it.</summary>
