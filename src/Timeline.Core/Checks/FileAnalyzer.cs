@@ -437,51 +437,54 @@ public static class FileAnalyzer
         {
             var id = Id(m);
             var statusNode = Scalar(m, "status");
-            var ev = new EventDef
-            {
-                Id = id?.Id ?? "", IdSpan = id?.Span ?? new TextSpan(m.Span.Start, m.Span.Start), Span = m.Span, Path = _m.Path, Node = m,
-                Date = Date(m, "date"), Title = Text(m, "title"), Summary = Text(m, "summary"),
-                SourcesEntry = m.Find("sources"),
-                Status = statusNode is not null && LanguageSchema.EventStatuses.Contains(statusNode.Value) ? statusNode.Value : "reported",
-                StatusNode = statusNode,
-                PartOf = Ref(m["part-of"], SymbolKind.Event), Notes = Text(m, "notes"),
-                MediaUrl = m["media"] is MappingNode md ? Text(md, "url") : null,
-                MediaCaption = m["media"] is MappingNode mc ? Text(mc, "caption") : null,
-                MediaCredit = m["media"] is MappingNode mr ? Text(mr, "credit") : null,
-            };
+            // Read in the order the event is written in the language's schema, as before: its references come in that order.
+            var date = Date(m, "date");
+            var partOf = Ref(m["part-of"], SymbolKind.Event);
+            var places = new List<PlaceUse>();
             foreach (var p in m.ItemsOf("places"))
             {
                 if (p is MappingNode pm)
                 {
-                    if (Ref(pm["place"], SymbolKind.Place) is { } r) ev.Places.Add(new PlaceUse { Place = r, Precision = Text(pm, "precision") });
+                    if (Ref(pm["place"], SymbolKind.Place) is { } r) places.Add(new PlaceUse { Place = r, Precision = Text(pm, "precision") });
                 }
-                else if (Ref(p, SymbolKind.Place) is { } r) ev.Places.Add(new PlaceUse { Place = r });
+                else if (Ref(p, SymbolKind.Place) is { } r) places.Add(new PlaceUse { Place = r });
             }
-            ev.Actors.AddRange(Refs(m, "actors", SymbolKind.Actor));
-            foreach (var c in m.ItemsOf("sources")) if (Cite(c) is { } cit) ev.Citations.Add(cit);
+            var actors = Refs(m, "actors", SymbolKind.Actor);
+            var citations = new List<Citation>();
+            foreach (var c in m.ItemsOf("sources")) if (Cite(c) is { } cit) citations.Add(cit);
+            var claims = new List<Claim>();
             foreach (var c in m.ObjectsOf("claims"))
-                ev.Claims.Add(new Claim
+                claims.Add(new Claim
                 {
                     Node = c, By = Ref(c["by"], SymbolKind.Actor), Stance = Text(c, "stance"), Says = Text(c, "says"), QuoteNode = Scalar(c, "quote"),
                     Source = Cite(c["source"]), Date = Date(c, "date"),
                 });
-            foreach (var f in m.ObjectsOf("casualties")) ev.Casualties.Add(BuildFigure(f));
-            ev.Related.AddRange(Refs(m, "related", SymbolKind.Event));
-            foreach (var t in m.ItemsOf("tags")) if (t is ScalarNode { IsNull: false } ts) ev.Tags.Add(ts.Value);
-            // Kept for the life of the file: without the slack lists keep as they grow (a list of one holds room for four).
-            Exact(ev.Places);
-            Exact(ev.Actors);
-            Exact(ev.Citations);
-            Exact(ev.Claims);
-            Exact(ev.Casualties);
+            var casualties = new List<Figure>();
+            foreach (var f in m.ObjectsOf("casualties")) casualties.Add(BuildFigure(f));
+            var related = Refs(m, "related", SymbolKind.Event);
+            var tags = new List<string>();
+            foreach (var t in m.ItemsOf("tags")) if (t is ScalarNode { IsNull: false } ts) tags.Add(ts.Value);
+            var ev = new EventDef
+            {
+                Id = id?.Id ?? "", IdSpan = id?.Span ?? new TextSpan(m.Span.Start, m.Span.Start), Span = m.Span, Path = _m.Path, Node = m,
+                Date = date, Title = Text(m, "title"), Summary = Text(m, "summary"),
+                SourcesEntry = m.Find("sources"),
+                Status = statusNode is not null && LanguageSchema.EventStatuses.Contains(statusNode.Value) ? statusNode.Value : "reported",
+                StatusNode = statusNode,
+                PartOf = partOf, Notes = Text(m, "notes"),
+                MediaUrl = m["media"] is MappingNode md ? Text(md, "url") : null,
+                MediaCaption = m["media"] is MappingNode mc ? Text(mc, "caption") : null,
+                MediaCredit = m["media"] is MappingNode mr ? Text(mr, "credit") : null,
+                // Kept for the life of the file: arrays of their exact size (a list of one kept room for four), and one
+                // shared empty array for the lists most events leave empty.
+                Places = Exact(places), Actors = Exact(actors), Citations = Exact(citations), Claims = Exact(claims),
+                Casualties = Exact(casualties), Related = Exact(related), Tags = Exact(tags),
+            };
             // An event without an id is kept for its references and checks; the missing id is reported by structure.
             _m.Events.Add(ev);
         }
 
-        private static void Exact<T>(List<T> list)
-        {
-            if (list.Capacity != list.Count) list.Capacity = list.Count;
-        }
+        private static T[] Exact<T>(List<T> list) => list.Count == 0 ? Array.Empty<T>() : list.ToArray();
 
         private Figure BuildFigure(MappingNode f)
         {
@@ -499,9 +502,8 @@ public static class FileAnalyzer
             var fig = new Figure
             {
                 Node = f, Measure = measure, Count = count, Group = group, GroupActor = groupActor,
-                Source = Cite(f["source"]), Includes = Text(f, "includes"),
+                Source = Cite(f["source"]), Includes = Text(f, "includes"), Overlaps = Exact(Refs(f, "overlaps", SymbolKind.Event)),
             };
-            fig.Overlaps.AddRange(Refs(f, "overlaps", SymbolKind.Event));
             return fig;
         }
 
