@@ -77,6 +77,8 @@ public sealed record Diagnostic(Rule Rule, Severity Severity, TextSpan Span, str
     {
         if (by == 0) return this;
         TextSpan Move(TextSpan s) => new(s.Start + by, s.End + by);
+        // Most findings have no fix: they keep the shared empty list rather than each get a list of their own.
+        if (Fixes.Count == 0) return this with { Span = Move(Span) };
         return this with
         {
             Span = Move(Span),

@@ -78,7 +78,7 @@ public static class FileAnalyzer
         public YamlNode? Root { get; init; }
         public required List<SyntaxProblem> Problems { get; init; }   // relative
         public required List<int> Skipped { get; init; }              // lines relative to the segment's first line
-        public required ModelParts Parts { get; init; }               // diagnostics relative; definitions anchored
+        public required SegmentParts Parts { get; init; }             // diagnostics relative; definitions anchored
         /// <summary>A list's key line: the node its items are gathered under in every version that keeps this segment.</summary>
         public SequenceNode? List;
         /// <summary>What the project checks found in this segment, and under which outline of the project.</summary>
@@ -256,6 +256,7 @@ public static class FileAnalyzer
     {
         var anchor = new SegmentAnchor { Start = seg.Start };
         var read = YamlReader.ReadSegment(source, seg, anchor, limits);
+        YamlNode.TrimLists(read.Root);
         var parts = new ModelParts(path, timezone);
         var segDoc = new YamlDocument { Source = source, Root = read.Root, Problems = read.Problems, SkippedLines = read.Skipped };
         var builder = new Builder(parts, kind);
@@ -276,7 +277,6 @@ public static class FileAnalyzer
                     StructureValidator.ValidateValue(segDoc, e.Value, field.Shape, e.Key, parts.Diagnostics);
             builder.BuildRoot(m);
         }
-        parts.Attach(anchor);
         int firstLine = source.LineOf(seg.Start);
         return new SegmentAnalysis
         {
@@ -286,7 +286,7 @@ public static class FileAnalyzer
             Root = read.Root,
             Problems = read.Problems.Count == 0 ? NoProblems : read.Problems.Select(p => p with { Span = Shift(p.Span, -seg.Start) }).ToList(),
             Skipped = read.Skipped.Count == 0 ? NoLines : read.Skipped.Select(l => l - firstLine).ToList(),
-            Parts = parts,
+            Parts = parts.Freeze(anchor),
         };
     }
 
@@ -343,11 +343,25 @@ public static class FileAnalyzer
             return s is null ? null : (s.Value, s.Span);
         }
 
+        // What a date text reads as, shared by the dates written alike (events come a few to a day): a reading is
+        // immutable, and ~200 bytes each. Emptied when full, so that it only ever holds the dates read lately.
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, TimeSpan?), DateReading> Readings = new();
+        private const int ReadingsKept = 8192;
+
+        private static DateReading Read(string text, TimeSpan? timezone)
+        {
+            if (Readings.TryGetValue((text, timezone), out var known)) return known;
+            var reading = DateReader.Read(text, timezone);
+            if (Readings.Count >= ReadingsKept) Readings.Clear();
+            Readings.TryAdd((text, timezone), reading);
+            return reading;
+        }
+
         private DateValue? Date(MappingNode m, string key)
         {
             var s = Scalar(m, key);
             if (s is null) return null;
-            var reading = DateReader.Read(s.Value, _m.Timezone);
+            var reading = Read(s.Value, _m.Timezone);
             var dv = new DateValue(s, reading);
             // A relative date is resolved against the cited sources, by its rule.
             if (reading.Problem is { } p && p.Rule != RelativeDateRule.Rule)
@@ -423,40 +437,54 @@ public static class FileAnalyzer
         {
             var id = Id(m);
             var statusNode = Scalar(m, "status");
-            var ev = new EventDef
-            {
-                Id = id?.Id ?? "", IdSpan = id?.Span ?? new TextSpan(m.Span.Start, m.Span.Start), Span = m.Span, Path = _m.Path, Node = m,
-                Date = Date(m, "date"), Title = Text(m, "title"), Summary = Text(m, "summary"),
-                SourcesEntry = m.Find("sources"),
-                Status = statusNode is not null && LanguageSchema.EventStatuses.Contains(statusNode.Value) ? statusNode.Value : "reported",
-                StatusNode = statusNode,
-                PartOf = Ref(m["part-of"], SymbolKind.Event), Notes = Text(m, "notes"),
-                MediaUrl = m["media"] is MappingNode md ? Text(md, "url") : null,
-                MediaCaption = m["media"] is MappingNode mc ? Text(mc, "caption") : null,
-                MediaCredit = m["media"] is MappingNode mr ? Text(mr, "credit") : null,
-            };
+            // Read in the order the event is written in the language's schema, as before: its references come in that order.
+            var date = Date(m, "date");
+            var partOf = Ref(m["part-of"], SymbolKind.Event);
+            var places = new List<PlaceUse>();
             foreach (var p in m.ItemsOf("places"))
             {
                 if (p is MappingNode pm)
                 {
-                    if (Ref(pm["place"], SymbolKind.Place) is { } r) ev.Places.Add(new PlaceUse { Place = r, Precision = Text(pm, "precision") });
+                    if (Ref(pm["place"], SymbolKind.Place) is { } r) places.Add(new PlaceUse { Place = r, Precision = Text(pm, "precision") });
                 }
-                else if (Ref(p, SymbolKind.Place) is { } r) ev.Places.Add(new PlaceUse { Place = r });
+                else if (Ref(p, SymbolKind.Place) is { } r) places.Add(new PlaceUse { Place = r });
             }
-            ev.Actors.AddRange(Refs(m, "actors", SymbolKind.Actor));
-            foreach (var c in m.ItemsOf("sources")) if (Cite(c) is { } cit) ev.Citations.Add(cit);
+            var actors = Refs(m, "actors", SymbolKind.Actor);
+            var citations = new List<Citation>();
+            foreach (var c in m.ItemsOf("sources")) if (Cite(c) is { } cit) citations.Add(cit);
+            var claims = new List<Claim>();
             foreach (var c in m.ObjectsOf("claims"))
-                ev.Claims.Add(new Claim
+                claims.Add(new Claim
                 {
                     Node = c, By = Ref(c["by"], SymbolKind.Actor), Stance = Text(c, "stance"), Says = Text(c, "says"), QuoteNode = Scalar(c, "quote"),
                     Source = Cite(c["source"]), Date = Date(c, "date"),
                 });
-            foreach (var f in m.ObjectsOf("casualties")) ev.Casualties.Add(BuildFigure(f));
-            ev.Related.AddRange(Refs(m, "related", SymbolKind.Event));
-            foreach (var t in m.ItemsOf("tags")) if (t is ScalarNode { IsNull: false } ts) ev.Tags.Add(ts.Value);
+            var casualties = new List<Figure>();
+            foreach (var f in m.ObjectsOf("casualties")) casualties.Add(BuildFigure(f));
+            var related = Refs(m, "related", SymbolKind.Event);
+            var tags = new List<string>();
+            foreach (var t in m.ItemsOf("tags")) if (t is ScalarNode { IsNull: false } ts) tags.Add(ts.Value);
+            var ev = new EventDef
+            {
+                Id = id?.Id ?? "", IdSpan = id?.Span ?? new TextSpan(m.Span.Start, m.Span.Start), Span = m.Span, Path = _m.Path, Node = m,
+                Date = date, Title = Text(m, "title"), Summary = Text(m, "summary"),
+                SourcesEntry = m.Find("sources"),
+                Status = statusNode is not null && LanguageSchema.EventStatuses.Contains(statusNode.Value) ? statusNode.Value : "reported",
+                StatusNode = statusNode,
+                PartOf = partOf, Notes = Text(m, "notes"),
+                MediaUrl = m["media"] is MappingNode md ? Text(md, "url") : null,
+                MediaCaption = m["media"] is MappingNode mc ? Text(mc, "caption") : null,
+                MediaCredit = m["media"] is MappingNode mr ? Text(mr, "credit") : null,
+                // Kept for the life of the file: arrays of their exact size (a list of one kept room for four), and one
+                // shared empty array for the lists most events leave empty.
+                Places = Exact(places), Actors = Exact(actors), Citations = Exact(citations), Claims = Exact(claims),
+                Casualties = Exact(casualties), Related = Exact(related), Tags = Exact(tags),
+            };
             // An event without an id is kept for its references and checks; the missing id is reported by structure.
             _m.Events.Add(ev);
         }
+
+        private static T[] Exact<T>(List<T> list) => list.Count == 0 ? Array.Empty<T>() : list.ToArray();
 
         private Figure BuildFigure(MappingNode f)
         {
@@ -474,9 +502,8 @@ public static class FileAnalyzer
             var fig = new Figure
             {
                 Node = f, Measure = measure, Count = count, Group = group, GroupActor = groupActor,
-                Source = Cite(f["source"]), Includes = Text(f, "includes"),
+                Source = Cite(f["source"]), Includes = Text(f, "includes"), Overlaps = Exact(Refs(f, "overlaps", SymbolKind.Event)),
             };
-            fig.Overlaps.AddRange(Refs(f, "overlaps", SymbolKind.Event));
             return fig;
         }
 

@@ -102,12 +102,12 @@ public sealed class FileModel
             if (i < n - tail)
             {
                 var p = segments[i].Parts;
-                counts[at] = counts[before] + p.Sources.Count;
-                counts[at + 1] = counts[before + 1] + p.Events.Count;
-                counts[at + 2] = counts[before + 2] + p.Places.Count;
-                counts[at + 3] = counts[before + 3] + p.Actors.Count;
-                counts[at + 4] = counts[before + 4] + p.References.Count;
-                counts[at + 5] = counts[before + 5] + p.Diagnostics.Count;
+                counts[at] = counts[before] + p.Sources.Length;
+                counts[at + 1] = counts[before + 1] + p.Events.Length;
+                counts[at + 2] = counts[before + 2] + p.Places.Length;
+                counts[at + 3] = counts[before + 3] + p.Actors.Length;
+                counts[at + 4] = counts[before + 4] + p.References.Length;
+                counts[at + 5] = counts[before + 5] + p.Diagnostics.Length;
             }
             else
             {
@@ -117,14 +117,14 @@ public sealed class FileModel
         }
         _counts = counts;
 
-        void Fill<T>(List<T> into, int k, Func<ModelParts, List<T>> part, List<T>? old, Func<T, int, T>? move)
+        void Fill<T>(List<T> into, int k, Func<SegmentParts, T[]> part, List<T>? old, Func<T, int, T>? move)
         {
             into.Capacity = counts[n * Lists + k];
             if (head > 0) into.AddRange(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(old!)[..was![head * Lists + k]]);
             for (int i = head; i < n - tail; i++)
             {
                 var items = part(segments[i].Parts);
-                if (items.Count == 0) continue;
+                if (items.Length == 0) continue;
                 if (move is null) into.AddRange(items);
                 else foreach (var x in items) into.Add(move(x, segments[i].Anchor.Start));
             }
@@ -187,12 +187,38 @@ internal sealed class ModelParts(string path, TimeSpan? timezone)
         List<PlaceDef> places, List<ActorDef> actors) =>
         sources.Cast<Definition>().Concat(events).Concat(places).Concat(actors);
 
-    /// <summary>Ties what was found to a segment's anchor: definitions move with it, diagnostics become relative to it.</summary>
-    public void Attach(Timeline.Core.Syntax.SegmentAnchor anchor)
+    /// <summary>
+    /// Ties what was found to a segment's anchor (definitions move with it, diagnostics become relative to it)
+    /// and keeps it as the segment's parts, in arrays of their exact size.
+    /// </summary>
+    public SegmentParts Freeze(Timeline.Core.Syntax.SegmentAnchor anchor)
     {
         foreach (var d in DefinitionsOf(Sources, Events, Places, Actors)) d.Attach(anchor);
         for (int i = 0; i < Diagnostics.Count; i++) Diagnostics[i] = Diagnostics[i].ShiftedBy(-anchor.Start);
+        return new SegmentParts
+        {
+            Timezone = Timezone, Title = Title,
+            Diagnostics = [.. Diagnostics], Sources = [.. Sources], Events = [.. Events],
+            Places = [.. Places], Actors = [.. Actors], References = [.. References],
+        };
     }
+}
+
+/// <summary>
+/// What one segment holds, as its builder found it: kept with the segment for as long as the file's versions
+/// reuse it, so in arrays of their exact size (most segments are one event and its few references).
+/// </summary>
+internal sealed class SegmentParts
+{
+    public TimeSpan? Timezone { get; init; }
+    public string? Title { get; init; }
+    /// <summary>Relative to the segment's anchor.</summary>
+    public required Diagnostic[] Diagnostics { get; init; }
+    public required SourceDef[] Sources { get; init; }
+    public required EventDef[] Events { get; init; }
+    public required PlaceDef[] Places { get; init; }
+    public required ActorDef[] Actors { get; init; }
+    public required Reference[] References { get; init; }
 }
 
 /// <summary>The lines a <c># timeline-ignore CODE</c> comment silences: its own and the next.</summary>

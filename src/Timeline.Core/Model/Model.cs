@@ -8,22 +8,20 @@ namespace Timeline.Core.Model;
 /// <summary>A use of an id: where it is written and what kind of thing it names.</summary>
 public sealed class Reference
 {
-    private readonly TextSpan _span;
     public Reference(SymbolKind kind, string id, ScalarNode node, string path)
     {
         Kind = kind;
         Id = id;
         Node = node;
         Path = path;
-        var abs = node.Span;
-        _span = new TextSpan(abs.Start - node.Segment.Start, abs.End - node.Segment.Start);
     }
     public SymbolKind Kind { get; }
     public string Id { get; }
     public string Path { get; }
     /// <summary>The scalar that holds the id (its span moves with its segment).</summary>
     public ScalarNode Node { get; }
-    public TextSpan Span => new(_span.Start + Node.Segment.Start, _span.End + Node.Segment.Start);
+    /// <summary>Where the id is written: its scalar's span, which moves with the scalar's segment.</summary>
+    public TextSpan Span => Node.Span;
 }
 
 /// <summary>A date as written, with what the reader made of it.</summary>
@@ -163,7 +161,7 @@ public sealed class Figure
     public Reference? GroupActor { get; init; }
     public Citation? Source { get; init; }
     public string? Includes { get; init; }
-    public List<Reference> Overlaps { get; } = new();
+    public IReadOnlyList<Reference> Overlaps { get; init; } = Array.Empty<Reference>();
 }
 
 public sealed class EventDef : Definition
@@ -173,18 +171,20 @@ public sealed class EventDef : Definition
     public DateValue? Date { get; init; }
     public string? Title { get; init; }
     public string? Summary { get; init; }
-    public List<PlaceUse> Places { get; } = new();
-    public List<Reference> Actors { get; } = new();
-    public List<Citation> Citations { get; } = new();
+    // An event's lists are made once, when it is read, and kept with its segment: arrays of their exact size, and
+    // the shared empty array for those most events leave empty (a project of 100,000 events kept 700,000 lists).
+    public IReadOnlyList<PlaceUse> Places { get; init; } = Array.Empty<PlaceUse>();
+    public IReadOnlyList<Reference> Actors { get; init; } = Array.Empty<Reference>();
+    public IReadOnlyList<Citation> Citations { get; init; } = Array.Empty<Citation>();
     /// <summary>The sources key, when written (for ranges).</summary>
     public YamlEntry? SourcesEntry { get; init; }
     public string Status { get; init; } = "reported";
     public ScalarNode? StatusNode { get; init; }
-    public List<Claim> Claims { get; } = new();
-    public List<Figure> Casualties { get; } = new();
+    public IReadOnlyList<Claim> Claims { get; init; } = Array.Empty<Claim>();
+    public IReadOnlyList<Figure> Casualties { get; init; } = Array.Empty<Figure>();
     public Reference? PartOf { get; init; }
-    public List<Reference> Related { get; } = new();
-    public List<string> Tags { get; } = new();
+    public IReadOnlyList<Reference> Related { get; init; } = Array.Empty<Reference>();
+    public IReadOnlyList<string> Tags { get; init; } = Array.Empty<string>();
     public string? MediaUrl { get; init; }
     public string? MediaCaption { get; init; }
     public string? MediaCredit { get; init; }

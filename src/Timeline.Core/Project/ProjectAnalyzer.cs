@@ -247,7 +247,7 @@ public static class ProjectAnalyzer
     }
 
     private static Diagnostic Make(Rule rule, TextSpan span, string message, IReadOnlyList<Fix>? fixes, IReadOnlyList<string>? suggestions) =>
-        new(rule, rule.DefaultSeverity, span, message)
+        new(rule, rule.DefaultSeverity, span, Syntax.StringPool.Message(message))
         {
             Fixes = fixes ?? Array.Empty<Fix>(),
             Suggestions = suggestions ?? Array.Empty<string>(),

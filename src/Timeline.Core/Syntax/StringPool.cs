@@ -1,19 +1,22 @@
 namespace Timeline.Core.Syntax;
 
 /// <summary>
-/// A bounded, lock-free pool of short strings: the same key or id read ten thousand times is
-/// kept once. Each bucket remembers the last string that hashed to it, so the pool never grows
-/// and never needs clearing; a miss only costs the allocation the parser made anyway.
+/// Bounded, lock-free pools of strings: the same key or id read ten thousand times is kept once,
+/// and so is the same message of a finding made for ten thousand events. Each bucket remembers
+/// the last string that hashed to it, so a pool never grows and never needs clearing; a miss only
+/// costs the allocation its caller made anyway.
 /// </summary>
 public static class StringPool
 {
-    private const int Buckets = 1 << 14;
     private const int MaxLength = 48;
-    private static readonly string?[] Table = new string?[Buckets];
+    private static readonly string?[] Short = new string?[1 << 14];
+    // Findings' messages name an id or two, so a project has a few thousand distinct ones (a
+    // quote without a snapshot names its source): 100,000 findings of 150 characters were 30 MB.
+    private static readonly string?[] Messages = new string?[1 << 13];
 
     /// <summary>
-    /// A quick hash of a short text (FNV-1a over its characters): the pool holds no attacker's keys worth a randomised
-    /// hash, and a key read a million times should cost little.
+    /// A quick hash of a text (FNV-1a over its characters): the pools hold no attacker's keys worth a randomised hash,
+    /// and a key read a million times should cost little.
     /// </summary>
     private static int Hash(ReadOnlySpan<char> s)
     {
@@ -27,22 +30,27 @@ public static class StringPool
     {
         if (s.Length == 0) return string.Empty;
         if (s.Length > MaxLength) return s.ToString();
-        int h = Hash(s) & (Buckets - 1);
-        var found = Volatile.Read(ref Table[h]);
+        int h = Hash(s) & (Short.Length - 1);
+        var found = Volatile.Read(ref Short[h]);
         if (found is not null && s.SequenceEqual(found)) return found;
         string made = s.ToString();
-        Volatile.Write(ref Table[h], made);
+        Volatile.Write(ref Short[h], made);
         return made;
     }
 
-    public static string Get(string s)
+    /// <summary>A short string (a key, an id, a value) as kept once.</summary>
+    public static string Get(string s) => s.Length > MaxLength ? s : Pooled(s, Short);
+
+    /// <summary>A finding's message as kept once.</summary>
+    public static string Message(string s) => Pooled(s, Messages);
+
+    private static string Pooled(string s, string?[] table)
     {
         if (s.Length == 0) return string.Empty;
-        if (s.Length > MaxLength) return s;
-        int h = Hash(s) & (Buckets - 1);
-        var found = Volatile.Read(ref Table[h]);
+        int h = Hash(s) & (table.Length - 1);
+        var found = Volatile.Read(ref table[h]);
         if (found is not null && string.Equals(found, s, StringComparison.Ordinal)) return found;
-        Volatile.Write(ref Table[h], s);
+        Volatile.Write(ref table[h], s);
         return s;
     }
 }

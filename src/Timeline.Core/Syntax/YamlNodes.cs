@@ -15,15 +15,35 @@ public sealed class SegmentAnchor
 }
 
 /// <summary>A node of the YAML tree. Spans are UTF-16 offsets into the original text.</summary>
+/// <remarks>
+/// A file of 10,000 events has ~240,000 nodes, so every field counts: a node keeps two references (its
+/// segment and its parent) and its span, depth and flags in 12 bytes, so that a scalar with its value takes
+/// 56 bytes. Tags and anchors are rare and kept in a table beside the tree, looked up only for the nodes
+/// marked as having them.
+/// </remarks>
 public abstract class YamlNode
 {
     private int _start, _end;
-    private Properties? _props; // tags and anchors are rare: kept aside
+    private ushort _depth;
+    private bool _hasProperties;
+    // The small fields of the kinds of node (a scalar's style, a collection's flow flag) fit beside these.
+    private protected byte _kindFlags;
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<YamlNode, Properties> PropertiesOf = new();
 
     private sealed class Properties
     {
         public string? Tag, Anchor;
         public int TagStart = -1, TagEnd, AnchorStart = -1, AnchorEnd;
+    }
+
+    private Properties? Props => _hasProperties && PropertiesOf.TryGetValue(this, out var p) ? p : null;
+
+    private Properties NewProps()
+    {
+        var p = PropertiesOf.GetValue(this, _ => new Properties());
+        _hasProperties = true;
+        return p;
     }
 
     /// <summary>The segment the node belongs to; its spans are kept relative to it.</summary>
@@ -37,41 +57,71 @@ public abstract class YamlNode
     }
 
     public YamlNode? Parent { get; internal set; }
-    public string? Tag { get => _props?.Tag; internal set => (_props ??= new()).Tag = value; }
+    public string? Tag { get => Props?.Tag; internal set => NewProps().Tag = value; }
 
     public TextSpan? TagSpan
     {
-        get => _props is not { TagStart: >= 0 } p ? null : new TextSpan(p.TagStart + Segment.Start, p.TagEnd + Segment.Start);
+        get => Props is not { TagStart: >= 0 } p ? null : new TextSpan(p.TagStart + Segment.Start, p.TagEnd + Segment.Start);
         internal set
         {
-            var p = _props ??= new();
+            var p = NewProps();
             if (value is { } v) { p.TagStart = v.Start - Segment.Start; p.TagEnd = v.End - Segment.Start; }
             else p.TagStart = -1;
         }
     }
 
-    public string? Anchor { get => _props?.Anchor; internal set => (_props ??= new()).Anchor = value; }
+    public string? Anchor { get => Props?.Anchor; internal set => NewProps().Anchor = value; }
 
     public TextSpan? AnchorSpan
     {
-        get => _props is not { AnchorStart: >= 0 } p ? null : new TextSpan(p.AnchorStart + Segment.Start, p.AnchorEnd + Segment.Start);
+        get => Props is not { AnchorStart: >= 0 } p ? null : new TextSpan(p.AnchorStart + Segment.Start, p.AnchorEnd + Segment.Start);
         internal set
         {
-            var p = _props ??= new();
+            var p = NewProps();
             if (value is { } v) { p.AnchorStart = v.Start - Segment.Start; p.AnchorEnd = v.End - Segment.Start; }
             else p.AnchorStart = -1;
         }
     }
 
-    public int Depth { get; internal set; }
+    /// <summary>How deeply the node is nested (the root is 1); the reader's depth limit keeps it far below 65,535.</summary>
+    public int Depth { get => _depth; internal set => _depth = (ushort)Math.Clamp(value, 0, ushort.MaxValue); }
 
     public abstract string KindName { get; }
+
+    /// <summary>
+    /// Gives every list under a node that was read its exact size: a list grows by doubling while it is
+    /// read, and a tree kept for the life of a file would otherwise keep the slack (a sixth of its arrays).
+    /// </summary>
+    internal static void TrimLists(YamlNode? root)
+    {
+        if (root is null) return;
+        var stack = new Stack<YamlNode>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            switch (stack.Pop())
+            {
+                case MappingNode m:
+                    if (m.Entries.Capacity != m.Entries.Count) m.Entries.Capacity = m.Entries.Count;
+                    foreach (var e in m.Entries)
+                    {
+                        if (e.Value is MappingNode or SequenceNode) stack.Push(e.Value);
+                        if (e.Key is MappingNode or SequenceNode) stack.Push(e.Key);
+                    }
+                    break;
+                case SequenceNode q:
+                    if (q.Items.Capacity != q.Items.Count) q.Items.Capacity = q.Items.Count;
+                    foreach (var i in q.Items) if (i is MappingNode or SequenceNode) stack.Push(i);
+                    break;
+            }
+        }
+    }
 }
 
 public sealed class ScalarNode : YamlNode
 {
     public required string Value { get; init; }
-    public ScalarStyle Style { get; init; }
+    public ScalarStyle Style { get => (ScalarStyle)_kindFlags; init => _kindFlags = (byte)value; }
 
     /// <summary>An empty plain scalar, or a plain <c>~</c> / <c>null</c>: a value that was not written.</summary>
     public bool IsNull => Style == ScalarStyle.Plain && (Value.Length == 0 || Value == "~" || Value is "null" or "Null" or "NULL");
@@ -90,7 +140,7 @@ public sealed class YamlEntry
 public sealed class MappingNode : YamlNode
 {
     public List<YamlEntry> Entries { get; } = new();
-    public bool IsFlow { get; init; }
+    public bool IsFlow { get => _kindFlags != 0; init => _kindFlags = value ? (byte)1 : (byte)0; }
     public override string KindName => "a mapping";
 
     public YamlEntry? Find(string key)
@@ -111,7 +161,7 @@ public sealed class MappingNode : YamlNode
 public sealed class SequenceNode : YamlNode
 {
     public List<YamlNode> Items { get; internal set; } = new();
-    public bool IsFlow { get; init; }
+    public bool IsFlow { get => _kindFlags != 0; init => _kindFlags = value ? (byte)1 : (byte)0; }
     public override string KindName => "a list";
 }
 
