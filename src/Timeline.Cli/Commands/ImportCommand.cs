@@ -72,8 +72,8 @@ public static class ImportCommand
         stdout.WriteLine($"  sources: {s.Sources}" + (s.CatalogsUsed.Count > 0 ? $"; catalogs: {string.Join(", ", s.CatalogsUsed)}" : ""));
         foreach (var p in s.Refused) stdout.WriteLine($"  refused row {p.Row}: {p.Message}");
 
-        // The check of the new files, as `timeline check` would report them.
-        var files = Checker.Check(PhysicalFileSystem.Instance, plan.Files.Select(f => f.Path).ToList());
+        // The check of the new files, as `timeline check` would report them: their texts as written, not read back.
+        var files = Checker.Check(new WrittenFiles(PhysicalFileSystem.Instance, plan.Files), plan.Files.Select(f => f.Path).ToList());
         var all = files.SelectMany(f => f.Diagnostics.Select(d => (f, d))).ToList();
         int errors = all.Count(x => x.d.Severity == Severity.Error), warnings = all.Count(x => x.d.Severity == Severity.Warning);
         int infos = all.Count - errors - warnings;
