@@ -22,9 +22,11 @@ public static class BuiltinCatalogs
     public const string SyriaActors = "builtin:syria-actors";
     public const string World = "builtin:world";
 
+    private static readonly Lazy<(CatalogFile[] Files, Func<string, string, string?> Division)> LevantRead = new(ReadLevant);
+
     private static readonly Dictionary<string, Lazy<IReadOnlyList<CatalogFile>>> Catalogs = new(StringComparer.Ordinal)
     {
-        [Levant] = new(ReadLevant),
+        [Levant] = new(() => LevantRead.Value.Files),
         [SyriaActors] = new(() => new[] { ReadYaml(SyriaActors, "syria-actors.actors.yaml", FileKind.Actors).File }),
         [World] = new(() => new[]
         {
@@ -37,6 +39,39 @@ public static class BuiltinCatalogs
 
     /// <summary>The files of a built-in catalog, read on first use; null for an unknown name.</summary>
     public static IReadOnlyList<CatalogFile>? Get(string name) => Catalogs.TryGetValue(name, out var c) ? c.Value : null;
+
+    /// <summary>
+    /// The files of a built-in catalog as a project that uses the built-ins <paramref name="used"/> reads them:
+    /// builtin:world beside builtin:levant leaves out the places levant holds (<see cref="WorldBesideLevant"/>).
+    /// </summary>
+    public static IReadOnlyList<CatalogFile>? Get(string name, IEnumerable<string> used) =>
+        name == World && used.Contains(Levant) ? WorldBesideLevantRead.Value : Get(name);
+
+    private static readonly Lazy<IReadOnlyList<CatalogFile>> WorldBesideLevantRead = new(() => new[] { WorldBesideLevant() });
+
+    /// <summary>
+    /// builtin:world without the places builtin:levant holds: the rows of a GeoNames id levant has (its cities, towns
+    /// and countries, from the same GeoNames dump), and the first-level divisions whose codes levant's hand-checked
+    /// divisions stand for. One place, one definition: a project using both would otherwise have two Aleppos
+    /// (aleppo-sy twice), two Syrias (syria and syria-sy) and two of each governorate, every such name ambiguous.
+    /// </summary>
+    private static CatalogFile WorldBesideLevant()
+    {
+        var (levant, division) = LevantRead.Value;
+        var world = Get(World)![0];
+        var held = levant.SelectMany(f => f.Places).Where(p => p.GeonamesId is not null).Select(p => p.GeonamesId!.Value).ToHashSet();
+        var result = new CatalogFile { Path = world.Path, Source = world.Source, Name = world.Name };
+        foreach (var place in world.Places)
+        {
+            if (place.GeonamesId is { } id && held.Contains(id)) continue;
+            // A division row's columns: 7 the feature code, 8 the country code, 10 the admin1 code.
+            if (place.PlaceKind == "governorate" && world.Source.Text[place.Span.Start..place.Span.End].Split('\t') is { Length: 19 } cols
+                && cols[7] == "ADM1" && division(cols[8], cols[10]) is not null) continue;
+            result.Places.Add(place);
+        }
+        result.Diagnostics.AddRange(world.Diagnostics);
+        return result;
+    }
 
     /// <summary>The built-in catalog a path belongs to ("builtin:levant" for "builtin:levant/levant.places.yaml"), or null.</summary>
     public static string? NameOf(string path)
@@ -59,7 +94,8 @@ public static class BuiltinCatalogs
         return reader.ReadToEnd();
     }
 
-    private static CatalogFile[] ReadLevant()
+    /// <summary>builtin:levant's files, and the hand-checked division (or null) that a GeoNames country and admin1 code stand for.</summary>
+    private static (CatalogFile[] Files, Func<string, string, string?> Division) ReadLevant()
     {
         var (places, model) = ReadYaml(Levant, "levant.places.yaml", FileKind.Places);
         // The hand-checked countries and governorates say which GeoNames codes they stand for.
@@ -91,7 +127,7 @@ public static class BuiltinCatalogs
         // Its rows get readable ids ("aleppo-sy"), none of them an id the hand-checked places have.
         var handChecked = places.Places.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         var rows = GeoNames.Read(Levant + "/levant.geonames.tsv", Resource("levant.geonames.tsv"), Enclosing, handChecked);
-        return new[] { places, rows };
+        return (new[] { places, rows }, (country, code) => admin1.GetValueOrDefault((country, code)));
     }
 
     private static (CatalogFile File, FileModel Model) ReadYaml(string catalog, string file, FileKind kind)

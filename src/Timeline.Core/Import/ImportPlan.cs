@@ -78,7 +78,7 @@ public sealed class ImportPlan
             : new ProjectSnapshot
             {
                 Root = folder, Files = Array.Empty<FileModel>(),
-                Catalogs = BuiltinCatalogs.Names.AsParallel().AsOrdered().SelectMany(n => BuiltinCatalogs.Get(n)!).ToList(),
+                Catalogs = BuiltinCatalogs.Names.AsParallel().AsOrdered().SelectMany(n => BuiltinCatalogs.Get(n, BuiltinCatalogs.Names)!).ToList(),
             };
         var symbols = new SymbolTable(project);
         symbols.Index(SymbolKind.Place);
