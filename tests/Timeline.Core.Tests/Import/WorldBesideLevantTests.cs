@@ -13,6 +13,8 @@ namespace Timeline.Core.Tests.Import;
 /// </summary>
 public class WorldBesideLevantTests
 {
+    private static readonly string[] Both = { BuiltinCatalogs.Levant, BuiltinCatalogs.World };
+
     private static SymbolTable Symbols(string use)
     {
         var fs = new MemoryFileSystem(new[] { new KeyValuePair<string, string>("/p/timeline.config.yaml", $"use: [{use}]\n") });
@@ -34,9 +36,12 @@ public class WorldBesideLevantTests
         Assert.Equal("syria", Exactly(both, "Syria")[0]);
         Assert.Equal(new[] { "aleppo-governorate" }, Exactly(both, "Aleppo Governorate"));
         Assert.Null(both.Find(SymbolKind.Place, "syria-sy"));
+        // The names world gave the places it leaves out stay theirs: an ACLED admin1 "Aleppo" is the governorate too.
+        Assert.Contains("aleppo-governorate", Exactly(both, "Aleppo"));
+        Assert.DoesNotContain("aleppo-governorate", Exactly(Symbols("builtin:levant"), "Aleppo"));
         // The rest of the world is still there, and every place of it still lies in a place the project knows.
         Assert.NotNull(both.Find(SymbolKind.Place, "kharkiv-ua"));
-        Assert.All(BuiltinCatalogs.Get(BuiltinCatalogs.World, new[] { BuiltinCatalogs.Levant })![0].Places,
+        Assert.All(BuiltinCatalogs.Get(BuiltinCatalogs.World, Both)![0].Places,
             p => Assert.True(p.InId is null || both.Find(SymbolKind.Place, p.InId) is not null, $"{p.Id} lies in {p.InId}"));
     }
 
@@ -47,7 +52,7 @@ public class WorldBesideLevantTests
         Assert.Equal(new[] { "syria-sy" }, Exactly(world, "Syria"));
 
         var all = BuiltinCatalogs.Get(BuiltinCatalogs.World)![0].Places;
-        var beside = BuiltinCatalogs.Get(BuiltinCatalogs.World, new[] { BuiltinCatalogs.Levant })![0].Places.ToHashSet();
+        var beside = BuiltinCatalogs.Get(BuiltinCatalogs.World, Both)![0].Places.ToHashSet();
         var levantCountryIds = BuiltinCatalogs.Get(BuiltinCatalogs.Levant)!.SelectMany(f => f.Places)
             .Where(p => p.PlaceKind == "country").Select(p => p.GeonamesId).ToHashSet();
         var levantCountries = all.Where(p => p.PlaceKind == "country" && levantCountryIds.Contains(p.GeonamesId)).Select(p => p.Id).ToHashSet();
