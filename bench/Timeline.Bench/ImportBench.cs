@@ -62,13 +62,16 @@ public static class ImportBench
             // Each stage by itself, with the collector's pauses in it (GC.GetTotalPauseDuration) and its CPU time.
             var process = Process.GetCurrentProcess();
             double cpu = process.TotalProcessorTime.TotalMilliseconds, paused = GC.GetTotalPauseDuration().TotalMilliseconds;
+            long allocated = GC.GetTotalAllocatedBytes();
             void Stage(string name)
             {
                 process.Refresh();
                 double cpuNow = process.TotalProcessorTime.TotalMilliseconds, pausedNow = GC.GetTotalPauseDuration().TotalMilliseconds;
-                Console.WriteLine($"{name} {sw.ElapsedMilliseconds} ms (CPU {cpuNow - cpu:F0} ms, GC pauses {pausedNow - paused:F0} ms; " +
+                long allocatedNow = GC.GetTotalAllocatedBytes();
+                Console.WriteLine($"{name} {sw.ElapsedMilliseconds} ms (CPU {cpuNow - cpu:F0} ms, GC pauses {pausedNow - paused:F0} ms, " +
+                    $"{(allocatedNow - allocated) / 1048576.0:F0} MB allocated, {GC.GetTotalMemory(false) / 1048576.0:F0} MB on the heap; " +
                     $"collections so far {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)})");
-                (cpu, paused) = (cpuNow, pausedNow);
+                (cpu, paused, allocated) = (cpuNow, pausedNow, allocatedNow);
                 sw.Restart();
             }
             var t = Table.Read(text);

@@ -177,10 +177,13 @@ public sealed class Importer
                 new (string, YamlValue)[] { ("place", new YamlText(placeId)), ("precision", new YamlText(p.Precision)) }));
         }
         if (places.Count > 0) e.Add(("places", new YamlList(places)));
-        var actors = r.Actors.Select(Actor).Distinct().Select(a => (YamlValue)new YamlText(a)).ToList();
-        if (actors.Count > 0) e.Add(("actors", new YamlList(actors)));
-        var sourceIds = r.Sources.Select(Source).OfType<string>().Distinct().ToList();
-        if (sourceIds.Count > 0) e.Add(("sources", new YamlList(sourceIds.Select(s => (YamlValue)new YamlText(s)).ToList())));
+        // A row names a few actors and sources: a list's Contains is all the distinctness they need.
+        var actorIds = new List<string>(r.Actors.Count);
+        foreach (var a in r.Actors) if (Actor(a) is var actorId && !actorIds.Contains(actorId)) actorIds.Add(actorId);
+        if (actorIds.Count > 0) e.Add(("actors", Flow(actorIds)));
+        var sourceIds = new List<string>(r.Sources.Count);
+        foreach (var cell in r.Sources) if (Source(cell) is { } sourceId && !sourceIds.Contains(sourceId)) sourceIds.Add(sourceId);
+        if (sourceIds.Count > 0) e.Add(("sources", Flow(sourceIds)));
 
         var notes = r.Notes.Select(n => $"{n.Column}: {n.Value}").ToList();
         if (r.Status is { } status)
@@ -211,6 +214,13 @@ public sealed class Importer
         }
         if (notes.Count > 0) e.Add(("notes", new YamlText(string.Join("\n", notes))));
         return (new YamlMap(LanguageSchema.Event, e), sourceIds, dateValue);
+    }
+
+    private static YamlList Flow(List<string> ids)
+    {
+        var items = new YamlValue[ids.Count];
+        for (int i = 0; i < items.Length; i++) items[i] = new YamlText(ids[i]);
+        return new YamlList(items);
     }
 
     // ---- dates ----
@@ -437,12 +447,12 @@ public sealed class Importer
 
     private string? Source(SourceCell cell)
     {
-        string written = cell.Url + "\n" + cell.Publisher;
-        if (_sourceCache.TryGetValue(written, out var known)) return known;
-        return _sourceCache[written] = NewSource(cell);
+        if (_sourceCache.TryGetValue((cell.Url, cell.Publisher), out var known)) return known;
+        return _sourceCache[(cell.Url, cell.Publisher)] = NewSource(cell);
     }
 
-    private readonly Dictionary<string, string?> _sourceCache = new(StringComparer.Ordinal);
+    /// <summary>The source of each citation as written (address, publisher).</summary>
+    private readonly Dictionary<(string?, string?), string?> _sourceCache = new();
 
     private string? NewSource(SourceCell cell)
     {

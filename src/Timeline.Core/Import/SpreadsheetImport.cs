@@ -195,8 +195,14 @@ public static partial class SpreadsheetImport
     /// <summary>The items of a cell listing several: separated by semicolons or line breaks (names may hold commas).</summary>
     private static readonly char[] ListSeparators = { ';', '\n', '|' };
 
-    public static IEnumerable<string> SplitList(string cell) =>
-        cell.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct();
+    public static IReadOnlyList<string> SplitList(string cell)
+    {
+        if (cell.AsSpan().IndexOfAny(ListSeparators) < 0) return cell.Trim() is { Length: > 0 } one ? new[] { one } : Array.Empty<string>();
+        var items = cell.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var distinct = new List<string>(items.Length);
+        foreach (var item in items) if (!distinct.Contains(item)) distinct.Add(item);
+        return distinct;
+    }
 
     public static bool IsUrl(string s) =>
         Uri.TryCreate(s, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps);
