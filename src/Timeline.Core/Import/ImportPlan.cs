@@ -55,10 +55,11 @@ public sealed class ImportPlan
         };
         if (error is not null) return null;
         if (format == ImportFormat.TimelineJs && maps.Count > 0) { error = "--map is for csv and acled imports"; return null; }
+        var dates = Importer.ReadDates(input.Records);
         var symbols = matching.GetAwaiter().GetResult();
         string stem = Path.GetFileName(timelinePath)[..^".timeline.yaml".Length];
         string title = input.Title ?? Path.GetFileNameWithoutExtension(stem).Replace('-', ' ');
-        var result = new Importer(symbols, format).Run(input, title.Length > 0 ? char.ToUpperInvariant(title[0]) + title[1..] : "Imported");
+        var result = new Importer(symbols, format).Run(input, title.Length > 0 ? char.ToUpperInvariant(title[0]) + title[1..] : "Imported", dates);
 
         var files = new List<(string, string)> { (timelinePath, result.Timelines[0]) };
         for (int part = 1; part < result.Timelines.Count; part++)
@@ -73,12 +74,14 @@ public sealed class ImportPlan
     /// <summary>What the rows are matched against: the project at <paramref name="root"/>, else every built-in; with its name indexes made.</summary>
     private static SymbolTable Symbols(IFileSystem fs, string? root, string folder)
     {
+        // The built-ins are read side by side (builtin:levant and builtin:world together are made of both).
+        if (root is null) Parallel.ForEach(BuiltinCatalogs.Names, name => BuiltinCatalogs.Get(name));
         ProjectSnapshot project = root is not null
             ? ProjectLoader.Load(fs, root)
             : new ProjectSnapshot
             {
                 Root = folder, Files = Array.Empty<FileModel>(),
-                Catalogs = BuiltinCatalogs.Names.AsParallel().AsOrdered().SelectMany(n => BuiltinCatalogs.Get(n, BuiltinCatalogs.Names)!).ToList(),
+                Catalogs = BuiltinCatalogs.Names.SelectMany(n => BuiltinCatalogs.Get(n, BuiltinCatalogs.Names)!).ToList(),
             };
         var symbols = new SymbolTable(project);
         symbols.Index(SymbolKind.Place);

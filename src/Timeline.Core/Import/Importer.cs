@@ -69,15 +69,28 @@ public sealed class Importer
         _format = format;
     }
 
-    public ImportResult Run(ImportInput input, string defaultTitle)
+    /// <summary>The date of each record, as <see cref="Run"/> reads it: a record's date is its own, so they are read side by side
+    /// (before the catalogs the rows are matched against are ready, when the caller is waiting for them).</summary>
+    public static ImportDate[] ReadDates(IReadOnlyList<ImportRecord> records)
     {
+        var dates = new ImportDate[records.Count];
+        Parallel.For(0, records.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            i => dates[i] = ReadDate(records[i]));
+        return dates;
+    }
+
+    /// <param name="dates">The records' dates from <see cref="ReadDates"/>, if they were read already.</param>
+    public ImportResult Run(ImportInput input, string defaultTitle, IReadOnlyList<ImportDate>? dates = null)
+    {
+        if (dates is not null && dates.Count != input.Records.Count) throw new ArgumentException("one date for each record", nameof(dates));
         var refused = new List<ImportProblem>(input.Problems);
         // Each event is laid out as soon as it is made, and only its text is kept: 100,000 events held as values until
         // their file is written would be millions of objects for the collector to carry.
         var events = new List<(YamlLaidOut Item, EdtfDate? Date)>(input.Records.Count);
-        foreach (var r in input.Records)
+        for (int i = 0; i < input.Records.Count; i++)
         {
-            if (Event(r, out string? why) is not var (map, sourceIds, date)) { refused.Add(new ImportProblem(r.Row, why!)); continue; }
+            var r = input.Records[i];
+            if (Event(r, dates?[i] ?? ReadDate(r), out string? why) is not var (map, sourceIds, date)) { refused.Add(new ImportProblem(r.Row, why!)); continue; }
             events.Add((CanonicalYaml.Item(map, EventsIndent), date));
             // A source's publication date is not in the input: the latest day of the events it is cited for stands in.
             if (date is null) continue;
@@ -151,10 +164,10 @@ public sealed class Importer
         return new YamlMap(LanguageSchema.Source, entries);
     }
 
-    private (YamlMap, List<string>, EdtfDate?)? Event(ImportRecord r, out string? why)
+    private (YamlMap, List<string>, EdtfDate?)? Event(ImportRecord r, ImportDate reading, out string? why)
     {
         why = null;
-        var (date, dateValue, dateComment, problem) = ReadDate(r);
+        var (date, dateValue, dateComment, problem) = reading;
         if (problem is not null) { why = problem; return null; }
         string? title = r.Title ?? FirstSentence(r.Summary);
         if (title is null) { why = "the row has no title, headline or description to make one from"; return null; }
@@ -225,26 +238,26 @@ public sealed class Importer
 
     // ---- dates ----
 
-    private static (string? Text, EdtfDate? Value, string? Comment, string? Problem) ReadDate(ImportRecord r)
+    private static ImportDate ReadDate(ImportRecord r)
     {
         string? raw = r.Date ?? r.DisplayDate;
-        if (raw is null) return (null, null, null, "the row has no date");
+        if (raw is null) return new(null, null, null, "the row has no date");
         var (start, startValue, relative, problem) = One(raw);
-        if (problem is not null) return (null, null, null, problem);
+        if (problem is not null) return new(null, null, null, problem);
         string? comment = r.DisplayDate is { } shown && shown != start ? $"\"{shown}\"" : null;
         if (relative)
-            return (start, null, $"TODO: \"{raw}\" is relative; write the date it means", null);
+            return new(start, null, $"TODO: \"{raw}\" is relative; write the date it means", null);
         if (start != raw.Trim() && comment is null) comment = $"\"{raw.Trim()}\" in the input";
         if (r.EndDate is { } endRaw)
         {
             var (end, _, endRelative, endProblem) = One(endRaw);
-            if (endProblem is not null || endRelative) return (null, null, null, $"the end date: {endProblem ?? $"'{endRaw}' is relative"}");
+            if (endProblem is not null || endRelative) return new(null, null, null, $"the end date: {endProblem ?? $"'{endRaw}' is relative"}");
             if (end != start)
             {
                 string interval = $"{start}/{end}";
                 var value = Edtf.Parse(interval, out var p);
-                if (value is null) return (null, null, null, $"'{start}' to '{end}' is not a period: {p?.Message}");
-                return (interval, value, comment, null);
+                if (value is null) return new(null, null, null, $"'{start}' to '{end}' is not a period: {p?.Message}");
+                return new(interval, value, comment, null);
             }
         }
         if (r.TimePrecision is { } tp && startValue is { IsDayPrecisionOrFiner: true } && startValue.Start!.Year is > 1 and < 9999)
@@ -254,13 +267,13 @@ public sealed class Importer
             {
                 case "2":
                     string week = $"{DateReader.Iso(day.AddDays(-3))}/{DateReader.Iso(day.AddDays(3))}";
-                    return (week, Edtf.Parse(week, out _), $"ACLED time precision 2: the week around {DateReader.Iso(day)}", null);
+                    return new(week, Edtf.Parse(week, out _), $"ACLED time precision 2: the week around {DateReader.Iso(day)}", null);
                 case "3":
                     string month = day.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-                    return (month, Edtf.Parse(month, out _), $"ACLED time precision 3: the month of {DateReader.Iso(day)}", null);
+                    return new(month, Edtf.Parse(month, out _), $"ACLED time precision 3: the month of {DateReader.Iso(day)}", null);
             }
         }
-        return (start, startValue, comment, null);
+        return new(start, startValue, comment, null);
     }
 
     /// <summary>One date's text as EDTF: as written when it is, converted when the reader can, else why not.</summary>
