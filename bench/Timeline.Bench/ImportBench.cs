@@ -78,7 +78,7 @@ public static class ImportBench
             Stage("table");
             var input = SpreadsheetImport.Read(t, Array.Empty<string>(), false, out _);
             Stage("records");
-            var cats = BuiltinCatalogs.Names.SelectMany(n => BuiltinCatalogs.Get(n)!).ToList();
+            var cats = BuiltinCatalogs.Names.SelectMany(n => BuiltinCatalogs.Get(n, BuiltinCatalogs.Names)!).ToList();
             var symbols = new SymbolTable(new ProjectSnapshot { Root = dir, Files = Array.Empty<Timeline.Core.Checks.FileModel>(), Catalogs = cats });
             symbols.Index(SymbolKind.Place);
             symbols.Index(SymbolKind.Actor);

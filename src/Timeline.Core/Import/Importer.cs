@@ -74,8 +74,7 @@ public sealed class Importer
     public static ImportDate[] ReadDates(IReadOnlyList<ImportRecord> records)
     {
         var dates = new ImportDate[records.Count];
-        Parallel.For(0, records.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-            i => dates[i] = ReadDate(records[i]));
+        Parallel.For(0, records.Count, i => dates[i] = ReadDate(records[i]));
         return dates;
     }
 
@@ -90,7 +89,11 @@ public sealed class Importer
         for (int i = 0; i < input.Records.Count; i++)
         {
             var r = input.Records[i];
-            if (Event(r, dates?[i] ?? ReadDate(r), out string? why) is not var (map, sourceIds, date)) { refused.Add(new ImportProblem(r.Row, why!)); continue; }
+            if (Event(r, dates?[i] ?? ReadDate(r), out string? why) is not var (map, sourceIds, date))
+            {
+                refused.Add(new ImportProblem(r.Row, why!));
+                continue;
+            }
             events.Add((CanonicalYaml.Item(map, EventsIndent), date));
             // A source's publication date is not in the input: the latest day of the events it is cited for stands in.
             if (date is null) continue;
@@ -429,7 +432,8 @@ public sealed class Importer
         var index = _symbols.Index(kind);
         var found = index.Search(name, 20, fuzzy: false).Where(m => m.Level <= MatchLevel.ExactName).Select(m => m.Item).ToArray();
         if (found.Length == 0 && NameNormalizer.Compact(name).Length >= 7)
-            found = index.Search(name, 5, fuzzy: true).Where(m => m.Level == MatchLevel.Fuzzy && m.Distance <= 1).Select(m => m.Item).Take(1).ToArray();
+            found = index.Search(name, 5, fuzzy: true).Where(m => m.Level == MatchLevel.Fuzzy && m.Distance <= 1)
+                .Select(m => m.Item).Take(1).ToArray();
         return memo[name] = found;
     }
 
