@@ -47,7 +47,10 @@ public static class ImportCommand
             return CommandLine.UsageError;
         }
 
+        // TIMELINE_TRACE=1 times the stages on stderr, as the check's own trace does.
+        var trace = Environment.GetEnvironmentVariable("TIMELINE_TRACE") == "1" ? System.Diagnostics.Stopwatch.StartNew() : null;
         var plan = ImportPlan.Make(PhysicalFileSystem.Instance, kind, text, timeline, maps, out string? error);
+        Trace(stderr, trace, "read, matched and laid out");
         if (plan is null) return Usage(stderr, error ?? "the file could not be imported");
         if (plan.Files.FirstOrDefault(f => File.Exists(f.Path)) is { Path: { } existing })
             return Usage(stderr, $"{Relative(cwd, existing)} exists already; import never overwrites (name another with -o)");
@@ -62,6 +65,7 @@ public static class ImportCommand
             return CommandLine.UsageError;
         }
 
+        Trace(stderr, trace, "written");
         var s = plan.Summary;
         stdout.WriteLine($"Imported {Relative(cwd, input)} ({format.ToLowerInvariant()}) into {Relative(cwd, folder)}" +
             (plan.ExistingRoot is null ? ", a new project:" : $", in the project at {Relative(cwd, plan.ExistingRoot)}:"));
@@ -72,8 +76,9 @@ public static class ImportCommand
         stdout.WriteLine($"  sources: {s.Sources}" + (s.CatalogsUsed.Count > 0 ? $"; catalogs: {string.Join(", ", s.CatalogsUsed)}" : ""));
         foreach (var p in s.Refused) stdout.WriteLine($"  refused row {p.Row}: {p.Message}");
 
-        // The check of the new files, as `timeline check` would report them.
-        var files = Checker.Check(PhysicalFileSystem.Instance, plan.Files.Select(f => f.Path).ToList());
+        // The check of the new files, as `timeline check` would report them: their texts as written, not read back.
+        var files = Checker.Check(new WrittenFiles(PhysicalFileSystem.Instance, plan.Files), plan.Files.Select(f => f.Path).ToList());
+        Trace(stderr, trace, "checked");
         var all = files.SelectMany(f => f.Diagnostics.Select(d => (f, d))).ToList();
         int errors = all.Count(x => x.d.Severity == Severity.Error), warnings = all.Count(x => x.d.Severity == Severity.Warning);
         int infos = all.Count - errors - warnings;
@@ -88,6 +93,15 @@ public static class ImportCommand
         if (all.Count > FindingsShown) stdout.WriteLine($"  … and {all.Count - FindingsShown} more");
         stdout.Flush();
         return errors > 0 ? CommandLine.Problems : CommandLine.Ok;
+    }
+
+    private static void Trace(TextWriter stderr, System.Diagnostics.Stopwatch? trace, string what)
+    {
+        if (trace is null) return;
+        // The process's CPU time so far beside the wall time: on a loaded machine it is the better guide.
+        double cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds;
+        stderr.WriteLine($"[timeline] {trace.Elapsed.TotalMilliseconds,8:F1} ms  {what} (CPU {cpu:F0} ms since the start)");
+        trace.Restart();
     }
 
     private static int Usage(TextWriter stderr, string message)

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Timeline.Core.Checks;
 using Timeline.Core.Language;
+using Timeline.Core.Model;
 using Timeline.Core.Syntax;
 using Timeline.Core.Text;
 
@@ -22,9 +23,11 @@ public static class BuiltinCatalogs
     public const string SyriaActors = "builtin:syria-actors";
     public const string World = "builtin:world";
 
+    private static readonly Lazy<(CatalogFile[] Files, Func<string, string, string?> Division)> LevantRead = new(ReadLevant);
+
     private static readonly Dictionary<string, Lazy<IReadOnlyList<CatalogFile>>> Catalogs = new(StringComparer.Ordinal)
     {
-        [Levant] = new(ReadLevant),
+        [Levant] = new(() => LevantRead.Value.Files),
         [SyriaActors] = new(() => new[] { ReadYaml(SyriaActors, "syria-actors.actors.yaml", FileKind.Actors).File }),
         [World] = new(() => new[]
         {
@@ -37,6 +40,73 @@ public static class BuiltinCatalogs
 
     /// <summary>The files of a built-in catalog, read on first use; null for an unknown name.</summary>
     public static IReadOnlyList<CatalogFile>? Get(string name) => Catalogs.TryGetValue(name, out var c) ? c.Value : null;
+
+    /// <summary>
+    /// The files of a built-in catalog as a project that uses the built-ins <paramref name="used"/> reads them:
+    /// builtin:world and builtin:levant together give each place once (<see cref="LevantBesideWorld"/>).
+    /// </summary>
+    public static IReadOnlyList<CatalogFile>? Get(string name, IEnumerable<string> used)
+    {
+        if (name is not (World or Levant) || !used.Contains(World) || !used.Contains(Levant)) return Get(name);
+        return name == World ? Together.Value.World : Together.Value.Levant;
+    }
+
+    private static readonly Lazy<(IReadOnlyList<CatalogFile> Levant, IReadOnlyList<CatalogFile> World)> Together = new(LevantBesideWorld);
+
+    /// <summary>
+    /// builtin:levant and builtin:world as one: world leaves out the places levant holds, and levant's places take
+    /// world's names for them. World's rows of a GeoNames id levant has (its cities, towns and countries, from the
+    /// same GeoNames dump) and its first-level divisions whose codes levant's hand-checked divisions stand for are
+    /// left out: a project using both would otherwise have two Aleppos (aleppo-sy twice), two Syrias (syria and
+    /// syria-sy) and two of each governorate, every such name ambiguous. The names world gave them stay names of the
+    /// same places ("Aleppo" of the governorate, as an ACLED admin1 names it; "Siria" of Syria).
+    /// </summary>
+    private static (IReadOnlyList<CatalogFile> Levant, IReadOnlyList<CatalogFile> World) LevantBesideWorld()
+    {
+        var (levantFiles, division) = LevantRead.Value;
+        var world = Get(World)![0];
+        var byGeonames = new Dictionary<long, string>();
+        foreach (var p in levantFiles.SelectMany(f => f.Places))
+            if (p.GeonamesId is { } g) byGeonames.TryAdd(g, p.Id);
+        var kept = new CatalogFile { Path = world.Path, Source = world.Source, Name = world.Name };
+        kept.Diagnostics.AddRange(world.Diagnostics);
+        var namesFor = new Dictionary<string, List<string>>(StringComparer.Ordinal); // levant id -> world's names of it
+        foreach (var place in world.Places)
+        {
+            string? same = place.GeonamesId is { } id ? byGeonames.GetValueOrDefault(id) : null;
+            // A division row's columns: 7 the feature code, 8 the country code, 10 the admin1 code.
+            if (same is null && place.PlaceKind == "governorate"
+                && world.Source.Text[place.Span.Start..place.Span.End].Split('\t') is { Length: 19 } cols && cols[7] == "ADM1")
+                same = division(cols[8], cols[10]);
+            if (same is null) { kept.Places.Add(place); continue; }
+            if (!namesFor.TryGetValue(same, out var names)) namesFor[same] = names = new List<string>();
+            if (place.Name is { } name) names.Add(name);
+            names.AddRange(place.Names);
+        }
+        var levant = levantFiles.Select(f =>
+        {
+            var copy = new CatalogFile { Path = f.Path, Source = f.Source, Name = f.Name };
+            copy.Diagnostics.AddRange(f.Diagnostics);
+            copy.References.AddRange(f.References);
+            foreach (var p in f.Places)
+                copy.Places.Add(namesFor.TryGetValue(p.Id, out var more) ? WithNames(p, more) : p);
+            return copy;
+        }).ToArray();
+        return (levant, new[] { kept });
+    }
+
+    /// <summary>A catalog place with more names, those it has not already.</summary>
+    private static PlaceDef WithNames(PlaceDef p, IEnumerable<string> more)
+    {
+        var names = new List<string>(p.Names);
+        foreach (var n in more) if (n != p.Name && !names.Contains(n)) names.Add(n);
+        return new PlaceDef
+        {
+            Id = p.Id, IdSpan = p.IdSpan, Span = p.Span, Path = p.Path, Name = p.Name, Names = names, PlaceKind = p.PlaceKind,
+            In = p.In, InId = p.InId, Latitude = p.Latitude, Longitude = p.Longitude, GeonamesId = p.GeonamesId,
+            IdIsReadable = p.IdIsReadable, Pcode = p.Pcode, Population = p.Population, FromCatalog = true,
+        };
+    }
 
     /// <summary>The built-in catalog a path belongs to ("builtin:levant" for "builtin:levant/levant.places.yaml"), or null.</summary>
     public static string? NameOf(string path)
@@ -59,7 +129,8 @@ public static class BuiltinCatalogs
         return reader.ReadToEnd();
     }
 
-    private static CatalogFile[] ReadLevant()
+    /// <summary>builtin:levant's files, and the hand-checked division (or null) that a GeoNames country and admin1 code stand for.</summary>
+    private static (CatalogFile[] Files, Func<string, string, string?> Division) ReadLevant()
     {
         var (places, model) = ReadYaml(Levant, "levant.places.yaml", FileKind.Places);
         // The hand-checked countries and governorates say which GeoNames codes they stand for.
@@ -91,7 +162,7 @@ public static class BuiltinCatalogs
         // Its rows get readable ids ("aleppo-sy"), none of them an id the hand-checked places have.
         var handChecked = places.Places.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         var rows = GeoNames.Read(Levant + "/levant.geonames.tsv", Resource("levant.geonames.tsv"), Enclosing, handChecked);
-        return new[] { places, rows };
+        return (new[] { places, rows }, (country, code) => admin1.GetValueOrDefault((country, code)));
     }
 
     private static (CatalogFile File, FileModel Model) ReadYaml(string catalog, string file, FileKind kind)

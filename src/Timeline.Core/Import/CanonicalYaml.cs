@@ -16,6 +16,10 @@ public sealed record YamlList(IReadOnlyList<YamlValue> Items) : YamlValue;
 
 public sealed record YamlMap(ObjectShape Shape, IReadOnlyList<(string Key, YamlValue Value)> Entries) : YamlValue;
 
+/// <summary>An item of a block list laid out already by <see cref="CanonicalYaml.Item"/>, for a list at
+/// <paramref name="ListIndent"/>: the text after its dash.</summary>
+public sealed record YamlLaidOut(string Text, int ListIndent) : YamlValue;
+
 /// <summary>
 /// Writes new Timeline files in the language's canonical layout: two-space indentation, the keys of each mapping in
 /// the order <see cref="LanguageSchema"/> gives them, lists of scalars in flow style, lists of mappings in block
@@ -37,20 +41,42 @@ public static partial class CanonicalYaml
         return sb.ToString();
     }
 
+    /// <summary>
+    /// A mapping laid out as an item of a block list whose key is at <paramref name="listIndent"/>, as <see cref="Write"/>
+    /// would lay it out there: a writer of many items keeps their texts, not their values, until it writes the file.
+    /// </summary>
+    public static YamlLaidOut Item(YamlMap item, int listIndent)
+    {
+        var sb = ItemBuilder ??= new StringBuilder();
+        sb.Clear().Append(' ');
+        WriteMap(sb, item, listIndent + 4, firstIndent: 0);
+        return new YamlLaidOut(sb.ToString(), listIndent);
+    }
+
+    [ThreadStatic] private static StringBuilder? ItemBuilder;
+
     private static void WriteMap(StringBuilder sb, YamlMap map, int indent, int firstIndent)
     {
         var order = Orders.GetOrAdd(map.Shape, shape =>
             shape.Fields.Select((f, i) => (f.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal));
-        // Known keys in the schema's order; keys of the writer's own (x-) after them, as given.
-        var entries = map.Entries.Select((e, i) => (e, rank: order.TryGetValue(e.Key, out int r) ? r : order.Count + i))
-            .OrderBy(p => p.rank).Select(p => p.e).ToList();
-        bool first = true;
-        foreach (var (key, value) in entries)
+        // Known keys in the schema's order; keys of the writer's own (x-) after them, as given. A mapping has a few keys:
+        // an insertion sort of their positions, stable, without the allocations of a general sort for each of many events.
+        var entries = map.Entries;
+        Span<int> ranks = entries.Count <= 32 ? stackalloc int[entries.Count] : new int[entries.Count];
+        Span<int> at = entries.Count <= 32 ? stackalloc int[entries.Count] : new int[entries.Count];
+        for (int i = 0; i < entries.Count; i++)
         {
+            int rank = order.TryGetValue(entries[i].Key, out int r) ? r : order.Count + i, j = i;
+            for (; j > 0 && ranks[j - 1] > rank; j--) { ranks[j] = ranks[j - 1]; at[j] = at[j - 1]; }
+            ranks[j] = rank;
+            at[j] = i;
+        }
+        for (int n = 0; n < entries.Count; n++)
+        {
+            var (key, value) = entries[at[n]];
             // At the top, a list of items stands apart from the key before it, as the items stand apart from each other.
-            if (!first && indent == 0 && value is YamlList list && list.Items.Any(i => i is YamlMap)) sb.Append('\n');
-            sb.Append(' ', first ? firstIndent : indent);
-            first = false;
+            if (n > 0 && indent == 0 && value is YamlList list && HoldsMap(list)) sb.Append('\n');
+            sb.Append(' ', n == 0 ? firstIndent : indent);
             sb.Append(key).Append(':');
             WriteValue(sb, value, indent, map.Shape[key]?.Shape is ObjectShape or ListShape { Item: ObjectShape });
         }
@@ -70,7 +96,7 @@ public static partial class CanonicalYaml
                     sb.Append("   # ").Append(OneLine(t.Comment)).Append('\n');
                 }
                 break;
-            case YamlList l when l.Items.All(i => i is YamlText { Comment: null }):
+            case YamlList l when AllPlain(l):
                 sb.Append(" [");
                 for (int i = 0; i < l.Items.Count; i++)
                 {
@@ -93,6 +119,11 @@ public static partial class CanonicalYaml
                             sb.Append(' ');
                             WriteMap(sb, m, indent + 4, firstIndent: 0);
                             break;
+                        case YamlLaidOut laidOut when laidOut.ListIndent == indent:
+                            sb.Append(laidOut.Text);
+                            break;
+                        case YamlLaidOut laidOut:
+                            throw new ArgumentException($"an item laid out for a list at {laidOut.ListIndent} written in one at {indent}");
                         case var other:
                             WriteValue(sb, other, indent + 2, false);
                             break;
@@ -104,6 +135,19 @@ public static partial class CanonicalYaml
                 WriteMap(sb, m, indent + 2, indent + 2);
                 break;
         }
+    }
+
+    private static bool HoldsMap(YamlList list)
+    {
+        foreach (var item in list.Items) if (item is YamlMap or YamlLaidOut) return true;
+        return false;
+    }
+
+    /// <summary>Whether every item is a scalar without a comment: the list is written in flow style.</summary>
+    private static bool AllPlain(YamlList list)
+    {
+        foreach (var item in list.Items) if (item is not YamlText { Comment: null }) return false;
+        return true;
     }
 
     /// <summary>Writes " value\n" (or a literal block) after a key or a dash.</summary>
@@ -141,10 +185,16 @@ public static partial class CanonicalYaml
         @"~|null|Null|NULL|true|True|TRUE|false|False|FALSE|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|Y|n|N|\d+(?::\d+)+)$")]
     private static partial Regex ReadAsOther();
 
+    /// <summary>Whether a text beginning with <paramref name="first"/> could be one that <see cref="ReadAsOther"/> matches
+    /// (most texts cannot, and most of an import's texts are asked).</summary>
+    private static bool MayReadAsOther(char first) =>
+        char.IsAsciiDigit(first) || first is '+' or '-' or '.' or '~' or 'n' or 'N' or 't' or 'T' or 'f' or 'F' or 'y' or 'Y' or 'o' or 'O';
+
     /// <summary>Whether YAML would read the text as plain as something else, or not at all.</summary>
     public static bool NeedsQuotes(string text, bool flow = false)
     {
-        if (text.Length == 0 || text != text.Trim() || ReadAsOther().IsMatch(text)) return true;
+        if (text.Length == 0 || char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])) return true;
+        if (MayReadAsOther(text[0]) && ReadAsOther().IsMatch(text)) return true;
         if ("-?:,[]{}#&*!|>'\"%@`".Contains(text[0]) && !(text[0] is '-' or '?' or ':' && text.Length > 1 && text[1] != ' ' && !flow))
             return true;
         if (text.Contains(": ", StringComparison.Ordinal) || text.Contains(" #", StringComparison.Ordinal) || text.EndsWith(':')) return true;

@@ -43,6 +43,11 @@ public sealed class ImportPlan
     public static ImportPlan? Make(IFileSystem fs, ImportFormat format, string inputText, string timelinePath, IReadOnlyList<string> maps,
         out string? error)
     {
+        string folder = Path.GetDirectoryName(timelinePath)!;
+        string? root = ProjectLoader.FindConfigRoot(fs, folder);
+        // The project (or the built-ins) and their name indexes are made while the input is read, on another core:
+        // neither needs the other, and reading builtin:world and indexing its names is a good part of an import's time.
+        var matching = Task.Run(() => Symbols(fs, root, folder));
         var input = format switch
         {
             ImportFormat.TimelineJs => TimelineJsImport.Read(inputText, out error),
@@ -50,20 +55,11 @@ public sealed class ImportPlan
         };
         if (error is not null) return null;
         if (format == ImportFormat.TimelineJs && maps.Count > 0) { error = "--map is for csv and acled imports"; return null; }
-
-        string folder = Path.GetDirectoryName(timelinePath)!;
-        string? root = ProjectLoader.FindConfigRoot(fs, folder);
-        ProjectSnapshot project = root is not null
-            ? ProjectLoader.Load(fs, root)
-            : new ProjectSnapshot
-            {
-                Root = folder, Files = Array.Empty<FileModel>(),
-                Catalogs = BuiltinCatalogs.Names.SelectMany(n => BuiltinCatalogs.Get(n)!).ToList(),
-            };
-        var symbols = new SymbolTable(project);
+        var dates = Importer.ReadDates(input.Records);
+        var symbols = matching.GetAwaiter().GetResult();
         string stem = Path.GetFileName(timelinePath)[..^".timeline.yaml".Length];
         string title = input.Title ?? Path.GetFileNameWithoutExtension(stem).Replace('-', ' ');
-        var result = new Importer(symbols, format).Run(input, title.Length > 0 ? char.ToUpperInvariant(title[0]) + title[1..] : "Imported");
+        var result = new Importer(symbols, format).Run(input, title.Length > 0 ? char.ToUpperInvariant(title[0]) + title[1..] : "Imported", dates);
 
         var files = new List<(string, string)> { (timelinePath, result.Timelines[0]) };
         for (int part = 1; part < result.Timelines.Count; part++)
@@ -73,6 +69,24 @@ public sealed class ImportPlan
         if (result.Actors is { } actors) files.Add((Path.Combine(folder, stem + ".actors.yaml"), actors));
         if (root is null) files.Add((Path.Combine(folder, FileKinds.ConfigFileName), Config(result.Summary.CatalogsUsed)));
         return new ImportPlan { Folder = folder, Files = files, Summary = result.Summary, ExistingRoot = root };
+    }
+
+    /// <summary>What the rows are matched against: the project at <paramref name="root"/>, else every built-in; with its name indexes made.</summary>
+    private static SymbolTable Symbols(IFileSystem fs, string? root, string folder)
+    {
+        // The built-ins are read side by side (builtin:levant and builtin:world together are made of both).
+        if (root is null) Parallel.ForEach(BuiltinCatalogs.Names, name => BuiltinCatalogs.Get(name));
+        ProjectSnapshot project = root is not null
+            ? ProjectLoader.Load(fs, root)
+            : new ProjectSnapshot
+            {
+                Root = folder, Files = Array.Empty<FileModel>(),
+                Catalogs = BuiltinCatalogs.Names.SelectMany(n => BuiltinCatalogs.Get(n, BuiltinCatalogs.Names)!).ToList(),
+            };
+        var symbols = new SymbolTable(project);
+        symbols.Index(SymbolKind.Place);
+        symbols.Index(SymbolKind.Actor);
+        return symbols;
     }
 
     private static string Config(IReadOnlyList<string> catalogs)

@@ -3,6 +3,9 @@ namespace Timeline.Core.Import;
 /// <summary>The formats <c>timeline import</c> reads.</summary>
 public enum ImportFormat { Csv, TimelineJs, Acled }
 
+/// <summary>A record's date as the import writes it (EDTF), its value, the comment beside it; or why the row is refused.</summary>
+public readonly record struct ImportDate(string? Text, Dates.EdtfDate? Value, string? Comment, string? Problem);
+
 /// <summary>A row that did not become an event: where it is in the input and why.</summary>
 public sealed record ImportProblem(int Row, string Message);
 

@@ -35,6 +35,9 @@ public sealed class Importer
     /// <summary>The most events one timeline file gets (about 3 MB of YAML).</summary>
     public const int EventsPerFile = 10_000;
 
+    /// <summary>Where the events list of a timeline file is: a key of the root mapping.</summary>
+    private const int EventsIndent = 0;
+
     /// <summary>How far (km) a row's coordinates may be from a place of the same name for the two to be one place.</summary>
     private const double SamePlaceKm = 30;
 
@@ -44,7 +47,8 @@ public sealed class Importer
     private readonly Dictionary<string, string?> _placeCache = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _stubPlaces = new(StringComparer.Ordinal);   // name key + in -> id
     private readonly Dictionary<string, string?> _actorCache = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SourceStub> _sources = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SourceStub> _sources = new(StringComparer.Ordinal);   // url or publisher key -> source
+    private readonly Dictionary<string, SourceStub> _sourcesById = new(StringComparer.Ordinal);
     private readonly List<YamlMap> _newPlaces = new();
     private readonly List<YamlMap> _newActors = new();
     private readonly HashSet<string> _matchedPlaces = new(StringComparer.Ordinal), _matchedActors = new(StringComparer.Ordinal);
@@ -65,29 +69,51 @@ public sealed class Importer
         _format = format;
     }
 
-    public ImportResult Run(ImportInput input, string defaultTitle)
+    /// <summary>The date of each record, as <see cref="Run"/> reads it: a record's date is its own, so they are read side by side
+    /// (before the catalogs the rows are matched against are ready, when the caller is waiting for them).</summary>
+    public static ImportDate[] ReadDates(IReadOnlyList<ImportRecord> records)
     {
+        var dates = new ImportDate[records.Count];
+        Parallel.For(0, records.Count, i => dates[i] = ReadDate(records[i]));
+        return dates;
+    }
+
+    /// <param name="dates">The records' dates from <see cref="ReadDates"/>, if they were read already.</param>
+    public ImportResult Run(ImportInput input, string defaultTitle, IReadOnlyList<ImportDate>? dates = null)
+    {
+        if (dates is not null && dates.Count != input.Records.Count) throw new ArgumentException("one date for each record", nameof(dates));
         var refused = new List<ImportProblem>(input.Problems);
-        var events = new List<(YamlMap Map, List<string> SourceIds, EdtfDate? Date)>();
-        foreach (var r in input.Records)
+        // Each event is laid out as soon as it is made, and only its text is kept: 100,000 events held as values until
+        // their file is written would be millions of objects for the collector to carry.
+        var events = new List<(YamlLaidOut Item, EdtfDate? Date)>(input.Records.Count);
+        for (int i = 0; i < input.Records.Count; i++)
         {
-            if (Event(r, out string? why) is { } e) events.Add(e);
-            else refused.Add(new ImportProblem(r.Row, why!));
-        }
-        // A source's publication date is not in the input: the latest day of the events it is cited for stands in.
-        var byId = _sources.Values.ToDictionary(s => s.Id, StringComparer.Ordinal);
-        foreach (var (_, ids, date) in events)
-            foreach (var id in ids)
+            var r = input.Records[i];
+            if (Event(r, dates?[i] ?? ReadDate(r), out string? why) is not var (map, sourceIds, date))
             {
-                if (date is null) continue;
-                var s = byId[id];
-                var latest = date.Latest == DateTime.MaxValue ? date.Earliest : date.Latest;
-                if (latest != DateTime.MinValue && (s.Latest is null || latest > s.Latest)) s.Latest = latest;
+                refused.Add(new ImportProblem(r.Row, why!));
+                continue;
             }
+            events.Add((CanonicalYaml.Item(map, EventsIndent), date));
+            // A source's publication date is not in the input: the latest day of the events it is cited for stands in.
+            if (date is null) continue;
+            var latest = date.Latest == DateTime.MaxValue ? date.Earliest : date.Latest;
+            if (latest == DateTime.MinValue) continue;
+            foreach (var id in sourceIds)
+            {
+                var s = _sourcesById[id];
+                if (s.Latest is null || latest > s.Latest) s.Latest = latest;
+            }
+        }
         // Events in date order (TL107), rows of one date as the input had them; a relative date, which has no value yet, last.
-        events = events.Select((e, i) => (e, i))
-            .OrderBy(p => p.e.Date is null).ThenBy(p => p.e.Date?.Earliest).ThenBy(p => p.e.Date?.Latest).ThenBy(p => p.i)
-            .Select(p => p.e).ToList();
+        var order = new int[events.Count];
+        var keys = new (bool NoDate, DateTime Earliest, DateTime Latest)[events.Count];
+        for (int i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+            keys[i] = events[i].Date is { } d ? (false, d.Earliest, d.Latest) : (true, default, default);
+        }
+        Array.Sort(order, (a, b) => keys[a].CompareTo(keys[b]) is var c && c != 0 ? c : a.CompareTo(b));
         // A large import is split into timelines of at most EventsPerFile events, in date order, with the sources in a
         // file of their own: one file of 100,000 events would pass the reader's 16 MiB limit, and no editor wants it.
         int parts = Math.Max(1, (events.Count + EventsPerFile - 1) / EventsPerFile);
@@ -96,14 +122,14 @@ public sealed class Importer
         var sources = _sources.Values.Select(s => (YamlValue)SourceMap(s)).ToList();
         for (int part = 0; part < parts; part++)
         {
-            var chunk = events.Skip(part * EventsPerFile).Take(EventsPerFile).ToList();
+            var chunk = order.Skip(part * EventsPerFile).Take(EventsPerFile).Select(i => (YamlValue)events[i].Item).ToList();
             var timeline = new List<(string, YamlValue)>
             {
                 ("title", new YamlText(parts == 1 ? baseTitle : $"{baseTitle} ({part + 1} of {parts})")),
             };
             if (input.Description is { } d) timeline.Add(("description", new YamlText(d)));
             if (parts == 1 && sources.Count > 0) timeline.Add(("sources", new YamlList(sources)));
-            timeline.Add(("events", new YamlList(chunk.Select(e => (YamlValue)e.Map).ToList())));
+            timeline.Add(("events", new YamlList(chunk)));
             string header = $"Imported by timeline import {FormatName(_format)}: {chunk.Count} event{(chunk.Count == 1 ? "" : "s")}" +
                 (parts == 1 ? "." : $", part {part + 1} of {parts}.");
             timelines.Add(CanonicalYaml.Write(new YamlMap(LanguageSchema.TimelineFile, timeline), header));
@@ -141,15 +167,15 @@ public sealed class Importer
         return new YamlMap(LanguageSchema.Source, entries);
     }
 
-    private (YamlMap, List<string>, EdtfDate?)? Event(ImportRecord r, out string? why)
+    private (YamlMap, List<string>, EdtfDate?)? Event(ImportRecord r, ImportDate reading, out string? why)
     {
         why = null;
-        var (date, dateValue, dateComment, problem) = ReadDate(r);
+        var (date, dateValue, dateComment, problem) = reading;
         if (problem is not null) { why = problem; return null; }
         string? title = r.Title ?? FirstSentence(r.Summary);
         if (title is null) { why = "the row has no title, headline or description to make one from"; return null; }
 
-        var e = new List<(string, YamlValue)>();
+        var e = new List<(string, YamlValue)>(16);
         string id = UniqueId(SymbolKind.Event, Slug(r.Id) ?? Slug(Shorten(title, 48)) ?? "event");
         e.Add(("id", new YamlText(id)));
         e.Add(("date", new YamlText(date!, dateComment)));
@@ -167,10 +193,13 @@ public sealed class Importer
                 new (string, YamlValue)[] { ("place", new YamlText(placeId)), ("precision", new YamlText(p.Precision)) }));
         }
         if (places.Count > 0) e.Add(("places", new YamlList(places)));
-        var actors = r.Actors.Select(Actor).Distinct().Select(a => (YamlValue)new YamlText(a)).ToList();
-        if (actors.Count > 0) e.Add(("actors", new YamlList(actors)));
-        var sourceIds = r.Sources.Select(Source).OfType<string>().Distinct().ToList();
-        if (sourceIds.Count > 0) e.Add(("sources", new YamlList(sourceIds.Select(s => (YamlValue)new YamlText(s)).ToList())));
+        // A row names a few actors and sources: a list's Contains is all the distinctness they need.
+        var actorIds = new List<string>(r.Actors.Count);
+        foreach (var a in r.Actors) if (Actor(a) is var actorId && !actorIds.Contains(actorId)) actorIds.Add(actorId);
+        if (actorIds.Count > 0) e.Add(("actors", Flow(actorIds)));
+        var sourceIds = new List<string>(r.Sources.Count);
+        foreach (var cell in r.Sources) if (Source(cell) is { } sourceId && !sourceIds.Contains(sourceId)) sourceIds.Add(sourceId);
+        if (sourceIds.Count > 0) e.Add(("sources", Flow(sourceIds)));
 
         var notes = r.Notes.Select(n => $"{n.Column}: {n.Value}").ToList();
         if (r.Status is { } status)
@@ -203,28 +232,35 @@ public sealed class Importer
         return (new YamlMap(LanguageSchema.Event, e), sourceIds, dateValue);
     }
 
+    private static YamlList Flow(List<string> ids)
+    {
+        var items = new YamlValue[ids.Count];
+        for (int i = 0; i < items.Length; i++) items[i] = new YamlText(ids[i]);
+        return new YamlList(items);
+    }
+
     // ---- dates ----
 
-    private static (string? Text, EdtfDate? Value, string? Comment, string? Problem) ReadDate(ImportRecord r)
+    private static ImportDate ReadDate(ImportRecord r)
     {
         string? raw = r.Date ?? r.DisplayDate;
-        if (raw is null) return (null, null, null, "the row has no date");
+        if (raw is null) return new(null, null, null, "the row has no date");
         var (start, startValue, relative, problem) = One(raw);
-        if (problem is not null) return (null, null, null, problem);
+        if (problem is not null) return new(null, null, null, problem);
         string? comment = r.DisplayDate is { } shown && shown != start ? $"\"{shown}\"" : null;
         if (relative)
-            return (start, null, $"TODO: \"{raw}\" is relative; write the date it means", null);
+            return new(start, null, $"TODO: \"{raw}\" is relative; write the date it means", null);
         if (start != raw.Trim() && comment is null) comment = $"\"{raw.Trim()}\" in the input";
         if (r.EndDate is { } endRaw)
         {
             var (end, _, endRelative, endProblem) = One(endRaw);
-            if (endProblem is not null || endRelative) return (null, null, null, $"the end date: {endProblem ?? $"'{endRaw}' is relative"}");
+            if (endProblem is not null || endRelative) return new(null, null, null, $"the end date: {endProblem ?? $"'{endRaw}' is relative"}");
             if (end != start)
             {
                 string interval = $"{start}/{end}";
                 var value = Edtf.Parse(interval, out var p);
-                if (value is null) return (null, null, null, $"'{start}' to '{end}' is not a period: {p?.Message}");
-                return (interval, value, comment, null);
+                if (value is null) return new(null, null, null, $"'{start}' to '{end}' is not a period: {p?.Message}");
+                return new(interval, value, comment, null);
             }
         }
         if (r.TimePrecision is { } tp && startValue is { IsDayPrecisionOrFiner: true } && startValue.Start!.Year is > 1 and < 9999)
@@ -234,13 +270,13 @@ public sealed class Importer
             {
                 case "2":
                     string week = $"{DateReader.Iso(day.AddDays(-3))}/{DateReader.Iso(day.AddDays(3))}";
-                    return (week, Edtf.Parse(week, out _), $"ACLED time precision 2: the week around {DateReader.Iso(day)}", null);
+                    return new(week, Edtf.Parse(week, out _), $"ACLED time precision 2: the week around {DateReader.Iso(day)}", null);
                 case "3":
                     string month = day.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-                    return (month, Edtf.Parse(month, out _), $"ACLED time precision 3: the month of {DateReader.Iso(day)}", null);
+                    return new(month, Edtf.Parse(month, out _), $"ACLED time precision 3: the month of {DateReader.Iso(day)}", null);
             }
         }
-        return (start, startValue, comment, null);
+        return new(start, startValue, comment, null);
     }
 
     /// <summary>One date's text as EDTF: as written when it is, converted when the reader can, else why not.</summary>
@@ -388,13 +424,21 @@ public sealed class Importer
     }
 
     /// <summary>The definitions a name is exactly (up to the normaliser's folding), best first; one letter off for a long name.</summary>
-    private List<Definition> Candidates(SymbolKind kind, string name)
+    /// <remarks>Asked once per kind and name as written: the index does not change during an import, and rows repeat their names.</remarks>
+    private IReadOnlyList<Definition> Candidates(SymbolKind kind, string name)
     {
+        var memo = _candidates[(int)kind];
+        if (memo.TryGetValue(name, out var known)) return known;
         var index = _symbols.Index(kind);
-        var exact = index.Search(name, 20, fuzzy: false).Where(m => m.Level <= MatchLevel.ExactName).Select(m => m.Item).ToList();
-        if (exact.Count > 0 || NameNormalizer.Compact(name).Length < 7) return exact;
-        return index.Search(name, 5, fuzzy: true).Where(m => m.Level == MatchLevel.Fuzzy && m.Distance <= 1).Select(m => m.Item).Take(1).ToList();
+        var found = index.Search(name, 20, fuzzy: false).Where(m => m.Level <= MatchLevel.ExactName).Select(m => m.Item).ToArray();
+        if (found.Length == 0 && NameNormalizer.Compact(name).Length >= 7)
+            found = index.Search(name, 5, fuzzy: true).Where(m => m.Level == MatchLevel.Fuzzy && m.Distance <= 1)
+                .Select(m => m.Item).Take(1).ToArray();
+        return memo[name] = found;
     }
+
+    private readonly Dictionary<string, IReadOnlyList<Definition>>[] _candidates =
+        Enumerable.Range(0, 4).Select(_ => new Dictionary<string, IReadOnlyList<Definition>>(StringComparer.Ordinal)).ToArray();
 
     // ---- actors ----
 
@@ -420,12 +464,12 @@ public sealed class Importer
 
     private string? Source(SourceCell cell)
     {
-        string written = cell.Url + "\n" + cell.Publisher;
-        if (_sourceCache.TryGetValue(written, out var known)) return known;
-        return _sourceCache[written] = NewSource(cell);
+        if (_sourceCache.TryGetValue((cell.Url, cell.Publisher), out var known)) return known;
+        return _sourceCache[(cell.Url, cell.Publisher)] = NewSource(cell);
     }
 
-    private readonly Dictionary<string, string?> _sourceCache = new(StringComparer.Ordinal);
+    /// <summary>The source of each citation as written (address, publisher).</summary>
+    private readonly Dictionary<(string?, string?), string?> _sourceCache = new();
 
     private string? NewSource(SourceCell cell)
     {
@@ -436,7 +480,7 @@ public sealed class Importer
         if (!_sources.TryGetValue(key, out var s))
         {
             string id = UniqueId(SymbolKind.Source, url is not null ? SourceIds.Make(url, null) : Slug(publisher) ?? "source");
-            _sources[key] = s = new SourceStub { Id = id, Url = url?.AbsoluteUri, Publisher = publisher };
+            _sources[key] = _sourcesById[id] = s = new SourceStub { Id = id, Url = url?.AbsoluteUri, Publisher = publisher };
         }
         return s.Id;
     }

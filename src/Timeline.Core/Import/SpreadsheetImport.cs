@@ -181,7 +181,8 @@ public static partial class SpreadsheetImport
     /// <summary>The row's place: the named location, else its most precise division (somewhere in it).</summary>
     private static void AddPlace(ImportRecord r, string? place, string? lat, string? lon, params string?[] divisions)
     {
-        var within = divisions.OfType<string>().Where(d => !string.Equals(d, place, StringComparison.OrdinalIgnoreCase)).ToList();
+        var within = divisions.All(d => d is null) ? (IReadOnlyList<string>)Array.Empty<string>()
+            : divisions.OfType<string>().Where(d => !string.Equals(d, place, StringComparison.OrdinalIgnoreCase)).ToList();
         double? latitude = Number(lat), longitude = Number(lon);
         if (place is not null) r.Places.Add(new PlaceCell(place, latitude, longitude, within));
         else if (within.Count > 0) r.Places.Add(new PlaceCell(within[0], null, null, within.Skip(1).ToList(), "area"));
@@ -194,8 +195,14 @@ public static partial class SpreadsheetImport
     /// <summary>The items of a cell listing several: separated by semicolons or line breaks (names may hold commas).</summary>
     private static readonly char[] ListSeparators = { ';', '\n', '|' };
 
-    public static IEnumerable<string> SplitList(string cell) =>
-        cell.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct();
+    public static IReadOnlyList<string> SplitList(string cell)
+    {
+        if (cell.AsSpan().IndexOfAny(ListSeparators) < 0) return cell.Trim() is { Length: > 0 } one ? new[] { one } : Array.Empty<string>();
+        var items = cell.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var distinct = new List<string>(items.Length);
+        foreach (var item in items) if (!distinct.Contains(item)) distinct.Add(item);
+        return distinct;
+    }
 
     public static bool IsUrl(string s) =>
         Uri.TryCreate(s, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps);
@@ -203,5 +210,15 @@ public static partial class SpreadsheetImport
     [GeneratedRegex(@"https?://[^\s;,|<>""]+")]
     private static partial Regex UrlPattern();
 
-    private static List<string> Urls(string cell) => UrlPattern().Matches(cell).Select(m => m.Value.TrimEnd('.', ')')).Distinct().ToList();
+    private static List<string> Urls(string cell)
+    {
+        // The usual cell is one address and nothing else: the pattern's one match is the whole cell.
+        int scheme = cell.StartsWith("https://", StringComparison.Ordinal) ? 8 : cell.StartsWith("http://", StringComparison.Ordinal) ? 7 : 0;
+        if (scheme > 0 && cell.Length > scheme && cell.AsSpan().IndexOfAny(NotInUrl) < 0) return new List<string>(1) { cell.TrimEnd('.', ')') };
+        return UrlPattern().Matches(cell).Select(m => m.Value.TrimEnd('.', ')')).Distinct().ToList();
+    }
+
+    /// <summary>The characters that end an address in <see cref="UrlPattern"/>: white space and ; , | &lt; &gt; ".</summary>
+    private static readonly System.Buffers.SearchValues<char> NotInUrl = System.Buffers.SearchValues.Create(
+        ";,|<>\" \t\n\v\f\r\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000");
 }

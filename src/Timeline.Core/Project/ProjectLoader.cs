@@ -197,9 +197,10 @@ public static class ProjectLoader
     {
         var catalogs = new List<CatalogFile>();
         var problems = new List<Diagnostic>();
+        var used = cfg.Use.Select(u => u.Name).ToList();
         foreach (var (name, span) in cfg.Use)
         {
-            if (BuiltinCatalogs.Get(name) is { } builtin)
+            if (BuiltinCatalogs.Get(name, used) is { } builtin)
             {
                 foreach (var file in builtin) if (!catalogs.Contains(file)) catalogs.Add(file);
                 continue;
