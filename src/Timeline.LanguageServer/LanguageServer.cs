@@ -101,7 +101,7 @@ public sealed class TimelineLanguageServer
 
     /// <summary>
     /// Where a project is read ahead of the editor: with <see cref="ServerOptions.AnswerWhileReading"/>, on all cores
-    /// but one (at least one), nested parallel loops included, since they run on the current scheduler. Reading 100,000
+    /// but one (at least one), the core's parallel loops included (they take their caller's scheduler). Reading 100,000
     /// events otherwise fills every core and the thread pool's queue for seconds, and a keystroke's check, its publish,
     /// and the reads and writes of the editor's messages (which the pool serves) wait behind it.
     /// </summary>

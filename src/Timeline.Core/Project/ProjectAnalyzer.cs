@@ -231,7 +231,7 @@ public static class ProjectAnalyzer
             work[i](local);
             results[i] = local;
         }
-        if (work.Count > 2 && Environment.ProcessorCount > 1) Parallel.For(0, work.Count, Run);
+        if (work.Count > 2 && Environment.ProcessorCount > 1) Parallel.For(0, work.Count, Parallelism.OfCaller(), Run);
         else for (int i = 0; i < work.Count; i++) Run(i);
         foreach (var list in results) foreach (var (path, d) in list) Add(path, d);
         var settleable = new List<(FileModel File, (IReadOnlyList<EventDef>, Reference[])[] Unresolved, Diagnostic[] Stated)>();
