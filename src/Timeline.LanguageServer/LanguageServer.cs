@@ -59,6 +59,9 @@ public sealed class TimelineLanguageServer
         Uris = new UriMap();
         Lsp = new Lsp(PositionEncoding.Utf16);
         Diagnostics = new DiagnosticsPublisher(this);
+        Background = _options.AnswerWhileReading && Environment.ProcessorCount > 1
+            ? new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, Environment.ProcessorCount - 1).ConcurrentScheduler
+            : TaskScheduler.Default;
         if (_options.TrimMemoryWhenIdle is { } idle) Memory = new MemoryTrimmer(idle, Internal);
         _rpc.RequestGate = Gate;
         _rpc.NotificationGate = method => method == "exit" || (_initialized && !_shutdown);
@@ -95,6 +98,18 @@ public sealed class TimelineLanguageServer
     internal DiagnosticsPublisher Diagnostics { get; }
     internal MemoryTrimmer? Memory { get; }
     internal bool AnswerWhileReading => _options.AnswerWhileReading;
+
+    /// <summary>
+    /// Where a project is read ahead of the editor: with <see cref="ServerOptions.AnswerWhileReading"/>, on all cores
+    /// but one (at least one), the core's parallel loops included (they take their caller's scheduler). Reading 100,000
+    /// events otherwise fills every core and the thread pool's queue for seconds, and a keystroke's check, its publish,
+    /// and the reads and writes of the editor's messages (which the pool serves) wait behind it.
+    /// </summary>
+    internal TaskScheduler Background { get; }
+
+    /// <summary>Runs work that reads a project ahead of the editor (see <see cref="Background"/>).</summary>
+    internal Task InBackground(Action work) =>
+        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.DenyChildAttach, Background);
     public DateOnly Today => _options.Today ?? DateOnly.FromDateTime(DateTime.Now);
     public int ExitCode { get; private set; } = 1;
     internal ClientSupport Client { get; private set; } = ClientSupport.Read(null);
@@ -269,7 +284,7 @@ public sealed class TimelineLanguageServer
                     == Workspace.FirstOpening)
                     await Workspace.FirstOpen.ConfigureAwait(false);
                 long started = Environment.TickCount64;
-                using (Memory?.Busy()) Workspace.Index();
+                using (Memory?.Busy()) await InBackground(Workspace.Index).ConfigureAwait(false);
                 Log($"indexed the workspace in {Environment.TickCount64 - started} ms");
                 // What reading it left behind goes back now, or at the next pause if the writer is already at work.
                 Memory?.TrimIfQuietSince(started, "workspace read");

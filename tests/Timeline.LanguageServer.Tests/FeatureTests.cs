@@ -94,6 +94,34 @@ public class FeatureTests : ServerOnDisk
     }
 
     [Fact]
+    public async Task Typing_in_a_title_publishes_no_other_open_file_whose_findings_did_not_change()
+    {
+        string tl = Uri("a.timeline.yaml"), pl = Uri("a.places.yaml");
+        var published = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        Client.Received += n =>
+        {
+            if (n["method"]?.GetValue<string>() == "textDocument/publishDiagnostics") published.Enqueue(n["params"]!["uri"]!.GetValue<string>());
+        };
+        await Client.OpenAsync(pl, Places);
+        await Client.DiagnosticsAsync(pl, 1);
+        await Client.OpenAsync(tl, Timeline);
+        await Client.DiagnosticsAsync(tl, 1);
+        for (int version = 2; version <= 4; version++)
+        {
+            int before = published.Count(u => u == pl);
+            // One letter into the first event's title: the project's outline stays, the places file's findings too.
+            await Client.ChangeAsync(tl, version, new JsonObject
+            {
+                ["range"] = new JsonObject { ["start"] = LspClient.Pos(9, 11), ["end"] = LspClient.Pos(9, 11) },
+                ["text"] = "x",
+            });
+            Assert.Contains("TL201", Codes(await Client.DiagnosticsAsync(tl, version)));
+            // The places file comes first in each round of publishing: had it been published again, it would be by now.
+            if (version > 2) Assert.Equal(before, published.Count(u => u == pl));
+        }
+    }
+
+    [Fact]
     public async Task An_edit_to_a_places_file_rechecks_the_timelines_that_use_it()
     {
         string tl = Uri("a.timeline.yaml"), pl = Uri("a.places.yaml");

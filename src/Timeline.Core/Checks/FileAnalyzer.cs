@@ -193,7 +193,7 @@ public static class FileAnalyzer
         }
         void Fresh(int i) => analyses[i] = AnalyzeSegment(path, kind, shape, source, segments[i],
             segments[i].ListKey == "events" ? timezone : null, limits);
-        if (fresh.Count > 64 && Environment.ProcessorCount > 1) Parallel.ForEach(fresh, Fresh);
+        if (fresh.Count > 64 && Environment.ProcessorCount > 1) Parallel.ForEach(fresh, Project.Parallelism.OfCaller(), Fresh);
         else foreach (int i in fresh) Fresh(i);
 
         // Put the file together, every offset where it now stands.

@@ -53,6 +53,42 @@ public sealed class ProjectChecks
     /// <summary>What the project rules found: once per outline, placed anew each time.</summary>
     internal List<Standing>? Standing;
 
+    // Each file's findings as the latest check of this outline settled them, with what they were settled from.
+    private readonly Dictionary<string, SettledFile> _settled = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A file's findings as a check of this outline settled them, when that check saw the same file model under the
+    /// same user settings, and what the rules that run on every check say of the file is what they said then.
+    /// </summary>
+    internal SettledFile? SettledFor(FileModel file, IReadOnlyDictionary<string, Severity?>? userSeverities,
+        List<Diagnostic>? everyCheck)
+    {
+        SettledFile? s;
+        lock (_settled) s = _settled.GetValueOrDefault(file.Path);
+        if (s is null || !ReferenceEquals(s.File, file) || !ReferenceEquals(s.UserSeverities, userSeverities) || file.MovedOn) return null;
+        return (everyCheck ?? []).SequenceEqual(s.EveryCheck, SameFinding.Instance) ? s : null;
+    }
+
+    internal void Settled(SettledFile settled)
+    {
+        lock (_settled) _settled[settled.File.Path] = settled;
+    }
+
+    /// <summary>Two findings that say the same: their fixes and suggestions compared by what they hold, not by their lists.</summary>
+    internal sealed class SameFinding : IEqualityComparer<Diagnostic>
+    {
+        public static readonly SameFinding Instance = new();
+
+        public bool Equals(Diagnostic? a, Diagnostic? b) =>
+            a is not null && b is not null
+            && (a with { Fixes = b.Fixes, Suggestions = b.Suggestions }) == b
+            && a.Suggestions.SequenceEqual(b.Suggestions, StringComparer.Ordinal)
+            && a.Fixes.Count == b.Fixes.Count
+            && a.Fixes.Zip(b.Fixes).All(p => (p.First with { Edits = p.Second.Edits }) == p.Second && p.First.Edits.SequenceEqual(p.Second.Edits));
+
+        public int GetHashCode(Diagnostic d) => d.Span.GetHashCode();
+    }
+
     /// <summary>The same outline as this project's: the same catalogs, files, and in each file the same outline.</summary>
     internal bool Fits(ProjectSnapshot project)
     {
@@ -67,6 +103,14 @@ public sealed class ProjectChecks
 
     internal void Follow(SymbolTable symbols) => Symbols = symbols;
 }
+
+/// <summary>
+/// One file's findings as a check settled them, and what they were made from: the file model, the user's rule
+/// settings, what the rules that run on every check found in it, and the references no definition answered (with the
+/// events around each) together with what was said of them, which depends on names elsewhere and is asked again.
+/// </summary>
+internal sealed record SettledFile(FileModel File, IReadOnlyDictionary<string, Severity?>? UserSeverities, Diagnostic[] EveryCheck,
+    (IReadOnlyList<EventDef> Events, Reference[] Unresolved)[] Unresolved, Diagnostic[] Stated, IReadOnlyList<Diagnostic> Diagnostics);
 
 /// <summary>A finding of a project rule, whose range and fixes are read where the definitions now stand.</summary>
 internal sealed record Standing(string Path, Rule Rule, Func<TextSpan> Span, string Message, Func<IReadOnlyList<Fix>>? Fixes);
@@ -118,8 +162,30 @@ public static class ProjectAnalyzer
         }
         var now = new List<Standing>();
         foreach (var rule in Rules.ProjectRules) if (rule.EveryCheck) rule.Check(projectCheck(now));
-        foreach (var f in checks.Standing.Concat(now))
-            Add(f.Path, Make(f.Rule, f.Span(), f.Message, f.Fixes?.Invoke(), null));
+        var everyCheck = new Dictionary<string, List<Diagnostic>>(StringComparer.Ordinal);
+        foreach (var f in now)
+        {
+            if (!everyCheck.TryGetValue(f.Path, out var list)) everyCheck[f.Path] = list = new List<Diagnostic>();
+            list.Add(Make(f.Rule, f.Span(), f.Message, f.Fixes?.Invoke(), null));
+        }
+
+        // A file that the last check of this outline saw as it is now keeps what that check settled, if its unresolved
+        // references are stated as they were (their suggestions follow names that an edit elsewhere may change):
+        // nothing else is placed or settled again in it. A keystroke in one file of a large project costs that file.
+        var kept = new Dictionary<string, IReadOnlyList<Diagnostic>>(StringComparer.Ordinal);
+        foreach (var f in project.Files)
+        {
+            if (!BySegment(f) || checks.SettledFor(f, userSeverities, everyCheck.GetValueOrDefault(f.Path)) is not { } settled) continue;
+            var stated = new List<Diagnostic>();
+            foreach (var (events, unresolved) in settled.Unresolved)
+                CheckReferences(f, events, unresolved, symbols, (rule, span, message, fixes, suggestions) =>
+                    stated.Add(Make(rule, span, message, fixes, suggestions)));
+            if (stated.SequenceEqual(settled.Stated, ProjectChecks.SameFinding.Instance)) kept[f.Path] = settled.Diagnostics;
+        }
+        foreach (var f in checks.Standing)
+            if (!kept.ContainsKey(f.Path)) Add(f.Path, Make(f.Rule, f.Span(), f.Message, f.Fixes?.Invoke(), null));
+        foreach (var (path, list) in everyCheck)
+            if (!kept.ContainsKey(path)) foreach (var d in list) Add(path, d);
 
         // Event and reference rules: each segment's findings are kept with it for as long as the
         // outline holds; what is not known yet is found on every core, in chunks merged in order.
@@ -128,6 +194,7 @@ public static class ProjectAnalyzer
         foreach (var f in project.Files)
         {
             var file = f;
+            if (kept.ContainsKey(f.Path)) continue;
             if (BySegment(f))
             {
                 foreach (var seg in f.Segments!) if (seg.Checked?.Outline != checks) segmentsToCheck.Add((f, seg));
@@ -164,26 +231,40 @@ public static class ProjectAnalyzer
             work[i](local);
             results[i] = local;
         }
-        if (work.Count > 2 && Environment.ProcessorCount > 1) Parallel.For(0, work.Count, Run);
+        if (work.Count > 2 && Environment.ProcessorCount > 1) Parallel.For(0, work.Count, Parallelism.OfCaller(), Run);
         else for (int i = 0; i < work.Count; i++) Run(i);
         foreach (var list in results) foreach (var (path, d) in list) Add(path, d);
+        var settleable = new List<(FileModel File, (IReadOnlyList<EventDef>, Reference[])[] Unresolved, Diagnostic[] Stated)>();
         foreach (var f in project.Files)
         {
-            if (!BySegment(f)) continue;
+            if (!BySegment(f) || kept.ContainsKey(f.Path)) continue;
+            var unresolved = new List<(IReadOnlyList<EventDef>, Reference[])>();
+            var stated = new List<Diagnostic>();
             foreach (var seg in f.Segments!)
             {
                 // Checked under another outline meanwhile (another check of this project ran at the same time): checked again.
                 var c = seg.Checked is { } done && done.Outline == checks ? done : CheckSegment(f, seg, symbols, project, checks);
                 foreach (var d in c.Found) Add(f.Path, d.ShiftedBy(seg.Anchor.Start));
-                if (c.Unresolved.Length > 0)
-                    CheckReferences(f, seg.Parts.Events, c.Unresolved, symbols, (rule, span, message, fixes, suggestions) =>
-                        Add(f.Path, Make(rule, span, message, fixes, suggestions)));
+                if (c.Unresolved.Length == 0) continue;
+                unresolved.Add((seg.Parts.Events, c.Unresolved));
+                CheckReferences(f, seg.Parts.Events, c.Unresolved, symbols, (rule, span, message, fixes, suggestions) =>
+                {
+                    var d = Make(rule, span, message, fixes, suggestions);
+                    stated.Add(d);
+                    Add(f.Path, d);
+                });
             }
+            settleable.Add((f, unresolved.ToArray(), stated.ToArray()));
         }
+        var diagnostics = Settle(project, userSeverities, found, kept, out var sources);
+        // Made while a later version moved the file's segments, its findings are not kept for the next check either.
+        foreach (var (f, unresolved, stated) in settleable)
+            if (!f.MovedOn)
+                checks.Settled(new SettledFile(f, userSeverities, everyCheck.GetValueOrDefault(f.Path)?.ToArray() ?? [], unresolved, stated,
+                    diagnostics[f.Path]));
         return new ProjectResult
         {
-            Project = project, Symbols = symbols, Checks = checks,
-            Diagnostics = Settle(project, userSeverities, found, out var sources), Sources = sources,
+            Project = project, Symbols = symbols, Checks = checks, Diagnostics = diagnostics, Sources = sources,
         };
     }
 
@@ -197,14 +278,18 @@ public static class ProjectAnalyzer
         var checks = new ProjectChecks(project);
         var symbols = new SymbolTable(project, null) { Evidence = project.Evidence };
         checks.Follow(symbols);
-        var diagnostics = Settle(project, userSeverities, new Dictionary<string, List<Diagnostic>>(StringComparer.Ordinal), out var sources);
+        var diagnostics = Settle(project, userSeverities, new Dictionary<string, List<Diagnostic>>(StringComparer.Ordinal),
+            new Dictionary<string, IReadOnlyList<Diagnostic>>(StringComparer.Ordinal), out var sources);
         return new ProjectResult { Project = project, Symbols = symbols, Checks = checks, Diagnostics = diagnostics, Sources = sources };
     }
 
-    /// <summary>Every file's findings with the project's rule settings, the user's, and the files' suppression comments applied.</summary>
+    /// <summary>
+    /// Every file's findings with the project's rule settings, the user's, and the files' suppression comments applied;
+    /// those of the files in <paramref name="kept"/> are taken as they are.
+    /// </summary>
     private static Dictionary<string, IReadOnlyList<Diagnostic>> Settle(ProjectSnapshot project,
         IReadOnlyDictionary<string, Severity?>? userSeverities, Dictionary<string, List<Diagnostic>> found,
-        out Dictionary<string, SourceText> sources)
+        Dictionary<string, IReadOnlyList<Diagnostic>> kept, out Dictionary<string, SourceText> sources)
     {
         var cfg = project.Config;
         var final = new Dictionary<string, IReadOnlyList<Diagnostic>>(StringComparer.Ordinal);
@@ -222,6 +307,12 @@ public static class ProjectAnalyzer
         foreach (var snap in project.Evidence.Snapshots) if (snap.Problem == SnapshotProblem.None) sources[snap.Path] = snap.Text.Original;
         foreach (var (path, source, supp, diags) in All())
         {
+            sources[path] = source;
+            if (kept.TryGetValue(path, out var settled))
+            {
+                final[path] = settled;
+                continue;
+            }
             var list = new List<Diagnostic>();
             foreach (var d in diags.Concat(found.GetValueOrDefault(path) ?? Enumerable.Empty<Diagnostic>()))
             {
@@ -241,7 +332,6 @@ public static class ProjectAnalyzer
             }
             list.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : string.CompareOrdinal(a.Code, b.Code));
             final[path] = list;
-            sources[path] = source;
         }
         return final;
     }

@@ -140,9 +140,10 @@ public static class ProjectLoader
             config = overlay?.Invoke(configPath) ?? ReadFile(fs, configPath, limits);
         var cfg = config?.Config ?? ProjectConfig.Default;
         var paths = EnumerateProjectFiles(fs, root, cfg.Exclude).Where(p => p != configPath).ToList();
-        // Files are independent until the project checks: read the large ones on every core.
+        // Files are independent until the project checks: read the large ones on every core (every core the caller's
+        // scheduler allows: a language server reads a project ahead of the editor on all cores but one).
         var models = new FileModel?[paths.Count];
-        Parallel.For(0, paths.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) },
+        Parallel.For(0, paths.Count, Parallelism.OfCaller(Environment.ProcessorCount),
             i => models[i] = overlay?.Invoke(paths[i]) ?? ReadFile(fs, paths[i], limits));
         var files = models.OfType<FileModel>().ToList();
         var (catalogFiles, configDiagnostics) = LoadCatalogs(fs, root, cfg, allowCatalogsOutsideRoot, catalogs);

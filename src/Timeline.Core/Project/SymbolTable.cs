@@ -46,6 +46,7 @@ public sealed class SymbolTable
             _first[k] = new Dictionary<string, Definition>(StringComparer.Ordinal);
             _more[k] = new Dictionary<string, List<Definition>>(StringComparer.Ordinal);
         }
+        if (sameExceptEvents is not null && TakeEvents(sameExceptEvents, project.Files)) return;
         foreach (var f in project.Files)
         {
             if (sameExceptEvents is null)
@@ -56,6 +57,39 @@ public sealed class SymbolTable
             }
             foreach (var d in f.Events) Add(d);
         }
+    }
+
+    /// <summary>
+    /// The events of a table of the same outline, with those of the files made anew since replaced by their new
+    /// definitions (the same ids in the same order): a keystroke in one file does not gather every file's events
+    /// again. False, with nothing taken, when a file's events do not pair up one for one.
+    /// </summary>
+    private bool TakeEvents(SymbolTable last, IReadOnlyList<FileModel> files)
+    {
+        if (last._files.Count != files.Count) return false;
+        var replaced = new Dictionary<Definition, Definition>(ReferenceEqualityComparer.Instance);
+        for (int i = 0; i < files.Count; i++)
+        {
+            FileModel was = last._files[i], now = files[i];
+            if (ReferenceEquals(was, now)) continue;
+            if (was.Path != now.Path || was.Events.Count != now.Events.Count) return false;
+            for (int e = 0; e < now.Events.Count; e++)
+            {
+                if (!string.Equals(was.Events[e].Id, now.Events[e].Id, StringComparison.Ordinal)) return false;
+                // A segment an edit did not touch keeps its events: only those made anew are replaced.
+                if (!ReferenceEquals(was.Events[e], now.Events[e])) replaced[was.Events[e]] = now.Events[e];
+            }
+        }
+        int k = (int)SymbolKind.Event;
+        var first = new Dictionary<string, Definition>(last._first[k], StringComparer.Ordinal);
+        foreach (var (was, now) in replaced)
+            if (first.TryGetValue(was.Id, out var d) && ReferenceEquals(d, was)) first[was.Id] = now;
+        var more = new Dictionary<string, List<Definition>>(last._more[k].Count, StringComparer.Ordinal);
+        foreach (var (id, list) in last._more[k])
+            more[id] = list.Exists(replaced.ContainsKey) ? list.ConvertAll(d => replaced.GetValueOrDefault(d) ?? d) : list;
+        _first[k] = first;
+        _more[k] = more;
+        return true;
     }
 
     /// <summary>Every reference of the project's files, in file order (gathered on first use).</summary>

@@ -153,8 +153,9 @@ public class IncrementalProjectTests
         ws.Index();
         string[] edited = { "/w/aleppo-2024.timeline.yaml", "/w/aleppo.places.yaml", "/w/problems.timeline.yaml" };
         foreach (var p in edited) ws.Open(p, texts[p], 1);
-        var last = ws.Analyze(edited[0]).Result.Checks;
-        int reused = 0;
+        var lastResult = ws.Analyze(edited[0]).Result;
+        var last = lastResult.Checks;
+        int reused = 0, kept = 0;
         for (int step = 0; step < 80; step++)
         {
             string path = rng.Next(6) == 0 ? edited[1] : edited[rng.Next(2) * 2];
@@ -200,7 +201,11 @@ public class IncrementalProjectTests
                 $"seed {seed}, step {step}: the file's incremental analysis differs from a fresh one\n{FirstDifference(freshFile, editedFile)}");
             var incremental = ws.Analyze(edited[0]);
             if (ReferenceEquals(incremental.Result.Checks, last)) reused++;
+            // The timelines the edit did not touch keep the findings the last check settled, as they were.
+            foreach (var other in new[] { edited[0], edited[2] })
+                if (other != path && ReferenceEquals(incremental.Result.For(other), lastResult.For(other))) kept++;
             last = incremental.Result.Checks;
+            lastResult = incremental.Result;
 
             // Against every file read afresh and checked whole.
             var fs = new Timeline.Core.Project.MemoryFileSystem(texts);
@@ -212,6 +217,7 @@ public class IncrementalProjectTests
         }
         // Most edits here keep the project's outline: the findings of the untouched segments were reused.
         Assert.True(reused >= 20, $"the last check's findings were reused {reused} times in 80 edits");
+        Assert.True(kept >= 5, $"an untouched timeline kept its settled findings {kept} times in 80 edits");
     }
 
     [Theory]
@@ -235,6 +241,33 @@ public class IncrementalProjectTests
         var fresh = Timeline.Core.Project.ProjectAnalyzer.Analyze(loaded, null, null, bySegment: false);
         string expected = Render(fresh), actual = Render(ws.Analyze(path).Result);
         Assert.True(expected == actual, FirstDifference(expected, actual));
+    }
+
+    [Fact]
+    public void Typing_in_one_timeline_keeps_the_other_files_findings_as_they_were()
+    {
+        var texts = Names.ToDictionary(n => "/w/" + n, n => File.ReadAllText(Repo.Path("examples", "aleppo-2024", n)));
+        texts["/w/problems.timeline.yaml"] = File.ReadAllText(Repo.Path("tests", "incremental", "problems.timeline.yaml"));
+        var ws = new TimelineWorkspace(new Timeline.Core.Project.MemoryFileSystem(texts));
+        ws.SetFolders(new[] { "/w" });
+        const string path = "/w/problems.timeline.yaml", other = "/w/aleppo-2024.timeline.yaml";
+        ws.Open(path, texts[path], 1);
+        var before = ws.Analyze(path).Result;
+        for (int version = 2; version < 5; version++)
+        {
+            texts[path] = texts[path].Replace("    title: Relative", "    title: Relativ", StringComparison.Ordinal)
+                .Replace("    title: Relativ", "    title: Relative x", StringComparison.Ordinal);
+            ws.Change(path, texts[path], version);
+            var after = ws.Analyze(path).Result;
+            // The edited file has unresolved references, stated again; the other file's findings are the very same list.
+            Assert.Same(before.Checks, after.Checks);
+            Assert.Same(before.For(other), after.For(other));
+            var fresh = Timeline.Core.Project.ProjectAnalyzer.Analyze(
+                Timeline.Core.Project.ProjectLoader.Load(new Timeline.Core.Project.MemoryFileSystem(texts), "/w"), null, null, bySegment: false);
+            string expected = Render(fresh), actual = Render(after);
+            Assert.True(expected == actual, FirstDifference(expected, actual));
+            before = after;
+        }
     }
 
     private static string FirstDifference(string a, string b)

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Threading.Channels;
 using Timeline.Core.Checks;
 using Timeline.LanguageServer.Protocol;
 
@@ -15,24 +14,33 @@ namespace Timeline.LanguageServer.Features;
 internal sealed class DiagnosticsPublisher
 {
     private readonly TimelineLanguageServer _server;
-    private readonly Channel<bool> _signal =
-        Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-    private readonly Dictionary<string, (int Version, long Generation)> _published = new(StringComparer.Ordinal);
+    // Set by every change; the loop takes all the changes made since its last round at once.
+    private readonly AutoResetEvent _signal = new(false);
+    // What went out last for each document: its version, the check it came from, and the findings themselves.
+    private readonly Dictionary<string, (int Version, long Generation, IReadOnlyList<Core.Checks.Diagnostic> Found, bool Complete)> _published =
+        new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
-    private Task? _loop;
+    private Thread? _loop;
 
     public DiagnosticsPublisher(TimelineLanguageServer server) => _server = server;
 
     public void Schedule()
     {
-        _loop ??= Task.Run(LoopAsync);
-        _signal.Writer.TryWrite(true);
+        // A thread of its own: a keystroke's check never waits for the thread pool, which a project's reading keeps busy.
+        if (Volatile.Read(ref _loop) is null)
+            lock (_signal)
+                if (_loop is null)
+                {
+                    _loop = new Thread(Loop) { IsBackground = true, Name = "timeline diagnostics" };
+                    _loop.Start();
+                }
+        _signal.Set();
     }
 
     public void Stop()
     {
         _stop.Cancel();
-        _signal.Writer.TryComplete();
+        _signal.Set();
     }
 
     public void Cleared(string uri)
@@ -57,7 +65,7 @@ internal sealed class DiagnosticsPublisher
     {
         string root = _server.Workspace.RootOf(path);
         lock (_reading) if (!_reading.Add(root)) return;
-        _ = Task.Run(() =>
+        _ = _server.InBackground(() =>
         {
             try { using (_server.Memory?.Busy()) _server.Workspace.Read(path); }
             catch (Exception ex) { _server.Log($"reading {root} failed: {ex}"); }
@@ -66,24 +74,20 @@ internal sealed class DiagnosticsPublisher
         });
     }
 
-    private async Task LoopAsync()
+    private void Loop()
     {
-        try
+        while (true)
         {
-            while (await _signal.Reader.WaitToReadAsync(_stop.Token).ConfigureAwait(false))
+            _signal.WaitOne();
+            if (_stop.IsCancellationRequested) return;
+            // The idle countdown starts again after a round that reported to the writer, not after an empty one.
+            try { if (PublishAsync().GetAwaiter().GetResult()) _server.Memory?.Activity(); }
+            catch (Exception ex)
             {
-                _signal.Reader.TryRead(out _);
-                // The idle countdown starts again after a round that reported to the writer, not after an empty one.
-                try { if (await PublishAsync().ConfigureAwait(false)) _server.Memory?.Activity(); }
-                catch (Exception ex)
-                {
-                    _server.Log($"checking failed: {ex}");
-                    await _server.ShowLogAsync(MessageType.Error, $"Timeline: checking failed: {ex.Message}").ConfigureAwait(false);
-                }
+                _server.Log($"checking failed: {ex}");
+                _ = _server.ShowLogAsync(MessageType.Error, $"Timeline: checking failed: {ex.Message}");
             }
         }
-        catch (OperationCanceledException) { }
-        catch (ChannelClosedException) { }
     }
 
     /// <summary>Checks the open documents and reports what changed; whether it reported anything.</summary>
@@ -102,15 +106,17 @@ internal sealed class DiagnosticsPublisher
             // Checked from another version of the document: check again (files of no known kind are in no project).
             if (doc.Model.Kind != Core.Language.FileKind.Unknown && !ReferenceEquals(analysis.File(doc.Path), doc.Model)) { Schedule(); continue; }
             string uri = _server.Uris.ToUri(doc.Path);
-            lock (_published)
-                if (_published.TryGetValue(uri, out var last) && last.Version == doc.Version && last.Generation == analysis.Generation) continue;
             // A built-in catalog shown to the writer is Timeline's, not theirs: nothing to report in it.
             var diags = Core.Catalogs.BuiltinCatalogs.NameOf(doc.Path) is null ? analysis.Result.For(doc.Path) : [];
+            // Published already: from this check, or the very findings a check of another file kept for this one.
+            lock (_published)
+                if (_published.TryGetValue(uri, out var last) && last.Version == doc.Version && (last.Generation == analysis.Generation
+                    || (ReferenceEquals(last.Found, diags) && last.Complete == analysis.Complete))) continue;
             var items = diags.Select(d => DiagnosticConversion.ToLsp(_server.Lsp, d, doc.Model.Source)).ToArray();
             // A later version was made meanwhile, moving the segments this one shares with it: what was found and placed
             // may be placed for the later text. Nothing goes out under this version; the change scheduled the next round.
             if (doc.Model.MovedOn) continue;
-            lock (_published) _published[uri] = (doc.Version, analysis.Generation);
+            lock (_published) _published[uri] = (doc.Version, analysis.Generation, diags, analysis.Complete);
             // The check is done and what it replaced is garbage: the moment to give memory back, if asked (not before a
             // document's own findings, which go out first).
             if (analysis.Complete) _server.Memory?.TrimIfRequested();
