@@ -344,16 +344,20 @@ public static class FileAnalyzer
         }
 
         // What a date text reads as, shared by the dates written alike (events come a few to a day): a reading is
-        // immutable, and ~200 bytes each. Emptied when full, so that it only ever holds the dates read lately.
-        private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, TimeSpan?), DateReading> Readings = new();
-        private const int ReadingsKept = 8192;
+        // immutable, and ~200 bytes each. A bounded table without locks, as the string pool (segments are read on every
+        // core, and a dictionary's locks cost more than the readings they saved): each slot keeps the last date read
+        // that fell into it.
+        private sealed record KnownReading(string Text, TimeSpan? Timezone, DateReading Reading);
+        private static readonly KnownReading?[] Readings = new KnownReading?[8192];
 
         private static DateReading Read(string text, TimeSpan? timezone)
         {
-            if (Readings.TryGetValue((text, timezone), out var known)) return known;
+            int slot = (string.GetHashCode(text.AsSpan()) ^ timezone.GetHashCode()) & (Readings.Length - 1);
+            var known = Volatile.Read(ref Readings[slot]);
+            if (known is not null && known.Timezone == timezone && string.Equals(known.Text, text, StringComparison.Ordinal))
+                return known.Reading;
             var reading = DateReader.Read(text, timezone);
-            if (Readings.Count >= ReadingsKept) Readings.Clear();
-            Readings.TryAdd((text, timezone), reading);
+            Volatile.Write(ref Readings[slot], new KnownReading(text, timezone, reading));
             return reading;
         }
 
