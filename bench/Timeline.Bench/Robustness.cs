@@ -24,6 +24,16 @@ public static class Robustness
             .Concat(Directory.EnumerateFiles(Path.Combine(repo, "examples"), "*.yaml", SearchOption.AllDirectories))
             .Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList();
 
+    /// <summary>
+    /// The mutated file of case <paramref name="seed"/>, with the random source it was drawn from: one seed per case,
+    /// as the robustness run draws them, so a failure names the case that reproduces it.
+    /// </summary>
+    public static (string Text, Random Rng) MutatedCase(IReadOnlyList<string> corpus, int seed)
+    {
+        var rng = new Random(seed);
+        return (Mutate(corpus[rng.Next(corpus.Count)], rng), rng);
+    }
+
     /// <summary>A mutated text: byte flips (through UTF-8, so invalid sequences occur), cuts, random indentation,
     /// random Unicode (lone surrogates, RTL marks), mixed line endings.</summary>
     public static string Mutate(string text, Random rng)

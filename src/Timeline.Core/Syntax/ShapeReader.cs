@@ -180,21 +180,7 @@ internal sealed class ShapeReader
             YamlNode? value;
             int afterColon = colon + 1;
             int lineAfter = EndOfLine(afterColon);
-            if (lineAfter >= 0)
-            {
-                // Nothing on the key's line: a block below, a list at the key's column, or no value.
-                int line = lineAfter;
-                if (NextContentLine(ref line, out int below) && (below > indent || (below == indent && IsDash(line + below))))
-                {
-                    if (IsDocumentMarker(line)) return Fail<MappingNode>();
-                    value = ReadBlock(line, below, depth + 1, map, out next);
-                }
-                else
-                {
-                    value = Empty(afterColon, map, depth + 1);
-                    next = lineAfter;
-                }
-            }
+            if (lineAfter >= 0) value = ReadBelow(afterColon, lineAfter, indent, listAtColumn: true, depth + 1, map, out next);
             else
             {
                 int valueStart = afterColon;
@@ -230,20 +216,7 @@ internal sealed class ShapeReader
             YamlNode? item;
             int afterDash = dash + 1;
             int lineAfter = EndOfLine(afterDash);
-            if (lineAfter >= 0)
-            {
-                int line = lineAfter;
-                if (NextContentLine(ref line, out int below) && below > indent)
-                {
-                    if (IsDocumentMarker(line)) return Fail<SequenceNode>();
-                    item = ReadBlock(line, below, depth + 1, list, out next);
-                }
-                else
-                {
-                    item = Empty(afterDash, list, depth + 1);
-                    next = lineAfter;
-                }
-            }
+            if (lineAfter >= 0) item = ReadBelow(afterDash, lineAfter, indent, listAtColumn: false, depth + 1, list, out next);
             else
             {
                 int start = afterDash;
@@ -272,6 +245,23 @@ internal sealed class ShapeReader
         list.Items.AddRange(items);
         _items.Return(items);
         return list;
+    }
+
+    /// <summary>
+    /// The value of a key or dash with nothing after it on its line (<paramref name="lineAfter"/> is the next line's
+    /// start): a block further right below it, a list at a key's own column, or no value, placed right after the ':'
+    /// or '-' (<paramref name="indicatorEnd"/>) as the general reader places it.
+    /// </summary>
+    private YamlNode? ReadBelow(int indicatorEnd, int lineAfter, int indent, bool listAtColumn, int depth, YamlNode parent, out int next)
+    {
+        int line = lineAfter;
+        if (NextContentLine(ref line, out int below) && (below > indent || (listAtColumn && below == indent && IsDash(line + below))))
+        {
+            next = _end;
+            return IsDocumentMarker(line) ? Fail<YamlNode>() : ReadBlock(line, below, depth, parent, out next);
+        }
+        next = lineAfter;
+        return Empty(indicatorEnd, parent, depth);
     }
 
     /// <summary>Whether the next line with content (from a line's start) is back at or left of a block's column.</summary>

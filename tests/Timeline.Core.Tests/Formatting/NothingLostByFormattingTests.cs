@@ -60,9 +60,7 @@ public class NothingLostByFormattingTests(ITestOutputHelper output)
         const int Cases = 2000;
         Parallel.For(0, Cases, i =>
         {
-            // One seed per case, as the robustness run draws them: a failure names the case that reproduces it.
-            var rng = new Random(i);
-            string text = Timeline.Bench.Robustness.Mutate(corpus[rng.Next(corpus.Count)], rng);
+            var (text, rng) = Timeline.Bench.Robustness.MutatedCase(corpus, i);
             var kind = (FileKind)(1 + rng.Next(5));
             if (AssertKept(text, kind, $"mutation {i}")) Interlocked.Increment(ref formatted); else Interlocked.Increment(ref refused);
         });
