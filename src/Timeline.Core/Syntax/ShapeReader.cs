@@ -428,14 +428,9 @@ internal sealed class ShapeReader
             else item = FlowPlain(i, ']', depth + 1, list, out itemEnd);
             if (item is null) return null;
             list.Items.Add(item);
-            i = itemEnd;
-            while (i < _end && _text[i] == ' ') i++;
-            if (i >= _end) return Fail<SequenceNode>();
-            if (_text[i] == ']') break;
-            if (_text[i] != ',') return Fail<SequenceNode>();
-            i++;
-            while (i < _end && _text[i] == ' ') i++;
-            if (i >= _end || _text[i] == ']') return Fail<SequenceNode>(); // a trailing comma
+            i = AfterFlowItem(itemEnd, ']', out bool closed);
+            if (i < 0) return Fail<SequenceNode>();
+            if (closed) break;
         }
         // The general reader ends a flow list's span at its ']' (not after it).
         list.Span = Abs(open, i);
@@ -479,19 +474,36 @@ internal sealed class ShapeReader
             else value = FlowPlain(i, '}', depth + 1, map, out valueEnd);
             if (value is null) return null;
             map.Entries.Add(new YamlEntry { Key = key, Value = value });
-            i = valueEnd;
-            while (i < _end && _text[i] == ' ') i++;
-            if (i >= _end) return Fail<MappingNode>();
-            if (_text[i] == '}') break;
-            if (_text[i] != ',') return Fail<MappingNode>();
-            i++;
-            while (i < _end && _text[i] == ' ') i++;
-            if (i >= _end || _text[i] == '}') return Fail<MappingNode>(); // a trailing comma
+            i = AfterFlowItem(valueEnd, '}', out bool closed);
+            if (i < 0) return Fail<MappingNode>();
+            if (closed) break;
         }
         // Like a flow list's, the general reader ends a flow mapping's span at its '}'.
         map.Span = Abs(open, i);
         end = i + 1;
         return map;
+    }
+
+    /// <summary>
+    /// What follows an item of a flow list or mapping: its <paramref name="close"/> (<paramref name="closed"/>, the
+    /// offset of the bracket) or a comma and the next item (the offset of that item); -1 for anything else, a trailing
+    /// comma included.
+    /// </summary>
+    private int AfterFlowItem(int at, char close, out bool closed)
+    {
+        closed = false;
+        int i = at;
+        while (i < _end && _text[i] == ' ') i++;
+        if (i >= _end) return -1;
+        if (_text[i] == close)
+        {
+            closed = true;
+            return i;
+        }
+        if (_text[i] != ',') return -1;
+        i++;
+        while (i < _end && _text[i] == ' ') i++;
+        return i >= _end || _text[i] == close ? -1 : i;
     }
 
     /// <summary>A plain scalar inside a flow list (<paramref name="close"/> ']') or flow mapping ('}').</summary>
