@@ -92,7 +92,7 @@ public static class ColdBench
         if (settings is not null) await c.NotifyAsync("workspace/didChangeConfiguration", new JsonObject { ["settings"] = settings.DeepClone() });
         await c.OpenAsync(uri, text, 1);
         if (showLog) Console.Error.WriteLine($"    {clock.ElapsedMilliseconds,6} ms opened");
-        await c.WaitForAsync(n => IsDiagnostics(n, uri, null), TimeSpan.FromMinutes(5));
+        await c.WaitForAsync(n => Typing.IsDiagnostics(n, uri, null), TimeSpan.FromMinutes(5));
         double first = clock.Elapsed.TotalMilliseconds;
         double firstCpu = CpuMs(p.Id);
         if (showLog) Console.Error.WriteLine($"    {clock.ElapsedMilliseconds,6} ms first diagnostics");
@@ -106,30 +106,11 @@ public static class ColdBench
         }
         // Keystrokes right after: one character into event titles spread over the file.
         var lines = text.Split('\n');
-        var titleLines = Enumerable.Range(0, lines.Length).Where(i => lines[i].StartsWith("    title: ", StringComparison.Ordinal)).ToList();
         var rng = new Random(7);
-        var keys = new List<double>();
-        int version = 1, timeouts = 0;
-        var sw = new Stopwatch();
-        for (int k = 0; k < keystrokes && timeouts <= 2; k++)
-        {
-            int line = titleLines[rng.Next(titleLines.Count)];
-            version++;
-            sw.Restart();
-            await c.ChangeAsync(uri, version, new JsonObject
-            {
-                ["range"] = new JsonObject { ["start"] = LspClient.Pos(line, 11), ["end"] = LspClient.Pos(line, 11) },
-                ["text"] = "x",
-            });
-            try
-            {
-                await c.WaitForAsync(n => IsDiagnostics(n, uri, version), StepTimeout);
-                keys.Add(sw.Elapsed.TotalMilliseconds);
-            }
-            catch (OperationCanceledException) { timeouts++; }
-        }
+        var (keys, timeouts) = await Typing.IntoTitlesAsync(c, uri, lines, rng, keystrokes, StepTimeout);
 
         // Completions right after the edits: a few letters into the place lists of events spread over the file.
+        var sw = new Stopwatch();
         var placeLines = Enumerable.Range(0, lines.Length).Where(i => lines[i].StartsWith("    places: [", StringComparison.Ordinal)).ToList();
         var comps = new List<double>();
         int incomplete = 0;
@@ -163,11 +144,6 @@ public static class ColdBench
         if (!p.WaitForExit(5000)) p.Kill(true);
         return new Result(name, first, read, keys.ToArray(), comps.ToArray(), incomplete, peak, end, timeouts, firstCpu, cpu);
     }
-
-    private static bool IsDiagnostics(JsonObject n, string uri, int? version) =>
-        n["method"]?.GetValue<string>() == "textDocument/publishDiagnostics"
-        && n["params"]!["uri"]!.GetValue<string>() == uri
-        && (version is null || n["params"]!["version"] is null || n["params"]!["version"]!.GetValue<int>() == version);
 
     public const string Header =
         "| server | project | start → first diagnostics | its CPU time | workspace read | keystroke → diagnostics p50 | p99"

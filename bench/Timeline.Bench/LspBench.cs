@@ -65,29 +65,8 @@ public static class LspBench
 
         // Keystrokes: type one character into the titles of events spread over the file.
         var lines = text.Split('\n');
-        var titleLines = Enumerable.Range(0, lines.Length).Where(i => lines[i].StartsWith("    title: ", StringComparison.Ordinal)).ToList();
         var rng = new Random(7);
-        var keys = new List<double>();
-        int version = 1, timeouts = 0;
-        for (int k = 0; k < keystrokes; k++)
-        {
-            int line = titleLines[rng.Next(titleLines.Count)];
-            version++;
-            sw.Restart();
-            await c.ChangeAsync(uri, version, new JsonObject
-            {
-                ["range"] = new JsonObject { ["start"] = LspClient.Pos(line, 11), ["end"] = LspClient.Pos(line, 11) },
-                ["text"] = "x",
-            });
-            try
-            {
-                await c.WaitForAsync(n => n["method"]?.GetValue<string>() == "textDocument/publishDiagnostics"
-                    && n["params"]!["uri"]!.GetValue<string>() == uri
-                    && (n["params"]!["version"] is null || n["params"]!["version"]!.GetValue<int>() == version), StepTimeout);
-                keys.Add(sw.Elapsed.TotalMilliseconds);
-            }
-            catch (OperationCanceledException) { timeouts++; if (timeouts > 2) break; }
-        }
+        var (keys, timeouts) = await Typing.IntoTitlesAsync(c, uri, lines, rng, keystrokes, StepTimeout);
 
         Phase(p, "typed");
         if (Environment.GetEnvironmentVariable("TIMELINE_BENCH_PHASES") == "1")

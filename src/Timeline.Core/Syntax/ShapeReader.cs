@@ -119,8 +119,7 @@ internal sealed class ShapeReader
     {
         while (line < _end)
         {
-            int i = line;
-            while (i < _end && _text[i] == ' ') i++;
+            int i = SkipSpaces(line);
             if (i < _end && _text[i] is not ('\n' or '\r' or '#'))
             {
                 indent = i - line;
@@ -141,8 +140,7 @@ internal sealed class ShapeReader
     /// <summary>Skips spaces; then the line must end, with or without a comment. Returns the next line's start, or -1.</summary>
     private int EndOfLine(int at)
     {
-        int i = at;
-        while (i < _end && _text[i] == ' ') i++;
+        int i = SkipSpaces(at);
         if (i < _end && _text[i] == '#' && i > at) return NextLine(i);
         if (i >= _end) return _end;
         if (_text[i] == '\n') return i + 1;
@@ -183,8 +181,7 @@ internal sealed class ShapeReader
             if (lineAfter >= 0) value = ReadBelow(afterColon, lineAfter, indent, listAtColumn: true, depth + 1, map, out next);
             else
             {
-                int valueStart = afterColon;
-                while (valueStart < _end && _text[valueStart] == ' ') valueStart++;
+                int valueStart = SkipSpaces(afterColon);
                 value = ReadInline(valueStart, indent, depth + 1, map, out next);
                 if (value is not null && !Outdented(next, indent)) return Fail<MappingNode>();
             }
@@ -219,8 +216,7 @@ internal sealed class ShapeReader
             if (lineAfter >= 0) item = ReadBelow(afterDash, lineAfter, indent, listAtColumn: false, depth + 1, list, out next);
             else
             {
-                int start = afterDash;
-                while (start < _end && _text[start] == ' ') start++;
+                int start = SkipSpaces(afterDash);
                 if (IsDash(start)) return Fail<SequenceNode>();
                 int column = start - LineStartOf(start);
                 if (KeyColon(start) >= 0) item = ReadMapping(start, column, depth + 1, list, out next);
@@ -339,6 +335,19 @@ internal sealed class ShapeReader
         return Scalar(StringPool.Get(_text.AsSpan(at, last - at)), ScalarStyle.Plain, at, last, depth, parent);
     }
 
+    /// <summary>
+    /// A quoted scalar from its opening quote to its closing one at <paramref name="close"/>: its text as written between
+    /// them, or, when it held escapes, as unescaped into <paramref name="sb"/> up to <paramref name="runStart"/>.
+    /// </summary>
+    private ScalarNode Quoted(int open, int close, System.Text.StringBuilder? sb, int runStart, ScalarStyle style, int depth,
+        YamlNode parent, out int end)
+    {
+        string value = sb is null ? StringPool.Get(_text.AsSpan(open + 1, close - open - 1))
+            : StringPool.Get(sb.Append(_text, runStart, close - runStart).ToString());
+        end = close + 1;
+        return Scalar(value, style, open, end, depth, parent);
+    }
+
     private ScalarNode? SingleQuoted(int open, int depth, YamlNode parent, out int end)
     {
         end = open;
@@ -356,9 +365,7 @@ internal sealed class ShapeReader
                 i++;
                 continue;
             }
-            string value = sb is null ? StringPool.Get(_text.AsSpan(open + 1, i - open - 1)) : sb.Append(_text, runStart, i - runStart).ToString();
-            end = i + 1;
-            return Scalar(StringPool.Get(value), ScalarStyle.SingleQuoted, open, end, depth, parent);
+            return Quoted(open, i, sb, runStart, ScalarStyle.SingleQuoted, depth, parent, out end);
         }
         return Fail<ScalarNode>();
     }
@@ -372,13 +379,7 @@ internal sealed class ShapeReader
         {
             char c = _text[i];
             if (c is '\n' or '\r') return Fail<ScalarNode>();
-            if (c == '"')
-            {
-                string value = sb is null ? StringPool.Get(_text.AsSpan(open + 1, i - open - 1))
-                    : sb.Append(_text, runStart, i - runStart).ToString();
-                end = i + 1;
-                return Scalar(StringPool.Get(value), ScalarStyle.DoubleQuoted, open, end, depth, parent);
-            }
+            if (c == '"') return Quoted(open, i, sb, runStart, ScalarStyle.DoubleQuoted, depth, parent, out end);
             if (c != '\\') continue;
             sb ??= new();
             sb.Append(_text, runStart, i - runStart);
@@ -413,13 +414,11 @@ internal sealed class ShapeReader
         end = open;
         if (depth > _maxDepth - 1) return Fail<SequenceNode>();
         var list = new SequenceNode { IsFlow = true, Segment = _anchor, Parent = parent, Depth = depth };
-        int i = open + 1;
-        while (true)
+        int i = FlowItem(open + 1, ']', out bool closed);
+        while (!closed)
         {
-            while (i < _end && _text[i] == ' ') i++;
-            if (i >= _end) return Fail<SequenceNode>();
+            if (i < 0) return Fail<SequenceNode>();
             char c = _text[i];
-            if (c == ']' && list.Items.Count == 0) break;
             YamlNode? item;
             int itemEnd;
             if (c == '"') item = DoubleQuoted(i, depth + 1, list, out itemEnd);
@@ -428,9 +427,7 @@ internal sealed class ShapeReader
             else item = FlowPlain(i, ']', depth + 1, list, out itemEnd);
             if (item is null) return null;
             list.Items.Add(item);
-            i = AfterFlowItem(itemEnd, ']', out bool closed);
-            if (i < 0) return Fail<SequenceNode>();
-            if (closed) break;
+            i = AfterFlowItem(itemEnd, ']', out closed);
         }
         // The general reader ends a flow list's span at its ']' (not after it).
         list.Span = Abs(open, i);
@@ -447,12 +444,10 @@ internal sealed class ShapeReader
         end = open;
         if (depth > _maxDepth - 1) return Fail<MappingNode>();
         var map = new MappingNode { IsFlow = true, Segment = _anchor, Parent = parent, Depth = depth };
-        int i = open + 1;
-        while (true)
+        int i = FlowItem(open + 1, '}', out bool closed);
+        while (!closed)
         {
-            while (i < _end && _text[i] == ' ') i++;
-            if (i >= _end) return Fail<MappingNode>();
-            if (_text[i] == '}' && map.Entries.Count == 0) break;
+            if (i < 0) return Fail<MappingNode>();
             int keyStart = i;
             if (IsIndicator(_text[i])) return Fail<MappingNode>();
             while (i < _end && _text[i] is not (':' or ',' or '}' or ']' or '[' or '{' or '#' or '"' or '\'' or '\n' or '\r')) i++;
@@ -463,8 +458,7 @@ internal sealed class ShapeReader
             string keyText = StringPool.Get(_text.AsSpan(keyStart, keyEnd - keyStart));
             if (HasKey(map.Entries, keyText)) return Fail<MappingNode>();
             var key = Scalar(keyText, ScalarStyle.Plain, keyStart, keyEnd, depth + 1, map);
-            i++;
-            while (i < _end && _text[i] == ' ') i++;
+            i = SkipSpaces(i + 1);
             if (i >= _end) return Fail<MappingNode>();
             char c = _text[i];
             ScalarNode? value;
@@ -474,14 +468,23 @@ internal sealed class ShapeReader
             else value = FlowPlain(i, '}', depth + 1, map, out valueEnd);
             if (value is null) return null;
             map.Entries.Add(new YamlEntry { Key = key, Value = value });
-            i = AfterFlowItem(valueEnd, '}', out bool closed);
-            if (i < 0) return Fail<MappingNode>();
-            if (closed) break;
+            i = AfterFlowItem(valueEnd, '}', out closed);
         }
         // Like a flow list's, the general reader ends a flow mapping's span at its '}'.
         map.Span = Abs(open, i);
         end = i + 1;
         return map;
+    }
+
+    /// <summary>
+    /// Where the first item of a flow list or mapping stands (from just after its opening bracket), or its
+    /// <paramref name="close"/> for an empty one (<paramref name="closed"/>); -1 when the line ends first.
+    /// </summary>
+    private int FlowItem(int at, char close, out bool closed)
+    {
+        int i = SkipSpaces(at);
+        closed = i < _end && _text[i] == close;
+        return i < _end ? i : -1;
     }
 
     /// <summary>
@@ -491,19 +494,18 @@ internal sealed class ShapeReader
     /// </summary>
     private int AfterFlowItem(int at, char close, out bool closed)
     {
-        closed = false;
-        int i = at;
-        while (i < _end && _text[i] == ' ') i++;
-        if (i >= _end) return -1;
-        if (_text[i] == close)
-        {
-            closed = true;
-            return i;
-        }
-        if (_text[i] != ',') return -1;
-        i++;
-        while (i < _end && _text[i] == ' ') i++;
-        return i >= _end || _text[i] == close ? -1 : i;
+        int i = SkipSpaces(at);
+        closed = i < _end && _text[i] == close;
+        if (closed) return i;
+        if (i >= _end || _text[i] != ',') return -1;
+        i = FlowItem(i + 1, close, out bool empty);
+        return empty ? -1 : i;
+    }
+
+    private int SkipSpaces(int at)
+    {
+        while (at < _end && _text[at] == ' ') at++;
+        return at;
     }
 
     /// <summary>A plain scalar inside a flow list (<paramref name="close"/> ']') or flow mapping ('}').</summary>
@@ -539,8 +541,7 @@ internal sealed class ShapeReader
         if (i < _end && _text[i] == '-') { strip = true; i++; }
         int line = EndOfLine(i);
         if (line < 0 || line >= _end) return Fail<ScalarNode>();
-        int column = 0;
-        while (line + column < _end && _text[line + column] == ' ') column++;
+        int column = SkipSpaces(line) - line;
         // The first line sets the indentation; it must have content and stand right of the key or dash.
         if (column <= indent || line + column >= _end || _text[line + column] is '\n' or '\r') return Fail<ScalarNode>();
         var value = new System.Text.StringBuilder();
@@ -548,8 +549,7 @@ internal sealed class ShapeReader
         bool any = false, lastBroken = false;
         while (line < _end)
         {
-            int spaces = 0;
-            while (line + spaces < _end && _text[line + spaces] == ' ') spaces++;
+            int spaces = SkipSpaces(line) - line;
             int contentEnd = ContentEnd(line + spaces);
             bool blank = line + spaces == contentEnd;
             if (blank)
