@@ -108,6 +108,13 @@ public static class ColdBench
         var lines = text.Split('\n');
         var rng = new Random(7);
         var (keys, timeouts) = await Typing.IntoTitlesAsync(c, uri, lines, rng, keystrokes, StepTimeout);
+        if (showLog) Console.Error.WriteLine($"    {clock.ElapsedMilliseconds,6} ms typed");
+        // TIMELINE_BENCH_HOLD=S: a pause of S seconds after the typing, to take a heap dump of the server (dotnet-gcdump).
+        if (int.TryParse(Environment.GetEnvironmentVariable("TIMELINE_BENCH_HOLD"), out int hold))
+        {
+            Console.Error.WriteLine($"    server {p.Id}: holding {hold} s");
+            await Task.Delay(TimeSpan.FromSeconds(hold));
+        }
 
         // Completions right after the edits: a few letters into the place lists of events spread over the file.
         var sw = new Stopwatch();
@@ -127,6 +134,7 @@ public static class ColdBench
             if (r["result"]?["isIncomplete"]?.GetValue<bool>() == true) incomplete++;
         }
 
+        if (showLog) Console.Error.WriteLine($"    {clock.ElapsedMilliseconds,6} ms completions asked");
         // The highest memory counts the whole start: wait until the workspace is read, and a second more.
         double read = double.NaN;
         if (indexedLogLine is not null)
@@ -172,13 +180,18 @@ public sealed class RssSampler : IDisposable
 
     public RssSampler(int pid, TimeSpan interval)
     {
+        // TIMELINE_BENCH_RSS=1: every new highest, with when it came (to see which step makes it).
+        bool trace = Environment.GetEnvironmentVariable("TIMELINE_BENCH_RSS") == "1";
+        var clock = Stopwatch.StartNew();
         _loop = Task.Run(async () =>
         {
             using var timer = new PeriodicTimer(interval);
             do
             {
                 long kb = Read(pid);
-                if (kb > Volatile.Read(ref _peak)) Volatile.Write(ref _peak, kb);
+                if (kb <= Volatile.Read(ref _peak)) continue;
+                Volatile.Write(ref _peak, kb);
+                if (trace) Console.Error.WriteLine($"    {clock.ElapsedMilliseconds,6} ms resident {kb / 1024.0:F0} MB");
             }
             while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false));
         });

@@ -43,7 +43,10 @@ if (args.Length >= 2 && args[0] == "stages")
         Console.WriteLine($"round {round}: read {read} ms, yaml {yaml} ms ({yamlCpu} ms CPU), file analysis (yaml included) " +
             $"{analyze} ms, load {load} ms, project checks {check} ms; allocated so far {GC.GetTotalAllocatedBytes() >> 20} MB, " +
             $"collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, " +
-            $"paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms, heap {GC.GetTotalMemory(false) >> 20} MB");
+            $"paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms, heap {GC.GetTotalMemory(false) >> 20} MB, " +
+            $"live once checked {GC.GetTotalMemory(forceFullCollection: true) >> 20} MB");
+        GC.KeepAlive(project);
+        GC.KeepAlive(result);
     }
     return 0;
 }

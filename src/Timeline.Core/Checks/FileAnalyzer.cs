@@ -547,12 +547,12 @@ public static class FileAnalyzer
                             return null;
                         }
                         if (low > high)
-                            Add(ReversedRangeRule.Rule, (m.Find("low")!.Value).Span, $"low ({low}) is above high ({high}); swap the two numbers");
+                            Add(ReversedRangeRule.Rule, m["low"]!.Span, $"low ({low}) is above high ({high}); swap the two numbers");
                         else if (best is { } b && ((low is { } l && b < l) || (high is { } h && b > h)))
                         {
                             string lowText = low?.ToString(CultureInfo.InvariantCulture) ?? "…";
                             string highText = high?.ToString(CultureInfo.InvariantCulture) ?? "…";
-                            Add(ReversedRangeRule.Rule, m.Find("best")!.Value.Span,
+                            Add(ReversedRangeRule.Rule, m["best"]!.Span,
                                 $"best ({b}) is outside the range from low to high ({lowText} to {highText}); write a best between them");
                         }
                         return new Count(CountForm.Range, low ?? best, high ?? best, best, $"{low}-{high}");

@@ -14,7 +14,11 @@ public static class RuleDocs
     public const string BaseUrl = "https://github.com/timeline-lang/timeline/blob/main/docs/rules/";
 
     /// <summary>The page of a rule (an editor's link on each diagnostic; SARIF's helpUri).</summary>
-    public static string Url(Rule rule) => $"{BaseUrl}{rule.Code}.md";
+    public static string Url(Rule rule) =>
+        // Made once per rule: every diagnostic an editor is sent carries it (10,000 of them on each keystroke in a large file).
+        Urls.GetOrAdd(rule.Code, code => $"{BaseUrl}{code}.md");
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Urls = new(StringComparer.Ordinal);
 
     private static readonly Dictionary<RulePass, string> PassWords = new()
     {

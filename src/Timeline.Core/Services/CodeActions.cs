@@ -63,7 +63,7 @@ public static class CodeActions
         for (int i = 0; i < seq.Items.Count; i++)
         {
             // Never above the end of the item before (a block scalar's lines may begin with '#').
-            int floor = i == 0 ? src.LineOf(root.Find("events")!.Key.Span.Start) + 1
+            int floor = i == 0 ? src.LineOf(root.Find("events")!.Value.Key.Span.Start) + 1
                 : src.LineOf(Math.Max(seq.Items[i - 1].Span.Start, seq.Items[i - 1].Span.End - 1)) + 1;
             starts.Add(src.LineStart(FirstLineWithComments(src, src.LineOf(seq.Items[i].Span.Start), floor)));
         }

@@ -172,7 +172,7 @@ internal sealed class ShapeReader
             int keyEnd = colon;
             while (keyEnd > at && _text[keyEnd - 1] == ' ') keyEnd--;
             string keyText = StringPool.Get(_text.AsSpan(at, keyEnd - at));
-            if (HasKey(entries, keyText)) return Fail<MappingNode>();
+            if (HasKey(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(entries), keyText)) return Fail<MappingNode>();
             var key = new ScalarNode { Value = keyText, Segment = _anchor, Parent = map, Depth = depth + 1 };
             key.Span = Abs(at, keyEnd);
             YamlNode? value;
@@ -195,8 +195,7 @@ internal sealed class ShapeReader
         }
         map.Span = new Text.TextSpan(entries[0].Key.Span.Start, entries[^1].Value.Span.End);
         // Read into a list kept for the next mapping, then copied at its size: no list grows by doubling.
-        map.Entries.Capacity = entries.Count;
-        map.Entries.AddRange(entries);
+        map.SetEntries(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(entries));
         _entries.Return(entries);
         return map;
     }
@@ -237,8 +236,7 @@ internal sealed class ShapeReader
             dash = following + col;
         }
         list.Span = new Text.TextSpan(listStart + _shift, items[^1].Span.End);
-        list.Items.Capacity = items.Count;
-        list.Items.AddRange(items);
+        list.SetItems(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(items));
         _items.Return(items);
         return list;
     }
@@ -287,7 +285,7 @@ internal sealed class ShapeReader
         return -1;
     }
 
-    private static bool HasKey(List<YamlEntry> entries, string key)
+    private static bool HasKey(ReadOnlySpan<YamlEntry> entries, string key)
     {
         foreach (var e in entries) if (ReferenceEquals(e.KeyText, key) || e.KeyText == key) return true;
         return false;
@@ -426,7 +424,7 @@ internal sealed class ShapeReader
             else if (c == '{') item = FlowMapping(i, depth + 1, list, out itemEnd);
             else item = FlowPlain(i, ']', depth + 1, list, out itemEnd);
             if (item is null) return null;
-            list.Items.Add(item);
+            list.Add(item);
             i = AfterFlowItem(itemEnd, ']', out closed);
         }
         // The general reader ends a flow list's span at its ']' (not after it).
@@ -456,7 +454,7 @@ internal sealed class ShapeReader
             int keyEnd = i;
             while (keyEnd > keyStart && _text[keyEnd - 1] == ' ') keyEnd--;
             string keyText = StringPool.Get(_text.AsSpan(keyStart, keyEnd - keyStart));
-            if (HasKey(map.Entries, keyText)) return Fail<MappingNode>();
+            if (HasKey(map.Entries.AsSpan(), keyText)) return Fail<MappingNode>();
             var key = Scalar(keyText, ScalarStyle.Plain, keyStart, keyEnd, depth + 1, map);
             i = SkipSpaces(i + 1);
             if (i >= _end) return Fail<MappingNode>();
@@ -467,7 +465,7 @@ internal sealed class ShapeReader
             else if (c == '\'') value = SingleQuoted(i, depth + 1, map, out valueEnd);
             else value = FlowPlain(i, '}', depth + 1, map, out valueEnd);
             if (value is null) return null;
-            map.Entries.Add(new YamlEntry { Key = key, Value = value });
+            map.Add(new YamlEntry { Key = key, Value = value });
             i = AfterFlowItem(valueEnd, '}', out closed);
         }
         // Like a flow list's, the general reader ends a flow mapping's span at its '}'.

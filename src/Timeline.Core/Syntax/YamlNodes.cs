@@ -89,8 +89,8 @@ public abstract class YamlNode
     public abstract string KindName { get; }
 
     /// <summary>
-    /// Gives every list under a node that was read its exact size: a list grows by doubling while it is
-    /// read, and a tree kept for the life of a file would otherwise keep the slack (a sixth of its arrays).
+    /// Gives every collection under a node that was read its exact size: a collection grows by doubling
+    /// while it is read, and a tree kept for the life of a file would otherwise keep the slack.
     /// </summary>
     internal static void TrimLists(YamlNode? root)
     {
@@ -102,7 +102,7 @@ public abstract class YamlNode
             switch (stack.Pop())
             {
                 case MappingNode m:
-                    if (m.Entries.Capacity != m.Entries.Count) m.Entries.Capacity = m.Entries.Count;
+                    m.Trim();
                     foreach (var e in m.Entries)
                     {
                         if (e.Value is MappingNode or SequenceNode) stack.Push(e.Value);
@@ -110,11 +110,64 @@ public abstract class YamlNode
                     }
                     break;
                 case SequenceNode q:
-                    if (q.Items.Capacity != q.Items.Count) q.Items.Capacity = q.Items.Count;
+                    q.Trim();
                     foreach (var i in q.Items) if (i is MappingNode or SequenceNode) stack.Push(i);
                     break;
             }
         }
+    }
+}
+
+/// <summary>
+/// The children of a collection as its node keeps them: an array and how much of it is used. A
+/// collection keeps no list object of its own (a file of 10,000 events has ~70,000 collections).
+/// </summary>
+public readonly struct NodeList<T> : IReadOnlyList<T>
+{
+    private readonly T[] _items;
+    private readonly int _count;
+
+    internal NodeList(T[] items, int count) { _items = items; _count = count; }
+
+    public int Count => _count;
+
+    public T this[int index] => (uint)index < (uint)_count ? _items[index] : throw new ArgumentOutOfRangeException(nameof(index));
+
+    public ReadOnlySpan<T> AsSpan() => new(_items, 0, _count);
+
+    public Enumerator GetEnumerator() => new(_items, _count);
+    IEnumerator<T> IEnumerable<T>.GetEnumerator() => GetEnumerator();
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public struct Enumerator(T[] items, int count) : IEnumerator<T>
+    {
+        private int _at = -1;
+        public readonly T Current => items[_at];
+        readonly object? System.Collections.IEnumerator.Current => Current;
+        public bool MoveNext() => ++_at < count;
+        public void Reset() => _at = -1;
+        public readonly void Dispose() { }
+    }
+}
+
+/// <summary>The growing array behind a <see cref="NodeList{T}"/>, kept in the collection's node.</summary>
+internal static class NodeArrays
+{
+    public static void Add<T>(ref T[] items, ref int count, T item)
+    {
+        if (count == items.Length) Array.Resize(ref items, Math.Max(4, count * 2));
+        items[count++] = item;
+    }
+
+    public static void Set<T>(ref T[] items, ref int count, ReadOnlySpan<T> from)
+    {
+        items = from.Length == 0 ? Array.Empty<T>() : from.ToArray();
+        count = from.Length;
+    }
+
+    public static void Trim<T>(ref T[] items, int count)
+    {
+        if (items.Length != count) Array.Resize(ref items, count);
     }
 }
 
@@ -129,30 +182,39 @@ public sealed class ScalarNode : YamlNode
     public override string KindName => IsNull ? "nothing" : "text";
 }
 
-public sealed class YamlEntry
+/// <summary>A key and its value, kept in its mapping's array (a file of 10,000 events has ~100,000 of them).</summary>
+public readonly struct YamlEntry
 {
     public required YamlNode Key { get; init; }
     public required YamlNode Value { get; init; }
+    /// <summary>Whether this is an entry at all, rather than the default of none.</summary>
+    public bool Exists => Key is not null;
     /// <summary>The key's text when it is a scalar; otherwise null.</summary>
     public string? KeyText => (Key as ScalarNode)?.Value;
 }
 
 public sealed class MappingNode : YamlNode
 {
-    public List<YamlEntry> Entries { get; } = new();
+    private YamlEntry[] _entries = Array.Empty<YamlEntry>();
+    private int _count;
+
+    public NodeList<YamlEntry> Entries => new(_entries, _count);
+    internal void Add(YamlEntry entry) => NodeArrays.Add(ref _entries, ref _count, entry);
+    internal void SetEntries(ReadOnlySpan<YamlEntry> entries) => NodeArrays.Set(ref _entries, ref _count, entries);
+    internal void Trim() => NodeArrays.Trim(ref _entries, _count);
     public bool IsFlow { get => _kindFlags != 0; init => _kindFlags = value ? (byte)1 : (byte)0; }
     public override string KindName => "a mapping";
 
     public YamlEntry? Find(string key)
     {
-        foreach (var e in Entries) if (e.KeyText == key) return e;
+        for (int i = 0; i < _count; i++) if (_entries[i].KeyText == key) return _entries[i];
         return null;
     }
 
     public YamlNode? this[string key] => Find(key)?.Value;
 
     /// <summary>The items of the list under a key (none if the key is missing or holds something else).</summary>
-    public IEnumerable<YamlNode> ItemsOf(string key) => this[key] is SequenceNode s ? s.Items : Enumerable.Empty<YamlNode>();
+    public NodeList<YamlNode> ItemsOf(string key) => this[key] is SequenceNode s ? s.Items : default;
 
     /// <summary>The mappings among the items of the list under a key.</summary>
     public IEnumerable<MappingNode> ObjectsOf(string key) => ItemsOf(key).OfType<MappingNode>();
@@ -160,7 +222,14 @@ public sealed class MappingNode : YamlNode
 
 public sealed class SequenceNode : YamlNode
 {
-    public List<YamlNode> Items { get; internal set; } = new();
+    private YamlNode[] _items = Array.Empty<YamlNode>();
+    private int _count;
+
+    public NodeList<YamlNode> Items => new(_items, _count);
+    internal void Add(YamlNode item) => NodeArrays.Add(ref _items, ref _count, item);
+    internal void SetItems(ReadOnlySpan<YamlNode> items) => NodeArrays.Set(ref _items, ref _count, items);
+    internal void Clear() { _items = Array.Empty<YamlNode>(); _count = 0; }
+    internal void Trim() => NodeArrays.Trim(ref _items, _count);
     public bool IsFlow { get => _kindFlags != 0; init => _kindFlags = value ? (byte)1 : (byte)0; }
     public override string KindName => "a list";
 }

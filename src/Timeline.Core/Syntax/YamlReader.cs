@@ -96,33 +96,34 @@ public static class YamlReader
                 {
                     // Written only when it changes: an item kept from the last version then points to nothing newer than itself.
                     if (!ReferenceEquals(item.Parent, list)) item.Parent = list;
-                    list.Items.Add(item);
+                    list.Add(item);
                 }
                 listEnd = Math.Max(listEnd, items.Span.End);
                 continue;
             }
             Close();
             if (part.Root is not MappingNode m) continue;
-            foreach (var entry in m.Entries)
+            for (int e = 0; e < m.Entries.Count; e++)
             {
+                var entry = m.Entries[e];
                 entry.Key.Parent = root;
                 entry.Value.Parent = root;
                 if (entry.KeyText is { } k && !keys.Add(k))
                     problems.Add(new SyntaxProblem(DuplicateKeyRule.Rule, entry.Key.Span,
                         $"the key '{k}' is written twice here; keep one '{k}:' and put into it what the two say"));
-                if (seg.Role == SegmentRole.ListHeader && ReferenceEquals(entry, m.Entries[^1]) && entry.Value is ScalarNode { IsEmpty: true })
+                if (seg.Role == SegmentRole.ListHeader && e == m.Entries.Count - 1 && entry.Value is ScalarNode { IsEmpty: true })
                 {
                     // The list's items follow in segments of their own.
                     list = part.List ?? new SequenceNode();
                     list.Parent = root;
                     list.Depth = 2;
-                    list.Items = new List<YamlNode>();
+                    list.Clear();
                     list.Span = new TextSpan(entry.Value.Span.Start, entry.Value.Span.Start);
                     listEnd = list.Span.End;
-                    root.Entries.Add(new YamlEntry { Key = entry.Key, Value = list });
+                    root.Add(new YamlEntry { Key = entry.Key, Value = list });
                     continue;
                 }
-                root.Entries.Add(entry);
+                root.Add(entry);
             }
         }
         Close();
@@ -506,7 +507,7 @@ public static class YamlReader
                                     Value = "", Segment = _anchor,
                                     Span = new TextSpan(k.Span.End, k.Span.End), Parent = pm, Depth = pm.Depth + 1
                                 };
-                                pm.Entries.Add(new YamlEntry { Key = k, Value = empty });
+                                pm.Add(new YamlEntry { Key = k, Value = empty });
                             }
                             break;
                         }
@@ -592,7 +593,7 @@ public static class YamlReader
             switch (frame.Node)
             {
                 case SequenceNode seq:
-                    seq.Items.Add(node);
+                    seq.Add(node);
                     break;
                 case MappingNode map:
                     if (frame.PendingKey is null)
@@ -606,7 +607,7 @@ public static class YamlReader
                     {
                         if (node is ScalarNode { IsEmpty: true } && node.Span.Start < frame.PendingKey.Span.End)
                             node.Span = new TextSpan(frame.PendingKey.Span.End, frame.PendingKey.Span.End);
-                        map.Entries.Add(new YamlEntry { Key = frame.PendingKey, Value = node });
+                        map.Add(new YamlEntry { Key = frame.PendingKey, Value = node });
                         frame.PendingKey = null;
                     }
                     break;

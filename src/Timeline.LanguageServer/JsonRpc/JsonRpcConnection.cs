@@ -351,7 +351,7 @@ public sealed class JsonRpcConnection
     private async Task SendAsync(Action<Utf8JsonWriter> members, bool isOwnMessage)
     {
         if (_closed && isOwnMessage) return;
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using var buffer = new PooledBuffer();
         using (var w = new Utf8JsonWriter(buffer, WriterOptions))
         {
             w.WriteStartObject();
@@ -384,3 +384,53 @@ public sealed class JsonRpcConnection
 
 /// <summary>Parameters that do not have the shape a method needs.</summary>
 public sealed class InvalidParamsException(string message) : Exception(message);
+
+/// <summary>
+/// A message being written. A file's diagnostics are megabytes of JSON on every keystroke: written into a
+/// buffer that grows by doubling, each such message left ~8 MB of large-object garbage, which only a full
+/// collection frees. The largest array a message needed is kept for the next one (one array, not one of
+/// each size as a shared pool would keep); a message written meanwhile starts small, in its own.
+/// </summary>
+internal sealed class PooledBuffer : System.Buffers.IBufferWriter<byte>, IDisposable
+{
+    private const int Small = 64 * 1024;
+    private static byte[]? s_spare;
+    private byte[] _array = Interlocked.Exchange(ref s_spare, null) ?? new byte[4096];
+    private int _written;
+
+    public ReadOnlyMemory<byte> WrittenMemory => _array.AsMemory(0, _written);
+
+    public void Advance(int count) => _written += count;
+
+    public Memory<byte> GetMemory(int sizeHint = 0)
+    {
+        Ensure(sizeHint);
+        return _array.AsMemory(_written);
+    }
+
+    public Span<byte> GetSpan(int sizeHint = 0)
+    {
+        Ensure(sizeHint);
+        return _array.AsSpan(_written);
+    }
+
+    private void Ensure(int sizeHint)
+    {
+        int need = _written + Math.Max(sizeHint, 1);
+        if (need <= _array.Length) return;
+        var bigger = new byte[Math.Max(need, checked(_array.Length * 2))];
+        _array.AsSpan(0, _written).CopyTo(bigger);
+        _array = bigger;
+    }
+
+    public void Dispose()
+    {
+        var array = _array;
+        _array = [];
+        _written = 0;
+        // Kept if it is the largest yet: a small message does not push out the array of a large one.
+        if (array.Length < Small) return;
+        var spare = Volatile.Read(ref s_spare);
+        if (spare is null || spare.Length <= array.Length) Interlocked.CompareExchange(ref s_spare, array, spare);
+    }
+}
