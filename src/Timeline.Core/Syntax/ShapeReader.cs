@@ -162,7 +162,7 @@ internal sealed class ShapeReader
     {
         next = _end;
         if (depth > _maxDepth - 1) return Fail<MappingNode>();
-        var map = new MappingNode { Segment = _anchor, Parent = parent, Depth = depth };
+        var map = new MappingNode { Segment = _anchor, Parent = parent };
         var entries = _entries.Rent();
         int at = keyStart;
         while (true)
@@ -173,7 +173,7 @@ internal sealed class ShapeReader
             while (keyEnd > at && _text[keyEnd - 1] == ' ') keyEnd--;
             string keyText = StringPool.Get(_text.AsSpan(at, keyEnd - at));
             if (HasKey(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(entries), keyText)) return Fail<MappingNode>();
-            var key = new ScalarNode { Value = keyText, Segment = _anchor, Parent = map, Depth = depth + 1 };
+            var key = new ScalarNode { Value = keyText, Segment = _anchor, Parent = map };
             key.Span = Abs(at, keyEnd);
             YamlNode? value;
             int afterColon = colon + 1;
@@ -204,7 +204,7 @@ internal sealed class ShapeReader
     {
         next = _end;
         if (depth > _maxDepth - 1) return Fail<SequenceNode>();
-        var list = new SequenceNode { Segment = _anchor, Parent = parent, Depth = depth };
+        var list = new SequenceNode { Segment = _anchor, Parent = parent };
         var items = _items.Rent();
         int listStart = dash;
         while (true)
@@ -411,7 +411,7 @@ internal sealed class ShapeReader
     {
         end = open;
         if (depth > _maxDepth - 1) return Fail<SequenceNode>();
-        var list = new SequenceNode { IsFlow = true, Segment = _anchor, Parent = parent, Depth = depth };
+        var list = new SequenceNode { IsFlow = true, Segment = _anchor, Parent = parent };
         int i = FlowItem(open + 1, ']', out bool closed);
         while (!closed)
         {
@@ -441,7 +441,7 @@ internal sealed class ShapeReader
     {
         end = open;
         if (depth > _maxDepth - 1) return Fail<MappingNode>();
-        var map = new MappingNode { IsFlow = true, Segment = _anchor, Parent = parent, Depth = depth };
+        var map = new MappingNode { IsFlow = true, Segment = _anchor, Parent = parent };
         int i = FlowItem(open + 1, '}', out bool closed);
         while (!closed)
         {
@@ -581,7 +581,7 @@ internal sealed class ShapeReader
 
     private ScalarNode Scalar(string value, ScalarStyle style, int start, int end, int depth, YamlNode parent)
     {
-        var node = new ScalarNode { Value = value, Style = style, Segment = _anchor, Parent = parent, Depth = depth };
+        var node = new ScalarNode { Value = value, Style = style, Segment = _anchor, Parent = parent };
         node.Span = Abs(start, end);
         return node;
     }

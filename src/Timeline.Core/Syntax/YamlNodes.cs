@@ -17,17 +17,32 @@ public sealed class SegmentAnchor
 /// <summary>A node of the YAML tree. Spans are UTF-16 offsets into the original text.</summary>
 /// <remarks>
 /// A file of 10,000 events has ~240,000 nodes, so every field counts: a node keeps two references (its
-/// segment and its parent) and its span, depth and flags in 12 bytes, so that a scalar with its value takes
-/// 56 bytes. Tags and anchors are rare and kept in a table beside the tree, looked up only for the nodes
-/// marked as having them.
+/// segment and its parent) and its span and flags in 8 bytes, so that a scalar with its value takes 48
+/// bytes. Its depth is counted up its parents when asked. Tags and anchors are rare and kept in a table
+/// beside the tree, looked up only for the nodes marked as having them.
 /// </remarks>
 public abstract class YamlNode
 {
-    private int _start, _end;
-    private ushort _depth;
-    private bool _hasProperties;
-    // The small fields of the kinds of node (a scalar's style, a collection's flow flag) fit beside these.
-    private protected byte _kindFlags;
+    private int _start;
+    // The end, in the low 28 bits; above it, the small field of the kinds of node (a scalar's style, a
+    // collection's flow flag: 3 bits) and whether the node has a tag or an anchor (the sign bit).
+    private int _endAndFlags;
+    private const int EndMask = (1 << 28) - 1;
+    private const int KindShift = 28, KindMask = 0x7;
+
+    /// <summary>
+    /// The largest offset a node's span may hold: the reader refuses longer texts
+    /// (<see cref="YamlReader.IsTooLarge(Text.SourceText, ReaderLimits)"/>).
+    /// </summary>
+    internal const int MaxOffset = EndMask;
+
+    private protected int KindFlags
+    {
+        get => (_endAndFlags >>> KindShift) & KindMask;
+        init => _endAndFlags = (_endAndFlags & ~(KindMask << KindShift)) | ((value & KindMask) << KindShift);
+    }
+
+    private bool HasProperties => _endAndFlags < 0;
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<YamlNode, Properties> PropertiesOf = new();
 
@@ -37,12 +52,12 @@ public abstract class YamlNode
         public int TagStart = -1, TagEnd, AnchorStart = -1, AnchorEnd;
     }
 
-    private Properties? Props => _hasProperties && PropertiesOf.TryGetValue(this, out var p) ? p : null;
+    private Properties? Props => HasProperties && PropertiesOf.TryGetValue(this, out var p) ? p : null;
 
     private Properties NewProps()
     {
         var p = PropertiesOf.GetValue(this, _ => new Properties());
-        _hasProperties = true;
+        _endAndFlags |= int.MinValue;
         return p;
     }
 
@@ -52,8 +67,14 @@ public abstract class YamlNode
     /// <summary>The node's own text, from its first to its last character (anchor and tag excluded).</summary>
     public TextSpan Span
     {
-        get => new(_start + Segment.Start, _end + Segment.Start);
-        internal set { _start = value.Start - Segment.Start; _end = value.End - Segment.Start; }
+        get => new(_start + Segment.Start, (_endAndFlags & EndMask) + Segment.Start);
+        internal set
+        {
+            int end = value.End - Segment.Start;
+            System.Diagnostics.Debug.Assert(end is >= 0 and <= MaxOffset, "a node's end fits in 28 bits");
+            _start = value.Start - Segment.Start;
+            _endAndFlags = (_endAndFlags & ~EndMask) | (end & EndMask);
+        }
     }
 
     public YamlNode? Parent { get; internal set; }
@@ -83,8 +104,16 @@ public abstract class YamlNode
         }
     }
 
-    /// <summary>How deeply the node is nested (the root is 1); the reader's depth limit keeps it far below 65,535.</summary>
-    public int Depth { get => _depth; internal set => _depth = (ushort)Math.Clamp(value, 0, ushort.MaxValue); }
+    /// <summary>How deeply the node is nested (the root is 1), counted up its parents (the reader's depth limit keeps it short).</summary>
+    public int Depth
+    {
+        get
+        {
+            int depth = 1;
+            for (var p = Parent; p is not null; p = p.Parent) depth++;
+            return depth;
+        }
+    }
 
     public abstract string KindName { get; }
 
@@ -124,25 +153,30 @@ public abstract class YamlNode
 /// </summary>
 public readonly struct NodeList<T> : IReadOnlyList<T>
 {
-    private readonly T[] _items;
+    private readonly T[]? _items;
+    // The child of a collection of one, which keeps it without an array (most of an event's lists hold one item).
+    private readonly T _only;
     private readonly int _count;
 
-    internal NodeList(T[] items, int count) { _items = items; _count = count; }
+    internal NodeList(T[] items, int count) { _items = items; _count = count; _only = default!; }
+
+    internal NodeList(T only) { _only = only; _count = 1; }
 
     public int Count => _count;
 
-    public T this[int index] => (uint)index < (uint)_count ? _items[index] : throw new ArgumentOutOfRangeException(nameof(index));
+    public T this[int index] => (uint)index >= (uint)_count ? throw new ArgumentOutOfRangeException(nameof(index))
+        : _items is null ? _only : _items[index];
 
-    public ReadOnlySpan<T> AsSpan() => new(_items, 0, _count);
+    public ReadOnlySpan<T> AsSpan() => _items is not null ? new ReadOnlySpan<T>(_items, 0, _count) : _count == 1 ? new[] { _only } : default;
 
-    public Enumerator GetEnumerator() => new(_items, _count);
+    public Enumerator GetEnumerator() => new(_items, _only, _count);
     IEnumerator<T> IEnumerable<T>.GetEnumerator() => GetEnumerator();
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
-    public struct Enumerator(T[] items, int count) : IEnumerator<T>
+    public struct Enumerator(T[]? items, T only, int count) : IEnumerator<T>
     {
         private int _at = -1;
-        public readonly T Current => items[_at];
+        public readonly T Current => items is null ? only : items[_at];
         readonly object? System.Collections.IEnumerator.Current => Current;
         public bool MoveNext() => ++_at < count;
         public void Reset() => _at = -1;
@@ -174,7 +208,7 @@ internal static class NodeArrays
 public sealed class ScalarNode : YamlNode
 {
     public required string Value { get; init; }
-    public ScalarStyle Style { get => (ScalarStyle)_kindFlags; init => _kindFlags = (byte)value; }
+    public ScalarStyle Style { get => (ScalarStyle)KindFlags; init => KindFlags = (int)value; }
 
     /// <summary>An empty plain scalar, or a plain <c>~</c> / <c>null</c>: a value that was not written.</summary>
     public bool IsNull => Style == ScalarStyle.Plain && (Value.Length == 0 || Value == "~" || Value is "null" or "Null" or "NULL");
@@ -202,7 +236,7 @@ public sealed class MappingNode : YamlNode
     internal void Add(YamlEntry entry) => NodeArrays.Add(ref _entries, ref _count, entry);
     internal void SetEntries(ReadOnlySpan<YamlEntry> entries) => NodeArrays.Set(ref _entries, ref _count, entries);
     internal void Trim() => NodeArrays.Trim(ref _entries, _count);
-    public bool IsFlow { get => _kindFlags != 0; init => _kindFlags = value ? (byte)1 : (byte)0; }
+    public bool IsFlow { get => KindFlags != 0; init => KindFlags = value ? 1 : 0; }
     public override string KindName => "a mapping";
 
     public YamlEntry? Find(string key)
@@ -222,15 +256,49 @@ public sealed class MappingNode : YamlNode
 
 public sealed class SequenceNode : YamlNode
 {
-    private YamlNode[] _items = Array.Empty<YamlNode>();
+    // None (null), the only item (a node), or the items (an array, of which the first _count are used).
+    private object? _items;
     private int _count;
 
-    public NodeList<YamlNode> Items => new(_items, _count);
-    internal void Add(YamlNode item) => NodeArrays.Add(ref _items, ref _count, item);
-    internal void SetItems(ReadOnlySpan<YamlNode> items) => NodeArrays.Set(ref _items, ref _count, items);
-    internal void Clear() { _items = Array.Empty<YamlNode>(); _count = 0; }
-    internal void Trim() => NodeArrays.Trim(ref _items, _count);
-    public bool IsFlow { get => _kindFlags != 0; init => _kindFlags = value ? (byte)1 : (byte)0; }
+    public NodeList<YamlNode> Items => _items switch
+    {
+        YamlNode only => new(only),
+        YamlNode[] items => new(items, _count),
+        _ => default,
+    };
+
+    internal void Add(YamlNode item)
+    {
+        switch (_items)
+        {
+            case null: _items = item; break;
+            case YamlNode only: _items = new YamlNode[] { only, item, null!, null! }; break;
+            case YamlNode[] items:
+                var grown = items;
+                int count = _count;
+                NodeArrays.Add(ref grown, ref count, item);
+                _items = grown;
+                break;
+        }
+        _count++;
+    }
+
+    internal void SetItems(ReadOnlySpan<YamlNode> items)
+    {
+        _items = items.Length switch { 0 => null, 1 => items[0], _ => items.ToArray() };
+        _count = items.Length;
+    }
+
+    internal void Clear() { _items = null; _count = 0; }
+
+    internal void Trim()
+    {
+        if (_items is not YamlNode[] items || items.Length == _count) return;
+        if (_count == 1) _items = items[0];
+        else { NodeArrays.Trim(ref items, _count); _items = items; }
+    }
+
+    public bool IsFlow { get => KindFlags != 0; init => KindFlags = value ? 1 : 0; }
     public override string KindName => "a list";
 }
 

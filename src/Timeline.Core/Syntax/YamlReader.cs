@@ -52,11 +52,12 @@ public static class YamlReader
     /// Whether a file of this many bytes (as stored) is over the size limit for certain, so that it need not be read
     /// to be judged: a byte-order mark is not text, and under the limit the decoded text is judged as before.
     /// </summary>
-    public static bool IsTooLarge(long storedBytes, ReaderLimits limits) => storedBytes - 3 > limits.MaxBytes;
+    public static bool IsTooLarge(long storedBytes, ReaderLimits limits) => storedBytes - 3 > Math.Min(limits.MaxBytes, YamlNode.MaxOffset);
 
     /// <summary>Whether a text is over the size limit (and so is not read).</summary>
     public static bool IsTooLarge(SourceText source, ReaderLimits limits) =>
-        source.Length > limits.MaxBytes || (source.Length > limits.MaxBytes / 4 && source.Utf8Length() > limits.MaxBytes);
+        source.Length > Math.Min(limits.MaxBytes, YamlNode.MaxOffset)
+        || (source.Length > limits.MaxBytes / 4 && source.Utf8Length() > limits.MaxBytes);
 
     /// <summary>Files from this size on are read segment by segment on every core.</summary>
     public const int ParallelThreshold = 128 * 1024;
@@ -74,7 +75,7 @@ public static class YamlReader
     {
         var problems = new List<SyntaxProblem>();
         var skipped = new List<int>();
-        var root = new MappingNode { Depth = 1 };
+        var root = new MappingNode();
         var keys = new HashSet<string>(StringComparer.Ordinal);
         SequenceNode? list = null;
         int listEnd = 0;
@@ -116,7 +117,6 @@ public static class YamlReader
                     // The list's items follow in segments of their own.
                     list = part.List ?? new SequenceNode();
                     list.Parent = root;
-                    list.Depth = 2;
                     list.Clear();
                     list.Span = new TextSpan(entry.Value.Span.Start, entry.Value.Span.Start);
                     listEnd = list.Span.End;
@@ -505,7 +505,7 @@ public static class YamlReader
                                 var empty = new ScalarNode
                                 {
                                     Value = "", Segment = _anchor,
-                                    Span = new TextSpan(k.Span.End, k.Span.End), Parent = pm, Depth = pm.Depth + 1
+                                    Span = new TextSpan(k.Span.End, k.Span.End), Parent = pm
                                 };
                                 pm.Add(new YamlEntry { Key = k, Value = empty });
                             }
@@ -584,12 +584,10 @@ public static class YamlReader
             if (_stack.Count == 0)
             {
                 Root ??= node;
-                node.Depth = 1 + _depthOffset;
                 return;
             }
             var frame = _stack.Peek();
             node.Parent = frame.Node;
-            node.Depth = frame.Node.Depth + 1;
             switch (frame.Node)
             {
                 case SequenceNode seq:
