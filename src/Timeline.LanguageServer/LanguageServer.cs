@@ -62,6 +62,11 @@ public sealed class TimelineLanguageServer
         Background = _options.AnswerWhileReading && Environment.ProcessorCount > 1
             ? new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, Environment.ProcessorCount - 1).ConcurrentScheduler
             : TaskScheduler.Default;
+        if (Background != TaskScheduler.Default)
+        {
+            _rpc.Activity = Editor.Touch;
+            Core.Project.Parallelism.GiveWayOn(Background, Editor.GiveWay);
+        }
         if (_options.TrimMemoryWhenIdle is { } idle) Memory = new MemoryTrimmer(idle, Internal);
         _rpc.RequestGate = Gate;
         _rpc.NotificationGate = method => method == "exit" || (_initialized && !_shutdown);
@@ -106,6 +111,9 @@ public sealed class TimelineLanguageServer
     /// and the reads and writes of the editor's messages (which the pool serves) wait behind it.
     /// </summary>
     internal TaskScheduler Background { get; }
+
+    /// <summary>When the editor is being answered: the reading on <see cref="Background"/> gives way to it then.</summary>
+    internal EditorActivity Editor { get; } = new();
 
     /// <summary>Runs work that reads a project ahead of the editor (see <see cref="Background"/>).</summary>
     internal Task InBackground(Action work) =>

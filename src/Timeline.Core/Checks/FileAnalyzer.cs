@@ -191,8 +191,11 @@ public static class FileAnalyzer
                 }
             head = tail = 0;
         }
-        void Fresh(int i) => analyses[i] = AnalyzeSegment(path, kind, shape, source, segments[i],
-            segments[i].ListKey == "events" ? timezone : null, limits);
+        void Fresh(int i)
+        {
+            Project.Parallelism.GiveWay();
+            analyses[i] = AnalyzeSegment(path, kind, shape, source, segments[i], segments[i].ListKey == "events" ? timezone : null, limits);
+        }
         if (fresh.Count > 64 && Environment.ProcessorCount > 1) Parallel.ForEach(fresh, Project.Parallelism.OfCaller(), Fresh);
         else foreach (int i in fresh) Fresh(i);
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Timeline.Core.Project;
 
 /// <summary>How the core's parallel loops share the machine with their caller.</summary>
@@ -10,4 +12,21 @@ public static class Parallelism
     /// </summary>
     public static ParallelOptions OfCaller(int maxDegree = -1) =>
         new() { TaskScheduler = TaskScheduler.Current, MaxDegreeOfParallelism = maxDegree };
+
+    private static readonly ConditionalWeakTable<TaskScheduler, Action> Yielding = new();
+
+    /// <summary>
+    /// Makes the work run on a scheduler give way to its caller's: the core's long loops call
+    /// <paramref name="giveWay"/> between their items (a segment, a chunk of checks) when they run there. A language
+    /// server reading a project ahead of the editor pauses it there while the editor's requests are answered: every
+    /// object the reading makes outlives a collection, so its allocations make the collections that would stall them.
+    /// </summary>
+    public static void GiveWayOn(TaskScheduler scheduler, Action giveWay) => Yielding.AddOrUpdate(scheduler, giveWay);
+
+    /// <summary>Gives way, if the work runs on a scheduler that asks it to (<see cref="GiveWayOn"/>); otherwise returns at once.</summary>
+    public static void GiveWay()
+    {
+        var current = TaskScheduler.Current;
+        if (current != TaskScheduler.Default && Yielding.TryGetValue(current, out var giveWay)) giveWay();
+    }
 }

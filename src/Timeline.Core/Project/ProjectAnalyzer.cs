@@ -228,6 +228,7 @@ public static class ProjectAnalyzer
         void Run(int i)
         {
             var local = new List<(string, Diagnostic)>();
+            Parallelism.GiveWay();
             work[i](local);
             results[i] = local;
         }

@@ -110,6 +110,9 @@ public sealed class JsonRpcConnection
     public void OnRequest(string method, RequestHandler handler, bool sequential = false) => _requests[method] = (handler, sequential);
     public void OnNotification(string method, NotificationHandler handler) => _notifications[method] = handler;
 
+    /// <summary>Called as each message arrives and as each is sent (the server's work ahead of the editor gives way then).</summary>
+    public Action? Activity { get; set; }
+
     /// <summary>Reads and serves messages until the stream ends, or a handler asks to stop.</summary>
     public async Task RunAsync(CancellationToken cancel = default)
     {
@@ -145,6 +148,7 @@ public sealed class JsonRpcConnection
                 break;
             }
             if (body is null) break;
+            Activity?.Invoke();
             var task = HandleMessageAsync(body);
             if (!task.IsCompleted) running.Add(task);
             running.RemoveAll(t => t.IsCompleted);
@@ -351,6 +355,7 @@ public sealed class JsonRpcConnection
     private async Task SendAsync(Action<Utf8JsonWriter> members, bool isOwnMessage)
     {
         if (_closed && isOwnMessage) return;
+        Activity?.Invoke();
         using var buffer = new PooledBuffer();
         using (var w = new Utf8JsonWriter(buffer, WriterOptions))
         {

@@ -28,4 +28,22 @@ public sealed class ParallelismTests
         // Elsewhere the loops take the default scheduler, as they always did.
         Assert.Same(TaskScheduler.Default, Parallelism.OfCaller().TaskScheduler);
     }
+
+    [Fact]
+    public async Task A_file_read_on_a_scheduler_that_asks_it_to_give_way_gives_way_between_its_segments()
+    {
+        var text = new System.Text.StringBuilder("events:\n");
+        for (int i = 0; i < 300; i++) text.Append(System.Globalization.CultureInfo.InvariantCulture, $"  - id: e{i}\n    date: 2024-11-27\n");
+        var asked = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, maxConcurrencyLevel: 2).ConcurrentScheduler;
+        int gaveWay = 0;
+        Parallelism.GiveWayOn(asked, () => Interlocked.Increment(ref gaveWay));
+        var model = await Task.Factory.StartNew(() => FileAnalyzer.Analyze("/w/a.timeline.yaml", FileKind.Timeline, new SourceText(text.ToString())),
+            CancellationToken.None, TaskCreationOptions.DenyChildAttach, asked);
+        Assert.Equal(300, model.Events.Count);
+        Assert.True(gaveWay >= 300, $"gave way {gaveWay} times for 300 events");
+        // Work anywhere else never calls it.
+        int before = Volatile.Read(ref gaveWay);
+        FileAnalyzer.Analyze("/w/b.timeline.yaml", FileKind.Timeline, new SourceText(text.ToString()));
+        Assert.Equal(before, Volatile.Read(ref gaveWay));
+    }
 }
