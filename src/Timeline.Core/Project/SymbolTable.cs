@@ -13,6 +13,11 @@ public sealed class SymbolTable
     // the same objects and shared by every table of the project; this table holds the project's files.
     private readonly Dictionary<string, Definition>[] _first = new Dictionary<string, Definition>[4];
     private readonly Dictionary<string, List<Definition>>[] _more = new Dictionary<string, List<Definition>>[4];
+    // The events whose first definition was made anew since the events' table was gathered, by id: the table is
+    // shared with the tables before, and a keystroke in one of 100,000 events replaces an entry here instead of
+    // copying it (3.6 MB of large arrays each time, which only a full collection frees). Null when there are none.
+    private Dictionary<string, Definition>? _eventsReplaced;
+    private const int MostEventsReplaced = 4096;
     private readonly CatalogLayer _catalog;
     private readonly Dictionary<SymbolKind, NameSearch<Definition>> _indexes = new();
     private readonly object _gate = new();
@@ -81,9 +86,18 @@ public sealed class SymbolTable
             }
         }
         int k = (int)SymbolKind.Event;
-        var first = new Dictionary<string, Definition>(last._first[k], StringComparer.Ordinal);
+        var first = last._first[k];
+        var overlay = last._eventsReplaced is { } before
+            ? new Dictionary<string, Definition>(before, StringComparer.Ordinal) : new Dictionary<string, Definition>(StringComparer.Ordinal);
         foreach (var (was, now) in replaced)
-            if (first.TryGetValue(was.Id, out var d) && ReferenceEquals(d, was)) first[was.Id] = now;
+            if (ReferenceEquals(last.FirstOwn(k, was.Id), was)) overlay[was.Id] = now;
+        if (overlay.Count > MostEventsReplaced)
+        {
+            first = new Dictionary<string, Definition>(first, StringComparer.Ordinal);
+            foreach (var (id, now) in overlay) first[id] = now;
+            overlay.Clear();
+        }
+        _eventsReplaced = overlay.Count > 0 ? overlay : null;
         var more = new Dictionary<string, List<Definition>>(last._more[k].Count, StringComparer.Ordinal);
         foreach (var (id, list) in last._more[k])
             more[id] = list.Exists(replaced.ContainsKey) ? list.ConvertAll(d => replaced.GetValueOrDefault(d) ?? d) : list;
@@ -209,8 +223,20 @@ public sealed class SymbolTable
     {
         int k = (int)kind;
         if (_catalog.First[k].TryGetValue(id, out var cat) && cat is not PlaceDef { IdIsReadable: true }) return cat;
-        return _first[k].GetValueOrDefault(id) ?? cat
+        return FirstOwn(k, id) ?? cat
             ?? (kind == SymbolKind.Place ? _catalog.PlaceAliases.GetValueOrDefault(id) : null);
+    }
+
+    /// <summary>The first definition of an id in the project's own files, or null.</summary>
+    private Definition? FirstOwn(int k, string id) =>
+        k == (int)SymbolKind.Event && _eventsReplaced is { } replaced && replaced.TryGetValue(id, out var d)
+            ? d : _first[k].GetValueOrDefault(id);
+
+    /// <summary>The first definition of each id of the project's own files.</summary>
+    private IEnumerable<(string Id, Definition First)> FirstsOwn(int k)
+    {
+        var replaced = k == (int)SymbolKind.Event ? _eventsReplaced : null;
+        foreach (var (id, d) in _first[k]) yield return (id, replaced is not null && replaced.TryGetValue(id, out var now) ? now : d);
     }
 
     /// <summary>The id a file writes to refer to a definition: its own id, or its <c>geonames:</c> id when the project
@@ -249,7 +275,7 @@ public sealed class SymbolTable
     private IEnumerable<Definition> ProjectIds(SymbolKind kind)
     {
         int k = (int)kind;
-        foreach (var (id, d) in _first[k])
+        foreach (var (id, d) in FirstsOwn(k))
         {
             if (_more[k].TryGetValue(id, out var list)) { foreach (var x in list) yield return x; }
             else yield return d;
@@ -275,7 +301,7 @@ public sealed class SymbolTable
         lock (_gate)
         {
             if (_indexes.TryGetValue(kind, out var idx)) return idx;
-            var own = new NameIndex<Definition>(_first[(int)kind].Values.Select(Entry));
+            var own = new NameIndex<Definition>(FirstsOwn((int)kind).Select(p => Entry(p.First)));
             idx = new NameSearch<Definition>(_catalog.Index(kind), own);
             _indexes[kind] = idx;
             return idx;
