@@ -13,10 +13,17 @@ public static partial class Counts
     [GeneratedRegex(@"^(?<a>\d{1,3}(?:,\d{3})+|\d+)\s*(?:-|–|to)\s*(?<b>\d{1,3}(?:,\d{3})+|\d+)$")]
     private static partial Regex Range();
 
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+
     /// <summary>Parses a count. Returns null when the text is not one of the accepted forms.</summary>
     public static Count? Parse(string text)
     {
-        string t = Regex.Replace(text.Trim().ToLowerInvariant(), @"\s+", " ");
+        // Digits alone are most counts by far ("27"): read without the phrases' patterns.
+        if (text.Length is > 0 and <= 18 && !text.AsSpan().ContainsAnyExceptInRange('0', '9')
+            && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long only))
+            return new Count(CountForm.Exact, only, only, only, text);
+        string t = Spaces().Replace(text.Trim().ToLowerInvariant(), " ");
         switch (t)
         {
             case "dozens": return new Count(CountForm.Vague, 24, null, null, text);
