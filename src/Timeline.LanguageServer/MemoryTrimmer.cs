@@ -92,6 +92,8 @@ internal sealed class MemoryTrimmer : IDisposable
     {
         try
         {
+            // The array kept for large messages goes too: the next one grows its own, once.
+            JsonRpc.PooledBuffer.Release();
             long before = GC.GetGCMemoryInfo().TotalCommittedBytes;
             var sw = System.Diagnostics.Stopwatch.StartNew();
             GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;

@@ -37,6 +37,6 @@ public sealed class EditorActivityTests
         busy.Cancel();
         await touching;
         Assert.True(longest >= 200, $"waited {longest} ms while the editor was busy");
-        Assert.True(right < longest, $"then waited {right} ms again at once");
+        Assert.True(right < 100, $"then waited {right} ms again at once, where it runs a while first");
     }
 }

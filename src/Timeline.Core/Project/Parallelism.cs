@@ -23,9 +23,31 @@ public static class Parallelism
     /// </summary>
     public static void GiveWayOn(TaskScheduler scheduler, Action giveWay) => Yielding.AddOrUpdate(scheduler, giveWay);
 
+    private static int s_waitedFor;
+
+    /// <summary>
+    /// Someone waits for work that may be giving way (a request for a project that is being read): until the result is
+    /// disposed, no work gives way, so that what the editor waits for is not held back by the editor's own activity.
+    /// </summary>
+    public static IDisposable WaitingForWork()
+    {
+        Interlocked.Increment(ref s_waitedFor);
+        return new Waited();
+    }
+
+    private sealed class Waited : IDisposable
+    {
+        private int _disposed;
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0) Interlocked.Decrement(ref s_waitedFor);
+        }
+    }
+
     /// <summary>Gives way, if the work runs on a scheduler that asks it to (<see cref="GiveWayOn"/>); otherwise returns at once.</summary>
     public static void GiveWay()
     {
+        if (Volatile.Read(ref s_waitedFor) > 0) return;
         var current = TaskScheduler.Current;
         if (current != TaskScheduler.Default && Yielding.TryGetValue(current, out var giveWay)) giveWay();
     }

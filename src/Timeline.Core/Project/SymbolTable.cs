@@ -18,6 +18,12 @@ public sealed class SymbolTable
     // copying it (3.6 MB of large arrays each time, which only a full collection frees). Null when there are none.
     private Dictionary<string, Definition>? _eventsReplaced;
     private const int MostEventsReplaced = 4096;
+
+    /// <summary>How many events this table keeps beside the shared one (for tests).</summary>
+    internal int EventsKeptBeside => _eventsReplaced?.Count ?? 0;
+
+    /// <summary>Whether this table folded the events kept beside the table before into one of its own (for tests).</summary>
+    internal bool EventsFolded { get; private set; }
     private readonly CatalogLayer _catalog;
     private readonly Dictionary<SymbolKind, NameSearch<Definition>> _indexes = new();
     private readonly object _gate = new();
@@ -96,6 +102,7 @@ public sealed class SymbolTable
             first = new Dictionary<string, Definition>(first, StringComparer.Ordinal);
             foreach (var (id, now) in overlay) first[id] = now;
             overlay.Clear();
+            EventsFolded = true;
         }
         _eventsReplaced = overlay.Count > 0 ? overlay : null;
         var more = new Dictionary<string, List<Definition>>(last._more[k].Count, StringComparer.Ordinal);

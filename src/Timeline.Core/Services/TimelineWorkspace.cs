@@ -263,12 +263,16 @@ public sealed class TimelineWorkspace
             if (!_readers.TryGetValue(root, out reader!)) _readers[root] = reader = new object();
         }
         // Two readers of one project would each hold a copy of it: the second waits, then finds the result (or checks what changed since).
-        lock (reader)
+        // The first may be a reading that gives way to the editor (Parallelism.GiveWay): it does not while the second waits.
+        if (!Monitor.TryEnter(reader))
+            using (Project.Parallelism.WaitingForWork()) Monitor.Enter(reader);
+        try
         {
             var analysis = Check(root);
             lock (_gate) { _read.Add(root); _provisional.Remove(root); }
             return analysis;
         }
+        finally { Monitor.Exit(reader); }
     }
 
     private Analysis Check(string root)

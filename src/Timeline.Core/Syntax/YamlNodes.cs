@@ -263,7 +263,8 @@ public sealed class SequenceNode : YamlNode
     public NodeList<YamlNode> Items => _items switch
     {
         YamlNode only => new(only),
-        YamlNode[] items => new(items, _count),
+        // Never past the array: a list node a later version filled again is read whole or not at all, never beyond its end.
+        YamlNode[] items => new(items, Math.Min(_count, items.Length)),
         _ => default,
     };
 
@@ -288,8 +289,6 @@ public sealed class SequenceNode : YamlNode
         _items = items.Length switch { 0 => null, 1 => items[0], _ => items.ToArray() };
         _count = items.Length;
     }
-
-    internal void Clear() { _items = null; _count = 0; }
 
     internal void Trim()
     {

@@ -78,10 +78,16 @@ public static class YamlReader
         var root = new MappingNode();
         var keys = new HashSet<string>(StringComparer.Ordinal);
         SequenceNode? list = null;
+        // The list's items, given to it at once when it is closed: the list node is the one the last version's items point
+        // to, and the array the last version read is left as it was (a reader of that version sees its own items).
+        var listItems = new List<YamlNode>();
         int listEnd = 0;
         void Close()
         {
-            if (list is not null) list.Span = new TextSpan(list.Items.Count > 0 ? list.Items[0].Span.Start : list.Span.Start, listEnd);
+            if (list is null) return;
+            list.SetItems(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(listItems));
+            listItems.Clear();
+            list.Span = new TextSpan(list.Items.Count > 0 ? list.Items[0].Span.Start : list.Span.Start, listEnd);
             list = null;
         }
         for (int i = 0; i < segments.Count; i++)
@@ -97,7 +103,7 @@ public static class YamlReader
                 {
                     // Written only when it changes: an item kept from the last version then points to nothing newer than itself.
                     if (!ReferenceEquals(item.Parent, list)) item.Parent = list;
-                    list.Add(item);
+                    listItems.Add(item);
                 }
                 listEnd = Math.Max(listEnd, items.Span.End);
                 continue;
@@ -117,7 +123,6 @@ public static class YamlReader
                     // The list's items follow in segments of their own.
                     list = part.List ?? new SequenceNode();
                     list.Parent = root;
-                    list.Clear();
                     list.Span = new TextSpan(entry.Value.Span.Start, entry.Value.Span.Start);
                     listEnd = list.Span.End;
                     root.Add(new YamlEntry { Key = entry.Key, Value = list });

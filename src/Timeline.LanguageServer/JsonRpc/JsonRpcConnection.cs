@@ -110,7 +110,7 @@ public sealed class JsonRpcConnection
     public void OnRequest(string method, RequestHandler handler, bool sequential = false) => _requests[method] = (handler, sequential);
     public void OnNotification(string method, NotificationHandler handler) => _notifications[method] = handler;
 
-    /// <summary>Called as each message arrives and as each is sent (the server's work ahead of the editor gives way then).</summary>
+    /// <summary>Called as each message arrives and as each answer is sent (the server's work ahead of the editor gives way then).</summary>
     public Action? Activity { get; set; }
 
     /// <summary>Reads and serves messages until the stream ends, or a handler asks to stop.</summary>
@@ -355,7 +355,8 @@ public sealed class JsonRpcConnection
     private async Task SendAsync(Action<Utf8JsonWriter> members, bool isOwnMessage)
     {
         if (_closed && isOwnMessage) return;
-        Activity?.Invoke();
+        // An answer to the editor is its activity; the server's own notifications (a publish, a log line) are not.
+        if (!isOwnMessage) Activity?.Invoke();
         using var buffer = new PooledBuffer();
         using (var w = new Utf8JsonWriter(buffer, WriterOptions))
         {
@@ -393,15 +394,18 @@ public sealed class InvalidParamsException(string message) : Exception(message);
 /// <summary>
 /// A message being written. A file's diagnostics are megabytes of JSON on every keystroke: written into a
 /// buffer that grows by doubling, each such message left ~8 MB of large-object garbage, which only a full
-/// collection frees. The largest array a message needed is kept for the next one (one array, not one of
-/// each size as a shared pool would keep); a message written meanwhile starts small, in its own.
+/// collection frees. The largest array a message needed is kept for the next large one (one array, not one
+/// of each size as a shared pool would keep); a small message never takes it. A trim lets it go.
 /// </summary>
 internal sealed class PooledBuffer : System.Buffers.IBufferWriter<byte>, IDisposable
 {
     private const int Small = 64 * 1024;
     private static byte[]? s_spare;
-    private byte[] _array = Interlocked.Exchange(ref s_spare, null) ?? new byte[4096];
+    private byte[] _array = new byte[4096];
     private int _written;
+
+    /// <summary>Lets the kept array go (when the server gives memory back).</summary>
+    public static void Release() => Volatile.Write(ref s_spare, null);
 
     public ReadOnlyMemory<byte> WrittenMemory => _array.AsMemory(0, _written);
 
@@ -423,7 +427,9 @@ internal sealed class PooledBuffer : System.Buffers.IBufferWriter<byte>, IDispos
     {
         int need = _written + Math.Max(sizeHint, 1);
         if (need <= _array.Length) return;
-        var bigger = new byte[Math.Max(need, checked(_array.Length * 2))];
+        // Grown past a small message: the kept array, if it is free and large enough; otherwise twice the size.
+        var bigger = need > Small && Interlocked.Exchange(ref s_spare, null) is { } spare && spare.Length >= need
+            ? spare : new byte[Math.Max(need, checked(_array.Length * 2))];
         _array.AsSpan(0, _written).CopyTo(bigger);
         _array = bigger;
     }
@@ -433,8 +439,8 @@ internal sealed class PooledBuffer : System.Buffers.IBufferWriter<byte>, IDispos
         var array = _array;
         _array = [];
         _written = 0;
-        // Kept if it is the largest yet: a small message does not push out the array of a large one.
-        if (array.Length < Small) return;
+        // Kept if it is the largest yet: a smaller one does not push out the array of a larger message.
+        if (array.Length <= Small) return;
         var spare = Volatile.Read(ref s_spare);
         if (spare is null || spare.Length <= array.Length) Interlocked.CompareExchange(ref s_spare, array, spare);
     }

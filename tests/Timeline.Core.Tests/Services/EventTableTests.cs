@@ -13,11 +13,12 @@ public class EventTableTests
 {
     private const string Path = "/p/a.timeline.yaml";
 
-    private static string Text(int events, string timezone, int titled) => $"title: T\ntimezone: {timezone}\nevents:\n" + string.Concat(
-        Enumerable.Range(0, events).Select(i => $"  - id: e{i}\n    date: 2024-11-29T10:00\n    title: t{i}{(i == titled ? "x" : "")}\n"
-            + (i % 997 == 5 ? "    part_of: e0\n" : "")));
+    // Event `titled` gets an x in its title; all of them a y with `everyTitle`.
+    private static string Text(int events, int titled, bool everyTitle = false) => "title: T\ntimezone: +02:00\nevents:\n" + string.Concat(
+        Enumerable.Range(0, events).Select(i => $"  - id: e{i}\n    date: 2024-11-29T10:00\n"
+            + $"    title: t{i}{(i == titled ? "x" : "")}{(everyTitle ? "y" : "")}\n" + (i % 997 == 5 ? "    part_of: e0\n" : "")));
 
-    private static void SameAsFresh(TimelineWorkspace ws, string text, int events)
+    private static SymbolTable SameAsFresh(TimelineWorkspace ws, string text, int events)
     {
         var table = ws.Analyze(Path).Result.Symbols;
         var fresh = new TimelineWorkspace(new MemoryFileSystem());
@@ -32,7 +33,9 @@ public class EventTableTests
             Assert.Equal(((EventDef)freshTable.Find(SymbolKind.Event, "e" + i)!).Title, ((EventDef)found!).Title);
         }
         Assert.Equal(freshTable.Own(SymbolKind.Event).Select(d => ((EventDef)d).Title), table.Own(SymbolKind.Event).Select(d => ((EventDef)d).Title));
+        Assert.Equal(freshTable.Count(SymbolKind.Event), table.Count(SymbolKind.Event));
         Assert.Same(model.Events[7], table.Index(SymbolKind.Event).Search("e7", 1).Single().Item);
+        return table;
     }
 
     [Fact]
@@ -41,22 +44,25 @@ public class EventTableTests
         const int events = 5000;
         var ws = new TimelineWorkspace(new MemoryFileSystem());
         ws.SetFolders(["/p"]);
-        ws.Open(Path, Text(events, "+02:00", -1), 1);
+        ws.Open(Path, Text(events, -1), 1);
         ws.Analyze(Path);
         // One event at a time: the table before is shared, the edited events kept beside it.
         int version = 2;
+        int kept = 0;
         foreach (int titled in new[] { 3, 4000, 7 })
         {
-            string text = Text(events, "+02:00", titled);
+            string text = Text(events, titled);
             ws.Change(Path, text, version++);
-            SameAsFresh(ws, text, events);
+            Assert.Equal(++kept, SameAsFresh(ws, text, events).EventsKeptBeside);
         }
-        // Every event read again (another timezone): more than the table keeps beside it, so it gets a table of its own.
-        string all = Text(events, "+03:00", 7);
+        // Every event's title changed at once: more than a table keeps beside the shared one, so it gets one of its own.
+        string all = Text(events, 7, everyTitle: true);
         ws.Change(Path, all, version++);
-        SameAsFresh(ws, all, events);
-        string after = Text(events, "+03:00", 8);
+        var folded = SameAsFresh(ws, all, events);
+        Assert.True(folded.EventsFolded);
+        Assert.Equal(0, folded.EventsKeptBeside);
+        string after = Text(events, 8, everyTitle: true);
         ws.Change(Path, after, version);
-        SameAsFresh(ws, after, events);
+        Assert.Equal(2, SameAsFresh(ws, after, events).EventsKeptBeside);
     }
 }
