@@ -7,7 +7,7 @@ namespace Timeline.LanguageServer;
 /// the reading makes outlives a collection; while it allocates, the young generation fills with them, and
 /// each collection copies them on, pausing every thread for tens of milliseconds at 100,000 events,
 /// the thread that answers a completion included. So the reading pauses between its items from a message
-/// of the editor's (or an answer to it) until it has been quiet a moment; it never waits long at once, and then runs
+/// of the editor's (or to it) until it has been quiet a moment; it never waits long at once, and then runs
 /// a while before it gives way again, so that a writer typing without pause does not stop it for good.
 /// </summary>
 internal sealed class EditorActivity
@@ -19,7 +19,7 @@ internal sealed class EditorActivity
     private long _last = long.MinValue / 2;
     private long _freeUntil;
 
-    /// <summary>A message came from the editor, or an answer went to it.</summary>
+    /// <summary>A message came from the editor, or went to it (an answer, a publish of what its edit made).</summary>
     public void Touch() => Volatile.Write(ref _last, Stopwatch.GetTimestamp());
 
     /// <summary>Called by the reading between its items: returns once the editor has been quiet a moment.</summary>

@@ -110,7 +110,7 @@ public sealed class JsonRpcConnection
     public void OnRequest(string method, RequestHandler handler, bool sequential = false) => _requests[method] = (handler, sequential);
     public void OnNotification(string method, NotificationHandler handler) => _notifications[method] = handler;
 
-    /// <summary>Called as each message arrives and as each answer is sent (the server's work ahead of the editor gives way then).</summary>
+    /// <summary>Called as each message arrives and as each is sent (the server's work ahead of the editor gives way then).</summary>
     public Action? Activity { get; set; }
 
     /// <summary>Reads and serves messages until the stream ends, or a handler asks to stop.</summary>
@@ -355,8 +355,8 @@ public sealed class JsonRpcConnection
     private async Task SendAsync(Action<Utf8JsonWriter> members, bool isOwnMessage)
     {
         if (_closed && isOwnMessage) return;
-        // An answer to the editor is its activity; the server's own notifications (a publish, a log line) are not.
-        if (!isOwnMessage) Activity?.Invoke();
+        // An answer to the editor, or what its edit made (a publish), is its activity too.
+        Activity?.Invoke();
         using var buffer = new PooledBuffer();
         using (var w = new Utf8JsonWriter(buffer, WriterOptions))
         {
