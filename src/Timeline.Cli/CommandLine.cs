@@ -467,12 +467,26 @@ public static class CommandLine
             default:
                 bool color = !s.NoColor && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null
                     && ReferenceEquals(stdout, Console.Out);
-                TextFormatter.Write(stdout, report, color);
+                // Through a buffer of its own: the console's writer flushes every line, three lines a finding.
+                using (var buffered = BufferedConsole(stdout))
+                {
+                    TextFormatter.Write(buffered ?? stdout, report, color);
+                }
                 break;
         }
         stdout.Flush();
         var summary = Summary.Of(report);
         return summary.Errors > 0 || (s.MaxWarnings >= 0 && summary.Warnings > s.MaxWarnings) ? Problems : Ok;
+    }
+
+    /// <summary>A buffered writer onto the process's standard output, when that is what <paramref name="stdout"/> is; else null.</summary>
+    private static StreamWriter? BufferedConsole(TextWriter stdout)
+    {
+        if (!ReferenceEquals(stdout, Console.Out)) return null;
+        stdout.Flush();
+        var encoding = Console.OutputEncoding.CodePage == 65001 ? new UTF8Encoding(false) : Console.OutputEncoding;
+        // The stream is the console's: left open (disposing the writer flushes it).
+        return new StreamWriter(Console.OpenStandardOutput(), encoding, 1 << 16, leaveOpen: true) { NewLine = stdout.NewLine };
     }
 
     private static string Plural(int n, string word) => $"{n} {word}{(n == 1 ? "" : "s")}";
