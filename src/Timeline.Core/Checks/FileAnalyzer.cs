@@ -314,7 +314,7 @@ public static class FileAnalyzer
         private Reference? Ref(YamlNode? node, SymbolKind kind)
         {
             if (node is not ScalarNode { IsNull: false } s || s.Style is ScalarStyle.Literal or ScalarStyle.Folded) return null;
-            var r = new Reference(kind, s.Value, s, _m.Path);
+            var r = new Reference(kind, s, _m.Path);
             _m.References.Add(r);
             return r;
         }
@@ -474,14 +474,10 @@ public static class FileAnalyzer
             var ev = new EventDef
             {
                 Id = id?.Id ?? "", IdSpan = id?.Span ?? new TextSpan(m.Span.Start, m.Span.Start), Span = m.Span, Path = _m.Path, Node = m,
-                Date = date, Title = Text(m, "title"), Summary = Text(m, "summary"),
-                SourcesEntry = m.Find("sources"),
+                Date = date, Title = Text(m, "title"),
                 Status = statusNode is not null && LanguageSchema.EventStatuses.Contains(statusNode.Value) ? statusNode.Value : "reported",
                 StatusNode = statusNode,
-                PartOf = partOf, Notes = Text(m, "notes"),
-                MediaUrl = m["media"] is MappingNode md ? Text(md, "url") : null,
-                MediaCaption = m["media"] is MappingNode mc ? Text(mc, "caption") : null,
-                MediaCredit = m["media"] is MappingNode mr ? Text(mr, "credit") : null,
+                PartOf = partOf,
                 // Kept for the life of the file: arrays of their exact size (a list of one kept room for four), and one
                 // shared empty array for the lists most events leave empty.
                 Places = Exact(places), Actors = Exact(actors), Citations = Exact(citations), Claims = Exact(claims),
