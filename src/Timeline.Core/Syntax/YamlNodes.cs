@@ -221,8 +221,6 @@ public readonly struct YamlEntry
 {
     public required YamlNode Key { get; init; }
     public required YamlNode Value { get; init; }
-    /// <summary>Whether this is an entry at all, rather than the default of none.</summary>
-    public bool Exists => Key is not null;
     /// <summary>The key's text when it is a scalar; otherwise null.</summary>
     public string? KeyText => (Key as ScalarNode)?.Value;
 }
