@@ -263,7 +263,7 @@ public static class FileAnalyzer
         var parts = new ModelParts(path, timezone);
         var segDoc = new YamlDocument { Source = source, Root = read.Root, Problems = read.Problems, SkippedLines = read.Skipped };
         var builder = new Builder(parts, kind);
-        if (read.Root is not null) StructureValidator.ReportProperties(segDoc, read.Root, parts.Diagnostics);
+        if (read.Root is not null && read.MayHaveProperties) StructureValidator.ReportProperties(segDoc, read.Root, parts.Diagnostics);
         if (seg.Role == SegmentRole.Item && read.Root is SequenceNode items)
         {
             var itemShape = (shape[seg.ListKey!]?.Shape as ListShape)?.Item;

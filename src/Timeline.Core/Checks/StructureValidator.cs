@@ -265,10 +265,9 @@ public static partial class StructureValidator
                     Add(UnknownFieldRule.Rule, ks.Span, $"unknown key '{ks.Value}' in {Article(obj.Name)}{hint}", near);
                 }
             }
-            var missing = obj.Fields.Where(f => f.Required && m.Find(f.Name) is null).Select(f => f.Name).ToList();
+            var missing = MissingKeys(m, obj);
             // A key on a line that a syntax error made unreadable is not "missing": the error says enough.
-            bool lost = m.Parent is null ? _doc.SkippedLines.Count > 0 : _doc.LostContentNear(m.Span);
-            if (missing.Count > 0 && !lost)
+            if (missing is not null && !(m.Parent is null ? _doc.SkippedLines.Count > 0 : _doc.LostContentNear(m.Span)))
             {
                 var span = m.Entries.Count > 0 ? m.Entries[0].Key.Span : new TextSpan(m.Span.Start, Math.Min(m.Span.End, m.Span.Start + 1));
                 Add(MissingFieldRule.Rule, span,
@@ -289,6 +288,16 @@ public static partial class StructureValidator
             }
         }
 
+
+        /// <summary>The required keys a mapping lacks, or null (with nothing made: this runs on every mapping).</summary>
+        private static List<string>? MissingKeys(MappingNode m, ObjectShape obj)
+        {
+            List<string>? missing = null;
+            var fields = obj.Fields;
+            for (int i = 0; i < fields.Count; i++)
+                if (fields[i].Required && m.Find(fields[i].Name) is null) (missing ??= new()).Add(fields[i].Name);
+            return missing;
+        }
 
         private void CheckMap(MappingNode m, MapShape map)
         {

@@ -195,11 +195,50 @@ public sealed class EventDef : Definition
     private static string? TextOf(MappingNode? m, string key) => m?[key] is ScalarNode { IsNull: false } s ? s.Value : null;
 
     /// <summary>Every citation of the event: its sources, its claims' and its figures'.</summary>
-    public IEnumerable<Citation> AllCitations()
+    public EventCitations AllCitations() => new(this);
+}
+
+/// <summary>
+/// Every citation of an event, in order: its sources, its claims' and its figures'. Walked with no object
+/// made, as the rules do for every event on every check.
+/// </summary>
+public readonly struct EventCitations(EventDef ev) : IEnumerable<Citation>
+{
+    public Enumerator GetEnumerator() => new(ev);
+    IEnumerator<Citation> IEnumerable<Citation>.GetEnumerator() => GetEnumerator();
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public struct Enumerator(EventDef ev) : IEnumerator<Citation>
     {
-        foreach (var c in Citations) yield return c;
-        foreach (var c in Claims) if (c.Source is { } s) yield return s;
-        foreach (var f in Casualties) if (f.Source is { } s) yield return s;
+        // 0: the event's sources, 1: its claims', 2: its figures'; then done.
+        private int _part, _at = -1;
+        public Citation Current { get; private set; } = null!;
+        readonly object System.Collections.IEnumerator.Current => Current;
+
+        public bool MoveNext()
+        {
+            for (; _part <= 2; _part++, _at = -1)
+            {
+                switch (_part)
+                {
+                    case 0:
+                        if (++_at < ev.Citations.Count) { Current = ev.Citations[_at]; return true; }
+                        break;
+                    case 1:
+                        while (++_at < ev.Claims.Count)
+                            if (ev.Claims[_at].Source is { } s) { Current = s; return true; }
+                        break;
+                    default:
+                        while (++_at < ev.Casualties.Count)
+                            if (ev.Casualties[_at].Source is { } s) { Current = s; return true; }
+                        break;
+                }
+            }
+            return false;
+        }
+
+        public void Reset() { _part = 0; _at = -1; }
+        public readonly void Dispose() { }
     }
 }
 

@@ -359,9 +359,13 @@ public static class ProjectAnalyzer
         ProjectSnapshot project, ProjectChecks outline)
     {
         var found = new List<Diagnostic>();
+        int at = seg.Anchor.Start;
+        // A finding without fixes is made where it is kept, relative to its segment (most findings: no copy of each).
         foreach (var ev in seg.Parts.Events)
             CheckEvent(f, ev, symbols, project, outline.Evidence, (rule, span, message, fixes, suggestions) =>
-                found.Add(Make(rule, span, message, fixes, suggestions).ShiftedBy(-seg.Anchor.Start)));
+                found.Add(fixes is { Count: > 0 }
+                    ? Make(rule, span, message, fixes, suggestions).ShiftedBy(-at)
+                    : Make(rule, new TextSpan(span.Start - at, span.End - at), message, null, suggestions)));
         var unresolved = new List<Reference>();
         foreach (var r in seg.Parts.References) if (symbols.Find(r.Kind, r.Id) is null) unresolved.Add(r);
         var findings = new SegmentFindings(outline, found.ToArray(), unresolved.ToArray());

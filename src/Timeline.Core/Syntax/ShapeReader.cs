@@ -609,13 +609,13 @@ internal sealed class ShapeReader
     private static bool HasUnusualCharacters(ReadOnlySpan<char> span)
     {
         if (span.IndexOfAny(Unusual) >= 0) return true;
-        int s = span.IndexOfAnyInRange('\uD800', '\uDFFF');
+        int s = span.IndexOfAny(Surrogates);
         while (s >= 0)
         {
             // Only whole surrogate pairs are text.
             if (!char.IsHighSurrogate(span[s]) || s + 1 >= span.Length || !char.IsLowSurrogate(span[s + 1])) return true;
             int from = s + 2;
-            int rest = span[from..].IndexOfAnyInRange('\uD800', '\uDFFF');
+            int rest = span[from..].IndexOfAny(Surrogates);
             s = rest < 0 ? -1 : from + rest;
         }
         int cr = span.IndexOf('\r');
@@ -627,6 +627,13 @@ internal sealed class ShapeReader
         }
         return false;
     }
+
+    // The generic range search boxed its bounds on every call here (precompiled code); a set of the range does not.
+    private static readonly System.Buffers.SearchValues<char> Surrogates = System.Buffers.SearchValues.Create(
+        string.Create(0xE000 - 0xD800, 0, static (range, _) =>
+        {
+            for (int i = 0; i < range.Length; i++) range[i] = (char)(0xD800 + i);
+        }));
 
     private static readonly System.Buffers.SearchValues<char> Unusual = System.Buffers.SearchValues.Create(
         "\t\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F" +

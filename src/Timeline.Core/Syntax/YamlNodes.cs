@@ -249,7 +249,35 @@ public sealed class MappingNode : YamlNode
     public NodeList<YamlNode> ItemsOf(string key) => this[key] is SequenceNode s ? s.Items : default;
 
     /// <summary>The mappings among the items of the list under a key.</summary>
-    public IEnumerable<MappingNode> ObjectsOf(string key) => ItemsOf(key).OfType<MappingNode>();
+    public MappingsAmong ObjectsOf(string key) => new(ItemsOf(key));
+}
+
+/// <summary>
+/// The mappings among a list's items, walked with no object made: the model's builder walks an event's
+/// claims and figures, and a file's events, this way.
+/// </summary>
+public readonly struct MappingsAmong(NodeList<YamlNode> items) : IEnumerable<MappingNode>
+{
+    public Enumerator GetEnumerator() => new(items);
+    IEnumerator<MappingNode> IEnumerable<MappingNode>.GetEnumerator() => GetEnumerator();
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public struct Enumerator(NodeList<YamlNode> items) : IEnumerator<MappingNode>
+    {
+        private int _at = -1;
+        public MappingNode Current { get; private set; } = null!;
+        readonly object System.Collections.IEnumerator.Current => Current;
+
+        public bool MoveNext()
+        {
+            while (++_at < items.Count)
+                if (items[_at] is MappingNode m) { Current = m; return true; }
+            return false;
+        }
+
+        public void Reset() => _at = -1;
+        public readonly void Dispose() { }
+    }
 }
 
 public sealed class SequenceNode : YamlNode

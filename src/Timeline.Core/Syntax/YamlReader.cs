@@ -68,7 +68,12 @@ public static class YamlReader
     /// <summary>A segment as read: its tree (anchored to the segment), its problems and the lines it skipped
     /// (absolute, for the anchor's place now).</summary>
     /// <param name="List">For a list's key line: the node its items are gathered under, kept from version to version.</param>
-    public readonly record struct SegmentResult(YamlNode? Root, List<SyntaxProblem> Problems, List<int> Skipped, SequenceNode? List = null);
+    /// <param name="MayHaveProperties">
+    /// False when the fast path read the segment: it leaves anchors, tags and aliases to the general reader,
+    /// so there is none in the tree to report.
+    /// </param>
+    public readonly record struct SegmentResult(YamlNode? Root, List<SyntaxProblem> Problems, List<int> Skipped,
+        SequenceNode? List = null, bool MayHaveProperties = true);
 
     /// <summary>Puts the segments' trees together: one root mapping; a split list becomes one list again.</summary>
     public static YamlDocument Compose(SourceText source, IReadOnlyList<Segment> segments, IReadOnlyList<SegmentResult> parts)
@@ -225,7 +230,7 @@ public static class YamlReader
             bool read = text is null
                 ? ShapeReader.TryRead(full.Text, seg.Start, seg.End, anchor, seg.DepthOffset, limits, out var root)
                 : ShapeReader.TryRead(text, anchor, seg.DepthOffset, limits, out root);
-            return read ? new SegmentResult(root, new List<SyntaxProblem>(), NoLines) : null;
+            return read ? new SegmentResult(root, new List<SyntaxProblem>(), NoLines, MayHaveProperties: false) : null;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
