@@ -319,13 +319,26 @@ public static class FileAnalyzer
             return r;
         }
 
-        private List<Reference> Refs(MappingNode m, string key, SymbolKind kind)
+        private Reference[] Refs(MappingNode m, string key, SymbolKind kind)
         {
-            var list = new List<Reference>();
             var node = m[key];
-            if (node is SequenceNode seq) { foreach (var i in seq.Items) if (Ref(i, kind) is { } r) list.Add(r); }
-            else if (Ref(node, kind) is { } one) list.Add(one);
-            return list;
+            if (node is not SequenceNode seq) return Ref(node, kind) is { } one ? [one] : Array.Empty<Reference>();
+            var refs = Room<Reference>(seq.Items);
+            int n = 0;
+            foreach (var i in seq.Items) if (Ref(i, kind) is { } r) refs[n++] = r;
+            return Used(refs, n);
+        }
+
+        // An event's lists are kept for the life of the file: each is made at its exact size (the list's items
+        // bound it), with no list to grow and copy, and the one shared empty array for the lists left empty.
+        private static T[] Room<T>(NodeList<YamlNode> items) => items.Count == 0 ? Array.Empty<T>() : new T[items.Count];
+
+        private static T[] Used<T>(T[] room, int used)
+        {
+            if (used == room.Length) return room;
+            if (used == 0) return Array.Empty<T>();
+            Array.Resize(ref room, used);
+            return room;
         }
 
         private Citation? Cite(YamlNode? node)
@@ -447,30 +460,41 @@ public static class FileAnalyzer
             // Read in the order the event is written in the language's schema, as before: its references come in that order.
             var date = Date(m, "date");
             var partOf = Ref(m["part-of"], SymbolKind.Event);
-            var places = new List<PlaceUse>();
-            foreach (var p in m.ItemsOf("places"))
+            var placeItems = m.ItemsOf("places");
+            var places = Room<PlaceUse>(placeItems);
+            int placeCount = 0;
+            foreach (var p in placeItems)
             {
                 if (p is MappingNode pm)
                 {
-                    if (Ref(pm["place"], SymbolKind.Place) is { } r) places.Add(new PlaceUse { Place = r, Precision = Text(pm, "precision") });
+                    if (Ref(pm["place"], SymbolKind.Place) is { } r)
+                        places[placeCount++] = new PlaceUse { Place = r, Precision = Text(pm, "precision") };
                 }
-                else if (Ref(p, SymbolKind.Place) is { } r) places.Add(new PlaceUse { Place = r });
+                else if (Ref(p, SymbolKind.Place) is { } r) places[placeCount++] = new PlaceUse { Place = r };
             }
             var actors = Refs(m, "actors", SymbolKind.Actor);
-            var citations = new List<Citation>();
-            foreach (var c in m.ItemsOf("sources")) if (Cite(c) is { } cit) citations.Add(cit);
-            var claims = new List<Claim>();
+            var sourceItems = m.ItemsOf("sources");
+            var citations = Room<Citation>(sourceItems);
+            int citationCount = 0;
+            foreach (var c in sourceItems) if (Cite(c) is { } cit) citations[citationCount++] = cit;
+            var claimItems = m.ItemsOf("claims");
+            var claims = Room<Claim>(claimItems);
+            int claimCount = 0;
             foreach (var c in m.ObjectsOf("claims"))
-                claims.Add(new Claim
+                claims[claimCount++] = new Claim
                 {
                     Node = c, By = Ref(c["by"], SymbolKind.Actor), Stance = Text(c, "stance"), Says = Text(c, "says"), QuoteNode = Scalar(c, "quote"),
                     Source = Cite(c["source"]), Date = Date(c, "date"),
-                });
-            var casualties = new List<Figure>();
-            foreach (var f in m.ObjectsOf("casualties")) casualties.Add(BuildFigure(f));
+                };
+            var figureItems = m.ItemsOf("casualties");
+            var casualties = Room<Figure>(figureItems);
+            int figureCount = 0;
+            foreach (var f in m.ObjectsOf("casualties")) casualties[figureCount++] = BuildFigure(f);
             var related = Refs(m, "related", SymbolKind.Event);
-            var tags = new List<string>();
-            foreach (var t in m.ItemsOf("tags")) if (t is ScalarNode { IsNull: false } ts) tags.Add(ts.Value);
+            var tagItems = m.ItemsOf("tags");
+            var tags = Room<string>(tagItems);
+            int tagCount = 0;
+            foreach (var t in tagItems) if (t is ScalarNode { IsNull: false } ts) tags[tagCount++] = ts.Value;
             var ev = new EventDef
             {
                 Id = id?.Id ?? "", IdSpan = id?.Span ?? new TextSpan(m.Span.Start, m.Span.Start), Span = m.Span, Path = _m.Path, Node = m,
@@ -478,16 +502,12 @@ public static class FileAnalyzer
                 Status = statusNode is not null && LanguageSchema.EventStatuses.Contains(statusNode.Value) ? statusNode.Value : "reported",
                 StatusNode = statusNode,
                 PartOf = partOf,
-                // Kept for the life of the file: arrays of their exact size (a list of one kept room for four), and one
-                // shared empty array for the lists most events leave empty.
-                Places = Exact(places), Actors = Exact(actors), Citations = Exact(citations), Claims = Exact(claims),
-                Casualties = Exact(casualties), Related = Exact(related), Tags = Exact(tags),
+                Places = Used(places, placeCount), Actors = actors, Citations = Used(citations, citationCount),
+                Claims = Used(claims, claimCount), Casualties = Used(casualties, figureCount), Related = related, Tags = Used(tags, tagCount),
             };
             // An event without an id is kept for its references and checks; the missing id is reported by structure.
             _m.Events.Add(ev);
         }
-
-        private static T[] Exact<T>(List<T> list) => list.Count == 0 ? Array.Empty<T>() : list.ToArray();
 
         private Figure BuildFigure(MappingNode f)
         {
@@ -505,7 +525,7 @@ public static class FileAnalyzer
             var fig = new Figure
             {
                 Node = f, Measure = measure, Count = count, Group = group, GroupActor = groupActor,
-                Source = Cite(f["source"]), Includes = Text(f, "includes"), Overlaps = Exact(Refs(f, "overlaps", SymbolKind.Event)),
+                Source = Cite(f["source"]), Includes = Text(f, "includes"), Overlaps = Refs(f, "overlaps", SymbolKind.Event),
             };
             return fig;
         }

@@ -44,6 +44,27 @@ public static class StringPool
     /// <summary>A finding's message as kept once.</summary>
     public static string Message(string s) => Pooled(s, Messages);
 
+    /// <summary>
+    /// A finding's message written in three parts (its words around an id), as kept once: the parts are joined in
+    /// a buffer on the stack, so a message made again for another event costs no string.
+    /// </summary>
+    public static string Message(ReadOnlySpan<char> before, ReadOnlySpan<char> id, ReadOnlySpan<char> after)
+    {
+        int length = before.Length + id.Length + after.Length;
+        if (length > 1024) return string.Concat(before, id, after);
+        Span<char> joined = stackalloc char[length];
+        before.CopyTo(joined);
+        id.CopyTo(joined[before.Length..]);
+        after.CopyTo(joined[(before.Length + id.Length)..]);
+        if (length == 0) return string.Empty;
+        int h = Hash(joined) & (Messages.Length - 1);
+        var found = Volatile.Read(ref Messages[h]);
+        if (found is not null && joined.SequenceEqual(found)) return found;
+        string made = joined.ToString();
+        Volatile.Write(ref Messages[h], made);
+        return made;
+    }
+
     private static string Pooled(string s, string?[] table)
     {
         if (s.Length == 0) return string.Empty;

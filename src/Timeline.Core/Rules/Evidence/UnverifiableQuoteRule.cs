@@ -23,9 +23,9 @@ public sealed class UnverifiableQuoteRule : EventRule
         foreach (var (citation, quote) in Quotes.Of(check.Event))
         {
             if (check.SourceOf(citation) is not { } source || source.Snapshot is { Length: > 0 }) continue;
-            check.Report(Rule, quote.Span,
-                $"this quote cannot be verified: the source '{source.Id}' has no snapshot; take one with `timeline " +
-                "capture`, or write the words as says: (a paraphrase)");
+            // One message per source, made once (a project without snapshots has this finding on every quote).
+            check.Report(Rule, quote.Span, Syntax.StringPool.Message("this quote cannot be verified: the source '", source.Id,
+                "' has no snapshot; take one with `timeline capture`, or write the words as says: (a paraphrase)"));
         }
     }
 }
