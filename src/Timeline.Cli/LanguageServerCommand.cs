@@ -14,6 +14,7 @@ public static class LanguageServerCommand
                 return CommandLine.UsageError;
             }
         ServerCollector.RestartWithServerSettings(stderr);
+        Warmup.Start();
         var stdin = Console.OpenStandardInput();
         var stdout = Console.OpenStandardOutput();
         // Nothing but protocol goes to stdout: the process's ordinary text output is sent to stderr instead.

@@ -89,7 +89,7 @@ public sealed class TimelineLanguageServer
             _rpc.StopRequested = true;
             return Task.CompletedTask;
         });
-        OnNotification("$/setTrace", LspJson.Default.SetTraceParams, p =>
+        OnNotification("$/setTrace", () => LspJson.Default.SetTraceParams, p =>
         {
             _trace = p.Value;
             return Task.CompletedTask;
@@ -211,35 +211,40 @@ public sealed class TimelineLanguageServer
         }
     }
 
+    // The handlers' serialiser metadata is asked for when a message first needs it, not as they are registered: made, a
+    // type's metadata is configured with all it holds, and made for every handler at once it was half the server's
+    // start (an editor waits on its answer to `initialize`, and a code action's types alone took 50 ms).
+
     /// <summary>Registers a notification handler; with no <paramref name="info"/> its parameters are not read.</summary>
-    internal void OnNotification<T>(string method, JsonTypeInfo<T>? info, Func<T, Task> handler) =>
-        _rpc.OnNotification(method, parameters => handler(info is null ? default! : Parse(parameters, info)));
+    internal void OnNotification<T>(string method, Func<JsonTypeInfo<T>>? info, Func<T, Task> handler) =>
+        _rpc.OnNotification(method, parameters => handler(info is null ? default! : Parse(parameters, info())));
 
     /// <summary>Registers a request handler that needs no document.</summary>
-    internal void OnRequest<TParams, TResult>(string method, JsonTypeInfo<TParams> paramsInfo, JsonTypeInfo<TResult> resultInfo,
-        Func<TParams, RequestContext, TResult> handler) =>
+    internal void OnRequest<TParams, TResult>(string method, Func<JsonTypeInfo<TParams>> paramsInfo,
+        Func<JsonTypeInfo<TResult>> resultInfo, Func<TParams, RequestContext, TResult> handler) =>
         _rpc.OnRequest(method, (parameters, ctx) =>
-            Task.FromResult(JsonPayload.Of(handler(Parse(parameters, paramsInfo), ctx), resultInfo)));
+            Task.FromResult(JsonPayload.Of(handler(Parse(parameters, paramsInfo()), ctx), resultInfo())));
 
     /// <summary>Registers a request handler that needs no document and waits on something (a page fetched, the client).</summary>
-    internal void OnRequestAsync<TParams, TResult>(string method, JsonTypeInfo<TParams> paramsInfo, JsonTypeInfo<TResult> resultInfo,
-        Func<TParams, RequestContext, Task<TResult>> handler) =>
+    internal void OnRequestAsync<TParams, TResult>(string method, Func<JsonTypeInfo<TParams>> paramsInfo,
+        Func<JsonTypeInfo<TResult>> resultInfo, Func<TParams, RequestContext, Task<TResult>> handler) =>
         _rpc.OnRequest(method, async (parameters, ctx) =>
-            JsonPayload.Of(await handler(Parse(parameters, paramsInfo), ctx).ConfigureAwait(false), resultInfo));
+            JsonPayload.Of(await handler(Parse(parameters, paramsInfo()), ctx).ConfigureAwait(false), resultInfo()));
 
     /// <summary>Registers a request handler that reads one open (or on-disk) document.</summary>
-    internal void OnDocumentRequest<TParams, TResult>(string method, JsonTypeInfo<TParams> paramsInfo, JsonTypeInfo<TResult> resultInfo,
-        Func<TParams, DocumentScope, TResult?> handler)
+    internal void OnDocumentRequest<TParams, TResult>(string method, Func<JsonTypeInfo<TParams>> paramsInfo,
+        Func<JsonTypeInfo<TResult>> resultInfo, Func<TParams, DocumentScope, TResult?> handler)
         where TParams : ITextDocumentParams =>
-        OnDocumentRequest(method, paramsInfo, (p, scope) => JsonPayload.Of(handler(p, scope), resultInfo!));
+        OnDocumentRequest(method, paramsInfo, (p, scope) => JsonPayload.Of(handler(p, scope), resultInfo()!));
 
     /// <summary>Registers a request handler that reads one document and whose result takes one of several shapes.</summary>
-    internal void OnDocumentRequest<TParams>(string method, JsonTypeInfo<TParams> paramsInfo, Func<TParams, DocumentScope, JsonPayload> handler)
+    internal void OnDocumentRequest<TParams>(string method, Func<JsonTypeInfo<TParams>> paramsInfo,
+        Func<TParams, DocumentScope, JsonPayload> handler)
         where TParams : ITextDocumentParams
     {
         _rpc.OnRequest(method, (parameters, ctx) =>
         {
-            var p = Parse(parameters, paramsInfo);
+            var p = Parse(parameters, paramsInfo());
             string uri = p.TextDocument.Uri;
             ctx.Document = uri;
             _ = TraceAsync($"{method} {uri}");

@@ -17,7 +17,7 @@ internal sealed class CodeActionsFeature : IFeature
     };
 
     public void Register(TimelineLanguageServer server) =>
-        server.OnDocumentRequest("textDocument/codeAction", LspJson.Default.CodeActionParams, LspJson.Default.CodeActionArray, (p, s) =>
+        server.OnDocumentRequest("textDocument/codeAction", () => LspJson.Default.CodeActionParams, () => LspJson.Default.CodeActionArray, (p, s) =>
         {
             var range = s.Lsp.Span(s.Text, p.Range);
             var only = p.Context?.Only;

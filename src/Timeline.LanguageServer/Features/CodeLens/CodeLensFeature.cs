@@ -16,6 +16,6 @@ internal sealed class CodeLensFeature : IFeature
     };
 
     public void Register(TimelineLanguageServer server) =>
-        server.OnDocumentRequest("textDocument/codeLens", LspJson.Default.TextDocumentParams, LspJson.Default.CodeLensArray, (p, s) =>
+        server.OnDocumentRequest("textDocument/codeLens", () => LspJson.Default.TextDocumentParams, () => LspJson.Default.CodeLensArray, (p, s) =>
             CodeLenses.Of(s.File, s.Analysis.Result.Symbols).Select(l => new CodeLens(s.Range(l.Span), new Command(l.Title, ""))).ToArray());
 }

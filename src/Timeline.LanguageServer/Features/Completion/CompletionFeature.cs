@@ -13,7 +13,7 @@ internal sealed class CompletionFeature : IFeature
     };
 
     public void Register(TimelineLanguageServer server) =>
-        server.OnDocumentRequest("textDocument/completion", LspJson.Default.CompletionParams, LspJson.Default.CompletionList, (p, s) =>
+        server.OnDocumentRequest("textDocument/completion", () => LspJson.Default.CompletionParams, () => LspJson.Default.CompletionList, (p, s) =>
         {
             int offset = s.Lsp.Offset(s.Text, p.Position);
             // Until the catalogs' names are indexed, the answer comes from the open documents and says it is incomplete.

@@ -12,7 +12,7 @@ namespace Timeline.LanguageServer.Features;
 internal sealed class ConfigurationFeature : IFeature
 {
     public void Register(TimelineLanguageServer server) =>
-        server.OnNotification("workspace/didChangeConfiguration", LspJson.Default.DidChangeConfigurationParams, async c =>
+        server.OnNotification("workspace/didChangeConfiguration", () => LspJson.Default.DidChangeConfigurationParams, async c =>
         {
             if (c.Settings is { ValueKind: JsonValueKind.Object } settings && settings.TryGetProperty("timeline", out var t)) Apply(server, t);
             else await RefreshAsync(server).ConfigureAwait(false);

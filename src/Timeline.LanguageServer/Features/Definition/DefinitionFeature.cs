@@ -10,7 +10,8 @@ internal sealed class DefinitionFeature : IFeature
     public ServerCapabilities Declare(ServerCapabilities capabilities, ClientSupport client) => capabilities with { DefinitionProvider = true };
 
     public void Register(TimelineLanguageServer server) =>
-        server.OnDocumentRequest("textDocument/definition", LspJson.Default.TextDocumentPositionParams, LspJson.Default.LocationArray, (p, s) =>
+        server.OnDocumentRequest("textDocument/definition",
+            () => LspJson.Default.TextDocumentPositionParams, () => LspJson.Default.LocationArray, (p, s) =>
             LanguageServices.Definition(s.File, s.Analysis.Result.Symbols, s.Lsp.Offset(s.Text, p.Position))
                 .Select(s.Location).OfType<Location>().ToArray());
 }

@@ -13,6 +13,7 @@ internal sealed class DocumentLinksFeature : IFeature
     };
 
     public void Register(TimelineLanguageServer server) =>
-        server.OnDocumentRequest("textDocument/documentLink", LspJson.Default.TextDocumentParams, LspJson.Default.DocumentLinkArray, (p, s) =>
+        server.OnDocumentRequest("textDocument/documentLink",
+            () => LspJson.Default.TextDocumentParams, () => LspJson.Default.DocumentLinkArray, (p, s) =>
             LanguageServices.Links(s.File, s.Analysis.Root).Select(l => new DocumentLink(s.Range(l.Span), l.Target, l.Tooltip)).ToArray());
 }

@@ -11,7 +11,7 @@ internal sealed class DocumentSymbolsFeature : IFeature
     public ServerCapabilities Declare(ServerCapabilities capabilities, ClientSupport client) => capabilities with { DocumentSymbolProvider = true };
 
     public void Register(TimelineLanguageServer server) =>
-        server.OnDocumentRequest("textDocument/documentSymbol", LspJson.Default.TextDocumentParams, (p, s) =>
+        server.OnDocumentRequest("textDocument/documentSymbol", () => LspJson.Default.TextDocumentParams, (p, s) =>
         {
             var symbols = LanguageServices.DocumentSymbols(s.File);
             if (s.Server.Client.HierarchicalSymbols)

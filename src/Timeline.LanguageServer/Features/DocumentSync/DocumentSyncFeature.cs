@@ -18,7 +18,7 @@ internal sealed class DocumentSyncFeature : IFeature
     public void Register(TimelineLanguageServer server)
     {
         server.OnOversizedMessage((prefix, length) => OversizedDocument.HandleAsync(server, prefix, length));
-        server.OnNotification("textDocument/didOpen", LspJson.Default.DidOpenTextDocumentParams, p =>
+        server.OnNotification("textDocument/didOpen", () => LspJson.Default.DidOpenTextDocumentParams, p =>
         {
             var d = p.TextDocument;
             server.Memory?.Activity();
@@ -28,7 +28,7 @@ internal sealed class DocumentSyncFeature : IFeature
             server.Diagnostics.Schedule();
             return Task.CompletedTask;
         });
-        server.OnNotification("textDocument/didChange", LspJson.Default.DidChangeTextDocumentParams, c =>
+        server.OnNotification("textDocument/didChange", () => LspJson.Default.DidChangeTextDocumentParams, c =>
         {
             server.Memory?.Activity(); // the writer is at work: not the moment to collect
             string path = server.Uris.ToPath(c.TextDocument.Uri);
@@ -44,7 +44,7 @@ internal sealed class DocumentSyncFeature : IFeature
             server.Diagnostics.Schedule();
             return Task.CompletedTask;
         });
-        server.OnNotification("textDocument/didClose", LspJson.Default.DidCloseTextDocumentParams, p =>
+        server.OnNotification("textDocument/didClose", () => LspJson.Default.DidCloseTextDocumentParams, p =>
         {
             var d = p.TextDocument;
             string path = server.Uris.ToPath(d.Uri);
@@ -54,7 +54,7 @@ internal sealed class DocumentSyncFeature : IFeature
             server.Diagnostics.Schedule();
             return Task.CompletedTask;
         });
-        server.OnNotification("textDocument/didSave", LspJson.Default.DidSaveTextDocumentParams, p =>
+        server.OnNotification("textDocument/didSave", () => LspJson.Default.DidSaveTextDocumentParams, p =>
         {
             server.Workspace.FileChangedOnDisk(server.Uris.ToPath(p.TextDocument.Uri));
             return Task.CompletedTask;

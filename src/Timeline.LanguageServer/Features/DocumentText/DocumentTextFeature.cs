@@ -7,7 +7,7 @@ namespace Timeline.LanguageServer.Features;
 internal sealed class DocumentTextFeature : IFeature
 {
     public void Register(TimelineLanguageServer server) =>
-        server.OnRequest("timeline/documentText", LspJson.Default.TextDocumentParams, LspJson.Default.DocumentTextResult, (p, _) =>
+        server.OnRequest("timeline/documentText", () => LspJson.Default.TextDocumentParams, () => LspJson.Default.DocumentTextResult, (p, _) =>
         {
             var doc = server.Workspace.Document(server.Uris.ToPath(p.TextDocument.Uri))
                 ?? throw new JsonRpcException(ErrorCodes.InvalidParams, $"{p.TextDocument.Uri} is not open");

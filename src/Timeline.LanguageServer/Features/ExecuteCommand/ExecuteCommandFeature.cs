@@ -27,7 +27,7 @@ internal sealed class ExecuteCommandFeature : IFeature
             : new Command(command.Title, command.Name);
 
     public void Register(TimelineLanguageServer server) =>
-        server.OnRequestAsync("workspace/executeCommand", LspJson.Default.ExecuteCommandParams, LspJson.Default.CaptureSourceResult,
+        server.OnRequestAsync("workspace/executeCommand", () => LspJson.Default.ExecuteCommandParams, () => LspJson.Default.CaptureSourceResult,
             async (p, ctx) =>
             {
                 if (p.Command != UnknownReferenceRule.CaptureCommand)

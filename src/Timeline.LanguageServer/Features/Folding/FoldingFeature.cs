@@ -10,6 +10,7 @@ internal sealed class FoldingFeature : IFeature
     public ServerCapabilities Declare(ServerCapabilities capabilities, ClientSupport client) => capabilities with { FoldingRangeProvider = true };
 
     public void Register(TimelineLanguageServer server) =>
-        server.OnDocumentRequest("textDocument/foldingRange", LspJson.Default.TextDocumentParams, LspJson.Default.FoldingRangeArray, (p, s) =>
+        server.OnDocumentRequest("textDocument/foldingRange",
+            () => LspJson.Default.TextDocumentParams, () => LspJson.Default.FoldingRangeArray, (p, s) =>
             LanguageServices.Folding(s.File).Select(f => new FoldingRange(f.StartLine, f.EndLine)).ToArray());
 }

@@ -17,10 +17,11 @@ internal sealed class FormattingFeature : IFeature
 
     public void Register(TimelineLanguageServer server)
     {
-        server.OnDocumentRequest("textDocument/formatting", LspJson.Default.DocumentFormattingParams, LspJson.Default.TextEditArray,
+        server.OnDocumentRequest("textDocument/formatting", () => LspJson.Default.DocumentFormattingParams, () => LspJson.Default.TextEditArray,
             (p, s) => Convert(s, p.Options, Formatter.Edits(s.Text, s.File.Kind)));
 
-        server.OnDocumentRequest("textDocument/rangeFormatting", LspJson.Default.DocumentRangeFormattingParams, LspJson.Default.TextEditArray,
+        server.OnDocumentRequest("textDocument/rangeFormatting",
+            () => LspJson.Default.DocumentRangeFormattingParams, () => LspJson.Default.TextEditArray,
             (p, s) => Convert(s, p.Options, Formatter.RangeEdits(s.Text, s.File.Kind, s.Lsp.Span(s.Text, p.Range))));
     }
 

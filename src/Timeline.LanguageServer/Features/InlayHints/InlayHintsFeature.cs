@@ -10,7 +10,7 @@ internal sealed class InlayHintsFeature : IFeature
     public ServerCapabilities Declare(ServerCapabilities capabilities, ClientSupport client) => capabilities with { InlayHintProvider = true };
 
     public void Register(TimelineLanguageServer server) =>
-        server.OnDocumentRequest("textDocument/inlayHint", LspJson.Default.RangeParams, LspJson.Default.InlayHintArray, (p, s) =>
+        server.OnDocumentRequest("textDocument/inlayHint", () => LspJson.Default.RangeParams, () => LspJson.Default.InlayHintArray, (p, s) =>
             LanguageServices.InlayHints(s.File, s.Analysis.Result.Symbols, s.Lsp.Span(s.Text, p.Range))
                 .Select(h => new InlayHint(s.Lsp.Position(s.Text, h.Offset), h.Label, h.Tooltip, PaddingLeft: true)).ToArray());
 }

@@ -12,7 +12,7 @@ namespace Timeline.LanguageServer.Features;
 internal sealed class NewProjectFeature : IFeature
 {
     public void Register(TimelineLanguageServer server) =>
-        server.OnRequest("timeline/newProject", LspJson.Default.NewProjectParams, LspJson.Default.NewProjectResult, (p, _) =>
+        server.OnRequest("timeline/newProject", () => LspJson.Default.NewProjectParams, () => LspJson.Default.NewProjectResult, (p, _) =>
         {
             string? folder = string.IsNullOrEmpty(p.Folder) ? null : server.Uris.ToPath(p.Folder);
             var files = ProjectTemplate.Files(DateOnly.FromDateTime(DateTime.Now)).Select(f =>

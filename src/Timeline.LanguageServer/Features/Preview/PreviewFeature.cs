@@ -13,7 +13,7 @@ namespace Timeline.LanguageServer.Features;
 internal sealed class PreviewFeature : IFeature
 {
     public void Register(TimelineLanguageServer server) =>
-        server.OnDocumentRequest("timeline/preview", LspJson.Default.PreviewParams, LspJson.Default.PreviewResult, (p, s) =>
+        server.OnDocumentRequest("timeline/preview", () => LspJson.Default.PreviewParams, () => LspJson.Default.PreviewResult, (p, s) =>
         {
             string? onlyFile = s.File.Kind == FileKind.Timeline ? s.Path : null;
             var chronology = Chronology.From(s.Analysis.Result, onlyFile);

@@ -14,15 +14,15 @@ internal sealed class RenameFeature : IFeature
 
     public void Register(TimelineLanguageServer server)
     {
-        var prepare = LspJson.Default.TextDocumentPositionParams;
-        server.OnDocumentRequest("textDocument/prepareRename", prepare, LspJson.Default.PrepareRenameResult, (p, s) =>
+        server.OnDocumentRequest("textDocument/prepareRename",
+            () => LspJson.Default.TextDocumentPositionParams, () => LspJson.Default.PrepareRenameResult, (p, s) =>
         {
             var r = LanguageServices.PrepareRename(s.File, s.Analysis.Result.Symbols, s.Lsp.Offset(s.Text, p.Position), out var error)
                 ?? throw new JsonRpcException(ErrorCodes.RequestFailed, error ?? "Nothing to rename here");
             return new PrepareRenameResult(s.Range(r.Span), r.Placeholder);
         });
 
-        server.OnDocumentRequest("textDocument/rename", LspJson.Default.RenameParams, LspJson.Default.WorkspaceEdit, (p, s) =>
+        server.OnDocumentRequest("textDocument/rename", () => LspJson.Default.RenameParams, () => LspJson.Default.WorkspaceEdit, (p, s) =>
         {
             var r = LanguageServices.Rename(s.File, s.Analysis.Result, s.Lsp.Offset(s.Text, p.Position), p.NewName.Trim());
             if (r.Error is not null) throw new JsonRpcException(ErrorCodes.RequestFailed, r.Error);

@@ -36,10 +36,12 @@ internal sealed class SemanticTokensFeature : IFeature
 
     public void Register(TimelineLanguageServer server)
     {
-        server.OnDocumentRequest("textDocument/semanticTokens/full", LspJson.Default.TextDocumentParams, LspJson.Default.SemanticTokens, (p, s) =>
+        server.OnDocumentRequest("textDocument/semanticTokens/full",
+            () => LspJson.Default.TextDocumentParams, () => LspJson.Default.SemanticTokens, (p, s) =>
             Encode(Core.Services.SemanticTokens.Of(s.File, s.Analysis.Result.Symbols), s.Text, s.Lsp.Encoding));
 
-        server.OnDocumentRequest("textDocument/semanticTokens/range", LspJson.Default.RangeParams, LspJson.Default.SemanticTokens, (p, s) =>
+        server.OnDocumentRequest("textDocument/semanticTokens/range",
+            () => LspJson.Default.RangeParams, () => LspJson.Default.SemanticTokens, (p, s) =>
             Encode(Core.Services.SemanticTokens.Of(s.File, s.Analysis.Result.Symbols, s.Lsp.Span(s.Text, p.Range)), s.Text, s.Lsp.Encoding));
     }
 

@@ -7,7 +7,7 @@ namespace Timeline.LanguageServer.Features;
 internal sealed class WatchedFilesFeature : IFeature
 {
     public void Register(TimelineLanguageServer server) =>
-        server.OnNotification("workspace/didChangeWatchedFiles", LspJson.Default.DidChangeWatchedFilesParams, p =>
+        server.OnNotification("workspace/didChangeWatchedFiles", () => LspJson.Default.DidChangeWatchedFilesParams, p =>
         {
             foreach (var c in ParamsCheck.Items(p.Changes, "changes")) server.Workspace.FileChangedOnDisk(server.Uris.ToPath(c.Uri));
             server.Diagnostics.Schedule();

@@ -11,7 +11,7 @@ internal sealed class WorkspaceFoldersFeature : IFeature
     };
 
     public void Register(TimelineLanguageServer server) =>
-        server.OnNotification("workspace/didChangeWorkspaceFolders", LspJson.Default.DidChangeWorkspaceFoldersParams, p =>
+        server.OnNotification("workspace/didChangeWorkspaceFolders", () => LspJson.Default.DidChangeWorkspaceFoldersParams, p =>
         {
             var e = p.Event;
             var added = ParamsCheck.Items(e.Added, "added").Select(f => server.Uris.ToPath(f.Uri)).ToList();

@@ -9,7 +9,7 @@ internal sealed class WorkspaceSymbolsFeature : IFeature
     public ServerCapabilities Declare(ServerCapabilities capabilities, ClientSupport client) => capabilities with { WorkspaceSymbolProvider = true };
 
     public void Register(TimelineLanguageServer server) =>
-        server.OnRequest("workspace/symbol", LspJson.Default.WorkspaceSymbolParams, LspJson.Default.SymbolInformationArray, (p, ctx) =>
+        server.OnRequest("workspace/symbol", () => LspJson.Default.WorkspaceSymbolParams, () => LspJson.Default.SymbolInformationArray, (p, ctx) =>
         {
             var result = new List<SymbolInformation>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
