@@ -251,7 +251,7 @@ public static partial class StructureValidator
             {
                 if (entry.Key is not ScalarNode ks)
                 {
-                    Add(WrongTypeRule.Rule, entry.Key.Span, $"a key must be plain text, found {YamlDocument.Describe(entry.Key)}");
+                    Add(WrongTypeRule.Rule, entry.KeySpan, $"a key must be plain text, found {YamlDocument.Describe(entry.Key)}");
                     continue;
                 }
                 if (LanguageSchema.IsExtensionKey(ks.Value)) continue;
@@ -269,7 +269,7 @@ public static partial class StructureValidator
             // A key on a line that a syntax error made unreadable is not "missing": the error says enough.
             if (missing is not null && !(m.Parent is null ? _doc.SkippedLines.Count > 0 : _doc.LostContentNear(m.Span)))
             {
-                var span = m.Entries.Count > 0 ? m.Entries[0].Key.Span : new TextSpan(m.Span.Start, Math.Min(m.Span.End, m.Span.Start + 1));
+                var span = m.Entries.Count > 0 ? m.Entries[0].KeySpan : new TextSpan(m.Span.Start, Math.Min(m.Span.End, m.Span.Start + 1));
                 Add(MissingFieldRule.Rule, span,
                     $"{Article(obj.Name)} needs {Join(missing)}; {(missing.Count == 1 ? "it is" : "they are")} missing: " +
                     (missing.Count == 1 ? $"add the line '{missing[0]}: …' to it" : "add a 'key: value' line for each"));
@@ -279,7 +279,7 @@ public static partial class StructureValidator
                 var present = m.Entries.Where(e => e.KeyText is { } k && obj.ExactlyOneOf.Contains(k)).ToList();
                 if (present.Count != 1)
                 {
-                    var span = present.Count > 1 ? present[1].Key.Span : m.Entries.Count > 0 ? m.Entries[0].Key.Span : m.Span;
+                    var span = present.Count > 1 ? present[1].KeySpan : m.Entries.Count > 0 ? m.Entries[0].KeySpan : m.Span;
                     string found = present.Count == 0 ? "none" : Join(present.Select(p => p.KeyText!).ToList());
                     _into.Add(new Diagnostic(FigureKindRule.Rule, FigureKindRule.Rule.DefaultSeverity, span,
                         $"a figure needs exactly one of {string.Join(", ", obj.ExactlyOneOf)}; found {found}: " +
@@ -303,7 +303,7 @@ public static partial class StructureValidator
         {
             foreach (var entry in m.Entries)
             {
-                if (entry.Key is not ScalarNode ks) { Add(WrongTypeRule.Rule, entry.Key.Span, "a key must be plain text"); continue; }
+                if (entry.Key is not ScalarNode ks) { Add(WrongTypeRule.Rule, entry.KeySpan, "a key must be plain text"); continue; }
                 if (LanguageSchema.IsExtensionKey(ks.Value)) continue;
                 if (Rules.Find(ks.Value) is null)
                 {

@@ -48,7 +48,7 @@ public static partial class DocumentContent
                 foreach (var e in m.Entries)
                 {
                     string key = e.KeyText ?? "?";
-                    paths.Add((e.Key.Span, $"{path}/{key}", true));
+                    paths.Add((e.KeySpan, $"{path}/{key}", true));
                     var own = new List<string>();
                     Walk(e.Value, $"{path}/{key}", own, paths, orderFree);
                     entries.Add((key, own));

@@ -86,7 +86,7 @@ public static class Formatter
             {
                 var parts = entry.Value is SequenceNode { IsFlow: false } q && q.Items.Count > 0
                     ? q.Items.Select(i => (i.Span.Start, i.Span.End)).ToList()
-                    : new List<(int, int)> { (entry.Key.Span.Start, entry.Value.Span.End) };
+                    : new List<(int, int)> { (entry.KeySpan.Start, entry.Value.Span.End) };
                 foreach (var (s, e) in parts)
                     if (s <= range.End && e >= range.Start) { from = Math.Min(from, s); to = Math.Max(to, e); }
             }

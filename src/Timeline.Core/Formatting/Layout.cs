@@ -31,7 +31,7 @@ internal sealed class Layout
     {
         if (_document.Root is not MappingNode { IsFlow: false } root || root.Entries.Count == 0)
             throw new UnusualLayoutException(0, "the file's top level is not a list of keys");
-        int first = Line(root.Entries[0].Key.Span.Start);
+        int first = Line(root.Entries[0].KeySpan.Start);
         // The file's head: the lines down to the last blank line above the first key. The comments right above
         // the first key are about that key and move with it.
         int head = first;
@@ -61,7 +61,7 @@ internal sealed class Layout
     private void RenderMapping(MappingNode map, int column, ObjectShape? shape, int triviaFrom, bool topLevel)
     {
         var entries = map.Entries;
-        int origColumn = Column(entries[0].Key.Span.Start);
+        int origColumn = Column(entries[0].KeySpan.Start);
         var trivia = new List<int>[entries.Count];
         for (int i = 0; i < entries.Count; i++)
         {
@@ -160,7 +160,7 @@ internal sealed class Layout
             switch (item)
             {
                 case MappingNode { IsFlow: false } map:
-                    if (item.Anchor is not null || item.Tag is not null || Line(map.Entries[0].Key.Span.Start) != line)
+                    if (item.Anchor is not null || item.Tag is not null || Line(map.Entries[0].KeySpan.Start) != line)
                         throw new UnusualLayoutException(line, "a list item whose keys do not begin on its dash's line");
                     _prefix = dash + " ";
                     RenderMapping(map, dashColumn + 2, ObjectShapeOf(itemShape), line, topLevel: false);
@@ -304,7 +304,7 @@ internal sealed class Layout
                 {
                     var e = m.Entries[i];
                     if (e.Key is not ScalarNode k || e.Value is ScalarNode { IsEmpty: true })
-                        throw new UnusualLayoutException(Line(e.Key.Span.Start), "a flow mapping entry without a plain key and value");
+                        throw new UnusualLayoutException(Line(e.KeySpan.Start), "a flow mapping entry without a plain key and value");
                     var field = e.KeyText is { } name ? objectShape?[name] : null;
                     return (ScalarText(k, flow: true) ?? Slice(k.Span)) + ": " + Flow(e.Value, field?.Shape);
                 })) + "}";

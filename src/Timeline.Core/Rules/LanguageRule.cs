@@ -125,7 +125,7 @@ public sealed class EventCheck
     public Report Report { get; }
 
     /// <summary>Where a finding about the event as a whole goes: its id, else its first key.</summary>
-    public TextSpan Anchor => Event.IdSpan.Length > 0 ? Event.IdSpan : (Event.Node is { Entries.Count: > 0 } m ? m.Entries[0].Key.Span : Event.Span);
+    public TextSpan Anchor => Event.IdSpan.Length > 0 ? Event.IdSpan : (Event.Node is { Entries.Count: > 0 } m ? m.Entries[0].KeySpan : Event.Span);
 
     /// <summary>The known sources of every citation of the event (its own, its claims', its figures'), in order.</summary>
     public IReadOnlyList<SourceDef> CitedSources => _cited ??= Resolve(Event.AllCitations());

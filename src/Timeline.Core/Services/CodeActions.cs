@@ -63,7 +63,7 @@ public static class CodeActions
         for (int i = 0; i < seq.Items.Count; i++)
         {
             // Never above the end of the item before (a block scalar's lines may begin with '#').
-            int floor = i == 0 ? src.LineOf(root.Find("events")!.Value.Key.Span.Start) + 1
+            int floor = i == 0 ? src.LineOf(root.Find("events")!.Value.KeySpan.Start) + 1
                 : src.LineOf(Math.Max(seq.Items[i - 1].Span.Start, seq.Items[i - 1].Span.End - 1)) + 1;
             starts.Add(src.LineStart(FirstLineWithComments(src, src.LineOf(seq.Items[i].Span.Start), floor)));
         }
@@ -256,9 +256,9 @@ public static class CodeActions
             if (entry.Value is ScalarNode { IsEmpty: true } || entry.Value is SequenceNode { IsFlow: true, Items.Count: 0 })
             {
                 // "places:" or "places: []": the list starts here.
-                int from = entry.Value is ScalarNode ? entry.Key.Span.End + 1
+                int from = entry.Value is ScalarNode ? entry.KeySpan.End + 1
                     : entry.Value.Span.Start - (src[entry.Value.Span.Start - 1] == ' ' ? 1 : 0);
-                int to = entry.Value is ScalarNode ? entry.Key.Span.End + 1 : entry.Value.Span.End;
+                int to = entry.Value is ScalarNode ? entry.KeySpan.End + 1 : entry.Value.Span.End;
                 string indent = IndentUnit(src);
                 string item = nl + indent + "- " + string.Join(nl + indent + "  ", fields);
                 return new TextEdit(new TextSpan(from, to), item);

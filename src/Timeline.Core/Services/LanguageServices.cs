@@ -276,13 +276,13 @@ public static class LanguageServices
             foreach (var e in root.Entries)
             {
                 if (e.Value is not SequenceNode { IsFlow: false } seq) continue;
-                Add(new TextSpan(e.Key.Span.Start, seq.Span.End));
+                Add(new TextSpan(e.KeySpan.Start, seq.Span.End));
                 foreach (var item in seq.Items) if (item is MappingNode { IsFlow: false }) Add(item.Span);
             }
         foreach (var ev in file.Events)
             if (ev.Node is { } m)
                 foreach (var e in m.Entries)
-                    if (e.Value is SequenceNode { IsFlow: false } or MappingNode { IsFlow: false }) Add(new TextSpan(e.Key.Span.Start,
+                    if (e.Value is SequenceNode { IsFlow: false } or MappingNode { IsFlow: false }) Add(new TextSpan(e.KeySpan.Start,
                         e.Value.Span.End));
         return ranges.Distinct().OrderBy(r => r.StartLine).ToList();
     }

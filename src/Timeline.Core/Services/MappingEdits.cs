@@ -29,8 +29,8 @@ public static class MappingEdits
         var first = map.Entries[0].Key;
         int column = first.Span.Start - src.LineStart(src.LineOf(first.Span.Start));
         var last = map.Entries[^1];
-        int end = Math.Max(last.Value.Span.End, last.Key.Span.End);
-        int lastLine = src.LineOf(Math.Max(last.Key.Span.Start, end - 1));
+        int end = Math.Max(last.Value.Span.End, last.KeySpan.End);
+        int lastLine = src.LineOf(Math.Max(last.KeySpan.Start, end - 1));
         string line = string.Join(src.NewLine, entries.Select(e => new string(' ', column) + e));
         if (lastLine + 1 < src.LineCount) return Insert(src.LineStart(lastLine + 1), line + src.NewLine);
         return Insert(src.Length, (EndsWithBreak(src) ? "" : src.NewLine) + line + src.NewLine);
@@ -48,14 +48,14 @@ public static class MappingEdits
         {
             if (scalar.Span.Length > 0) return new TextEdit(scalar.Span, YamlScalars.Write(sentence));
             // "notes:" with nothing after it: the text goes right after the colon.
-            int colon = entry.Key.Span.End;
+            int colon = entry.KeySpan.End;
             return colon < src.Length && src[colon] == ':' ? Insert(colon + 1, " " + YamlScalars.Write(sentence)) : null;
         }
         if (scalar.Style is ScalarStyle.Literal or ScalarStyle.Folded)
         {
             // A block of text: one more line at the block's indentation, after its last line of text.
             int lastLine = src.LineOf(Math.Max(scalar.Span.Start, scalar.Span.End - 1));
-            while (lastLine > src.LineOf(entry.Key.Span.Start) && src.LineText(lastLine).Trim().Length == 0) lastLine--;
+            while (lastLine > src.LineOf(entry.KeySpan.Start) && src.LineText(lastLine).Trim().Length == 0) lastLine--;
             string text = src.LineText(lastLine);
             string indent = new(' ', text.Length - text.TrimStart(' ').Length);
             string separator = scalar.Style == ScalarStyle.Literal ? "" : src.NewLine;

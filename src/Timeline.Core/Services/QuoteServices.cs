@@ -84,7 +84,7 @@ public static class QuoteServices
     {
         if (e.Value is ScalarNode { IsEmpty: false } v) return v.Span.Touches(offset);
         if (e.Value is not ScalarNode) return false;
-        int keyEnd = e.Key.Span.End;
+        int keyEnd = e.KeySpan.End;
         return offset > keyEnd && text.LineOf(offset) == text.LineOf(keyEnd);
     }
 

@@ -25,7 +25,7 @@ public static class SyntaxQueries
                     var obj = ObjectOf(shape);
                     foreach (var e in m.Entries)
                     {
-                        if (e.Key.Span.Touches(offset) && e.Key is ScalarNode)
+                        if (e.KeySpan.Touches(offset) && e.Key is ScalarNode)
                             return new NodeContext(e.Key, e, true, obj?[e.KeyText ?? ""]?.Shape, obj);
                         var fieldShape = shape is MapShape map ? map.Value : obj?[e.KeyText ?? ""]?.Shape;
                         if (e.Value.Span.Touches(offset) && !(e.Value is ScalarNode { IsEmpty: true }))

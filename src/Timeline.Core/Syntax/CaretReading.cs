@@ -86,11 +86,11 @@ public static class CaretReading
         IReadOnlySet<string> siblings = new HashSet<string>(StringComparer.Ordinal);
         switch (node.Parent)
         {
-            case MappingNode m when m.Entries.Any(e => ReferenceEquals(e.Key, node)):
+            case MappingNode m when m.Entries.Any(e => e.IsKey(node)):
                 // Words before the placeholder in a key ("some wor") are not a key being typed.
                 if (node.Value != placeholder) return null;
                 isKey = true;
-                siblings = m.Entries.Where(e => !ReferenceEquals(e.Key, node) && e.KeyText is not null)
+                siblings = m.Entries.Where(e => !e.IsKey(node) && e.KeyText is not null)
                     .Select(e => e.KeyText!).ToHashSet(StringComparer.Ordinal);
                 break;
             case SequenceNode s:

@@ -173,8 +173,8 @@ internal sealed class ShapeReader
             while (keyEnd > at && _text[keyEnd - 1] == ' ') keyEnd--;
             string keyText = StringPool.Get(_text.AsSpan(at, keyEnd - at));
             if (HasKey(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(entries), keyText)) return Fail<MappingNode>();
-            var key = new ScalarNode { Value = keyText, Segment = _anchor, Parent = map };
-            key.Span = Abs(at, keyEnd);
+            // Kept as its text and where it starts in the segment: its node is made only when asked.
+            int keyAt = at + _shift - _anchor.Start;
             YamlNode? value;
             int afterColon = colon + 1;
             int lineAfter = EndOfLine(afterColon);
@@ -186,14 +186,14 @@ internal sealed class ShapeReader
                 if (value is not null && !Outdented(next, indent)) return Fail<MappingNode>();
             }
             if (_failed || value is null) return Fail<MappingNode>();
-            entries.Add(new YamlEntry { Key = key, Value = value });
+            entries.Add(new YamlEntry(keyText, keyAt, value));
 
             int following = next;
             if (!NextContentLine(ref following, out int column) || column < indent) break;
             if (column > indent || IsDash(following + column) || IsDocumentMarker(following)) return Fail<MappingNode>();
             at = following + column;
         }
-        map.Span = new Text.TextSpan(entries[0].Key.Span.Start, entries[^1].Value.Span.End);
+        map.Span = new Text.TextSpan(entries[0].KeySpan.Start, entries[^1].Value.Span.End);
         // Read into a list kept for the next mapping, then copied at its size: no list grows by doubling.
         map.SetEntries(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(entries));
         _entries.Return(entries);
@@ -455,7 +455,7 @@ internal sealed class ShapeReader
             while (keyEnd > keyStart && _text[keyEnd - 1] == ' ') keyEnd--;
             string keyText = StringPool.Get(_text.AsSpan(keyStart, keyEnd - keyStart));
             if (HasKey(map.Entries.AsSpan(), keyText)) return Fail<MappingNode>();
-            var key = Scalar(keyText, ScalarStyle.Plain, keyStart, keyEnd, depth + 1, map);
+            int keyAt = keyStart + _shift - _anchor.Start;
             i = SkipSpaces(i + 1);
             if (i >= _end) return Fail<MappingNode>();
             char c = _text[i];
@@ -465,7 +465,7 @@ internal sealed class ShapeReader
             else if (c == '\'') value = SingleQuoted(i, depth + 1, map, out valueEnd);
             else value = FlowPlain(i, '}', depth + 1, map, out valueEnd);
             if (value is null) return null;
-            map.Add(new YamlEntry { Key = key, Value = value });
+            map.Add(new YamlEntry(keyText, keyAt, value));
             i = AfterFlowItem(valueEnd, '}', out closed);
         }
         // Like a flow list's, the general reader ends a flow mapping's span at its '}'.

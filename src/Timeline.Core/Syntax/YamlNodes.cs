@@ -217,12 +217,60 @@ public sealed class ScalarNode : YamlNode
 }
 
 /// <summary>A key and its value, kept in its mapping's array (a file of 10,000 events has ~100,000 of them).</summary>
+/// <remarks>
+/// Most keys are plain words read by the fast path (<see cref="ShapeReader"/>): such a key is kept as its text and
+/// where it starts, relative to its value's segment, and its node is made when asked (same text, span, segment and
+/// parent, but a new node each time: compare keys by <see cref="IsKey"/>, not by reference). A node per key was a
+/// tenth of the tree at 100,000 events.
+/// </remarks>
 public readonly struct YamlEntry
 {
-    public required YamlNode Key { get; init; }
-    public required YamlNode Value { get; init; }
+    // The key's node, or the text of a plain key whose node is made when asked.
+    private readonly object _key;
+    private readonly int _keyStart;
+
+    internal YamlEntry(YamlNode key, YamlNode value)
+    {
+        _key = key;
+        Value = value;
+    }
+
+    /// <summary>A plain key kept as its text: <paramref name="start"/> is where it starts, relative to the value's segment.</summary>
+    internal YamlEntry(string plainKey, int start, YamlNode value)
+    {
+        _key = plainKey;
+        _keyStart = start;
+        Value = value;
+    }
+
+    public YamlNode Key => _key as YamlNode ?? PlainKey();
+
+    public YamlNode Value { get; }
+
     /// <summary>The key's text when it is a scalar; otherwise null.</summary>
-    public string? KeyText => (Key as ScalarNode)?.Value;
+    public string? KeyText => _key as string ?? (_key as ScalarNode)?.Value;
+
+    /// <summary>Where the key is written (no node made for it).</summary>
+    public TextSpan KeySpan => _key is string text ? PlainKeySpan(text) : ((YamlNode)_key).Span;
+
+    /// <summary>Whether a node is this entry's key (a plain key's node is made anew whenever asked).</summary>
+    public bool IsKey(YamlNode node) => _key is string text
+        ? node is ScalarNode s && ReferenceEquals(s.Parent, Value.Parent) && s.Span == PlainKeySpan(text)
+        : ReferenceEquals(_key, node);
+
+    private TextSpan PlainKeySpan(string text)
+    {
+        int start = _keyStart + Value.Segment.Start;
+        return new TextSpan(start, start + text.Length);
+    }
+
+    private ScalarNode PlainKey()
+    {
+        var text = (string)_key;
+        var node = new ScalarNode { Value = text, Segment = Value.Segment, Parent = Value.Parent };
+        node.Span = PlainKeySpan(text);
+        return node;
+    }
 }
 
 public sealed class MappingNode : YamlNode

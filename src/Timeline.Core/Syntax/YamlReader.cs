@@ -121,7 +121,7 @@ public static class YamlReader
                 entry.Key.Parent = root;
                 entry.Value.Parent = root;
                 if (entry.KeyText is { } k && !keys.Add(k))
-                    problems.Add(new SyntaxProblem(DuplicateKeyRule.Rule, entry.Key.Span,
+                    problems.Add(new SyntaxProblem(DuplicateKeyRule.Rule, entry.KeySpan,
                         $"the key '{k}' is written twice here; keep one '{k}:' and put into it what the two say"));
                 if (seg.Role == SegmentRole.ListHeader && e == m.Entries.Count - 1 && entry.Value is ScalarNode { IsEmpty: true })
                 {
@@ -130,7 +130,7 @@ public static class YamlReader
                     list.Parent = root;
                     list.Span = new TextSpan(entry.Value.Span.Start, entry.Value.Span.Start);
                     listEnd = list.Span.End;
-                    root.Add(new YamlEntry { Key = entry.Key, Value = list });
+                    root.Add(new YamlEntry(entry.Key, list));
                     continue;
                 }
                 root.Add(entry);
@@ -139,7 +139,7 @@ public static class YamlReader
         Close();
         if (root.Entries.Count == 0)
             return new YamlDocument { Source = source, Root = null, Problems = Sorted(problems), SkippedLines = skipped };
-        root.Span = new TextSpan(root.Entries[0].Key.Span.Start, Math.Max(root.Entries[^1].Value.Span.End, root.Entries[^1].Key.Span.End));
+        root.Span = new TextSpan(root.Entries[0].KeySpan.Start, Math.Max(root.Entries[^1].Value.Span.End, root.Entries[^1].KeySpan.End));
         skipped.Sort();
         return new YamlDocument { Source = source, Root = root, Problems = Sorted(problems), SkippedLines = skipped };
     }
@@ -517,7 +517,7 @@ public static class YamlReader
                                     Value = "", Segment = _anchor,
                                     Span = new TextSpan(k.Span.End, k.Span.End), Parent = pm
                                 };
-                                pm.Add(new YamlEntry { Key = k, Value = empty });
+                                pm.Add(new YamlEntry(k, empty));
                             }
                             break;
                         }
@@ -615,7 +615,7 @@ public static class YamlReader
                     {
                         if (node is ScalarNode { IsEmpty: true } && node.Span.Start < frame.PendingKey.Span.End)
                             node.Span = new TextSpan(frame.PendingKey.Span.End, frame.PendingKey.Span.End);
-                        map.Add(new YamlEntry { Key = frame.PendingKey, Value = node });
+                        map.Add(new YamlEntry(frame.PendingKey, node));
                         frame.PendingKey = null;
                     }
                     break;

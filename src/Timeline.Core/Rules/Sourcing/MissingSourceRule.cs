@@ -28,7 +28,7 @@ public sealed class MissingSourceRule : EventRule
         if (!check.Config.RequireSources || ev.Citations.Count > 0 || ev.Node is null) return;
         // A sources key of the wrong kind is the schema's finding; text lost to a syntax error may hold the sources.
         if (ev.SourcesEntry is { Value: not SequenceNode } || check.File.Document.LostContentNear(ev.Span)) return;
-        check.Report(Rule, ev.SourcesEntry?.Key.Span ?? check.Anchor, ev.SourcesEntry is null
+        check.Report(Rule, ev.SourcesEntry?.KeySpan ?? check.Anchor, ev.SourcesEntry is null
             ? $"the event '{ev.Id}' cites no source; add sources: with the id of the report that tells it (such as sources: [{Example(check)}])"
             : $"the event '{ev.Id}' has an empty source list; cite at least one source (such as [{Example(check)}])");
     }
@@ -69,8 +69,8 @@ public sealed class MissingSourceRule : EventRule
             SequenceNode { IsFlow: true, Items.Count: 0 } empty when src[empty.Span.Start] == '[' =>
                 new TextEdit(new TextSpan(empty.Span.Start + 1, empty.Span.Start + 1), id),
             ScalarNode { IsNull: true, Span.Length: > 0 } nothing => new TextEdit(nothing.Span, $"[{id}]"),
-            ScalarNode { IsEmpty: true } when entry.Key.Span.End < src.Length && src[entry.Key.Span.End] == ':' =>
-                new TextEdit(new TextSpan(entry.Key.Span.End + 1, entry.Key.Span.End + 1), $" [{id}]"),
+            ScalarNode { IsEmpty: true } when entry.KeySpan.End < src.Length && src[entry.KeySpan.End] == ':' =>
+                new TextEdit(new TextSpan(entry.KeySpan.End + 1, entry.KeySpan.End + 1), $" [{id}]"),
             _ => null,
         };
     }

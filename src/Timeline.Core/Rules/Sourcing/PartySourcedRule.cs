@@ -28,7 +28,7 @@ public sealed class PartySourcedRule : EventRule
         var affiliations = sources.Select(s => s.Affiliation!.Id).Distinct().ToList();
         if (!affiliations.All(a => check.Symbols.ActorClosure(new[] { a }).Overlaps(parties))) return;
         var fix = StatusFix.Set(check.File, ev, "claimed");
-        check.Report(Rule, ev.SourcesEntry?.Key.Span ?? check.Anchor,
+        check.Report(Rule, ev.SourcesEntry?.KeySpan ?? check.Anchor,
             $"every citation of '{ev.Id}' comes from sources affiliated with {string.Join(", ", affiliations.Select(a => $"'{a}'"))}, " +
             "a party to it; set status: claimed (or disputed, denied) or cite an independent source",
             fix is null ? null : new[] { fix });

@@ -13,7 +13,7 @@ internal static class StatusFix
         var after = m.Find("title") ?? m.Find("date") ?? m.Entries[0];
         var src = file.Source;
         int line = src.LineOf(after.Value.Span.End) + 1;
-        int keyColumn = after.Key.Span.Start - src.LineStart(src.LineOf(after.Key.Span.Start));
+        int keyColumn = after.KeySpan.Start - src.LineStart(src.LineOf(after.KeySpan.Start));
         string entry = new string(' ', keyColumn) + $"status: {value}";
         int at = line < src.LineCount ? src.LineStart(line) : src.Length;
         bool atUnterminatedEnd = at == src.Length && src.Length > 0 && src[src.Length - 1] != '\n';

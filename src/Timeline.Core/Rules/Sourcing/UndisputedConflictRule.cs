@@ -19,7 +19,7 @@ public sealed class UndisputedConflictRule : EventRule
         var ev = check.Event;
         if (ev.Claims.Count < 2 || ev.Status == "disputed") return;
         if (!ev.Claims.Any(c => c.Stance == "asserts") || !ev.Claims.Any(c => c.Stance == "denies")) return;
-        var span = ev.StatusNode?.Span ?? ev.Node?.Find("claims")?.Key.Span ?? check.Anchor;
+        var span = ev.StatusNode?.Span ?? ev.Node?.Find("claims")?.KeySpan ?? check.Anchor;
         var fix = StatusFix.Set(check.File, ev, "disputed");
         check.Report(Rule, span, $"claims about '{ev.Id}' both assert and deny it, but its status is {ev.Status}; set status: disputed",
             fix is null ? null : new[] { fix });
