@@ -120,6 +120,7 @@ public static class ColdBench
         var sw = new Stopwatch();
         var placeLines = Enumerable.Range(0, lines.Length).Where(i => lines[i].StartsWith("    places: [", StringComparison.Ordinal)).ToList();
         var comps = new List<double>();
+        var compsAt = new List<(double Ms, long At)>();
         int incomplete = 0;
         for (int k = 0; k < completions && timeouts <= 4; k++)
         {
@@ -130,11 +131,16 @@ public static class ColdBench
             try { r = await c.RequestAsync("textDocument/completion", LspClient.At(uri, line, ch), StepTimeout); }
             catch (TimeoutException) { timeouts++; continue; }
             comps.Add(sw.Elapsed.TotalMilliseconds);
+            compsAt.Add((sw.Elapsed.TotalMilliseconds, clock.ElapsedMilliseconds));
             if (r["error"] is { } e) throw new InvalidOperationException($"{name}: completion failed: {e.ToJsonString()}");
             if (r["result"]?["isIncomplete"]?.GetValue<bool>() == true) incomplete++;
         }
 
         if (showLog) Console.Error.WriteLine($"    {clock.ElapsedMilliseconds,6} ms completions asked");
+        // The slowest completions and when they were answered: what a p99 is made of (a collection, the reading).
+        if (showLog)
+            foreach (var (ms, at) in compsAt.OrderByDescending(x => x.Ms).Take(3))
+                Console.Error.WriteLine($"    {at,6} ms a completion answered in {ms:F1} ms");
         // The highest memory counts the whole start: wait until the workspace is read, and a second more.
         double read = double.NaN;
         if (indexedLogLine is not null)

@@ -22,16 +22,18 @@ internal sealed class CompletionFeature : IFeature
                 && symbols.CatalogsIndexed(Core.Language.SymbolKind.Actor);
             if (s.Analysis.Complete && !known) symbols = s.Server.Workspace.OpenDocumentsOnly(s.Path).Result.Symbols;
             var result = CompletionService.Complete(s.File, symbols, offset, s.Server.Today);
-            var items = result.Items.Select(i => new CompletionItem(
-                i.Label,
-                Kind(i.Kind),
-                new TextEdit(s.Range(i.ReplaceSpan), i.InsertText),
-                i.Detail,
-                i.Documentation is null ? null : MarkupContent.Markdown(i.Documentation),
-                i.FilterText,
-                i.SortText)).ToArray();
-            return new CompletionList(result.IsIncomplete || !known, items);
+            return new CompletionList(result.IsIncomplete || !known, result.Items.Select(i => Item(s.Lsp, s.Text, i)).ToArray());
         });
+
+    /// <summary>One of the core's completions as the protocol's.</summary>
+    internal static CompletionItem Item(Lsp lsp, Core.Text.SourceText text, Core.Services.CompletionItem i) => new(
+        i.Label,
+        Kind(i.Kind),
+        new TextEdit(lsp.Range(text, i.ReplaceSpan), i.InsertText),
+        i.Detail,
+        i.Documentation is null ? null : MarkupContent.Markdown(i.Documentation),
+        i.FilterText,
+        i.SortText);
 
     private static CompletionItemKind Kind(CompletionKind k) => k switch
     {
