@@ -277,7 +277,7 @@ public static class FileAnalyzer
         {
             foreach (var e in m.Entries)
                 if (e.KeyText is { } k && shape[k] is { } field && !(seg.Role == SegmentRole.ListHeader && e.Value is ScalarNode { IsEmpty: true }))
-                    StructureValidator.ValidateValue(segDoc, e.Value, field.Shape, e.Key, parts.Diagnostics);
+                    StructureValidator.ValidateValue(segDoc, e.Value, field.Shape, e, parts.Diagnostics);
             builder.BuildRoot(m);
         }
         int firstLine = source.LineOf(seg.Start);

@@ -55,8 +55,8 @@ public static partial class StructureValidator
     internal static void ReportProperties(YamlDocument doc, YamlNode node, List<Diagnostic> into) => new Walker(doc, into).ReportProperties(node);
 
     /// <summary>Checks one value against its shape (a segment's item or a root key's value).</summary>
-    internal static void ValidateValue(YamlDocument doc, YamlNode value, Shape shape, YamlNode? key,
-        List<Diagnostic> into) => new Walker(doc, into).Check(value, shape, key);
+    internal static void ValidateValue(YamlDocument doc, YamlNode value, Shape shape, YamlEntry? entry,
+        List<Diagnostic> into) => new Walker(doc, into).Check(value, shape, entry);
 
     /// <summary>The root mapping's own keys: unknown (TL002) and missing (TL003) ones.</summary>
     internal static void ValidateRootKeys(YamlDocument doc, MappingNode root, ObjectShape shape,
@@ -165,49 +165,50 @@ public static partial class StructureValidator
             && tag[18..] is "str" or "int" or "float" or "bool" or "null" or "seq" or "map";
 
         /// <summary>The span to report a value's problems on: the value, or its key when the value is empty.</summary>
-        private static TextSpan SpanOf(YamlNode node, YamlNode? key) =>
-            node is ScalarNode { IsEmpty: true } && key is not null ? key.Span : node.Span;
+        /// <remarks>The value's entry is passed rather than its key: a plain key's node is made only when asked.</remarks>
+        private static TextSpan SpanOf(YamlNode node, YamlEntry? entry) =>
+            node is ScalarNode { IsEmpty: true } && entry is { } e ? e.KeySpan : node.Span;
 
-        public void Check(YamlNode node, Shape shape, YamlNode? key = null)
+        public void Check(YamlNode node, Shape shape, YamlEntry? entry = null)
         {
             if (node is AliasNode) return; // reported as TL006
             switch (shape)
             {
                 case ObjectShape obj:
                     if (node is MappingNode m) CheckObject(m, obj);
-                    else WrongType(node, key, shape);
+                    else WrongType(node, entry, shape);
                     break;
                 case ListShape list:
                     if (node is SequenceNode seq) foreach (var item in seq.Items) Check(item, list.Item);
-                    else WrongType(node, key, shape);
+                    else WrongType(node, entry, shape);
                     break;
                 case ChoiceShape choice:
                     if (node is MappingNode cm) CheckObject(cm, choice.Object);
                     else if (node is ScalarNode { IsNull: false } cs) CheckScalar(cs, choice.Scalar);
-                    else WrongType(node, key, shape);
+                    else WrongType(node, entry, shape);
                     break;
                 case OneOrListShape one:
                     if (node is SequenceNode os) foreach (var item in os.Items) Check(item, one.Item);
                     else if (node is ScalarNode { IsNull: false } s1) CheckScalar(s1, one.Item);
-                    else WrongType(node, key, shape);
+                    else WrongType(node, entry, shape);
                     break;
                 case MapShape map:
                     if (node is MappingNode mm) CheckMap(mm, map);
-                    else WrongType(node, key, shape);
+                    else WrongType(node, entry, shape);
                     break;
                 case CoordinatesShape:
-                    CheckCoordinates(node, key);
+                    CheckCoordinates(node, entry);
                     break;
                 case ScalarShape sc:
                     if (node is ScalarNode { IsNull: false } s) CheckScalar(s, sc);
-                    else WrongType(node, key, shape);
+                    else WrongType(node, entry, shape);
                     break;
             }
         }
 
-        private void WrongType(YamlNode node, YamlNode? key, Shape expected)
+        private void WrongType(YamlNode node, YamlEntry? entry, Shape expected)
         {
-            string where = key is ScalarNode k ? $"'{k.Value}' expects" : "expected";
+            string where = entry?.KeyText is { } k ? $"'{k}' expects" : "expected";
             if (expected is ListShape && WrapInList(node) is { } wrapped)
             {
                 // One value where a list is expected ("use: builtin:levant", "actors: hts"): the list of that one value.
@@ -218,7 +219,7 @@ public static partial class StructureValidator
                 });
                 return;
             }
-            Add(WrongTypeRule.Rule, SpanOf(node, key), $"{where} {expected.Expected}, found {YamlDocument.Describe(node)}");
+            Add(WrongTypeRule.Rule, SpanOf(node, entry), $"{where} {expected.Expected}, found {YamlDocument.Describe(node)}");
         }
 
         /// <summary>
@@ -241,7 +242,7 @@ public static partial class StructureValidator
             CheckKeys(m, obj);
             foreach (var entry in m.Entries)
                 if (entry.KeyText is { } k && !LanguageSchema.IsExtensionKey(k) && obj[k] is { } f)
-                    Check(entry.Value, f.Shape, entry.Key);
+                    Check(entry.Value, f.Shape, entry);
         }
 
         /// <summary>The keys of a mapping: plain text, known (did-you-mean), required ones present, exclusive ones alone.</summary>
@@ -249,20 +250,20 @@ public static partial class StructureValidator
         {
             foreach (var entry in m.Entries)
             {
-                if (entry.Key is not ScalarNode ks)
+                if (entry.KeyText is not { } keyText)
                 {
                     Add(WrongTypeRule.Rule, entry.KeySpan, $"a key must be plain text, found {YamlDocument.Describe(entry.Key)}");
                     continue;
                 }
-                if (LanguageSchema.IsExtensionKey(ks.Value)) continue;
-                var field = obj[ks.Value];
+                if (LanguageSchema.IsExtensionKey(keyText)) continue;
+                var field = obj[keyText];
                 if (field is null)
                 {
                     var allowed = obj.Fields.Select(f => f.Name).Where(n => m.Find(n) is null).ToList();
-                    var near = Closest(ks.Value, allowed);
+                    var near = Closest(keyText, allowed);
                     string hint = near.Count > 0 ? $"; did you mean '{near[0]}'?"
                         : $"; the keys of {Article(obj.Name)} are {string.Join(", ", obj.Fields.Select(f => f.Name))}";
-                    Add(UnknownFieldRule.Rule, ks.Span, $"unknown key '{ks.Value}' in {Article(obj.Name)}{hint}", near);
+                    Add(UnknownFieldRule.Rule, entry.KeySpan, $"unknown key '{keyText}' in {Article(obj.Name)}{hint}", near);
                 }
             }
             var missing = MissingKeys(m, obj);
@@ -312,15 +313,15 @@ public static partial class StructureValidator
                         $"'{ks.Value}' is not a rule; expected {map.KeyDescription}{(near.Count > 0 ? $"; did you mean '{near[0]}'?" : "")}", near);
                     continue;
                 }
-                Check(entry.Value, map.Value, ks);
+                Check(entry.Value, map.Value, entry);
             }
         }
 
-        private void CheckCoordinates(YamlNode node, YamlNode? key)
+        private void CheckCoordinates(YamlNode node, YamlEntry? entry)
         {
             if (node is not SequenceNode seq)
             {
-                Add(InvalidCoordinatesRule.Rule, SpanOf(node, key),
+                Add(InvalidCoordinatesRule.Rule, SpanOf(node, entry),
                     $"coordinates are [latitude, longitude], two numbers; found {YamlDocument.Describe(node)}");
                 return;
             }

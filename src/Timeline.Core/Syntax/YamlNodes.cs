@@ -135,7 +135,8 @@ public abstract class YamlNode
                     foreach (var e in m.Entries)
                     {
                         if (e.Value is MappingNode or SequenceNode) stack.Push(e.Value);
-                        if (e.Key is MappingNode or SequenceNode) stack.Push(e.Key);
+                        // Only a key that is itself a collection needs trimming (a plain key has no node until asked).
+                        if (e.KeyNode is MappingNode or SequenceNode) stack.Push(e.KeyNode);
                     }
                     break;
                 case SequenceNode q:
@@ -244,6 +245,9 @@ public readonly struct YamlEntry
     }
 
     public YamlNode Key => _key as YamlNode ?? PlainKey();
+
+    /// <summary>The key's node when it has one of its own (not a plain key kept as its text).</summary>
+    internal YamlNode? KeyNode => _key as YamlNode;
 
     public YamlNode Value { get; }
 

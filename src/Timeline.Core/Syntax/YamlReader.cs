@@ -118,7 +118,8 @@ public static class YamlReader
             for (int e = 0; e < m.Entries.Count; e++)
             {
                 var entry = m.Entries[e];
-                entry.Key.Parent = root;
+                // A plain key kept as its text takes its parent from its value's.
+                if (entry.KeyNode is { } keyNode) keyNode.Parent = root;
                 entry.Value.Parent = root;
                 if (entry.KeyText is { } k && !keys.Add(k))
                     problems.Add(new SyntaxProblem(DuplicateKeyRule.Rule, entry.KeySpan,
