@@ -27,7 +27,7 @@ public static class Warmup
     private const string Path = "/warm-up/a.timeline.yaml";
 
     // One event with what a chronology's events hold, and findings of both kinds: of the file alone (a misspelt key,
-    // with its fix), published first, and of the project (an unknown place and actor, a quote without a snapshot).
+    // with its fix), published first, and of the project (an unknown actor, a quote without a snapshot).
     private const string Text = """
         title: Warm-up
         sources:
@@ -75,7 +75,7 @@ public static class Warmup
             // A project of two files: the document and the places it may name.
             var workspace = new TimelineWorkspace(new MemoryFileSystem(new Dictionary<string, string>
             {
-                ["/warm-up/places.places.yaml"] = "places:\n  - id: aleppo\n    name: Aleppo\n    kind: city\n",
+                ["/warm-up/places.places.yaml"] = "places:\n  - id: somewhere\n    name: Somewhere\n  - id: someplace\n    name: Someplace\n",
             }));
             workspace.SetFolders(["/warm-up"]);
             var doc = workspace.Open(Path, open.TextDocument.Text, open.TextDocument.Version);
@@ -86,24 +86,30 @@ public static class Warmup
             using var writer = new Utf8JsonWriter(publish);
             JsonPayload.Of(new PublishDiagnosticsParams(open.TextDocument.Uri, null, items), LspJson.Default.PublishDiagnosticsParams)
                 .WriteTo(writer);
-            // Then the project's checks, which follow when the workspace is read, and a completion in a list of places
-            // (the first of a session was ten times slower than the next).
-            var project = workspace.Analyze(Path);
+            // Then completions in a list of places, as a writer types a name's first letters: before the project is read,
+            // from what is known, and once it is (the first completion of a session was ten times slower than the next).
             var asked = JsonSerializer.Deserialize(
-                "{\"textDocument\": {\"uri\": \"file:///warm-up/a.timeline.yaml\"}, \"position\": {\"line\": 11, \"character\": 13}}",
+                "{\"textDocument\": {\"uri\": \"file:///warm-up/a.timeline.yaml\"}, \"position\": {\"line\": 11, \"character\": 17}}",
                 LspJson.Default.CompletionParams)!;
             int at = lsp.Offset(doc.Model.Source, asked.Position);
-            var offered = CompletionService.Complete(doc.Model, project.Result.Symbols, at);
-            var list = new CompletionList(offered.IsIncomplete,
-                offered.Items.Select(i => CompletionFeature.Item(lsp, doc.Model.Source, i)).ToArray());
-            using (var w = new Utf8JsonWriter(new System.Buffers.ArrayBufferWriter<byte>()))
-                JsonPayload.Of(list, LspJson.Default.CompletionList).WriteTo(w);
-            return items.Length > 0 && project.Result.For(Path).Count > items.Length && list.Items.Length > 0;
+            Complete(lsp, doc.Model, analysis.Result.Symbols, at);
+            var project = workspace.Analyze(Path);
+            int offered = Complete(lsp, doc.Model, project.Result.Symbols, at);
+            return items.Length > 0 && project.Result.For(Path).Count > items.Length && offered > 0;
         }
         catch (Exception)
         {
             // A warm-up that fails costs the server nothing but the time it took.
             return false;
         }
+    }
+
+    private static int Complete(Lsp lsp, Core.Checks.FileModel file, Core.Project.SymbolTable symbols, int at)
+    {
+        var offered = CompletionService.Complete(file, symbols, at);
+        var list = new CompletionList(offered.IsIncomplete, offered.Items.Select(i => CompletionFeature.Item(lsp, file.Source, i)).ToArray());
+        using var w = new Utf8JsonWriter(new System.Buffers.ArrayBufferWriter<byte>());
+        JsonPayload.Of(list, LspJson.Default.CompletionList).WriteTo(w);
+        return list.Items.Length;
     }
 }

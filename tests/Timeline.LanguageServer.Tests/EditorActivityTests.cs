@@ -24,7 +24,7 @@ public sealed class EditorActivityTests
         long waited = clock.ElapsedMilliseconds;
         Assert.True(waited >= 30, $"waited {waited} ms after a message");
 
-        // An editor busy without pause: the reading waits at most a quarter of a second at once.
+        // An editor busy without pause: the reading waits at most 0.4 s at once.
         using var busy = new CancellationTokenSource();
         var touching = Task.Factory.StartNew(() => { while (!busy.IsCancellationRequested) { editor.Touch(); Thread.Sleep(1); } },
             CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
