@@ -28,14 +28,8 @@ public static class StringPool
     /// <summary>The pooled string for a run of text: a key or id read again costs no allocation.</summary>
     public static string Get(ReadOnlySpan<char> s)
     {
-        if (s.Length == 0) return string.Empty;
         if (s.Length > MaxLength) return s.ToString();
-        int h = Hash(s) & (Short.Length - 1);
-        var found = Volatile.Read(ref Short[h]);
-        if (found is not null && s.SequenceEqual(found)) return found;
-        string made = s.ToString();
-        Volatile.Write(ref Short[h], made);
-        return made;
+        return Pooled(s, Short);
     }
 
     /// <summary>A short string (a key, an id, a value) as kept once.</summary>
@@ -56,22 +50,32 @@ public static class StringPool
         before.CopyTo(joined);
         id.CopyTo(joined[before.Length..]);
         after.CopyTo(joined[(before.Length + id.Length)..]);
-        if (length == 0) return string.Empty;
-        int h = Hash(joined) & (Messages.Length - 1);
-        var found = Volatile.Read(ref Messages[h]);
-        if (found is not null && joined.SequenceEqual(found)) return found;
-        string made = joined.ToString();
-        Volatile.Write(ref Messages[h], made);
+        return Pooled(joined, Messages);
+    }
+
+    /// <summary>The pooled string for a run of text, made only when its bucket holds another.</summary>
+    private static string Pooled(ReadOnlySpan<char> s, string?[] table)
+    {
+        if (s.Length == 0) return string.Empty;
+        if (Find(s, table, out int slot) is { } found) return found;
+        string made = s.ToString();
+        Volatile.Write(ref table[slot], made);
         return made;
     }
 
+    /// <summary>The pooled string equal to a string: the string itself when its bucket holds another.</summary>
     private static string Pooled(string s, string?[] table)
     {
         if (s.Length == 0) return string.Empty;
-        int h = Hash(s) & (table.Length - 1);
-        var found = Volatile.Read(ref table[h]);
-        if (found is not null && string.Equals(found, s, StringComparison.Ordinal)) return found;
-        Volatile.Write(ref table[h], s);
+        if (Find(s, table, out int slot) is { } found) return found;
+        Volatile.Write(ref table[slot], s);
         return s;
+    }
+
+    private static string? Find(ReadOnlySpan<char> s, string?[] table, out int slot)
+    {
+        slot = Hash(s) & (table.Length - 1);
+        var found = Volatile.Read(ref table[slot]);
+        return found is not null && s.SequenceEqual(found) ? found : null;
     }
 }
