@@ -101,6 +101,9 @@ public sealed class TimelineLanguageServer
     public UriMap Uris { get; }
     public Lsp Lsp { get; private set; }
     internal DiagnosticsPublisher Diagnostics { get; }
+
+    /// <summary>The editor's settings as last asked for and applied (see ConfigurationFeature).</summary>
+    internal ConfigurationAnswers Configuration { get; } = new();
     internal MemoryTrimmer? Memory { get; }
     internal bool AnswerWhileReading => _options.AnswerWhileReading;
 

@@ -26,8 +26,13 @@ public sealed class EditorActivityTests
 
         // An editor busy without pause: the reading waits at most 0.4 s at once.
         using var busy = new CancellationTokenSource();
-        var touching = Task.Factory.StartNew(() => { while (!busy.IsCancellationRequested) { editor.Touch(); Thread.Sleep(1); } },
-            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        using var started = new ManualResetEventSlim();
+        var touching = Task.Factory.StartNew(() =>
+        {
+            while (!busy.IsCancellationRequested) { editor.Touch(); started.Set(); Thread.Sleep(1); }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        // Measured once the editor is busy: a thread can take a while to start on a loaded machine.
+        Assert.True(started.Wait(TimeSpan.FromSeconds(30)), "the busy editor never started");
         clock.Restart();
         editor.GiveWay();
         long longest = clock.ElapsedMilliseconds;

@@ -14,7 +14,9 @@ internal sealed class ConfigurationFeature : IFeature
     public void Register(TimelineLanguageServer server) =>
         server.OnNotification("workspace/didChangeConfiguration", () => LspJson.Default.DidChangeConfigurationParams, async c =>
         {
-            if (c.Settings is { ValueKind: JsonValueKind.Object } settings && settings.TryGetProperty("timeline", out var t)) Apply(server, t);
+            // Settings sent with the change are newer than any answer still on its way.
+            if (c.Settings is { ValueKind: JsonValueKind.Object } settings && settings.TryGetProperty("timeline", out var t))
+                server.Configuration.ApplyIfLatest(server.Configuration.Ask(), () => Apply(server, t));
             else await RefreshAsync(server).ConfigureAwait(false);
         });
 
@@ -23,9 +25,11 @@ internal sealed class ConfigurationFeature : IFeature
     private static async Task RefreshAsync(TimelineLanguageServer server)
     {
         if (!server.Client.Configuration) return;
+        long asked = server.Configuration.Ask();
         var answer = await server.RequestQuietlyAsync("workspace/configuration", new ConfigurationParams([new ConfigurationItem("timeline")]),
             LspJson.Default.ConfigurationParams).ConfigureAwait(false);
-        if (answer is { ValueKind: JsonValueKind.Array } a && a.GetArrayLength() > 0) Apply(server, a[0]);
+        if (answer is { ValueKind: JsonValueKind.Array } a && a.GetArrayLength() > 0)
+            server.Configuration.ApplyIfLatest(asked, () => Apply(server, a[0]));
     }
 
     /// <summary>Applies the settings (LSPAny: what is not understood is left alone) and checks again.</summary>
@@ -43,5 +47,28 @@ internal sealed class ConfigurationFeature : IFeature
         server.Workspace.SetAllowCatalogsOutsideRoot(
             isObject && settings.TryGetProperty("allowCatalogsOutsideRoot", out var allow) && allow.ValueKind == JsonValueKind.True);
         server.Diagnostics.Schedule();
+    }
+}
+
+/// <summary>
+/// Orders the answers to workspace/configuration: the server asks when it is initialized and again on every change,
+/// and the answers are read on the thread pool, so an earlier answer can come to be applied after a later one (a
+/// setting the writer has just changed would be undone). An answer is applied only if no later question's has been.
+/// </summary>
+internal sealed class ConfigurationAnswers
+{
+    private readonly object _gate = new();
+    private long _asked, _applied;
+
+    public long Ask() => Interlocked.Increment(ref _asked);
+
+    public void ApplyIfLatest(long asked, Action apply)
+    {
+        lock (_gate)
+        {
+            if (asked < _applied) return;
+            _applied = asked;
+            apply();
+        }
     }
 }
