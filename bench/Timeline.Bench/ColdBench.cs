@@ -87,6 +87,7 @@ public static class ColdBench
                 },
             },
         }, TimeSpan.FromMinutes(2));
+        if (showLog) Console.Error.WriteLine($"    {clock.ElapsedMilliseconds,6} ms initialized");
         if (init["error"] is { } initError) throw new InvalidOperationException($"{name}: initialize failed: {initError.ToJsonString()}");
         await c.NotifyAsync("initialized", new JsonObject());
         if (settings is not null) await c.NotifyAsync("workspace/didChangeConfiguration", new JsonObject { ["settings"] = settings.DeepClone() });

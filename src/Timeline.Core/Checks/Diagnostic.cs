@@ -76,15 +76,16 @@ public sealed record Diagnostic(Rule Rule, Severity Severity, TextSpan Span, str
     public Diagnostic ShiftedBy(int by)
     {
         if (by == 0) return this;
-        TextSpan Move(TextSpan s) => new(s.Start + by, s.End + by);
         // Most findings have no fix: they keep the shared empty list rather than each get a list of their own.
-        if (Fixes.Count == 0) return this with { Span = Move(Span) };
-        return this with
-        {
-            Span = Move(Span),
-            Fixes = Fixes.Select(f => f with { Edits = f.Edits.Select(e => e with { Span = Move(e.Span) }).ToList() }).ToList(),
-        };
+        if (Fixes.Count == 0) return this with { Span = Moved(Span, by) };
+        return this with { Span = Moved(Span, by), Fixes = FixesShiftedBy(by) };
     }
+
+    private static TextSpan Moved(TextSpan s, int by) => new(s.Start + by, s.End + by);
+
+    // Apart from ShiftedBy: the lambdas' closure would otherwise be made on every call, fix or none.
+    private List<Fix> FixesShiftedBy(int by) =>
+        Fixes.Select(f => f with { Edits = f.Edits.Select(e => e with { Span = Moved(e.Span, by) }).ToList() }).ToList();
 }
 
 /// <summary>

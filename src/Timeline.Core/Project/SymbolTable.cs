@@ -54,7 +54,10 @@ public sealed class SymbolTable
                     if (sameExceptEvents._indexes.TryGetValue((SymbolKind)k, out var idx)) _indexes[(SymbolKind)k] = idx;
                 continue;
             }
-            _first[k] = new Dictionary<string, Definition>(StringComparer.Ordinal);
+            // A table made whole is made at the size its files need: grown by doubling, a table of 100,000 events
+            // left 8 MB behind. (One made from another takes that one's events, in tables of their own.)
+            int size = sameExceptEvents is null ? CountOf((SymbolKind)k, project.Files) : 0;
+            _first[k] = new Dictionary<string, Definition>(size, StringComparer.Ordinal);
             _more[k] = new Dictionary<string, List<Definition>>(StringComparer.Ordinal);
         }
         if (sameExceptEvents is not null && TakeEvents(sameExceptEvents, project.Files)) return;
@@ -68,6 +71,20 @@ public sealed class SymbolTable
             }
             foreach (var d in f.Events) Add(d);
         }
+    }
+
+    private static int CountOf(SymbolKind kind, IReadOnlyList<FileModel> files)
+    {
+        int n = 0;
+        foreach (var f in files)
+            n += kind switch
+            {
+                SymbolKind.Source => f.Sources.Count,
+                SymbolKind.Event => f.Events.Count,
+                SymbolKind.Place => f.Places.Count,
+                _ => f.Actors.Count,
+            };
+        return n;
     }
 
     /// <summary>

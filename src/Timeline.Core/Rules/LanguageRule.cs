@@ -105,7 +105,7 @@ public delegate void Report(Rule rule, TextSpan span, string message, IReadOnlyL
 /// <summary>One event to check, with what every event rule needs of the project.</summary>
 public sealed class EventCheck
 {
-    private List<SourceDef>? _cited;
+    private SourceDef[]? _cited;
 
     internal EventCheck(FileModel file, EventDef ev, SymbolTable symbols, ProjectEvidence evidence, ProjectConfig config, Report report)
     {
@@ -128,7 +128,21 @@ public sealed class EventCheck
     public TextSpan Anchor => Event.IdSpan.Length > 0 ? Event.IdSpan : (Event.Node is { Entries.Count: > 0 } m ? m.Entries[0].KeySpan : Event.Span);
 
     /// <summary>The known sources of every citation of the event (its own, its claims', its figures'), in order.</summary>
-    public IReadOnlyList<SourceDef> CitedSources => _cited ??= Resolve(Event.AllCitations());
+    public IReadOnlyList<SourceDef> CitedSources => _cited ??= CitedSourcesOf(Event);
+
+    // An array of the exact size, walked with the citations' struct enumerator: this runs for every event of the
+    // project, and a list grown per event was 15 MB of garbage at 100,000 events.
+    private SourceDef[] CitedSourcesOf(EventDef ev)
+    {
+        int citations = 0;
+        foreach (var _ in ev.AllCitations()) citations++;
+        if (citations == 0) return Array.Empty<SourceDef>();
+        var found = new SourceDef[citations];
+        int n = 0;
+        foreach (var c in ev.AllCitations()) if (SourceOf(c) is { } s) found[n++] = s;
+        if (n < found.Length) Array.Resize(ref found, n);
+        return found;
+    }
 
     /// <summary>The known sources of some citations, in order.</summary>
     public List<SourceDef> Resolve(IEnumerable<Citation> citations)
