@@ -50,6 +50,29 @@ if (args.Length >= 2 && args[0] == "stages")
     }
     return 0;
 }
+// timeline-bench format FILE: the formatter on one file, in process, five rounds (the first cold): the whole
+// answer, the content check of the text alone, and the edits an editor is sent.
+if (args.Length >= 2 && args[0] == "format")
+{
+    string text = File.ReadAllText(args[1]);
+    var kind = Timeline.Core.Language.FileKinds.FromPath(args[1]);
+    for (int round = 0; round < 5; round++)
+    {
+        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var result = Timeline.Core.Formatting.Formatter.Format(text, kind);
+        long format = sw.ElapsedMilliseconds; sw.Restart();
+        var content = Timeline.Core.Formatting.DocumentContent.Of(text);
+        long check = sw.ElapsedMilliseconds; sw.Restart();
+        var edits = Timeline.Core.Formatting.Formatter.Edits(new Timeline.Core.Text.SourceText(text), kind);
+        long edit = sw.ElapsedMilliseconds;
+        long cpuMs = (long)(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
+        Console.WriteLine($"round {round}: format {format} ms ({(result.Changed ? "changed" : result.Refusal ?? "unchanged")}), " +
+            $"content of the text {check} ms ({content.Count} lines), edits {edit} ms ({edits.Count} edits); " +
+            $"CPU {cpuMs} ms for the three; allocated so far {GC.GetTotalAllocatedBytes() >> 20} MB");
+    }
+    return 0;
+}
 // timeline-bench names [DUMP] [--queries N]: the name index on a GeoNames dump (default: cities500 from bench/cities500)
 if (args.Length >= 1 && args[0] == "names")
 {

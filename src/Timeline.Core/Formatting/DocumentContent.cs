@@ -29,13 +29,15 @@ public static partial class DocumentContent
         return lines;
     }
 
+    // Each node's lines are written straight into the one list, and a collection's children are put in order afterwards
+    // in place: a list per key and per item made the check of a 10,000-event file's layout allocate ~400 MB.
     private static void Walk(YamlNode node, string path, List<string> lines, List<(TextSpan, string, bool)> paths, bool orderFree)
     {
         string properties = (node.Anchor is { } a ? " &" + a : "") + (node.Tag is { } t ? " !" + t : "");
         switch (node)
         {
             case ScalarNode s:
-                lines.Add($"{path} = {Resolve(s)}{properties}");
+                lines.Add(Line(path, s, properties));
                 paths.Add((s.Span, path, false));
                 break;
             case AliasNode al:
@@ -43,62 +45,103 @@ public static partial class DocumentContent
                 paths.Add((al.Span, path, false));
                 break;
             case MappingNode m:
-                lines.Add($"{path} {{}}{properties}");
-                var entries = new List<(string Key, List<string> Lines)>();
-                foreach (var e in m.Entries)
                 {
-                    string key = e.KeyText ?? "?";
-                    paths.Add((e.KeySpan, $"{path}/{key}", true));
-                    var own = new List<string>();
-                    Walk(e.Value, $"{path}/{key}", own, paths, orderFree);
-                    entries.Add((key, own));
+                    lines.Add($"{path} {{}}{properties}");
+                    int n = m.Entries.Count;
+                    var keys = new string[n];
+                    var starts = new int[n + 1];
+                    for (int i = 0; i < n; i++)
+                    {
+                        var e = m.Entries[i];
+                        keys[i] = e.KeyText ?? "?";
+                        string child = string.Concat(path, "/", keys[i]);
+                        paths.Add((e.KeySpan, child, true));
+                        starts[i] = lines.Count;
+                        Walk(e.Value, child, lines, paths, orderFree);
+                    }
+                    starts[n] = lines.Count;
+                    // Keys compare by name: their order is layout.
+                    Reorder(lines, starts, (x, y) => string.CompareOrdinal(keys[x], keys[y]));
+                    break;
                 }
-                foreach (var (_, own) in entries.OrderBy(e => e.Key, StringComparer.Ordinal)) lines.AddRange(own);
-                break;
             case SequenceNode q:
-                lines.Add($"{path} []{properties}");
-                var names = ItemNames(q);
-                bool byId = names.All(n => n.StartsWith('#'));
-                var items = new List<List<string>>();
-                for (int i = 0; i < q.Items.Count; i++)
                 {
-                    var own = new List<string>();
-                    // In any order, items without unique ids cannot be named by their place: they are compared as a set.
-                    string name = orderFree && !byId ? "*" : names[i];
-                    Walk(q.Items[i], $"{path}/{name}", own, paths, orderFree);
-                    items.Add(own);
+                    lines.Add($"{path} []{properties}");
+                    var names = ItemNames(q, out bool byId);
+                    int n = q.Items.Count;
+                    var starts = new int[n + 1];
+                    for (int i = 0; i < n; i++)
+                    {
+                        // In any order, items without unique ids cannot be named by their place: they are compared as a set.
+                        string name = orderFree && !byId ? "*" : names[i];
+                        starts[i] = lines.Count;
+                        Walk(q.Items[i], string.Concat(path, "/", name), lines, paths, orderFree);
+                    }
+                    starts[n] = lines.Count;
+                    if (!orderFree) break;
+                    if (byId) Reorder(lines, starts, (x, y) => string.CompareOrdinal(lines[starts[x]], lines[starts[y]]));
+                    else
+                    {
+                        var whole = new string[n];
+                        for (int i = 0; i < n; i++) whole[i] = string.Join("\n", lines.GetRange(starts[i], starts[i + 1] - starts[i]));
+                        Reorder(lines, starts, (x, y) => string.CompareOrdinal(whole[x], whole[y]));
+                    }
+                    break;
                 }
-                var ordered = !orderFree ? items.AsEnumerable()
-                    : byId ? items.OrderBy(i => i[0], StringComparer.Ordinal)
-                    : items.OrderBy(i => string.Join("\n", i), StringComparer.Ordinal);
-                foreach (var own in ordered) lines.AddRange(own);
-                break;
         }
     }
 
-    /// <summary>An item is named by its id when the list's ids are unique, else by its place.</summary>
-    private static string[] ItemNames(SequenceNode q)
+    /// <summary>
+    /// Puts the children's runs of lines (child i holds lines[starts[i]..starts[i + 1])) in the order the comparison
+    /// gives, children that compare equal in the order they came (as a stable sort would).
+    /// </summary>
+    private static void Reorder(List<string> lines, int[] starts, Comparison<int> compare)
     {
-        var names = q.Items.Select(i => i is MappingNode m && m["id"] is ScalarNode { IsNull: false } id ? "#" + id.Value : null).ToArray();
-        bool unique = names.All(n => n is not null) && names.Distinct(StringComparer.Ordinal).Count() == names.Length;
-        return unique ? names.Select(n => n!).ToArray()
-            : Enumerable.Range(0, names.Length).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        int n = starts.Length - 1;
+        bool ordered = true;
+        for (int i = 1; i < n && ordered; i++) ordered = compare(i - 1, i) <= 0;
+        if (ordered) return;
+        var order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        Array.Sort(order, (x, y) => compare(x, y) is var c && c != 0 ? c : x.CompareTo(y));
+        var run = lines.GetRange(starts[0], starts[n] - starts[0]);
+        int at = starts[0];
+        foreach (int i in order)
+            for (int k = starts[i]; k < starts[i + 1]; k++) lines[at++] = run[k - starts[0]];
     }
 
-    /// <summary>A scalar as a YAML tool reads it: text, or (written plainly) a number, a boolean or nothing.</summary>
-    private static string Resolve(ScalarNode s)
+    /// <summary>A scalar's line: its path and its value as a YAML tool reads it.</summary>
+    private static string Line(string path, ScalarNode s, string properties)
     {
-        if (s.Style != ScalarStyle.Plain) return "str:" + s.Value;
-        if (s.IsNull) return "null";
-        return (PlainKind(s.Value) ?? "str") + ":" + s.Value;
+        if (s.Style != ScalarStyle.Plain) return string.Concat(path, " = str:", s.Value, properties);
+        if (s.IsNull) return string.Concat(path, " = null", properties);
+        return string.Concat([path, " = ", PlainKind(s.Value) ?? "str", ":", s.Value, properties]);
+    }
+
+    /// <summary>An item is named by its id when the list's ids are unique, else by its place.</summary>
+    private static string[] ItemNames(SequenceNode q, out bool byId)
+    {
+        int n = q.Items.Count;
+        var names = new string[n];
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        byId = true;
+        for (int i = 0; i < n && byId; i++)
+        {
+            names[i] = q.Items[i] is MappingNode m && m["id"] is ScalarNode { IsNull: false } id ? "#" + id.Value : "";
+            byId = names[i].Length > 0 && seen.Add(names[i]);
+        }
+        if (byId) return names;
+        for (int i = 0; i < n; i++) names[i] = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return names;
     }
 
     /// <summary>What a plain scalar resolves to when it is not text (YAML 1.2 core, with 1.1's words and clock numbers), or null.</summary>
     public static string? PlainKind(string value)
     {
         if (value.Length == 0 || value is "~" || value.Equals("null", StringComparison.OrdinalIgnoreCase)) return "null";
-        if (value.ToLowerInvariant() is "true" or "false" or "yes" or "no" or "on" or "off" or "y" or "n") return "bool";
-        return NumberLike().IsMatch(value) ? "number" : null;
+        // The words are five letters at most, and a number starts with a sign, a dot or a digit: most values are neither.
+        if (value.Length <= 5 && value.ToLowerInvariant() is "true" or "false" or "yes" or "no" or "on" or "off" or "y" or "n") return "bool";
+        return value[0] is '-' or '+' or '.' or (>= '0' and <= '9') && NumberLike().IsMatch(value) ? "number" : null;
     }
 
     [GeneratedRegex(@"^[-+]?(\.?[0-9][0-9_]*(\.[0-9_]*)?([eE][-+]?[0-9]+)?|0[xX][0-9a-fA-F_]+|0[oO]?[0-7_]+|\.(inf|Inf|INF)"
@@ -109,8 +152,23 @@ public static partial class DocumentContent
     private static List<string> Comments(YamlDocument document, List<(TextSpan Span, string Path, bool IsKey)> paths)
     {
         var src = document.Source;
-        var values = paths.OrderBy(p => p.Span.Start).ToList();
-        var starts = values.Select(v => v.Span.Start).ToArray();
+        // The paths in the order of their text, those that start together in the order they came (mostly they already are:
+        // they were found walking the tree; sorted as numbers, start and place in one, when not).
+        var order = new long[paths.Count];
+        bool sorted = true;
+        for (int i = 0; i < paths.Count; i++)
+        {
+            order[i] = ((long)paths[i].Span.Start << 32) | (uint)i;
+            sorted &= i == 0 || order[i - 1] <= order[i];
+        }
+        if (!sorted) Array.Sort(order);
+        var values = new List<(TextSpan Span, string Path, bool IsKey)>(paths.Count);
+        var starts = new int[paths.Count];
+        for (int i = 0; i < order.Length; i++)
+        {
+            values.Add(paths[(int)(order[i] & uint.MaxValue)]);
+            starts[i] = (int)(order[i] >> 32);
+        }
         var found = new List<string>();
         foreach (var (start, end) in CommentSpans(document))
         {
@@ -169,7 +227,10 @@ public static partial class DocumentContent
             }
             else skip.Add(s.Span);
         }
-        skip.Sort((a, b) => a.Start.CompareTo(b.Start));
+        // In the order the tree was walked, which is mostly the text's.
+        bool inOrder = true;
+        for (int i = 1; i < skip.Count && inOrder; i++) inOrder = skip[i - 1].Start <= skip[i].Start;
+        if (!inOrder) skip.Sort((a, b) => a.Start.CompareTo(b.Start));
         var spans = new List<(int, int)>();
         int k = 0;
         for (int i = 0; i < text.Length; i++)

@@ -82,29 +82,42 @@ internal sealed class Layout
     }
 
     /// <summary>The entries in the schema's order; a key the schema does not know stays after the known key it followed.</summary>
-    private static IEnumerable<int> Order(MappingNode map, ObjectShape? shape)
+    private static int[] Order(MappingNode map, ObjectShape? shape)
     {
-        if (shape is null) return Enumerable.Range(0, map.Entries.Count);
-        var fields = shape.Fields.Select(f => f.Name).ToList();
-        var ranks = new List<(int Known, int Unknown, int Index)>();
+        int n = map.Entries.Count;
+        var order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        if (shape is null) return order;
+        // An entry's rank: its key's place in the schema, an unknown key just after the known key it follows.
+        var ranks = new (int Known, int Unknown)[n];
         int lastKnown = -1;
-        for (int i = 0; i < map.Entries.Count; i++)
+        for (int i = 0; i < n; i++)
         {
-            int at = map.Entries[i].KeyText is { } k ? fields.IndexOf(k) : -1;
-            if (at >= 0) { lastKnown = at; ranks.Add((at, 0, i)); }
-            else ranks.Add((lastKnown, 1, i));
+            int at = map.Entries[i].KeyText is { } k ? FieldIndex(shape, k) : -1;
+            if (at >= 0) { lastKnown = at; ranks[i] = (at, 0); }
+            else ranks[i] = (lastKnown, 1);
         }
-        return ranks.OrderBy(r => r.Known).ThenBy(r => r.Unknown).ThenBy(r => r.Index).Select(r => r.Index).ToList();
+        // The entry's place breaks ties, so the sort gives one order whatever its algorithm.
+        Array.Sort(order, (x, y) => ranks[x].Known != ranks[y].Known ? ranks[x].Known.CompareTo(ranks[y].Known)
+            : ranks[x].Unknown != ranks[y].Unknown ? ranks[x].Unknown.CompareTo(ranks[y].Unknown) : x.CompareTo(y));
+        return order;
+    }
+
+    private static int FieldIndex(ObjectShape shape, string key)
+    {
+        for (int i = 0; i < shape.Fields.Count; i++) if (string.Equals(shape.Fields[i].Name, key, StringComparison.Ordinal)) return i;
+        return -1;
     }
 
     private void RenderEntry(YamlEntry entry, int column, Shape? shape, bool topLevel)
     {
-        var key = entry.Key;
-        int keyLine = Line(key.Span.Start);
-        int colon = key.Span.End;
+        // The key's span, not its node: a plain key's node would be made for the asking.
+        var keySpan = entry.KeySpan;
+        int keyLine = Line(keySpan.Start);
+        int colon = keySpan.End;
         while (colon < _src.LineEnd(keyLine) && _text[colon] == ' ') colon++;
         if (colon >= _src.LineEnd(keyLine) || _text[colon] != ':') throw new UnusualLayoutException(keyLine, "a key without its colon on its line");
-        string lead = Spaces(column) + Slice(key.Span);
+        string lead = Spaces(column) + Slice(keySpan);
         var value = entry.Value;
         switch (value)
         {

@@ -9,7 +9,10 @@ namespace Timeline.Core.Formatting;
 /// </summary>
 public static class LineDiff
 {
-    /// <summary>Above this many line pairs the changed middle is replaced in one edit rather than compared line by line.</summary>
+    /// <summary>
+    /// Above this many line pairs a stretch is not compared line by line: it is cut at the lines it holds once in each
+    /// text, and only the pieces are (<see cref="UniqueInOrder"/>).
+    /// </summary>
     private const long MaxComparisons = 4_000_000;
 
     public static IReadOnlyList<TextEdit> Edits(string before, string after)
@@ -54,36 +57,108 @@ public static class LineDiff
     /// <summary>The runs of lines that differ: lines [AFrom, ATo) of the first text become [BFrom, BTo) of the second.</summary>
     private static List<(int AFrom, int ATo, int BFrom, int BTo)> Runs(List<(int Start, string Text)> a, List<(int Start, string Text)> b)
     {
-        int prefix = 0;
-        while (prefix < a.Count && prefix < b.Count && a[prefix].Text == b[prefix].Text) prefix++;
-        int suffix = 0;
-        while (suffix < a.Count - prefix && suffix < b.Count - prefix && a[^(suffix + 1)].Text == b[^(suffix + 1)].Text) suffix++;
-        int n = a.Count - prefix - suffix, m = b.Count - prefix - suffix;
+        var kept = new List<(int A, int B)>();
+        Match(a, b, 0, a.Count, 0, b.Count, kept);
+        // The runs are what lies between two lines both texts keep.
         var runs = new List<(int, int, int, int)>();
-        if (n == 0 && m == 0) return runs;
-        if ((long)n * m > MaxComparisons)
+        int x = 0, y = 0;
+        foreach (var (i, j) in kept)
         {
-            runs.Add((prefix, prefix + n, prefix, prefix + m));
-            return runs;
+            if (i > x || j > y) runs.Add((x, i, y, j));
+            x = i + 1;
+            y = j + 1;
         }
-        // Longest common subsequence of the middle lines, then one run per stretch of differences.
+        if (a.Count > x || b.Count > y) runs.Add((x, a.Count, y, b.Count));
+        return runs;
+    }
+
+    /// <summary>Adds, in order, the lines of a[aFrom..aTo) and b[bFrom..bTo) that are kept: a longest common subsequence.</summary>
+    private static void Match(List<(int Start, string Text)> a, List<(int Start, string Text)> b,
+        int aFrom, int aTo, int bFrom, int bTo, List<(int A, int B)> kept)
+    {
+        while (aFrom < aTo && bFrom < bTo && a[aFrom].Text == b[bFrom].Text) kept.Add((aFrom++, bFrom++));
+        int suffix = 0;
+        while (aTo - suffix > aFrom && bTo - suffix > bFrom && a[aTo - suffix - 1].Text == b[bTo - suffix - 1].Text) suffix++;
+        aTo -= suffix;
+        bTo -= suffix;
+        int n = aTo - aFrom, m = bTo - bFrom;
+        if (n > 0 && m > 0)
+        {
+            if ((long)n * m <= MaxComparisons) Compare(a, b, aFrom, bFrom, n, m, kept);
+            else
+            {
+                // Too long to compare every line with every line: the lines found once in each text (an event's id line) are
+                // matched first, the longest run of them in the same order in both, and the stretch between two of them is
+                // compared on its own. Without such lines the stretch is replaced in one edit.
+                int pa = aFrom, pb = bFrom;
+                foreach (var (i, j) in UniqueInOrder(a, b, aFrom, aTo, bFrom, bTo))
+                {
+                    Match(a, b, pa, i, pb, j, kept);
+                    kept.Add((i, j));
+                    pa = i + 1;
+                    pb = j + 1;
+                }
+                if (pa > aFrom) Match(a, b, pa, aTo, pb, bTo, kept);
+            }
+        }
+        for (int k = 0; k < suffix; k++) kept.Add((aTo + k, bTo + k));
+    }
+
+    /// <summary>A longest common subsequence of a[aFrom..aFrom+n) and b[bFrom..bFrom+m), compared line by line.</summary>
+    private static void Compare(List<(int Start, string Text)> a, List<(int Start, string Text)> b,
+        int aFrom, int bFrom, int n, int m, List<(int A, int B)> kept)
+    {
         var lcs = new int[n + 1, m + 1];
         for (int i = n - 1; i >= 0; i--)
             for (int j = m - 1; j >= 0; j--)
-                lcs[i, j] = a[prefix + i].Text == b[prefix + j].Text ? lcs[i + 1, j + 1] + 1 : Math.Max(lcs[i + 1, j], lcs[i, j + 1]);
+                lcs[i, j] = a[aFrom + i].Text == b[bFrom + j].Text ? lcs[i + 1, j + 1] + 1 : Math.Max(lcs[i + 1, j], lcs[i, j + 1]);
         int x = 0, y = 0;
-        while (x < n || y < m)
+        while (x < n && y < m)
         {
-            if (x < n && y < m && a[prefix + x].Text == b[prefix + y].Text) { x++; y++; continue; }
-            int x0 = x, y0 = y;
-            while ((x < n || y < m) && !(x < n && y < m && a[prefix + x].Text == b[prefix + y].Text))
-            {
-                if (y >= m || (x < n && lcs[x + 1, y] >= lcs[x, y + 1])) x++;
-                else y++;
-            }
-            runs.Add((prefix + x0, prefix + x, prefix + y0, prefix + y));
+            if (a[aFrom + x].Text == b[bFrom + y].Text) kept.Add((aFrom + x++, bFrom + y++));
+            else if (lcs[x + 1, y] >= lcs[x, y + 1]) x++;
+            else y++;
         }
-        return runs;
+    }
+
+    /// <summary>
+    /// The lines that occur once in each stretch, as (line in a, line in b): the longest chain of them in the same
+    /// order in both (patience sorting), in order.
+    /// </summary>
+    private static List<(int A, int B)> UniqueInOrder(List<(int Start, string Text)> a, List<(int Start, string Text)> b,
+        int aFrom, int aTo, int bFrom, int bTo)
+    {
+        var seen = new Dictionary<string, (int InA, int AtA, int InB, int AtB)>(StringComparer.Ordinal);
+        for (int i = aFrom; i < aTo; i++)
+        {
+            seen.TryGetValue(a[i].Text, out var c);
+            seen[a[i].Text] = (c.InA + 1, i, c.InB, c.AtB);
+        }
+        for (int j = bFrom; j < bTo; j++)
+            if (seen.TryGetValue(b[j].Text, out var c)) seen[b[j].Text] = (c.InA, c.AtA, c.InB + 1, j);
+        var pairs = new List<(int A, int B)>();
+        foreach (var c in seen.Values) if (c.InA == 1 && c.InB == 1) pairs.Add((c.AtA, c.AtB));
+        pairs.Sort((p, q) => p.A.CompareTo(q.A));
+        // Patience sorting: tops[k] ends the best chain of length k + 1 found so far; before[i] is the pair before pair i.
+        var tops = new List<int>();
+        var before = new int[pairs.Count];
+        for (int i = 0; i < pairs.Count; i++)
+        {
+            int lo = 0, hi = tops.Count;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) / 2;
+                if (pairs[tops[mid]].B < pairs[i].B) lo = mid + 1;
+                else hi = mid;
+            }
+            before[i] = lo > 0 ? tops[lo - 1] : -1;
+            if (lo == tops.Count) tops.Add(i);
+            else tops[lo] = i;
+        }
+        var chain = new List<(int A, int B)>(tops.Count);
+        for (int i = tops.Count > 0 ? tops[^1] : -1; i >= 0; i = before[i]) chain.Add(pairs[i]);
+        chain.Reverse();
+        return chain;
     }
 
     /// <summary>The text with non-overlapping edits applied.</summary>
