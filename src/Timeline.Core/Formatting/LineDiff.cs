@@ -15,6 +15,11 @@ public static class LineDiff
     /// </summary>
     private const long MaxComparisons = 4_000_000;
 
+    private const int MaxDepth = 64;
+
+    // Counting a line into the table of lines found once costs about as much as this many line pairs compared.
+    private const long LineCost = 16;
+
     public static IReadOnlyList<TextEdit> Edits(string before, string after)
     {
         var a = Lines(before);
@@ -58,7 +63,11 @@ public static class LineDiff
     private static List<(int AFrom, int ATo, int BFrom, int BTo)> Runs(List<(int Start, string Text)> a, List<(int Start, string Text)> b)
     {
         var kept = new List<(int A, int B)>();
-        Match(a, b, 0, a.Count, 0, b.Count, kept);
+        // What the whole comparison may spend, in line pairs compared and lines counted: text made to cut into one
+        // stretch after another would otherwise cost time growing with the square of its length. Past it, a stretch
+        // left to compare is replaced in one edit, as it always is when nothing anchors it.
+        long work = 4 * MaxComparisons + 64L * (a.Count + b.Count);
+        Match(a, b, 0, a.Count, 0, b.Count, kept, ref work, 0);
         // The runs are what lies between two lines both texts keep.
         var runs = new List<(int, int, int, int)>();
         int x = 0, y = 0;
@@ -74,7 +83,7 @@ public static class LineDiff
 
     /// <summary>Adds, in order, the lines of a[aFrom..aTo) and b[bFrom..bTo) that are kept: a longest common subsequence.</summary>
     private static void Match(List<(int Start, string Text)> a, List<(int Start, string Text)> b,
-        int aFrom, int aTo, int bFrom, int bTo, List<(int A, int B)> kept)
+        int aFrom, int aTo, int bFrom, int bTo, List<(int A, int B)> kept, ref long work, int depth)
     {
         while (aFrom < aTo && bFrom < bTo && a[aFrom].Text == b[bFrom].Text) kept.Add((aFrom++, bFrom++));
         int suffix = 0;
@@ -84,21 +93,30 @@ public static class LineDiff
         int n = aTo - aFrom, m = bTo - bFrom;
         if (n > 0 && m > 0)
         {
-            if ((long)n * m <= MaxComparisons) Compare(a, b, aFrom, bFrom, n, m, kept);
-            else
+            if ((long)n * m <= MaxComparisons)
+            {
+                if ((long)n * m <= work)
+                {
+                    work -= (long)n * m;
+                    Compare(a, b, aFrom, bFrom, n, m, kept);
+                }
+            }
+            // (A stretch cut in pieces is cut again at most so many times deep: the stack is a thread's, not the text's.)
+            else if (LineCost * (n + m) <= work && depth < MaxDepth)
             {
                 // Too long to compare every line with every line: the lines found once in each text (an event's id line) are
                 // matched first, the longest run of them in the same order in both, and the stretch between two of them is
                 // compared on its own. Without such lines the stretch is replaced in one edit.
+                work -= LineCost * (n + m);
                 int pa = aFrom, pb = bFrom;
                 foreach (var (i, j) in UniqueInOrder(a, b, aFrom, aTo, bFrom, bTo))
                 {
-                    Match(a, b, pa, i, pb, j, kept);
+                    Match(a, b, pa, i, pb, j, kept, ref work, depth + 1);
                     kept.Add((i, j));
                     pa = i + 1;
                     pb = j + 1;
                 }
-                if (pa > aFrom) Match(a, b, pa, aTo, pb, bTo, kept);
+                if (pa > aFrom) Match(a, b, pa, aTo, pb, bTo, kept, ref work, depth + 1);
             }
         }
         for (int k = 0; k < suffix; k++) kept.Add((aTo + k, bTo + k));
