@@ -23,8 +23,19 @@ public static class FileAnalyzer
     {
         limits ??= ReaderLimits.Default;
         var shape = LanguageSchema.RootOf(kind);
-        var segments = shape is null || kind == FileKind.Config || YamlReader.IsTooLarge(source, limits) ? null : Segmenter.Split(source);
+        var segments = shape is null || kind == FileKind.Config || YamlReader.IsTooLarge(source, limits) ? null
+            : SplitAfterEdit(source, previous) ?? Segmenter.Split(source);
         return segments is null ? Whole(path, kind, source, limits) : Segmented(path, kind, shape!, source, limits, segments, previous);
+    }
+
+    /// <summary>The split of a new version made from its previous version's, when the edit cannot have changed it.</summary>
+    private static IReadOnlyList<Segment>? SplitAfterEdit(SourceText source, FileModel? previous)
+    {
+        if (previous?.Layout is not { } layout) return null;
+        var before = previous.Source;
+        int prefix = before.CommonPrefixLength(source);
+        int suffix = before.CommonSuffixLength(source, Math.Min(before.Length, source.Length) - prefix);
+        return Segmenter.SplitAfterEdit(before, layout, source, prefix, suffix);
     }
 
     /// <summary>

@@ -48,6 +48,51 @@ public static class Segmenter
         return segments;
     }
 
+    /// <summary>
+    /// The split of a text made by an edit inside one line, from the split of the text before it, or null when the edit
+    /// may change the split (the text is then split whole). <paramref name="prefix"/> and <paramref name="suffix"/> are how
+    /// many characters the two texts share at their start and end. The split looks at a line only for its first content
+    /// column and the two characters there (a dash and its space, a '#', a root key's colon): an edit that keeps to one
+    /// indented line, after those two characters, and brings no line break, tab or control character, changes nothing
+    /// in it but the length of the segment that holds the line. Typing in an event's title at 100,000 events: the
+    /// split of the 2.7 MB file is not made again for every keystroke.
+    /// </summary>
+    public static IReadOnlyList<Segment>? SplitAfterEdit(SourceText before, IReadOnlyList<Segment> layout, SourceText now,
+        int prefix, int suffix)
+    {
+        int removedEnd = before.Length - suffix, insertedEnd = now.Length - suffix;
+        if (removedEnd < prefix || insertedEnd < prefix || layout.Count == 0) return null;
+        int line = now.LineOf(prefix);
+        int lineStart = now.LineStart(line), lineEnd = now.LineEnd(line);
+        // The edit stays within the line's content, in both texts (no terminator removed or brought).
+        if (insertedEnd > lineEnd || before.LineOf(removedEnd) != before.LineOf(prefix)) return null;
+        if (before.LineEnd(before.LineOf(prefix)) < removedEnd) return null;
+        var content = now.LineSpan(line);
+        int col = 0;
+        while (col < content.Length && content[col] == ' ') col++;
+        // A root line starts at column 0; and the first content column's two characters are the ones read.
+        if (col == 0 || prefix < lineStart + col + 2) return null;
+        var inserted = insertedEnd > prefix ? now.Substring(prefix, insertedEnd - prefix) : "";
+        if (inserted.Contains('\t') || YamlReader.HasControl(inserted)) return null;
+        int delta = now.Length - before.Length;
+        // The segment that holds the line grows or shrinks by the edit; those after it move.
+        int at = -1;
+        for (int lo = 0, hi = layout.Count - 1; lo <= hi;)
+        {
+            int mid = (lo + hi) / 2;
+            if (layout[mid].End <= prefix) lo = mid + 1;
+            else if (layout[mid].Start > prefix) hi = mid - 1;
+            else { at = mid; break; }
+        }
+        if (at < 0 || removedEnd > layout[at].End) return null;
+        var split = new Segment[layout.Count];
+        for (int i = 0; i < split.Length; i++)
+            split[i] = i < at ? layout[i]
+                : i == at ? layout[i] with { Length = layout[i].Length + delta }
+                : layout[i] with { Start = layout[i].Start + delta };
+        return split;
+    }
+
     /// <summary>Where the colon that ends a root key stands on a line (its content), or -1.</summary>
     private static int KeyColon(ReadOnlySpan<char> text)
     {
