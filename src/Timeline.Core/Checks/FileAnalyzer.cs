@@ -23,19 +23,20 @@ public static class FileAnalyzer
     {
         limits ??= ReaderLimits.Default;
         var shape = LanguageSchema.RootOf(kind);
+        // Where the edit from the previous version lies (what the two share at their start and end), found once for the
+        // split and for the reuse of segments.
+        (int Prefix, int Suffix)? shared = previous?.Layout is not null ? Shared(previous.Source, source) : null;
         var segments = shape is null || kind == FileKind.Config || YamlReader.IsTooLarge(source, limits) ? null
-            : SplitAfterEdit(source, previous) ?? Segmenter.Split(source);
-        return segments is null ? Whole(path, kind, source, limits) : Segmented(path, kind, shape!, source, limits, segments, previous);
+            : (shared is { } edit ? Segmenter.SplitAfterEdit(previous!.Source, previous.Layout!, source, edit.Prefix, edit.Suffix) : null)
+                ?? Segmenter.Split(source);
+        return segments is null ? Whole(path, kind, source, limits)
+            : Segmented(path, kind, shape!, source, limits, segments, previous, shared);
     }
 
-    /// <summary>The split of a new version made from its previous version's, when the edit cannot have changed it.</summary>
-    private static IReadOnlyList<Segment>? SplitAfterEdit(SourceText source, FileModel? previous)
+    private static (int Prefix, int Suffix) Shared(SourceText before, SourceText now)
     {
-        if (previous?.Layout is not { } layout) return null;
-        var before = previous.Source;
-        int prefix = before.CommonPrefixLength(source);
-        int suffix = before.CommonSuffixLength(source, Math.Min(before.Length, source.Length) - prefix);
-        return Segmenter.SplitAfterEdit(before, layout, source, prefix, suffix);
+        int prefix = before.CommonPrefixLength(now);
+        return (prefix, before.CommonSuffixLength(now, Math.Min(before.Length, now.Length) - prefix));
     }
 
     /// <summary>
@@ -97,7 +98,7 @@ public static class FileAnalyzer
     }
 
     private static FileModel Segmented(string path, FileKind kind, ObjectShape shape, SourceText source,
-        ReaderLimits limits, IReadOnlyList<Segment> segments, FileModel? previous)
+        ReaderLimits limits, IReadOnlyList<Segment> segments, FileModel? previous, (int Prefix, int Suffix)? shared)
     {
         // Reuse: the segments at the start and at the end that the edit did not touch lie wholly in the
         // text the two versions share at their start and at their end; the few in between are looked up by their text.
@@ -109,11 +110,10 @@ public static class FileAnalyzer
         var analyses = new SegmentAnalysis?[n];
         var reusedPrev = new bool[pn];
         int head = 0, tail = 0;
-        if (prev is not null && prevLayout is not null)
+        if (prev is not null && prevLayout is not null && shared is { } edit)
         {
             SourceText before = previous!.Source, now = source;
-            int prefix = before.CommonPrefixLength(now);
-            int suffix = before.CommonSuffixLength(now, Math.Min(before.Length, now.Length) - prefix);
+            var (prefix, suffix) = edit;
             while (head < n && head < pn && prevLayout[head] == segments[head] && segments[head].End <= prefix) head++;
             while (tail < n - head && tail < pn - head)
             {
