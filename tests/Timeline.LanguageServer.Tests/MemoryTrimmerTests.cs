@@ -14,6 +14,40 @@ public class MemoryTrimmerTests
         Assert.Contains(log, m => m.StartsWith("memory trimmed (test)", StringComparison.Ordinal) && m.Contains("live", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(1000)]              // read in a moment, collections and all
+    [InlineData(100 * 1024 * 1024)] // the room would be gigabytes held back
+    public void Only_a_large_document_is_read_without_collections(int length) =>
+        Assert.Null(MemoryTrimmer.WithoutCollections(length, long.MaxValue));
+
+    [Fact]
+    public void Once_the_heap_is_large_collections_are_left_as_they_are() =>
+        Assert.Null(MemoryTrimmer.WithoutCollections(1 << 20, heapTooLarge: 0));
+
+    [Fact]
+    public void A_large_document_is_read_without_collections_until_it_is_done()
+    {
+        var region = MemoryTrimmer.WithoutCollections(1 << 20, long.MaxValue);
+        Assert.NotNull(region);
+        var made = new List<byte[]>();
+        for (int i = 0; i < 64; i++) made.Add(new byte[1024]);
+        region.Dispose();
+        region.Dispose(); // once is enough; twice is harmless
+        Assert.NotEqual(System.Runtime.GCLatencyMode.NoGCRegion, System.Runtime.GCSettings.LatencyMode);
+        Assert.Equal(64, made.Count);
+    }
+
+    [Fact]
+    public void Past_the_room_promised_the_runtime_collects_and_the_end_is_quiet()
+    {
+        var region = MemoryTrimmer.WithoutCollections(1 << 20, long.MaxValue);
+        Assert.NotNull(region);
+        // Far more than the 24 MB asked for: the runtime collects, and the region is over before it is ended.
+        for (int i = 0; i < 64; i++) GC.KeepAlive(new byte[1 << 20]);
+        region.Dispose();
+        Assert.NotEqual(System.Runtime.GCLatencyMode.NoGCRegion, System.Runtime.GCSettings.LatencyMode);
+    }
+
     [Fact]
     public void A_requested_trim_happens_once_when_the_work_that_asked_is_done()
     {

@@ -23,7 +23,9 @@ internal sealed class DocumentSyncFeature : IFeature
             var d = p.TextDocument;
             server.Memory?.Activity();
             // Reading a large document takes a while: the quiet counts from its end.
-            using (server.Memory?.Busy()) server.Workspace.Open(server.Uris.ToPath(d.Uri), d.Text, d.Version);
+            using (server.Memory?.Busy())
+            using (server.Memory is null ? null : MemoryTrimmer.WithoutCollections(d.Text.Length))
+                server.Workspace.Open(server.Uris.ToPath(d.Uri), d.Text, d.Version);
             if (d.Text.Length >= LargeDocument) server.Memory?.Request("a large document opened");
             server.Diagnostics.Schedule();
             return Task.CompletedTask;
