@@ -5,14 +5,17 @@ namespace Timeline.Cli;
 /// <summary><c>timeline lsp [--stdio]</c>: the language server on stdin and stdout.</summary>
 public static class LanguageServerCommand
 {
+    /// <summary>Whether every option is one the server reads or editors' clients add (the rest is a usage error).</summary>
+    public static bool Understands(IEnumerable<string> args) => args.All(a =>
+        a is "--stdio" or "--node-ipc=false" || a.StartsWith("--clientProcessId", StringComparison.Ordinal));
+
     public static async Task<int> RunAsync(string[] args, TextWriter stderr)
     {
-        foreach (var a in args)
-            if (a is not ("--stdio" or "--node-ipc=false") && !a.StartsWith("--clientProcessId", StringComparison.Ordinal))
-            {
-                stderr.WriteLine($"timeline lsp: unknown option '{a}' (the server speaks on stdin and stdout)");
-                return CommandLine.UsageError;
-            }
+        if (args.FirstOrDefault(a => !Understands([a])) is { } unknown)
+        {
+            stderr.WriteLine($"timeline lsp: unknown option '{unknown}' (the server speaks on stdin and stdout)");
+            return CommandLine.UsageError;
+        }
         Warmup.Start();
         var stdin = Console.OpenStandardInput();
         var stdout = Console.OpenStandardOutput();

@@ -312,6 +312,9 @@ public sealed class TimelineLanguageServer
                 Log($"indexing failed: {ex}");
             }
         });
+        // Off the loop that reads the editor's messages: asking for the settings and registering the file watchers make
+        // their first messages (~10-20 ms of a cold start), and the document the editor opens next is already waiting.
+        await Task.Yield();
         await Task.WhenAll(IFeature.All.Select(f => f.InitializedAsync(this))).ConfigureAwait(false);
     }
 }
