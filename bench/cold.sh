@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The cold path and the 100,000-event project, three runs each (see docs/performance.md):
 #  - timeline lsp started as an editor starts it (initialize with the folder, one file opened at once),
-#    on 10,000 events with the 5,251-place gazetteer and on 100,000 events in 10 files of 10,000;
+#    on 10,000 events with the 5,251-place gazetteer and on 100,000 events in 10 files of 10,000: the build
+#    `dotnet publish` makes (needs .NET), and the server as the VS Code extension carries it (the editor profile:
+#    one file with its runtime, trimmed in part), which is what an editor starts;
 #  - yaml-language-server with Timeline's JSON Schemas on the 10,000-event project;
 #  - `timeline check`, whole process: wall time and peak resident memory (/usr/bin/time -v), and on one core against all.
 # The machine's load is printed with every run. Usage: bench/cold.sh [RUNS]   (TIMELINE_BENCH_NO_YLS=1 skips yaml-language-server)
@@ -9,6 +11,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
 dotnet publish src/Timeline.Cli -c Release -o artifacts/timeline -nologo -v quiet
+rid=$(dotnet --info | awk '/^ *RID:/ {print $2; exit}')
+dotnet publish src/Timeline.Cli -c Release -r "$rid" -p:PublishProfile=editor -o artifacts/timeline-editor -nologo -v quiet
 dotnet build bench/Timeline.Bench -c Release -nologo -v quiet
 bench=bench/Timeline.Bench/bin/Release/net10.0/Timeline.Bench.dll
 dotnet $bench generate artifacts/bench-10k --events 10000 --places 5250
@@ -22,6 +26,8 @@ for project in 10k 100k; do
   for run in $(seq "$runs"); do
     echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
     dotnet $bench cold artifacts/bench-$project --label "$project run $run"
+    dotnet $bench cold artifacts/bench-$project --label "$project run $run, editor's package" \
+      --server "$PWD/artifacts/timeline-editor/timeline"
   done
 done
 

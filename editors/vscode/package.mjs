@@ -22,12 +22,9 @@ for (const target of targets) {
   const rid = platforms[target];
   rmSync('server', { recursive: true, force: true });
   try {
-    // Trimmed in part: only the runtime's own assemblies lose what nothing calls; Timeline's are kept whole (its rules
-    // are found by reflection), and JSON keeps its reflection-based default as in an untrimmed build.
-    execFileSync('dotnet', ['publish', '../../src/Timeline.Cli', '-c', 'Release', '-r', rid, '--self-contained', 'true',
-      '-p:PublishSingleFile=true', '-p:IncludeNativeLibrariesForSelfExtract=true', '-p:DebugType=none',
-      '-p:PublishTrimmed=true', '-p:TrimMode=partial', '-p:SuppressTrimAnalysisWarnings=true',
-      '-p:JsonSerializerIsReflectionEnabledByDefault=true', '-o', `server/${rid}`, '-nologo', '-v', 'quiet'], { stdio: 'inherit' });
+    // One file with its runtime, trimmed in part: the editor profile (src/Timeline.Cli/Properties/PublishProfiles/editor.pubxml).
+    execFileSync('dotnet', ['publish', '../../src/Timeline.Cli', '-c', 'Release', '-r', rid, '-p:PublishProfile=editor',
+      '-o', `server/${rid}`, '-nologo', '-v', 'quiet'], { stdio: 'inherit' });
   } catch (e) {
     // A platform whose runtime pack this machine's NuGet cannot give is skipped; the one the drive runs is required.
     if (target === 'linux-x64') throw e;
