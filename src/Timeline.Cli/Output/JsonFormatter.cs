@@ -6,6 +6,15 @@ namespace Timeline.Cli.Output;
 /// <summary>The spec's JSON shape: version, files with diagnostics (zero-based UTF-16 ranges), summary.</summary>
 public static class JsonFormatter
 {
+    /// <summary>
+    /// Hands what is written so far to the stream once there is enough of it: the writer otherwise holds the whole
+    /// report until it is done (~60 MB of JSON for 100,000 findings).
+    /// </summary>
+    internal static void FlushNowAndThen(Utf8JsonWriter w)
+    {
+        if (w.BytesPending >= 1 << 16) w.Flush();
+    }
+
     public static void Write(Stream output, IReadOnlyList<ReportFile> files)
     {
         using var w = new Utf8JsonWriter(output,
@@ -30,6 +39,7 @@ public static class JsonFormatter
                 WritePosition(w, "end", f.File.Source.GetPosition(d.Span.End));
                 w.WriteEndObject();
                 w.WriteEndObject();
+                FlushNowAndThen(w);
             }
             w.WriteEndArray();
             w.WriteEndObject();

@@ -85,6 +85,7 @@ public static class SarifFormatter
                 w.WriteString(FingerprintKey, f.Fingerprints[i]);
                 w.WriteEndObject();
                 w.WriteEndObject();
+                JsonFormatter.FlushNowAndThen(w);
             }
         w.WriteEndArray();
         w.WriteEndObject();

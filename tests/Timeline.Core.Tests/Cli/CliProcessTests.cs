@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using Timeline.Cli;
+
+namespace Timeline.Core.Tests.Cli;
+
+/// <summary>
+/// The built <c>timeline</c> as a process: what only a process does, the checker's start again with its own collector
+/// settings, and reports streamed onto its standard output rather than made whole first, give the same bytes as the
+/// command line run in process.
+/// </summary>
+public sealed class CliProcessTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("timeline-cli-process-").FullName;
+
+    public CliProcessTests()
+    {
+        // A finding of each severity's kind, in a file with Arabic and an emoji (positions in UTF-16).
+        File.WriteAllText(Path.Combine(_dir, "a.timeline.yaml"), """
+            title: Process
+            sources:
+              - id: np
+                publisher: North Press Agency
+                published: 2024-11-29
+            events:
+              - id: e1
+                date: 2024-11-29
+                title: "😀 حلب"
+                places: [saraqeb]
+                sources: [np]
+            """);
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Theory]
+    [InlineData("text")]
+    [InlineData("json")]
+    [InlineData("sarif")]
+    [InlineData("github")]
+    public async Task The_process_prints_what_the_command_line_prints(string format)
+    {
+        var expected = new StringWriter();
+        int expectedCode = await CommandLine.RunAsync(["check", ".", "--format", format, "--no-color"], TextReader.Null, expected,
+            new StringWriter(), _dir);
+
+        string dll = Path.Combine(AppContext.BaseDirectory, "timeline.dll");
+        Assert.True(File.Exists(dll), $"{dll} is missing");
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = _dir, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        foreach (var a in new[] { dll, "check", ".", "--format", format, "--no-color" }) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        var stderr = p.StandardError.ReadToEndAsync();
+        string output = await p.StandardOutput.ReadToEndAsync();
+        Assert.True(p.WaitForExit(60_000));
+        Assert.True(expectedCode == p.ExitCode, $"exit {p.ExitCode}, expected {expectedCode}: {await stderr}");
+        Assert.Equal(expected.ToString(), output);
+    }
+}
