@@ -462,7 +462,11 @@ public static class CommandLine
                 WriteUtf8(stdout, o => SarifFormatter.Write(o, report, Version, cwd));
                 break;
             case "github":
-                GitHubFormatter.Write(stdout, report);
+                // Through a buffer of its own, as the text: the console's writer flushes every line.
+                using (var buffered = BufferedConsole(stdout))
+                {
+                    GitHubFormatter.Write(buffered ?? stdout, report);
+                }
                 break;
             default:
                 bool color = !s.NoColor && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null
