@@ -55,7 +55,7 @@ public static class ColdBench
         using var p = Process.Start(psi)!;
         using var sampler = new RssSampler(p.Id, TimeSpan.FromMilliseconds(50));
         var indexed = new TaskCompletionSource<double>(TaskCreationOptions.RunContinuationsAsynchronously);
-        bool showLog = Environment.GetEnvironmentVariable("TIMELINE_BENCH_LOG") == "1";
+        bool showLog = Environment.GetEnvironmentVariable("TIMELINE_BENCH_LOG") == "1" && !s_warmingUp;
         _ = Task.Run(async () =>
         {
             while (await p.StandardError.ReadLineAsync() is { } line)
@@ -112,7 +112,7 @@ public static class ColdBench
         var (keys, timeouts) = await Typing.IntoTitlesAsync(c, uri, lines, rng, keystrokes, StepTimeout);
         if (showLog) Console.Error.WriteLine($"    {clock.ElapsedMilliseconds,6} ms typed");
         // TIMELINE_BENCH_HOLD=S: a pause of S seconds after the typing, to take a heap dump of the server (dotnet-gcdump).
-        if (int.TryParse(Environment.GetEnvironmentVariable("TIMELINE_BENCH_HOLD"), out int hold))
+        if (!s_warmingUp && int.TryParse(Environment.GetEnvironmentVariable("TIMELINE_BENCH_HOLD"), out int hold))
         {
             Console.Error.WriteLine($"    server {p.Id}: holding {hold} s");
             await Task.Delay(TimeSpan.FromSeconds(hold));
@@ -153,7 +153,7 @@ public static class ColdBench
         if (!s_warmingUp) await Task.Delay(1000);
         long end = RssSampler.Read(p.Id);
         // TIMELINE_BENCH_SMAPS=1: what the memory at the end is made of.
-        if (Environment.GetEnvironmentVariable("TIMELINE_BENCH_SMAPS") == "1") LspBench.Mappings(p.Id);
+        if (Environment.GetEnvironmentVariable("TIMELINE_BENCH_SMAPS") == "1" && !s_warmingUp) LspBench.Mappings(p.Id);
         double cpu = CpuMs(p.Id);
         long peak = sampler.Stop();
         try { await c.RequestAsync("shutdown", null, TimeSpan.FromSeconds(5)); await c.NotifyAsync("exit", null); } catch { }

@@ -4,23 +4,24 @@ using System.Runtime.InteropServices;
 namespace Timeline.Cli;
 
 /// <summary>
-/// `timeline check` and `timeline export` want another garbage collector than the language server. The server is
+/// The commands that read a whole project (`check`, `export`, `fmt`, `import`) want another garbage collector than the
+/// language server. The server is
 /// what an editor starts and waits on: it runs with the application's own settings (its runtimeconfig: workstation
 /// GC with background collections, memory conserved), so that it starts in one go, and a keystroke's few megabytes
 /// die young without a full collection. A check reads a whole project once and keeps nearly all of it: server GC
 /// (a heap per core, no background collections, no conserving) reads 100,000 events in 1.6 s instead of 2.3 s.
-/// The runtime reads these settings only when it starts, so on Linux and macOS those two commands start themselves
-/// again with them (execve: the same process, its standard streams untouched). Settings the user gave (any
-/// DOTNET_gc… variable) are left alone; on Windows, or if the restart fails, the command runs with the server's
-/// settings. A variable the user set before comes first in the new environment, so it is the one the runtime reads.
+/// The runtime reads these settings only when it starts, so on Linux and macOS those commands start themselves again
+/// with them (execve: the same process, its standard streams untouched). Settings the user gave (any DOTNET_gc…
+/// variable) are left alone: no restart then; on Windows, or if the restart fails, the command runs with the server's
+/// settings.
 /// </summary>
 internal static class CheckerCollector
 {
     private const string Marker = "TIMELINE_CHECKER_RESTARTED";
 
     /// <summary>
-    /// What the checker's process is given. The runtime reads the environment before the runtimeconfig for these three
-    /// (not for every setting: a young generation's size set in the runtimeconfig would hold here too, so none is set).
+    /// What the checker's process is given: these win over the runtimeconfig's (not every setting would: the runtimeconfig
+    /// sets no young generation's size, nor background collections, which would hold against the environment).
     /// </summary>
     internal static readonly (string Name, string Value)[] Settings =
     {
@@ -28,6 +29,9 @@ internal static class CheckerCollector
         ("DOTNET_gcConcurrent", "0"),
         ("DOTNET_GCConserveMemory", "0"),
     };
+
+    /// <summary>The commands restarted: those that read a whole project, or a large file, and keep what they read.</summary>
+    public static bool Wants(string[] args) => args is ["check" or "export" or "fmt" or "import", ..];
 
     /// <summary>Returns only if the process was not replaced (already restarted, not possible here, or the restart failed).</summary>
     public static void RestartWithCheckerSettings(TextWriter log)

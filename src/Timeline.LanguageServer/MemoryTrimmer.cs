@@ -83,7 +83,8 @@ internal sealed class MemoryTrimmer : IDisposable
     /// first read took). The work is not saved but moved after the document's findings, which go out first. Past the
     /// room promised, the runtime collects as usual. Only while the heap is small, as at the start: the runtime makes
     /// the room with a full collection if it must, which costs more than it saves once a project is read. Null when the
-    /// document is small, the heap large, or the room cannot be had.
+    /// document is small (under 256 K characters) or very large (over 12 M: the room would be too), the heap over 64 MB,
+    /// or the room cannot be had.
     /// </summary>
     public static IDisposable? WithoutCollections(int length) => WithoutCollections(length, HeapTooLarge);
 

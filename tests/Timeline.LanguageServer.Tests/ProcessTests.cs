@@ -71,6 +71,43 @@ public class ProcessTests
     }
 
     [Fact]
+    public async Task A_large_document_first_opened_is_read_without_collections_and_checked()
+    {
+        string dir = Directory.CreateTempSubdirectory("timeline-large-").FullName;
+        try
+        {
+            var text = new System.Text.StringBuilder(
+                "title: Large\nsources:\n  - id: np\n    publisher: North Press\n    published: 2024-11-29\nevents:\n");
+            for (int i = 0; text.Length < 300_000; i++)
+                text.Append(System.Globalization.CultureInfo.InvariantCulture,
+                    $"  - id: event-{i}\n    date: 2024-11-29\n    title: Event {i} near the town\n    sources: [np]\n");
+            text.Append("  - id: last\n    date: 2024-11-29\n    title: The last\n    sources: [nowhere]\n");
+            string path = Path.Combine(dir, "large.timeline.yaml");
+            File.WriteAllText(path, text.ToString());
+            using var p = Start(out var stderr);
+            await using (var c = LspClient.OverStreams(p.StandardInput.BaseStream, p.StandardOutput.BaseStream))
+            {
+                // The server says how it reads only to a client that traces it.
+                await c.CallAsync("initialize", new JsonObject
+                {
+                    ["processId"] = null, ["rootUri"] = new Uri(dir).AbsoluteUri, ["capabilities"] = new JsonObject(), ["trace"] = "messages",
+                });
+                await c.NotifyAsync("initialized", new JsonObject());
+                string uri = new Uri(path).AbsoluteUri;
+                await c.OpenAsync(uri, text.ToString());
+                // The unknown source is found, whether the file's own findings or the project's come first.
+                await c.WaitForAsync(n => n["method"]?.GetValue<string>() == "textDocument/publishDiagnostics"
+                    && n["params"]!["diagnostics"]!.AsArray().Any(d => d!["code"]!.GetValue<string>() == "TL203"), TimeSpan.FromSeconds(30));
+                await c.CallAsync("shutdown", null);
+                await c.NotifyAsync("exit", null);
+            }
+            Assert.True(p.WaitForExit(10_000));
+            Assert.Contains("without collections", await stderr);
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+
+    [Fact]
     public async Task Stdin_closing_without_shutdown_exits_1()
     {
         using var p = Start();

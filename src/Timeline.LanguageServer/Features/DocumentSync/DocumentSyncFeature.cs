@@ -24,8 +24,11 @@ internal sealed class DocumentSyncFeature : IFeature
             server.Memory?.Activity();
             // Reading a large document takes a while: the quiet counts from its end.
             using (server.Memory?.Busy())
-            using (server.Memory is null ? null : MemoryTrimmer.WithoutCollections(d.Text.Length))
+            using (var region = server.Memory is null ? null : MemoryTrimmer.WithoutCollections(d.Text.Length))
+            {
+                if (region is not null) server.Internal($"reading {d.Uri} ({d.Text.Length} characters) without collections");
                 server.Workspace.Open(server.Uris.ToPath(d.Uri), d.Text, d.Version);
+            }
             if (d.Text.Length >= LargeDocument) server.Memory?.Request("a large document opened");
             server.Diagnostics.Schedule();
             return Task.CompletedTask;
