@@ -12,23 +12,7 @@ public sealed class CliProcessTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("timeline-cli-process-").FullName;
 
-    public CliProcessTests()
-    {
-        // A finding of each severity's kind, in a file with Arabic and an emoji (positions in UTF-16).
-        File.WriteAllText(Path.Combine(_dir, "a.timeline.yaml"), """
-            title: Process
-            sources:
-              - id: np
-                publisher: North Press Agency
-                published: 2024-11-29
-            events:
-              - id: e1
-                date: 2024-11-29
-                title: "😀 حلب"
-                places: [saraqeb]
-                sources: [np]
-            """);
-    }
+    public CliProcessTests() => File.WriteAllText(Path.Combine(_dir, "a.timeline.yaml"), CliTests.Broken);
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 

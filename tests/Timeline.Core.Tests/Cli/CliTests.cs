@@ -25,7 +25,8 @@ public sealed class CliTests : IDisposable
         return (code, o.ToString(), e.ToString());
     }
 
-    private const string Broken = """
+    /// <summary>A file with findings (an unknown place), Arabic and an emoji (positions in UTF-16).</summary>
+    internal const string Broken = """
         title: Broken
         sources:
           - id: np
