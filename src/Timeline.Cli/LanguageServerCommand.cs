@@ -6,12 +6,14 @@ namespace Timeline.Cli;
 public static class LanguageServerCommand
 {
     /// <summary>Whether every option is one the server reads or editors' clients add (the rest is a usage error).</summary>
-    public static bool Understands(IEnumerable<string> args) => args.All(a =>
-        a is "--stdio" or "--node-ipc=false" || a.StartsWith("--clientProcessId", StringComparison.Ordinal));
+    public static bool Understands(IEnumerable<string> args) => args.All(IsKnown);
+
+    private static bool IsKnown(string option) =>
+        option is "--stdio" or "--node-ipc=false" || option.StartsWith("--clientProcessId", StringComparison.Ordinal);
 
     public static async Task<int> RunAsync(string[] args, TextWriter stderr)
     {
-        if (args.FirstOrDefault(a => !Understands([a])) is { } unknown)
+        if (args.FirstOrDefault(a => !IsKnown(a)) is { } unknown)
         {
             stderr.WriteLine($"timeline lsp: unknown option '{unknown}' (the server speaks on stdin and stdout)");
             return CommandLine.UsageError;
