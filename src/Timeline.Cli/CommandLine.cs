@@ -506,7 +506,7 @@ public static class CommandLine
         }
         var fs = PhysicalFileSystem.Instance;
         string root = ProjectLoader.FindRoots(fs, new[] { full })[0];
-        var project = ProjectAnalyzer.Analyze(ProjectLoader.Load(fs, root));
+        var project = ProjectAnalyzer.Analyze(ProjectLoader.Load(fs, root, keepForEdits: false));
         int errors = project.Diagnostics.Values.Sum(l => l.Count(d => d.Severity == Timeline.Core.Checks.Severity.Error));
         if (errors > 0 && !force)
         {

@@ -19,9 +19,17 @@ public static class FileAnalyzer
     public static FileModel Analyze(string path, string text, ReaderLimits? limits = null) =>
         Analyze(path, FileKinds.FromPath(path), new SourceText(text), limits);
 
-    public static FileModel Analyze(string path, FileKind kind, SourceText source, ReaderLimits? limits = null, FileModel? previous = null)
+    /// <param name="keepForEdits">
+    /// Whether the model keeps what its next versions reuse (each segment's analysis, in offsets relative to it). An
+    /// editor's documents do; a command that reads a project once and checks it does not: that is ~0.4 KB per event.
+    /// </param>
+    public static FileModel Analyze(string path, FileKind kind, SourceText source, ReaderLimits? limits = null, FileModel? previous = null,
+        bool keepForEdits = true)
     {
         limits ??= ReaderLimits.Default;
+        // Read to be checked once: the file is read whole (its segments still read on every core), with none of the
+        // per-segment models that a next version would reuse (~0.4 KB per event made and dropped).
+        if (!keepForEdits) return Whole(path, kind, source, limits, leaveTextInFile: true);
         var shape = LanguageSchema.RootOf(kind);
         // Where the edit from the previous version lies (what the two share at their start and end), found once for the
         // split and for the reuse of segments.
@@ -56,12 +64,13 @@ public static class FileAnalyzer
         return model;
     }
 
-    private static FileModel Whole(string path, FileKind kind, SourceText source, ReaderLimits limits)
+    /// <param name="leaveTextInFile">Whether long free-text values are read from the text when asked (see <see cref="ValuesFromText"/>).</param>
+    private static FileModel Whole(string path, FileKind kind, SourceText source, ReaderLimits limits, bool leaveTextInFile = false)
     {
         // Not a file of the language (a snapshot an editor opened, say): plain text, nothing to report.
         if (kind == FileKind.Unknown)
             return new FileModel { Path = path, Kind = kind, Source = source, Document = new YamlDocument { Source = source } };
-        var doc = YamlReader.Read(source, limits);
+        var doc = YamlReader.Read(source, limits, leaveTextInFile ? LanguageSchema.FreeTextKeys : null);
         var model = new FileModel { Path = path, Kind = kind, Source = source, Document = doc };
         foreach (var p in doc.Problems) model.Diagnostics.Add(ToDiagnostic(p));
         model.Suppressions = Suppressions.Read(source);
@@ -70,7 +79,7 @@ public static class FileAnalyzer
         StructureValidator.Validate(doc, shape, model.Diagnostics);
         if (doc.Root is MappingNode root)
         {
-            var parts = new ModelParts(path, null);
+            var parts = new ModelParts(path, null, into: model);
             new Builder(parts, kind).BuildRoot(root);
             model.Take(parts);
             model.EventBounds = model.Events.Select(FileModel.BoundsOf).ToArray();
@@ -271,7 +280,7 @@ public static class FileAnalyzer
         var anchor = new SegmentAnchor { Start = seg.Start };
         var read = YamlReader.ReadSegment(source, seg, anchor, limits);
         YamlNode.TrimLists(read.Root);
-        var parts = new ModelParts(path, timezone);
+        var parts = ModelParts.ForSegment(path, timezone);
         var segDoc = new YamlDocument { Source = source, Root = read.Root, Problems = read.Problems, SkippedLines = read.Skipped };
         var builder = new Builder(parts, kind);
         if (read.Root is not null && read.MayHaveProperties) StructureValidator.ReportProperties(segDoc, read.Root, parts.Diagnostics);
@@ -395,13 +404,13 @@ public static class FileAnalyzer
             var reading = Read(s.Value, _m.Timezone);
             var dv = new DateValue(s, reading);
             // A relative date is resolved against the cited sources, by its rule.
-            if (reading.Problem is { } p && p.Rule != RelativeDateRule.Rule)
-            {
-                Add(p.Rule, s.Span, p.Message,
-                    p.Fixes.Select((f, i) => Fix.Replace(f.Title, s.Span, f.Replacement, i == 0) with { IsCertain = f.IsCertain }).ToList());
-            }
+            if (reading.Problem is { } p && p.Rule != RelativeDateRule.Rule) AddDateProblem(p, s);
             return dv;
         }
+
+        // Apart from Date: its lambda captures the scalar, which would cost an object on every date read.
+        private void AddDateProblem(DateProblem p, ScalarNode s) => Add(p.Rule, s.Span, p.Message,
+            p.Fixes.Select((f, i) => Fix.Replace(f.Title, s.Span, f.Replacement, i == 0) with { IsCertain = f.IsCertain }).ToList());
 
         /// <summary>One item of a root list, read in its own segment.</summary>
         public void BuildItem(string listKey, YamlNode item)
@@ -509,7 +518,7 @@ public static class FileAnalyzer
             var ev = new EventDef
             {
                 Id = id?.Id ?? "", IdSpan = id?.Span ?? new TextSpan(m.Span.Start, m.Span.Start), Span = m.Span, Path = _m.Path, Node = m,
-                Date = date, Title = Text(m, "title"),
+                Date = date, TitleNode = Scalar(m, "title"),
                 Status = statusNode is not null && LanguageSchema.EventStatuses.Contains(statusNode.Value) ? statusNode.Value : "reported",
                 StatusNode = statusNode,
                 PartOf = partOf,

@@ -36,7 +36,7 @@ public static partial class StructureValidator
     public static void Validate(YamlDocument doc, ObjectShape root, List<Diagnostic> into)
     {
         var v = new Walker(doc, into);
-        v.ReportPropertiesEverywhere();
+        if (doc.MayHaveProperties) v.ReportPropertiesEverywhere();
         if (doc.Root is null)
         {
             if (!doc.Problems.Any(p => p.Rule == SyntaxRule.Rule || p.Rule == TooLargeRule.Rule))
@@ -84,8 +84,35 @@ public static partial class StructureValidator
     public static bool IsNumber(ScalarNode s, out double value)
     {
         value = 0;
-        return s.Style == ScalarStyle.Plain && NumberPattern().IsMatch(s.Value)
+        return s.Style == ScalarStyle.Plain && IsJsonNumber(s.Value)
             && double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>
+    /// Whether a text is a number as JSON writes it (what <see cref="NumberPattern"/> matches), read by hand: this runs
+    /// for every coordinate of a gazetteer, and the regular expression made garbage each time.
+    /// </summary>
+    internal static bool IsJsonNumber(ReadOnlySpan<char> s)
+    {
+        int i = 0;
+        if (i < s.Length && s[i] == '-') i++;
+        if (i == s.Length || !char.IsAsciiDigit(s[i])) return false;
+        if (s[i++] != '0') while (i < s.Length && char.IsAsciiDigit(s[i])) i++;
+        if (i < s.Length && s[i] == '.')
+        {
+            int digits = ++i;
+            while (i < s.Length && char.IsAsciiDigit(s[i])) i++;
+            if (i == digits) return false;
+        }
+        if (i < s.Length && s[i] is 'e' or 'E')
+        {
+            i++;
+            if (i < s.Length && s[i] is '+' or '-') i++;
+            int digits = i;
+            while (i < s.Length && char.IsAsciiDigit(s[i])) i++;
+            if (i == digits) return false;
+        }
+        return i == s.Length;
     }
 
     /// <summary>The closest of <paramref name="candidates"/> to <paramref name="typed"/>, for did-you-mean.</summary>
@@ -147,7 +174,8 @@ public static partial class StructureValidator
             while (stack.Count > 0)
             {
                 var n = stack.Pop();
-                if (n is MappingNode mm) foreach (var e in mm.Entries) { stack.Push(e.Value); stack.Push(e.Key); }
+                // A plain key (kept as its text, with no node until asked) has no anchor or tag: no node is made for it.
+                if (n is MappingNode mm) foreach (var e in mm.Entries) { stack.Push(e.Value); if (e.KeyNode is { } key) stack.Push(key); }
                 else if (n is SequenceNode sq) foreach (var i in sq.Items) stack.Push(i);
                 if (n.AnchorSpan is { } a)
                     Add(YamlAliasRule.Rule, a, $"'&{n.Anchor}' marks a value to repeat elsewhere (a YAML anchor), which timeline " +
@@ -246,6 +274,16 @@ public static partial class StructureValidator
         }
 
         /// <summary>The keys of a mapping: plain text, known (did-you-mean), required ones present, exclusive ones alone.</summary>
+        // Apart from CheckKeys: a lambda there that captured its arguments would cost an object on every mapping checked.
+        private void UnknownKey(MappingNode m, ObjectShape obj, YamlEntry entry, string keyText)
+        {
+            var allowed = obj.Fields.Select(f => f.Name).Where(n => m.Find(n) is null).ToList();
+            var near = Closest(keyText, allowed);
+            string hint = near.Count > 0 ? $"; did you mean '{near[0]}'?"
+                : $"; the keys of {Article(obj.Name)} are {string.Join(", ", obj.Fields.Select(f => f.Name))}";
+            Add(UnknownFieldRule.Rule, entry.KeySpan, $"unknown key '{keyText}' in {Article(obj.Name)}{hint}", near);
+        }
+
         public void CheckKeys(MappingNode m, ObjectShape obj)
         {
             foreach (var entry in m.Entries)
@@ -257,14 +295,7 @@ public static partial class StructureValidator
                 }
                 if (LanguageSchema.IsExtensionKey(keyText)) continue;
                 var field = obj[keyText];
-                if (field is null)
-                {
-                    var allowed = obj.Fields.Select(f => f.Name).Where(n => m.Find(n) is null).ToList();
-                    var near = Closest(keyText, allowed);
-                    string hint = near.Count > 0 ? $"; did you mean '{near[0]}'?"
-                        : $"; the keys of {Article(obj.Name)} are {string.Join(", ", obj.Fields.Select(f => f.Name))}";
-                    Add(UnknownFieldRule.Rule, entry.KeySpan, $"unknown key '{keyText}' in {Article(obj.Name)}{hint}", near);
-                }
+                if (field is null) UnknownKey(m, obj, entry, keyText);
             }
             var missing = MissingKeys(m, obj);
             // A key on a line that a syntax error made unreadable is not "missing": the error says enough.
@@ -275,18 +306,19 @@ public static partial class StructureValidator
                     $"{Article(obj.Name)} needs {Join(missing)}; {(missing.Count == 1 ? "it is" : "they are")} missing: " +
                     (missing.Count == 1 ? $"add the line '{missing[0]}: …' to it" : "add a 'key: value' line for each"));
             }
-            if (obj.ExactlyOneOf.Count > 0)
-            {
-                var present = m.Entries.Where(e => e.KeyText is { } k && obj.ExactlyOneOf.Contains(k)).ToList();
-                if (present.Count != 1)
-                {
-                    var span = present.Count > 1 ? present[1].KeySpan : m.Entries.Count > 0 ? m.Entries[0].KeySpan : m.Span;
-                    string found = present.Count == 0 ? "none" : Join(present.Select(p => p.KeyText!).ToList());
-                    _into.Add(new Diagnostic(FigureKindRule.Rule, FigureKindRule.Rule.DefaultSeverity, span,
-                        $"a figure needs exactly one of {string.Join(", ", obj.ExactlyOneOf)}; found {found}: " +
-                        (present.Count == 0 ? "add one, such as killed: 3" : "keep one, and write another figure for each other count")));
-                }
-            }
+            if (obj.ExactlyOneOf.Count > 0) ExactlyOneOf(m, obj);
+        }
+
+        // Apart from CheckKeys, as UnknownKey is.
+        private void ExactlyOneOf(MappingNode m, ObjectShape obj)
+        {
+            var present = m.Entries.Where(e => e.KeyText is { } k && obj.ExactlyOneOf.Contains(k)).ToList();
+            if (present.Count == 1) return;
+            var span = present.Count > 1 ? present[1].KeySpan : m.Entries.Count > 0 ? m.Entries[0].KeySpan : m.Span;
+            string found = present.Count == 0 ? "none" : Join(present.Select(p => p.KeyText!).ToList());
+            _into.Add(new Diagnostic(FigureKindRule.Rule, FigureKindRule.Rule.DefaultSeverity, span,
+                $"a figure needs exactly one of {string.Join(", ", obj.ExactlyOneOf)}; found {found}: " +
+                (present.Count == 0 ? "add one, such as killed: 3" : "keep one, and write another figure for each other count")));
         }
 
 
@@ -342,6 +374,8 @@ public static partial class StructureValidator
 
         private void CheckScalar(ScalarNode s, ScalarShape shape)
         {
+            // Free text is anything: its value is not read (a check that reads a project once leaves it in the file).
+            if (shape.Kind is ScalarKind.Text or ScalarKind.Path or ScalarKind.Glob) return;
             string v = s.Value;
             switch (shape.Kind)
             {

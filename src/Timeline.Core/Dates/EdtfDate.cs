@@ -110,12 +110,12 @@ public static class Edtf
         bool negative = false;
         if (i < s.Length && s[i] == '-') { negative = true; i++; }
         if (s.Length - i < 4) { problem = Invalid(whole); return null; }
-        string ys = s.Substring(i, 4);
+        var ys = s.AsSpan(i, 4);   // a span, not a string: a date is read for every event
         i += 4;
         int firstX = ys.IndexOf('X');
         if (firstX >= 0)
         {
-            if (firstX < 2 || ys[firstX..].Any(c => c != 'X') || ys[..firstX].Any(c => !char.IsAsciiDigit(c)) || negative)
+            if (firstX < 2 || ys[firstX..].ContainsAnyExcept('X') || ys[..firstX].ContainsAnyExceptInRange('0', '9') || negative)
             {
                 problem = Invalid(whole);
                 return null;
@@ -129,7 +129,7 @@ public static class Edtf
         }
         else
         {
-            if (ys.Any(c => !char.IsAsciiDigit(c))) { problem = Invalid(whole); return null; }
+            if (ys.ContainsAnyExceptInRange('0', '9')) { problem = Invalid(whole); return null; }
             year = long.Parse(ys, CultureInfo.InvariantCulture) * (negative ? -1 : 1);
             yearLow = yearHigh = year;
         }

@@ -77,7 +77,7 @@ public sealed class ImportPlan
         // The built-ins are read side by side (builtin:levant and builtin:world together are made of both).
         if (root is null) Parallel.ForEach(BuiltinCatalogs.Names, name => BuiltinCatalogs.Get(name));
         ProjectSnapshot project = root is not null
-            ? ProjectLoader.Load(fs, root)
+            ? ProjectLoader.Load(fs, root, keepForEdits: false)
             : new ProjectSnapshot
             {
                 Root = folder, Files = Array.Empty<FileModel>(),

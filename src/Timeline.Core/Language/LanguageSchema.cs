@@ -318,6 +318,39 @@ public static class LanguageSchema
         _ => null,
     };
 
+    /// <summary>
+    /// The keys whose values are free text wherever the language has them (a title, a quote, notes): what a check need
+    /// not keep in memory (<see cref="Syntax.YamlReader.Read(Text.SourceText, Syntax.ReaderLimits?, IReadOnlySet{string}?)"/>).
+    /// </summary>
+    public static IReadOnlySet<string> FreeTextKeys { get; } = FindFreeTextKeys();
+
+    private static HashSet<string> FindFreeTextKeys()
+    {
+        var text = new HashSet<string>(StringComparer.Ordinal);
+        var other = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<Shape>();
+        void Visit(Shape shape)
+        {
+            if (!seen.Add(shape)) return;
+            switch (shape)
+            {
+                case ObjectShape o:
+                    foreach (var f in o.Fields)
+                    {
+                        (f.Shape is ScalarShape { Kind: ScalarKind.Text } ? text : other).Add(f.Name);
+                        Visit(f.Shape);
+                    }
+                    break;
+                case ListShape l: Visit(l.Item); break;
+                case ChoiceShape c: Visit(c.Object); break;
+                case OneOrListShape one: Visit(one.Item); break;
+            }
+        }
+        foreach (var root in new[] { TimelineFile, SourcesFile, PlacesFile, ActorsFile, ConfigFile }) Visit(root);
+        text.ExceptWith(other);
+        return text;
+    }
+
     /// <summary>Keys beginning with x- are the writer's own.</summary>
     public static bool IsExtensionKey(string key) => key.StartsWith("x-", StringComparison.Ordinal);
 }

@@ -169,7 +169,16 @@ public sealed class EventDef : Definition
     public override SymbolKind Kind => SymbolKind.Event;
     public override string DisplayName => Title ?? Id;
     public DateValue? Date { get; init; }
-    public string? Title { get; init; }
+
+    // The title, or the scalar that holds it: read from it when asked, as a check that reads a project once leaves
+    // long titles in the file's text (see ScalarNode.Value).
+    private readonly object? _title;
+
+    public string? Title { get => _title as string ?? (_title as ScalarNode)?.Value; init => _title = value; }
+
+    /// <summary>The title's scalar (not null, nor written as nothing), whose value is the title.</summary>
+    internal ScalarNode? TitleNode { init => _title = value; }
+
     // What only an export or a rule reads is read from the event's mapping when asked, not kept beside it (100,000 events).
     public string? Summary => TextOf(Node, "summary");
     // An event's lists are made once, when it is read, and kept with its segment: arrays of their exact size, and

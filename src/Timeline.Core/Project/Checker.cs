@@ -18,7 +18,8 @@ public static class Checker
         var trace = Environment.GetEnvironmentVariable("TIMELINE_TRACE") == "1" ? System.Diagnostics.Stopwatch.StartNew() : null;
         foreach (var root in ProjectLoader.FindRoots(fs, requested))
         {
-            var project = ProjectLoader.Load(fs, root, limits: limits, allowCatalogsOutsideRoot: allowCatalogsOutsideRoot);
+            // Read to be checked once: nothing is kept for a next version of the files.
+            var project = ProjectLoader.Load(fs, root, limits: limits, allowCatalogsOutsideRoot: allowCatalogsOutsideRoot, keepForEdits: false);
             trace?.Log($"read and analysed {project.Files.Count} files of {root}");
             var checkedProject = ProjectAnalyzer.Analyze(project);
             trace?.Log("project checks");
@@ -34,7 +35,8 @@ public static class Checker
 
     private static void Log(this System.Diagnostics.Stopwatch sw, string what)
     {
-        Console.Error.WriteLine($"[timeline] {sw.Elapsed.TotalMilliseconds,8:F1} ms  {what}");
+        Console.Error.WriteLine($"[timeline] {sw.Elapsed.TotalMilliseconds,8:F1} ms  {what} " +
+            $"({GC.GetTotalAllocatedBytes() >> 20} MB allocated so far, {GC.CollectionCount(0)} collections)");
         sw.Restart();
     }
 

@@ -33,7 +33,8 @@ public sealed class PhysicalFileSystem : IFileSystem
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException) { return null; }
     }
     public (string Text, int FirstInvalid) ReadText(string path) =>
-        TextDecoding.Decode(File.ReadAllBytes(path), out int bad) is var t ? (t, bad) : default;
+        TextDecoding.TryReadValid(path) is { } text ? (text, -1)
+            : TextDecoding.Decode(File.ReadAllBytes(path), out int bad) is var t ? (t, bad) : default;
     public IEnumerable<string> EnumerateFiles(string directory) =>
         Directory.EnumerateFiles(directory).Order(StringComparer.Ordinal);
     public IEnumerable<string> EnumerateDirectories(string directory) =>
@@ -73,21 +74,78 @@ public sealed class MemoryFileSystem : IFileSystem
 
 public static class TextDecoding
 {
+    private const int ChunkBytes = 64 * 1024;
+
+    /// <summary>
+    /// A file's text when it is valid UTF-8 (with or without a BOM), decoded as it is read in small pieces: its
+    /// characters are counted in a first pass and written into the string in a second, so that no array of the whole
+    /// file is made besides the text (a project's files are read once each: 27 MB of such arrays at 100,000 events, all
+    /// garbage at once). Null when the file is not valid UTF-8, or changed between the two passes: read it whole then.
+    /// </summary>
+    public static string? TryReadValid(string path)
+    {
+        using var handle = File.OpenHandle(path);
+        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        try
+        {
+            Span<byte> bom = stackalloc byte[3];
+            int skip = RandomAccess.Read(handle, bom, 0) == 3 && bom.SequenceEqual("\uFEFF"u8) ? 3 : 0;
+            var decoder = new System.Text.UTF8Encoding(false, true).GetDecoder();
+            long chars = 0, offset = skip;
+            int n;
+            try
+            {
+                while ((n = RandomAccess.Read(handle, chunk, offset)) > 0)
+                {
+                    chars += decoder.GetCharCount(chunk.AsSpan(0, n), flush: false);
+                    offset += n;
+                }
+                chars += decoder.GetCharCount(ReadOnlySpan<byte>.Empty, flush: true);
+            }
+            catch (System.Text.DecoderFallbackException) { return null; }
+            if (chars > Array.MaxLength) return null;
+            long length = offset;
+            bool same = true;
+            string text = string.Create((int)chars, 0, (into, _) =>
+            {
+                decoder.Reset();
+                long at = skip;
+                int written = 0, read;
+                try
+                {
+                    while (at < length && (read = RandomAccess.Read(handle, chunk.AsSpan(0, (int)Math.Min(chunk.Length, length - at)), at)) > 0)
+                    {
+                        written += decoder.GetChars(chunk.AsSpan(0, read), into[written..], flush: false);
+                        at += read;
+                    }
+                    written += decoder.GetChars(ReadOnlySpan<byte>.Empty, into[written..], flush: true);
+                }
+                catch (Exception ex) when (ex is System.Text.DecoderFallbackException or ArgumentException) { same = false; }
+                same &= written == into.Length && at == length;
+            });
+            return same ? text : null;
+        }
+        finally { System.Buffers.ArrayPool<byte>.Shared.Return(chunk); }
+    }
+
     /// <summary>UTF-8 with or without a BOM; invalid bytes become U+FFFD.</summary>
     public static string Decode(byte[] bytes) => Decode(bytes, out _);
 
     /// <summary>UTF-8 with or without a BOM; invalid bytes become U+FFFD, and the offset of the first one in the text is given (else -1).</summary>
-    public static string Decode(byte[] bytes, out int firstInvalid)
+    public static string Decode(byte[] bytes, out int firstInvalid) => Decode(bytes.AsSpan(), out firstInvalid);
+
+    /// <inheritdoc cref="Decode(byte[], out int)"/>
+    public static string Decode(ReadOnlySpan<byte> bytes, out int firstInvalid)
     {
-        int skip = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        if (bytes.StartsWith("\uFEFF"u8)) bytes = bytes[3..];
         firstInvalid = -1;
         try
         {
-            return new System.Text.UTF8Encoding(false, true).GetString(bytes, skip, bytes.Length - skip);
+            return new System.Text.UTF8Encoding(false, true).GetString(bytes);
         }
         catch (System.Text.DecoderFallbackException)
         {
-            string text = new System.Text.UTF8Encoding(false, false).GetString(bytes, skip, bytes.Length - skip);
+            string text = new System.Text.UTF8Encoding(false, false).GetString(bytes);
             firstInvalid = text.IndexOf('\uFFFD');
             return text;
         }

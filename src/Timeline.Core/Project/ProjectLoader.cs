@@ -131,20 +131,25 @@ public static class ProjectLoader
     /// <param name="overlay">A file's model from elsewhere (an editor's open document, a cache), or null to read it.</param>
     /// <param name="catalogs">A gazetteer already read (a cache), or null to read it.</param>
     /// <param name="snapshots">A snapshot already read (a cache), or null to read it.</param>
+    /// <param name="keepForEdits">
+    /// False when the project is read to be checked once: each file read whole, with nothing kept for its next versions
+    /// (see <see cref="FileAnalyzer.Analyze(string, FileKind, SourceText, ReaderLimits?, FileModel?, bool)"/>).
+    /// </param>
     public static ProjectSnapshot Load(IFileSystem fs, string root, Func<string, FileModel?>? overlay = null, ReaderLimits? limits = null,
-        bool allowCatalogsOutsideRoot = false, Func<string, CatalogFile?>? catalogs = null, Func<string, SnapshotFile?>? snapshots = null)
+        bool allowCatalogsOutsideRoot = false, Func<string, CatalogFile?>? catalogs = null, Func<string, SnapshotFile?>? snapshots = null,
+        bool keepForEdits = true)
     {
         string configPath = Path.Combine(root, FileKinds.ConfigFileName);
         FileModel? config = null;
         if (fs.FileExists(configPath))
-            config = overlay?.Invoke(configPath) ?? ReadFile(fs, configPath, limits);
+            config = overlay?.Invoke(configPath) ?? ReadFile(fs, configPath, limits, keepForEdits);
         var cfg = config?.Config ?? ProjectConfig.Default;
         var paths = EnumerateProjectFiles(fs, root, cfg.Exclude).Where(p => p != configPath).ToList();
         // Files are independent until the project checks: read the large ones on every core (every core the caller's
         // scheduler allows: a language server reads a project ahead of the editor on all cores but one).
         var models = new FileModel?[paths.Count];
         Parallel.For(0, paths.Count, Parallelism.OfCaller(Environment.ProcessorCount),
-            i => models[i] = overlay?.Invoke(paths[i]) ?? ReadFile(fs, paths[i], limits));
+            i => models[i] = overlay?.Invoke(paths[i]) ?? ReadFile(fs, paths[i], limits, keepForEdits));
         var files = models.OfType<FileModel>().ToList();
         var (catalogFiles, configDiagnostics) = LoadCatalogs(fs, root, cfg, allowCatalogsOutsideRoot, catalogs);
         return new ProjectSnapshot
@@ -172,7 +177,7 @@ public static class ProjectLoader
         return order.Count == 0 ? ProjectEvidence.None : new ProjectEvidence(order, sources);
     }
 
-    public static FileModel? ReadFile(IFileSystem fs, string path, ReaderLimits? limits = null)
+    public static FileModel? ReadFile(IFileSystem fs, string path, ReaderLimits? limits = null, bool keepForEdits = true)
     {
         string text;
         int invalid;
@@ -181,7 +186,7 @@ public static class ProjectLoader
             return FileAnalyzer.TooLarge(path, limits);
         try { (text, invalid) = fs.ReadText(path); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
-        var model = FileAnalyzer.Analyze(path, FileKinds.FromPath(path), new SourceText(text), limits);
+        var model = FileAnalyzer.Analyze(path, FileKinds.FromPath(path), new SourceText(text), limits, keepForEdits: keepForEdits);
         if (invalid >= 0)
             model.Diagnostics.Insert(0, new Diagnostic(SyntaxRule.Rule, SyntaxRule.Rule.DefaultSeverity, new TextSpan(invalid, invalid + 1),
                 "the file is not valid UTF-8: bytes that could not be read show as U+FFFD (�), the first here; save the file as UTF-8"));

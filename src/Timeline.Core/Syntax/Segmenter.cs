@@ -154,6 +154,8 @@ public static class Segmenter
         }
         if (items.Count == 0) { segments.Add(new Segment(start, end - start, SegmentRole.Key, 0)); return; }
         int headerEnd = source.LineStart(items[0]);
+        // Grown once for the list's items, not by doubling (a file of 10,000 events is 10,000 segments).
+        segments.EnsureCapacity(segments.Count + 1 + items.Count);
         segments.Add(new Segment(start, headerEnd - start, SegmentRole.ListHeader, 0, key));
         for (int k = 0; k < items.Count; k++)
         {

@@ -9,7 +9,7 @@ namespace Timeline.Core.Syntax;
 public static class StringPool
 {
     private const int MaxLength = 48;
-    private static readonly string?[] Short = new string?[1 << 14];
+    private static readonly string?[] Short = new string?[1 << 17];
     // Findings' messages name an id or two, so a project has a few thousand distinct ones (a
     // quote without a snapshot names its source): 100,000 findings of 150 characters were 30 MB.
     private static readonly string?[] Messages = new string?[1 << 13];

@@ -122,10 +122,14 @@ public abstract class YamlNode
     /// Gives every collection under a node that was read its exact size: a collection grows by doubling
     /// while it is read, and a tree kept for the life of a file would otherwise keep the slack.
     /// </summary>
+    [ThreadStatic] private static Stack<YamlNode>? t_trimStack;
+
     internal static void TrimLists(YamlNode? root)
     {
         if (root is null) return;
-        var stack = new Stack<YamlNode>();
+        // One stack per thread, kept: this runs once per segment, and most segments are one event.
+        var stack = t_trimStack ??= new Stack<YamlNode>();
+        stack.Clear();
         stack.Push(root);
         while (stack.Count > 0)
         {
@@ -209,13 +213,56 @@ internal static class NodeArrays
 
 public sealed class ScalarNode : YamlNode
 {
-    public required string Value { get; init; }
+    // The value; or, for a long plain value of a file read to be checked once, the file's text that it is the slice of
+    // the node's span (ValuesFromText): made when asked, not kept with the tree.
+    private object _value = "";
+
+    /// <summary>A plain scalar whose value is the text of its span in <paramref name="text"/>'s file, made when asked.</summary>
+    internal static ScalarNode LeftIn(ValuesFromText text, SegmentAnchor segment, YamlNode parent)
+    {
+        var node = new ScalarNode { Value = "", Segment = segment, Parent = parent };
+        node._value = text;
+        return node;
+    }
+
+    public required string Value
+    {
+        get => _value as string ?? ((ValuesFromText)_value).Slice(Span);
+        init => _value = value;
+    }
+
     public ScalarStyle Style { get => (ScalarStyle)KindFlags; init => KindFlags = (int)value; }
 
+    /// <summary>Whether the value is read from the file's text when asked, not kept.</summary>
+    internal bool IsLeftInText => _value is ValuesFromText;
+
+    // A value made when asked is long (see ValuesFromText.MinLength): never empty, never a null word.
+    private string? Kept => _value as string;
+
     /// <summary>An empty plain scalar, or a plain <c>~</c> / <c>null</c>: a value that was not written.</summary>
-    public bool IsNull => Style == ScalarStyle.Plain && (Value.Length == 0 || Value == "~" || Value is "null" or "Null" or "NULL");
-    public bool IsEmpty => Style == ScalarStyle.Plain && Value.Length == 0;
+    public bool IsNull => Style == ScalarStyle.Plain && Kept is { } v && (v.Length == 0 || v == "~" || v is "null" or "Null" or "NULL");
+    public bool IsEmpty => Style == ScalarStyle.Plain && Kept is { Length: 0 };
     public override string KindName => IsNull ? "nothing" : "text";
+}
+
+/// <summary>
+/// The text of a file held whole, for the plain values that are read from it when asked rather than kept: a command that
+/// checks a project once keeps every file's tree until its report is written, and the writers' own words (titles,
+/// quotes, summaries, notes) are most of a chronology's text and seldom read. Only a reader told so makes them (never
+/// for an editor's documents, whose nodes move from version to version).
+/// </summary>
+internal sealed class ValuesFromText(string text, IReadOnlySet<string> keys)
+{
+    /// <summary>Shorter values are kept: they are shared through the string pool, or cost little.</summary>
+    public const int MinLength = 25;
+
+    /// <summary>The whole file's text: spans are offsets into it.</summary>
+    public string Text { get; } = text;
+
+    /// <summary>The keys whose values may be left in the text (the language's free-text fields).</summary>
+    public IReadOnlySet<string> Keys { get; } = keys;
+
+    public string Slice(TextSpan span) => Text.Substring(span.Start, span.Length);
 }
 
 /// <summary>A key and its value, kept in its mapping's array (a file of 10,000 events has ~100,000 of them).</summary>
@@ -397,6 +444,12 @@ public sealed class YamlDocument
     public IReadOnlyList<SyntaxProblem> Problems { get; init; } = Array.Empty<SyntaxProblem>();
     /// <summary>Lines the reader had to blank to read past syntax errors.</summary>
     public IReadOnlyList<int> SkippedLines { get; init; } = Array.Empty<int>();
+
+    /// <summary>
+    /// False when no part of the text was read by the general reader: the fast one gives up on anchors, tags and
+    /// aliases, so the tree holds none, and the check that reports them need not walk it.
+    /// </summary>
+    public bool MayHaveProperties { get; init; } = true;
 
     /// <summary>
     /// Whether the reader skipped a line inside this span, or in the run of skipped and

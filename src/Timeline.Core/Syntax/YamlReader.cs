@@ -21,9 +21,14 @@ public static class YamlReader
 {
     public static YamlDocument Read(string text, ReaderLimits? limits = null) => Read(new SourceText(text), limits);
 
-    public static YamlDocument Read(SourceText source, ReaderLimits? limits = null)
+    /// <param name="textKeys">
+    /// The keys whose long plain values are left in the text, to be read when asked (see <see cref="ValuesFromText"/>):
+    /// given only by a command that reads a project once.
+    /// </param>
+    public static YamlDocument Read(SourceText source, ReaderLimits? limits = null, IReadOnlySet<string>? textKeys = null)
     {
         limits ??= ReaderLimits.Default;
+        var fromText = textKeys is not null && source.HoldsWholeString ? new ValuesFromText(source.Text, textKeys) : null;
         if (IsTooLarge(source, limits))
         {
             return new YamlDocument { Source = source, Problems = new[] { TooLarge(new TextSpan(0, source.LineEnd(0)), limits) } };
@@ -31,16 +36,20 @@ public static class YamlReader
         var segments = Segmenter.Split(source);
         if (segments is null)
         {
-            var whole = ReadSegment(source, new Segment(0, source.Length, SegmentRole.Whole, 0), SegmentAnchor.Zero, limits);
-            return new YamlDocument { Source = source, Root = whole.Root, Problems = Sorted(whole.Problems), SkippedLines = whole.Skipped };
+            var whole = ReadSegment(source, new Segment(0, source.Length, SegmentRole.Whole, 0), SegmentAnchor.Zero, limits, true, fromText);
+            return new YamlDocument
+            {
+                Source = source, Root = whole.Root, Problems = Sorted(whole.Problems), SkippedLines = whole.Skipped,
+                MayHaveProperties = whole.MayHaveProperties,
+            };
         }
         var parts = new SegmentResult[segments.Count];
         if (source.Length >= ParallelThreshold && Environment.ProcessorCount > 1)
             Parallel.For(0, segments.Count, i =>
-                parts[i] = ReadSegment(source, segments[i], new SegmentAnchor { Start = segments[i].Start }, limits));
+                parts[i] = ReadSegment(source, segments[i], new SegmentAnchor { Start = segments[i].Start }, limits, true, fromText));
         else
             for (int i = 0; i < segments.Count; i++) parts[i] = ReadSegment(source, segments[i],
-                new SegmentAnchor { Start = segments[i].Start }, limits);
+                new SegmentAnchor { Start = segments[i].Start }, limits, true, fromText);
         return Compose(source, segments, parts);
     }
 
@@ -85,8 +94,10 @@ public static class YamlReader
         SequenceNode? list = null;
         // The list's items, given to it at once when it is closed: the list node is the one the last version's items point
         // to, and the array the last version read is left as it was (a reader of that version sees its own items).
-        var listItems = new List<YamlNode>();
+        // At most one item per segment, mostly: sized once (the items are copied into the list's own array when it closes).
+        var listItems = new List<YamlNode>(segments.Count);
         int listEnd = 0;
+        bool mayHaveProperties = false;
         void Close()
         {
             if (list is null) return;
@@ -99,6 +110,7 @@ public static class YamlReader
         {
             var seg = segments[i];
             var part = parts[i];
+            mayHaveProperties |= part.MayHaveProperties;
             problems.AddRange(part.Problems);
             skipped.AddRange(part.Skipped);
             if (seg.Role == SegmentRole.Item)
@@ -139,10 +151,16 @@ public static class YamlReader
         }
         Close();
         if (root.Entries.Count == 0)
-            return new YamlDocument { Source = source, Root = null, Problems = Sorted(problems), SkippedLines = skipped };
+            return new YamlDocument
+            {
+                Source = source, Root = null, Problems = Sorted(problems), SkippedLines = skipped, MayHaveProperties = mayHaveProperties,
+            };
         root.Span = new TextSpan(root.Entries[0].KeySpan.Start, Math.Max(root.Entries[^1].Value.Span.End, root.Entries[^1].KeySpan.End));
         skipped.Sort();
-        return new YamlDocument { Source = source, Root = root, Problems = Sorted(problems), SkippedLines = skipped };
+        return new YamlDocument
+        {
+            Source = source, Root = root, Problems = Sorted(problems), SkippedLines = skipped, MayHaveProperties = mayHaveProperties,
+        };
     }
 
     /// <summary>Reads one segment of the text, recovering from syntax errors by blanking lines.</summary>
@@ -150,13 +168,14 @@ public static class YamlReader
         ReadSegment(full, seg, anchor, limits, shapesFirst: true);
 
     /// <param name="shapesFirst">Whether the common shapes are read by <see cref="ShapeReader"/> (false only to compare the two).</param>
-    internal static SegmentResult ReadSegment(SourceText full, Segment seg, SegmentAnchor anchor, ReaderLimits limits, bool shapesFirst)
+    internal static SegmentResult ReadSegment(SourceText full, Segment seg, SegmentAnchor anchor, ReaderLimits limits, bool shapesFirst,
+        ValuesFromText? fromText = null)
     {
         bool whole = seg.Start == 0 && seg.Length == full.Length;
         // Most segments are in the shapes chronologies are written in: read fast, with no problem to report (and, in a
         // file held as one string, where they lie).
         string? text = whole || full.HoldsWholeString ? null : full.Substring(seg.Start, seg.Length);
-        if (shapesFirst && TryShapes(full, text, seg, anchor, limits) is { } read) return read;
+        if (shapesFirst && TryShapes(full, text, seg, anchor, limits, fromText) is { } read) return read;
         text ??= whole ? full.Text : full.Substring(seg.Start, seg.Length);
         // Most segments parse at once: the line table and the writable copy are made only to recover.
         SourceText? source = whole ? full : null;
@@ -209,7 +228,7 @@ public static class YamlReader
                 }
                 if (source.LineOf(errorOffset) != line) { errorOffset = FirstNonSpace(source, line); errorEnd = source.LineEnd(line); }
                 // A line whose tab was already reported needs no second message.
-                if (!problems.Any(p => p.Rule == SyntaxRule.Rule && source.LineOf(p.Span.Start) == line))
+                if (!ReportedOn(problems, source, line))
                     problems.Add(Problem(source, errorOffset, errorEnd, ex, full.LineOf(seg.Start)));
                 blanked.Add(line);
                 for (int i = source.LineStart(line), e = source.LineEnd(line); i < e; i++) buffer[i] = ' ';
@@ -218,20 +237,37 @@ public static class YamlReader
         if (problems.Count == 0 && blanked is null) return new SegmentResult(root, absolute, NoLines);
         int firstLine = full.LineOf(seg.Start);
         foreach (var p in problems) absolute.Add(p with { Span = new TextSpan(p.Span.Start + seg.Start, p.Span.End + seg.Start) });
-        return new SegmentResult(root, absolute, blanked?.Select(l => l + firstLine).ToList() ?? NoLines);
+        return new SegmentResult(root, absolute, blanked is null ? NoLines : Shifted(blanked, firstLine));
     }
 
+    // Shared by the segments that have none (most): a segment's result is read, never added to.
     private static readonly List<int> NoLines = new();
+    private static readonly List<SyntaxProblem> NoProblems = new();
+
+    private static List<int> Shifted(SortedSet<int> lines, int by)
+    {
+        var shifted = new List<int>(lines.Count);
+        foreach (int l in lines) shifted.Add(l + by);
+        return shifted;
+    }
+
+    // Not a lambda in ReadSegment: one that captured its locals would cost an object on every segment read.
+    private static bool ReportedOn(List<SyntaxProblem> problems, SourceText source, int line)
+    {
+        foreach (var p in problems) if (p.Rule == SyntaxRule.Rule && source.LineOf(p.Span.Start) == line) return true;
+        return false;
+    }
 
     /// <summary>The segment as <see cref="ShapeReader"/> reads it, or null when it leaves it to the general reader.</summary>
-    private static SegmentResult? TryShapes(SourceText full, string? text, Segment seg, SegmentAnchor anchor, ReaderLimits limits)
+    private static SegmentResult? TryShapes(SourceText full, string? text, Segment seg, SegmentAnchor anchor, ReaderLimits limits,
+        ValuesFromText? fromText)
     {
         try
         {
             bool read = text is null
-                ? ShapeReader.TryRead(full.Text, seg.Start, seg.End, anchor, seg.DepthOffset, limits, out var root)
+                ? ShapeReader.TryRead(full.Text, seg.Start, seg.End, anchor, seg.DepthOffset, limits, out var root, fromText)
                 : ShapeReader.TryRead(text, anchor, seg.DepthOffset, limits, out root);
-            return read ? new SegmentResult(root, new List<SyntaxProblem>(), NoLines, MayHaveProperties: false) : null;
+            return read ? new SegmentResult(root, NoProblems, NoLines, MayHaveProperties: false) : null;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

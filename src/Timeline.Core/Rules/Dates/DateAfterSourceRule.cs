@@ -22,8 +22,10 @@ public sealed class DateAfterSourceRule : EventRule
         if (check.Event.Date is not { Value: { StartKind: IntervalEnd.Point } date } written) return;
         DateTime latest = DateTime.MinValue;
         bool dated = false;
-        foreach (var s in check.CitedSources)
-            if (s.Published?.Value is { } pub) { dated = true; if (pub.Latest > latest) latest = pub.Latest; }
+        // Indexed: an enumerator of the list would be made for every event.
+        var cited = check.CitedSources;
+        for (int i = 0; i < cited.Count; i++)
+            if (cited[i].Published?.Value is { } pub) { dated = true; if (pub.Latest > latest) latest = pub.Latest; }
         if (!dated || latest >= date.Earliest) return;
         check.Report(Rule, written.Node.Span,
             $"the event's earliest possible date ({DateWords.Bound(date.Earliest)}) is after every cited source was published " +

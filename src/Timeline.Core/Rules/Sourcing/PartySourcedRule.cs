@@ -18,10 +18,19 @@ public sealed class PartySourcedRule : EventRule
     {
         var ev = check.Event;
         if (ev.Actors.Count == 0 || ev.Status is "claimed" or "disputed" or "denied") return;
-        int citations = ev.AllCitations().Count();
+        // Counted with the citations' struct enumerator, and nothing else made: this runs for every event.
+        int citations = 0;
+        foreach (var _ in ev.AllCitations()) citations++;
         var sources = check.CitedSources;
         // Every citation known and affiliated; an unknown source is another rule's finding.
-        if (citations == 0 || sources.Count != citations || sources.Any(s => s.Affiliation is null)) return;
+        if (citations == 0 || sources.Count != citations) return;
+        for (int i = 0; i < sources.Count; i++) if (sources[i].Affiliation is null) return;
+        CheckAffiliations(check, ev, sources);
+    }
+
+    // Apart from Check: its lambdas capture the check, which would cost an object on every event checked.
+    private static void CheckAffiliations(EventCheck check, Model.EventDef ev, IReadOnlyList<Model.SourceDef> sources)
+    {
         // A source speaks for an actor of the event when its affiliation is that actor, part of it,
         // or part of the same larger body (state media and the army both speak for the government).
         var parties = check.Symbols.ActorClosure(ev.Actors.Select(a => a.Id));
