@@ -5,7 +5,8 @@
 #    `dotnet publish` makes (needs .NET), and the server as the VS Code extension carries it (the editor profile:
 #    one file with its runtime, trimmed in part), which is what an editor starts;
 #  - yaml-language-server with Timeline's JSON Schemas on the 10,000-event project;
-#  - `timeline check`, whole process: wall time and peak resident memory (/usr/bin/time -v), and on one core against all.
+#  - `timeline check`, whole process: wall time and peak resident memory (/usr/bin/time -v), and on one core against all;
+#  - `timeline export` of the 100,000 events to CSV and HTML, likewise.
 # The machine's load is printed with every run. Usage: bench/cold.sh [RUNS]   (TIMELINE_BENCH_NO_YLS=1 skips yaml-language-server)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,25 +43,39 @@ if [[ "${TIMELINE_BENCH_NO_YLS:-}" != 1 ]]; then
   done
 fi
 
+# A whole process's wall time and peak resident memory: /usr/bin/time -v, or sampling when it is missing.
+measure() {
+  local label=$1 load wall peak; shift
+  load=$(cut -d' ' -f1-3 /proc/loadavg)
+  if [[ -x /usr/bin/time ]]; then
+    /usr/bin/time -v "$@" >/dev/null 2>/tmp/timeline-bench-time.$$ || true
+    wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' /tmp/timeline-bench-time.$$)
+    peak=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f MB", $2/1024}' /tmp/timeline-bench-time.$$)
+    rm -f /tmp/timeline-bench-time.$$
+  else
+    local start peak_kb=0 kb pid
+    start=$(date +%s%N)
+    "$@" >/dev/null 2>&1 & pid=$!
+    while kill -0 $pid 2>/dev/null; do
+      kb=$(awk '/VmRSS/ {print $2}' /proc/$pid/status 2>/dev/null || echo 0); (( kb > peak_kb )) && peak_kb=$kb; sleep 0.05
+    done
+    wait $pid || true
+    wall="$(( ($(date +%s%N) - start) / 1000000 )) ms"; peak="$(( peak_kb / 1024 )) MB (sampled)"
+  fi
+  echo "$label: $wall, peak $peak (load $load)"
+}
+
 echo; echo "## timeline check, whole process"
 for project in 10k 100k; do
   for run in $(seq "$runs"); do
-    load=$(cut -d' ' -f1-3 /proc/loadavg)
-    if [[ -x /usr/bin/time ]]; then
-      /usr/bin/time -v artifacts/timeline/timeline check artifacts/bench-$project >/dev/null 2>/tmp/timeline-check-time.$$ || true
-      wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' /tmp/timeline-check-time.$$)
-      peak=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f MB", $2/1024}' /tmp/timeline-check-time.$$)
-      rm -f /tmp/timeline-check-time.$$
-    else
-      start=$(date +%s%N); peak_kb=0
-      artifacts/timeline/timeline check artifacts/bench-$project >/dev/null 2>&1 & pid=$!
-      while kill -0 $pid 2>/dev/null; do
-        kb=$(awk '/VmRSS/ {print $2}' /proc/$pid/status 2>/dev/null || echo 0); (( kb > peak_kb )) && peak_kb=$kb; sleep 0.05
-      done
-      wait $pid || true
-      wall="$(( ($(date +%s%N) - start) / 1000000 )) ms"; peak="$(( peak_kb / 1024 )) MB (sampled)"
-    fi
-    echo "check $project run $run: $wall, peak $peak (load $load)"
+    measure "check $project run $run" artifacts/timeline/timeline check artifacts/bench-$project
+  done
+done
+
+echo; echo "## timeline export of 100,000 events, whole process"
+for format in csv html; do
+  for run in $(seq "$runs"); do
+    measure "export 100k $format run $run" artifacts/timeline/timeline export artifacts/bench-100k --format "$format" --force
   done
 done
 
