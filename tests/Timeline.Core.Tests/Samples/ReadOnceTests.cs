@@ -33,8 +33,7 @@ public class ReadOnceTests
                 "        quote: the words of the report about the shelling of the old city\r\n" +
                 "sources:\r\n  - id: s1\r\n    publisher: Outlet\r\n",
         };
-        var fs = new MemoryFileSystem(files.Select(p => new KeyValuePair<string, string>($"{SampleTests.Root}/{p.Key}", p.Value)));
-        var once = ProjectLoader.Load(fs, SampleTests.Root, keepForEdits: false).Files.Single();
+        var once = Load(files, Syntax.ReaderLimits.Default, keepForEdits: false).Files.Single();
         var ev = once.Events.Single();
         var node = (Syntax.MappingNode)ev.Node!;
         Assert.True(((Syntax.ScalarNode)node["title"]!).IsLeftInText);
@@ -66,12 +65,15 @@ public class ReadOnceTests
         Assert.True(compared > 100, $"only {compared} files compared");
     }
 
+    private static ProjectSnapshot Load(IReadOnlyDictionary<string, string> files, Syntax.ReaderLimits limits, bool keepForEdits) =>
+        ProjectLoader.Load(new MemoryFileSystem(files.Select(p => new KeyValuePair<string, string>($"{SampleTests.Root}/{p.Key}", p.Value))),
+            SampleTests.Root, limits: limits, keepForEdits: keepForEdits);
+
     /// <summary>Every scalar of every file as read (its span, style and value) and every key, one per line.</summary>
     private static string Values(IReadOnlyDictionary<string, string> files, Syntax.ReaderLimits limits, bool keepForEdits)
     {
-        var fs = new MemoryFileSystem(files.Select(p => new KeyValuePair<string, string>($"{SampleTests.Root}/{p.Key}", p.Value)));
         var lines = new List<string>();
-        foreach (var f in ProjectLoader.Load(fs, SampleTests.Root, limits: limits, keepForEdits: keepForEdits).Files.OrderBy(f => f.Path))
+        foreach (var f in Load(files, limits, keepForEdits).Files.OrderBy(f => f.Path))
         {
             var stack = new Stack<Syntax.YamlNode>();
             if (f.Document.Root is { } root) stack.Push(root);
@@ -100,9 +102,7 @@ public class ReadOnceTests
     /// <summary>Every final finding of the project, with its fixes and suggestions, one per line.</summary>
     private static string Findings(IReadOnlyDictionary<string, string> files, Syntax.ReaderLimits limits, bool keepForEdits)
     {
-        var fs = new MemoryFileSystem(files.Select(p => new KeyValuePair<string, string>($"{SampleTests.Root}/{p.Key}", p.Value)));
-        var project = ProjectLoader.Load(fs, SampleTests.Root, limits: limits, keepForEdits: keepForEdits);
-        var result = ProjectAnalyzer.Analyze(project);
+        var result = ProjectAnalyzer.Analyze(Load(files, limits, keepForEdits));
         var lines = new List<string>();
         foreach (var (path, list) in result.Diagnostics.OrderBy(p => p.Key, StringComparer.Ordinal))
             foreach (var d in list)
