@@ -22,6 +22,7 @@ public static class FileAnalyzer
     /// <param name="keepForEdits">
     /// Whether the model keeps what its next versions reuse (each segment's analysis, in offsets relative to it). An
     /// editor's documents do; a command that reads a project once and checks it does not: that is ~0.4 KB per event.
+    /// Without it, <paramref name="previous"/> is not used: the file is read whole.
     /// </param>
     public static FileModel Analyze(string path, FileKind kind, SourceText source, ReaderLimits? limits = null, FileModel? previous = null,
         bool keepForEdits = true)
@@ -226,7 +227,7 @@ public static class FileAnalyzer
             var list = a!.Segment.Role == SegmentRole.ListHeader ? a.List ??= new SequenceNode() : null;
             if (a.Problems.Count == 0 && a.Skipped.Count == 0)
             {
-                reads.Add(new YamlReader.SegmentResult(a.Root, NoProblems, NoLines, list));
+                reads.Add(new YamlReader.SegmentResult(a.Root, YamlReader.NoProblems, YamlReader.NoLines, list));
                 continue;
             }
             int firstLine = source.LineOf(a.Anchor.Start);
@@ -268,8 +269,6 @@ public static class FileAnalyzer
         return Outline(was).SequenceEqual(Outline(now));
     }
 
-    private static readonly List<SyntaxProblem> NoProblems = new();
-    private static readonly List<int> NoLines = new();
 
     private static TextSpan Shift(TextSpan s, int by) => new(s.Start + by, s.End + by);
 
@@ -307,8 +306,9 @@ public static class FileAnalyzer
             Segment = seg,
             Timezone = timezone,
             Root = read.Root,
-            Problems = read.Problems.Count == 0 ? NoProblems : read.Problems.Select(p => p with { Span = Shift(p.Span, -seg.Start) }).ToList(),
-            Skipped = read.Skipped.Count == 0 ? NoLines : read.Skipped.Select(l => l - firstLine).ToList(),
+            Problems = read.Problems.Count == 0 ? YamlReader.NoProblems
+                : read.Problems.Select(p => p with { Span = Shift(p.Span, -seg.Start) }).ToList(),
+            Skipped = read.Skipped.Count == 0 ? YamlReader.NoLines : read.Skipped.Select(l => l - firstLine).ToList(),
             Parts = parts.Freeze(anchor),
         };
     }
@@ -412,6 +412,15 @@ public static class FileAnalyzer
         private void AddDateProblem(DateProblem p, ScalarNode s) => Add(p.Rule, s.Span, p.Message,
             p.Fixes.Select((f, i) => Fix.Replace(f.Title, s.Span, f.Replacement, i == 0) with { IsCertain = f.IsCertain }).ToList());
 
+        /// <summary>The mappings among the items of every list under a root key, in order: a key written twice keeps both.</summary>
+        private static IEnumerable<MappingNode> Every(MappingNode root, string key)
+        {
+            foreach (var e in root.Entries)
+                if (e.KeyText == key && e.Value is SequenceNode list)
+                    foreach (var item in list.Items)
+                        if (item is MappingNode m) yield return m;
+        }
+
         /// <summary>One item of a root list, read in its own segment.</summary>
         public void BuildItem(string listKey, YamlNode item)
         {
@@ -430,21 +439,25 @@ public static class FileAnalyzer
             switch (_kind)
             {
                 case FileKind.Timeline:
-                    if (Text(root, "title") is { } title) _m.Title = title;
+                    // As a file read by segments is read (a root key written twice included): the last title, the first
+                    // timezone, every list of a key written twice; the sources' times read as written, the events' in the
+                    // timezone (the segments of a sources list are read without it).
+                    foreach (var e in root.Entries)
+                        if (e.KeyText == "title" && e.Value is ScalarNode { IsNull: false } t) _m.Title = t.Value;
+                    foreach (var s in Every(root, "sources")) BuildSource(s);
                     if (Scalar(root, "timezone") is { } tz && StructureValidator.TimezonePattern().IsMatch(tz.Value))
                         _m.Timezone = tz.Value == "Z" ? TimeSpan.Zero
                             : TimeSpan.ParseExact(tz.Value[1..], "hh\\:mm", CultureInfo.InvariantCulture) * (tz.Value[0] == '-' ? -1 : 1);
-                    foreach (var s in root.ObjectsOf("sources")) BuildSource(s);
-                    foreach (var e in root.ObjectsOf("events")) BuildEvent(e);
+                    foreach (var e in Every(root, "events")) BuildEvent(e);
                     break;
                 case FileKind.Sources:
-                    foreach (var s in root.ObjectsOf("sources")) BuildSource(s);
+                    foreach (var s in Every(root, "sources")) BuildSource(s);
                     break;
                 case FileKind.Places:
-                    foreach (var p in root.ObjectsOf("places")) BuildPlace(p);
+                    foreach (var p in Every(root, "places")) BuildPlace(p);
                     break;
                 case FileKind.Actors:
-                    foreach (var a in root.ObjectsOf("actors")) BuildActor(a);
+                    foreach (var a in Every(root, "actors")) BuildActor(a);
                     break;
                 case FileKind.Config:
                     BuildConfig(root);

@@ -273,7 +273,6 @@ public static partial class StructureValidator
                     Check(entry.Value, f.Shape, entry);
         }
 
-        /// <summary>The keys of a mapping: plain text, known (did-you-mean), required ones present, exclusive ones alone.</summary>
         // Apart from CheckKeys: a lambda there that captured its arguments would cost an object on every mapping checked.
         private void UnknownKey(MappingNode m, ObjectShape obj, YamlEntry entry, string keyText)
         {
@@ -284,6 +283,7 @@ public static partial class StructureValidator
             Add(UnknownFieldRule.Rule, entry.KeySpan, $"unknown key '{keyText}' in {Article(obj.Name)}{hint}", near);
         }
 
+        /// <summary>The keys of a mapping: plain text, known (did-you-mean), required ones present, exclusive ones alone.</summary>
         public void CheckKeys(MappingNode m, ObjectShape obj)
         {
             foreach (var entry in m.Entries)

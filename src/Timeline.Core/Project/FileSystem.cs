@@ -86,6 +86,9 @@ public static class TextDecoding
     {
         using var handle = File.OpenHandle(path);
         var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        // The first pass decodes into a scratch buffer only to count: a piece of n bytes makes at most n characters.
+        // (Decoder.GetCharCount would not do: it keeps no state, so a character split between two pieces fails.)
+        var scratch = System.Buffers.ArrayPool<char>.Shared.Rent(chunk.Length);
         try
         {
             Span<byte> bom = stackalloc byte[3];
@@ -97,10 +100,12 @@ public static class TextDecoding
             {
                 while ((n = RandomAccess.Read(handle, chunk, offset)) > 0)
                 {
-                    chars += decoder.GetCharCount(chunk.AsSpan(0, n), flush: false);
+                    decoder.Convert(chunk.AsSpan(0, n), scratch, flush: false, out _, out int made, out _);
+                    chars += made;
                     offset += n;
                 }
-                chars += decoder.GetCharCount(ReadOnlySpan<byte>.Empty, flush: true);
+                decoder.Convert(ReadOnlySpan<byte>.Empty, scratch, flush: true, out _, out int last, out _);
+                chars += last;
             }
             catch (System.Text.DecoderFallbackException) { return null; }
             if (chars > Array.MaxLength) return null;
@@ -120,12 +125,17 @@ public static class TextDecoding
                     }
                     written += decoder.GetChars(ReadOnlySpan<byte>.Empty, into[written..], flush: true);
                 }
-                catch (Exception ex) when (ex is System.Text.DecoderFallbackException or ArgumentException) { same = false; }
+                // Invalid bytes (DecoderFallbackException is one), or more characters than counted: the file changed.
+                catch (ArgumentException) { same = false; }
                 same &= written == into.Length && at == length;
             });
             return same ? text : null;
         }
-        finally { System.Buffers.ArrayPool<byte>.Shared.Return(chunk); }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
+            System.Buffers.ArrayPool<char>.Shared.Return(scratch);
+        }
     }
 
     /// <summary>UTF-8 with or without a BOM; invalid bytes become U+FFFD.</summary>

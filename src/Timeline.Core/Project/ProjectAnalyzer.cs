@@ -392,6 +392,24 @@ public static class ProjectAnalyzer
     {
         foreach (var r in references)
             if (symbols.Find(r.Kind, r.Id) is null)
-                Rules.ForUnknown(r.Kind).Check(new ReferenceCheck(f, events, r, symbols, report));
+                Rules.ForUnknown(r.Kind).Check(new ReferenceCheck(f, Around(events, r), r, symbols, report));
+    }
+
+    /// <summary>
+    /// The event a reference is written in, among a segment's or a file's events (in the order they are written), or
+    /// none: the rules look there for what the reference is (a figure's group, an event's place). Given all of a file's
+    /// events, each unknown reference of a file read whole walked them all.
+    /// </summary>
+    private static IReadOnlyList<EventDef> Around(IReadOnlyList<EventDef> events, Reference r)
+    {
+        if (events.Count <= 1) return events;
+        int at = r.Span.Start, lo = 0, hi = events.Count - 1, found = -1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (events[mid].Span.Start <= at) { found = mid; lo = mid + 1; }
+            else hi = mid - 1;
+        }
+        return found >= 0 && events[found].Span.Touches(at) ? [events[found]] : Array.Empty<EventDef>();
     }
 }

@@ -74,6 +74,11 @@ public abstract class FileRule : LanguageRule
 public abstract class EventRule : LanguageRule
 {
     public override RulePass Pass => RulePass.Event;
+
+    /// <summary>
+    /// Checks <see cref="EventCheck.Event"/>, reporting as it goes, and keeps nothing of the check (nor of its cited
+    /// sources, nor a lazy sequence over them): the same check then moves on to the next event.
+    /// </summary>
     public abstract void Check(EventCheck check);
 }
 
@@ -179,7 +184,7 @@ public sealed class ReferenceCheck
     }
 
     public FileModel File { get; }
-    /// <summary>The events around the reference (its segment's, or the file's).</summary>
+    /// <summary>The event the reference is written in (none when it is written outside the events).</summary>
     public IReadOnlyList<EventDef> Events { get; }
     public Reference Reference { get; }
     public SymbolTable Symbols { get; }

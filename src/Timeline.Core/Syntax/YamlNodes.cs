@@ -118,12 +118,12 @@ public abstract class YamlNode
 
     public abstract string KindName { get; }
 
+    [ThreadStatic] private static Stack<YamlNode>? t_trimStack;
+
     /// <summary>
     /// Gives every collection under a node that was read its exact size: a collection grows by doubling
     /// while it is read, and a tree kept for the life of a file would otherwise keep the slack.
     /// </summary>
-    [ThreadStatic] private static Stack<YamlNode>? t_trimStack;
-
     internal static void TrimLists(YamlNode? root)
     {
         if (root is null) return;

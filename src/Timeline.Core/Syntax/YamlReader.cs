@@ -241,8 +241,8 @@ public static class YamlReader
     }
 
     // Shared by the segments that have none (most): a segment's result is read, never added to.
-    private static readonly List<int> NoLines = new();
-    private static readonly List<SyntaxProblem> NoProblems = new();
+    internal static readonly List<int> NoLines = new();
+    internal static readonly List<SyntaxProblem> NoProblems = new();
 
     private static List<int> Shifted(SortedSet<int> lines, int by)
     {

@@ -22,6 +22,25 @@ public class ReadOnceTests
         Assert.Equal(Values(files, limits, keepForEdits: true), Values(files, limits, keepForEdits: false));
     }
 
+    // What a file read whole and one read by segments once read differently: a timezone applied to the sources' times,
+    // and a root key written twice (the second list, the last title).
+    [Theory]
+    [InlineData("timezone: \"+03:00\"\nsources:\n  - id: s1\n    publisher: Outlet\n    published: 2024-11-29T01:00:00\n" +
+        "events:\n  - id: e1\n    date: 2024-11-29T03:30:00\n    sources: [s1]\n")]
+    [InlineData("title: First\nsources:\n  - id: s1\n    publisher: Outlet\nevents:\n  - id: e1\n    date: 2024-11-29\n" +
+        "    sources: [s1]\ntitle: Second\nevents:\n  - id: e2\n    date: 2024-11-30\n    sources: [s9]\n" +
+        "sources:\n  - id: s2\n    publisher: Other\n")]
+    public void A_file_read_whole_says_what_it_says_read_by_segments(string text)
+    {
+        foreach (var eol in new[] { "\n", "\r\n" })
+        {
+            var files = new Dictionary<string, string> { ["a.timeline.yaml"] = text.Replace("\n", eol, StringComparison.Ordinal) };
+            var limits = Syntax.ReaderLimits.Default;
+            Assert.Equal(Findings(files, limits, keepForEdits: true), Findings(files, limits, keepForEdits: false));
+            Assert.Equal(Values(files, limits, keepForEdits: true), Values(files, limits, keepForEdits: false));
+        }
+    }
+
     [Fact]
     public void Long_free_text_is_read_from_the_file_as_written()
     {
@@ -94,7 +113,13 @@ public class ReadOnceTests
                         foreach (var i in q.Items) stack.Push(i);
                         break;
                 }
-            foreach (var ev in f.Events) lines.Add($"{f.Path} event {ev.Id} {ev.Title} {ev.DisplayName}");
+            lines.Add($"{f.Path} title {f.Title} timezone {f.Timezone}");
+            foreach (var ev in f.Events)
+                lines.Add($"{f.Path} event {ev.Id} {ev.Title} {ev.DisplayName} {ev.Date?.Value?.Earliest:o} {ev.Date?.Value?.Latest:o}");
+            foreach (var src in f.Sources)
+                lines.Add($"{f.Path} source {src.Id} {src.Published?.Value?.Earliest:o} {src.Published?.Value?.Latest:o}");
+            foreach (var d in f.Definitions) lines.Add($"{f.Path} defines {d.Kind} {d.Id} {d.Span}");
+            foreach (var r in f.References) lines.Add($"{f.Path} refers {r.Kind} {r.Id} {r.Span}");
         }
         return string.Join("\n", lines);
     }

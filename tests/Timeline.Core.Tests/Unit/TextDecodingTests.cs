@@ -47,5 +47,7 @@ public sealed class TextDecodingTests : IDisposable
         var (text, invalid) = PhysicalFileSystem.Instance.ReadText(path);
         Assert.Equal(expected, text);
         Assert.Equal(expectedInvalid, invalid);
+        // Read in pieces, not by the whole-file fallback, whenever the bytes are valid UTF-8.
+        Assert.Equal(expectedInvalid < 0 ? expected : null, TextDecoding.TryReadValid(path));
     }
 }
