@@ -181,6 +181,14 @@ internal sealed class ModelParts(string path, TimeSpan? timezone, FileModel? int
     public string? Title { get; set; }
     public ProjectConfig? Config { get; set; }
 
+    // A file read whole is built into its model's own lists (see FileModel.Take): they are not copied.
+    public List<Diagnostic> Diagnostics { get; } = into?.Diagnostics ?? new();
+    public List<SourceDef> Sources { get; } = into?.Sources ?? new();
+    public List<EventDef> Events { get; } = into?.Events ?? new();
+    public List<PlaceDef> Places { get; } = into?.Places ?? new();
+    public List<ActorDef> Actors { get; } = into?.Actors ?? new();
+    public List<Reference> References { get; } = into?.References ?? new();
+
     [ThreadStatic] private static ModelParts? t_forSegments;
 
     /// <summary>
@@ -205,13 +213,6 @@ internal sealed class ModelParts(string path, TimeSpan? timezone, FileModel? int
         parts.References.Clear();
         return parts;
     }
-    // A file read whole is built into its model's own lists (see FileModel.Take): they are not copied.
-    public List<Diagnostic> Diagnostics { get; } = into?.Diagnostics ?? new();
-    public List<SourceDef> Sources { get; } = into?.Sources ?? new();
-    public List<EventDef> Events { get; } = into?.Events ?? new();
-    public List<PlaceDef> Places { get; } = into?.Places ?? new();
-    public List<ActorDef> Actors { get; } = into?.Actors ?? new();
-    public List<Reference> References { get; } = into?.References ?? new();
 
     public static IEnumerable<Definition> DefinitionsOf(List<SourceDef> sources, List<EventDef> events,
         List<PlaceDef> places, List<ActorDef> actors) =>
