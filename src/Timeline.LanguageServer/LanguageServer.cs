@@ -68,6 +68,7 @@ public sealed class TimelineLanguageServer
             Core.Project.Parallelism.GiveWayOn(Background, Editor.GiveWay);
         }
         if (_options.TrimMemoryWhenIdle is { } idle) Memory = new MemoryTrimmer(idle, Internal);
+        if (Memory is not null) _rpc.LargeMessage = ReadWithoutCollections;
         _rpc.RequestGate = Gate;
         _rpc.NotificationGate = method => method == "exit" || (_initialized && !_shutdown);
         _rpc.Fault += (what, ex) =>
@@ -95,6 +96,16 @@ public sealed class TimelineLanguageServer
             return Task.CompletedTask;
         });
         foreach (var feature in IFeature.All) feature.Register(this);
+    }
+
+    // A document's whole text (didOpen, a change that replaces it) is read, parsed and checked with no collection in the
+    // middle when the heap is small, as at the start (see MemoryTrimmer.WithoutCollections): from its header on, while
+    // the runtime's room is made at little cost, before the message itself fills the heap.
+    private IDisposable? ReadWithoutCollections(int length)
+    {
+        var region = MemoryTrimmer.WithoutCollections(length);
+        if (region is not null) Internal($"reading a message of {length} bytes without collections");
+        return region;
     }
 
     public TimelineWorkspace Workspace { get; }

@@ -77,31 +77,31 @@ internal sealed class MemoryTrimmer : IDisposable
     }
 
     /// <summary>
-    /// Reading a large document (<paramref name="length"/> UTF-16 units) with no collection in the middle, when the runtime
-    /// can promise the room: what it makes, ~15 bytes a character, nearly all lives on as its model, so a collection then
-    /// finds little to free and copies it all from one generation to the next (80 of the 190 ms a 10,000-event file's
-    /// first read took). The work is not saved but moved after the document's findings, which go out first. Past the
-    /// room promised, the runtime collects as usual. Only while the heap is small, as at the start: the runtime makes
-    /// the room with a full collection if it must, which costs more than it saves once a project is read. Null when the
-    /// document is small (under 256 K characters) or very large (over 12 M: the room would be too), the heap over 64 MB,
-    /// or the room cannot be had.
+    /// Reading a large message (<paramref name="length"/> bytes: a document's whole text) and the document in it with no
+    /// collection in the middle, when the runtime can promise the room: what it makes, its text (two bytes a character)
+    /// and its model (~15 bytes a character), nearly all lives on, so a collection then finds little to free and copies it
+    /// all from one generation to the next (80 of the 190 ms a 10,000-event file's first read took). The work is not
+    /// saved but moved after the document's findings, which go out first. Past the room promised, the runtime collects
+    /// as usual. Only while the heap is small, as at the start: the runtime makes the room with a full collection, which
+    /// costs more than it saves once a project is read. Null when the message is small (under 256 KB) or very large
+    /// (over 12 MB: the room would be too), the heap over 64 MB, or the room cannot be had.
     /// </summary>
     public static IDisposable? WithoutCollections(int length) => WithoutCollections(length, HeapTooLarge);
 
-    /// <param name="length">The document's length, in UTF-16 units.</param>
+    /// <param name="length">The message's length in bytes (a character of its text is at least one).</param>
     /// <param name="heapTooLarge">The heap's size in bytes above which collections are left as they are.</param>
     internal static IDisposable? WithoutCollections(int length, long heapTooLarge)
     {
         if (length < DocumentWorthIt || length > DocumentTooLarge || GC.GetTotalMemory(false) > heapTooLarge) return null;
         try
         {
-            return GC.TryStartNoGCRegion(16L * length + (8L << 20)) ? new CollectionsResumed() : null;
+            return GC.TryStartNoGCRegion(18L * length + (8L << 20)) ? new CollectionsResumed() : null;
         }
         catch (InvalidOperationException) { return null; } // another region is under way
         catch (ArgumentOutOfRangeException) { return null; } // more than the runtime can set aside
     }
 
-    /// <summary>Below this a document is read in a few milliseconds, collections and all.</summary>
+    /// <summary>Below this (in bytes) a document is read in a few milliseconds, collections and all.</summary>
     private const int DocumentWorthIt = 256 * 1024;
 
     /// <summary>Above this (some 40,000 events) the room would be hundreds of megabytes held back at once.</summary>

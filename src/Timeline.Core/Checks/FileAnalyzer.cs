@@ -217,7 +217,10 @@ public static class FileAnalyzer
             Project.Parallelism.GiveWay();
             analyses[i] = AnalyzeSegment(path, kind, shape, source, segments[i], segments[i].ListKey == "events" ? timezone : null, limits);
         }
-        if (fresh.Count > 64 && Environment.ProcessorCount > 1) Parallel.ForEach(fresh, Project.Parallelism.OfCaller(), Fresh);
+        // One thread per core: more only take turns on them (an editor's first document, read on a cold thread pool that
+        // may start eight, came ~10 ms later).
+        if (fresh.Count > 64 && Environment.ProcessorCount > 1)
+            Parallel.ForEach(fresh, Project.Parallelism.OfCaller(Environment.ProcessorCount), Fresh);
         else foreach (int i in fresh) Fresh(i);
 
         // Put the file together, every offset where it now stands.

@@ -62,6 +62,10 @@ public sealed class RequestContext
 }
 
 public delegate Task<JsonPayload> RequestHandler(JsonElement? parameters, RequestContext context);
+/// <summary>
+/// Handles a notification. Its parameters lie in the message's own parsed buffer, kept until the handler's task ends
+/// (a document's text is not copied once more for it).
+/// </summary>
 public delegate Task NotificationHandler(JsonElement? parameters);
 
 /// <summary>
@@ -85,7 +89,22 @@ public sealed class JsonRpcConnection
     {
         _reader = new MessageReader(input, maxContentLength);
         _writer = new MessageWriter(output);
+        _reader.BodyComing = length =>
+        {
+            if (length >= LargeMessageBytes && LargeMessage is { } arriving) _arriving = arriving(length);
+        };
     }
+
+    /// <summary>What a message counts as large from (a document's whole text, as didOpen sends it).</summary>
+    public const int LargeMessageBytes = 256 * 1024;
+
+    /// <summary>
+    /// Told of a large message (its length in bytes) as soon as its header is read, before its body is read and parsed;
+    /// what it returns is disposed once the message is handled, or could not be read.
+    /// </summary>
+    public Func<int, IDisposable?>? LargeMessage { get; set; }
+
+    private IDisposable? _arriving;
 
     /// <summary>Decides whether a request may run now; returns an error to answer with instead, or null.</summary>
     public Func<string, JsonRpcException?>? RequestGate { get; set; }
@@ -119,7 +138,7 @@ public sealed class JsonRpcConnection
         var running = new List<Task>();
         while (!StopRequested && !cancel.IsCancellationRequested)
         {
-            byte[]? body;
+            byte[]? body = null;
             try
             {
                 body = await _reader.ReadAsync(cancel).ConfigureAwait(false);
@@ -147,9 +166,15 @@ public sealed class JsonRpcConnection
             {
                 break;
             }
+            finally
+            {
+                // A body that could not be read is done with too.
+                if (body is null) Arrived(null);
+            }
             if (body is null) break;
             Activity?.Invoke();
             var task = HandleMessageAsync(body);
+            Arrived(task);
             if (!task.IsCompleted) running.Add(task);
             running.RemoveAll(t => t.IsCompleted);
         }
@@ -164,6 +189,15 @@ public sealed class JsonRpcConnection
         {
             // Ending anyway.
         }
+    }
+
+    /// <summary>Disposes what <see cref="LargeMessage"/> gave for the message just read, once its handling is over.</summary>
+    private void Arrived(Task? handling)
+    {
+        if (Interlocked.Exchange(ref _arriving, null) is not { } arrived) return;
+        if (handling is null || handling.IsCompleted) arrived.Dispose();
+        else _ = handling.ContinueWith(_ => arrived.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
     }
 
     private async Task HandleMessageAsync(byte[] body)
@@ -189,8 +223,9 @@ public sealed class JsonRpcConnection
             if (root.TryGetProperty("method", out var methodElement) && methodElement.ValueKind == JsonValueKind.String)
             {
                 string method = methodElement.GetString()!;
-                JsonElement? parameters = root.TryGetProperty("params", out var p) ? p.Clone() : null;
-                if (hasId) await StartRequestAsync(method, id, parameters).ConfigureAwait(false);
+                JsonElement? parameters = root.TryGetProperty("params", out var p) ? p : null;
+                // A request may be served after this message's buffer is returned: it gets a copy of its parameters.
+                if (hasId) await StartRequestAsync(method, id, parameters?.Clone()).ConfigureAwait(false);
                 else await HandleNotificationAsync(method, parameters).ConfigureAwait(false);
                 return;
             }

@@ -37,6 +37,9 @@ public sealed class MessageReader
 
     public int MaxContentLength { get; }
 
+    /// <summary>Told the length of each body within the limit once its header is read, before the body itself is.</summary>
+    public Action<int>? BodyComing { get; set; }
+
     /// <summary>How much of an oversized body is kept (the rest is skipped as it streams, never held).</summary>
     public const int OversizedPrefixLength = 8 * 1024;
 
@@ -78,6 +81,7 @@ public sealed class MessageReader
             await SkipToNextHeaderAsync(length.Value, cancel).ConfigureAwait(false);
             throw new OversizedMessageException(length.Value, MaxContentLength, prefix);
         }
+        BodyComing?.Invoke(length.Value);
         var body = new byte[length.Value];
         int filled = 0;
         while (filled < body.Length)

@@ -1,13 +1,16 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Timeline.LanguageServer.Protocol;
 
 // The parameters of the requests and notifications this server reads. What LSP makes optional is nullable
 // with a default; the rest is required, and a message without it is answered InvalidParams (see LspJson).
 
-public sealed record TextDocumentItem(string Uri, int Version, string Text, string? LanguageId = null);
+public sealed record TextDocumentItem(
+    string Uri, int Version, [property: JsonConverter(typeof(DocumentTextConverter))] string Text, string? LanguageId = null);
 public sealed record DidOpenTextDocumentParams(TextDocumentItem TextDocument);
-public sealed record TextDocumentContentChangeEvent(string Text, Range? Range = null, int? RangeLength = null);
+public sealed record TextDocumentContentChangeEvent(
+    [property: JsonConverter(typeof(DocumentTextConverter))] string Text, Range? Range = null, int? RangeLength = null);
 public sealed record DidChangeTextDocumentParams(VersionedTextDocumentIdentifier TextDocument, TextDocumentContentChangeEvent[] ContentChanges);
 public sealed record DidCloseTextDocumentParams(TextDocumentIdentifier TextDocument);
 public sealed record DidSaveTextDocumentParams(TextDocumentIdentifier TextDocument, string? Text = null);

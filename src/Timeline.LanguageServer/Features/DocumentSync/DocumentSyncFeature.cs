@@ -22,13 +22,9 @@ internal sealed class DocumentSyncFeature : IFeature
         {
             var d = p.TextDocument;
             server.Memory?.Activity();
-            // Reading a large document takes a while: the quiet counts from its end.
-            using (server.Memory?.Busy())
-            using (var region = server.Memory is null ? null : MemoryTrimmer.WithoutCollections(d.Text.Length))
-            {
-                if (region is not null) server.Internal($"reading {d.Uri} ({d.Text.Length} characters) without collections");
-                server.Workspace.Open(server.Uris.ToPath(d.Uri), d.Text, d.Version);
-            }
+            // Reading a large document takes a while: the quiet counts from its end. (A large one is read without
+            // collections from its message's header on: see TimelineLanguageServer.ReadWithoutCollections.)
+            using (server.Memory?.Busy()) server.Workspace.Open(server.Uris.ToPath(d.Uri), d.Text, d.Version);
             if (d.Text.Length >= LargeDocument) server.Memory?.Request("a large document opened");
             server.Diagnostics.Schedule();
             return Task.CompletedTask;
