@@ -33,6 +33,13 @@ public sealed class DocumentTextConverterTests
     }
 
     [Fact]
+    public void A_lone_surrogate_escaped_is_kept_as_written()
+    {
+        // The serialiser refuses such a text (and the document was not opened); it is kept, as an editor holds it.
+        Assert.Equal("a\uD800b", Read("\"a\\uD800b\""));
+    }
+
+    [Fact]
     public void Reads_random_text_as_the_serialiser_does()
     {
         var random = new Random(20261129);
