@@ -517,13 +517,19 @@ public static class CommandLine
         bool isTimeline = Timeline.Core.Language.FileKinds.FromPath(full) == Timeline.Core.Language.FileKind.Timeline;
         string? onlyFile = File.Exists(full) && isTimeline ? full : null;
         var chronology = Timeline.Core.Export.Chronology.From(project, onlyFile);
-        string text = Timeline.Core.Export.Exporters.Write(chronology, format);
+        // Written as it is made, never held whole (the page of 100,000 events is 100 MB of text).
         if (output is null)
         {
-            stdout.Write(text);
+            using (var buffered = BufferedConsole(stdout))
+                Timeline.Core.Export.Exporters.Write(chronology, format, buffered ?? stdout);
+            stdout.Flush();
             return Ok;
         }
-        WriteAtomically(Path.GetFullPath(Path.Combine(cwd, output)), text);
+        Timeline.Core.Capture.AtomicFile.Write(Path.GetFullPath(Path.Combine(cwd, output)), file =>
+        {
+            using var text = new StreamWriter(file, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+            Timeline.Core.Export.Exporters.Write(chronology, format, text);
+        });
         return Ok;
     }
 

@@ -26,14 +26,28 @@ public static class Exporters
         _ => null,
     };
 
-    public static string Write(Chronology c, ExportFormat format) => format switch
+    public static string Write(Chronology c, ExportFormat format)
     {
-        ExportFormat.TimelineJs => TimelineJs(c),
-        ExportFormat.GeoJson => GeoJson(c),
-        ExportFormat.Csv => Csv(c),
-        ExportFormat.Markdown => Markdown(c),
-        _ => HtmlExporter.Write(c),
-    };
+        var text = new StringWriter(CultureInfo.InvariantCulture);
+        Write(c, format, text);
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// The export written as it is made: the CSV's rows, the Markdown's sections and the HTML page's parts go out one
+    /// by one, never held whole as a string (the page of 100,000 events is 100 MB of text).
+    /// </summary>
+    public static void Write(Chronology c, ExportFormat format, TextWriter output)
+    {
+        switch (format)
+        {
+            case ExportFormat.TimelineJs: output.Write(TimelineJs(c)); break;
+            case ExportFormat.GeoJson: output.Write(GeoJson(c)); break;
+            case ExportFormat.Csv: Csv(c, output); break;
+            case ExportFormat.Markdown: Markdown(c, output); break;
+            default: HtmlExporter.Write(c, output); break;
+        }
+    }
 
     private static readonly JsonSerializerOptions Indented = new()
     {
@@ -215,10 +229,12 @@ public static class Exporters
     /// One row per event in the spirit of ACLED's columns; RFC 4180 (CRLF, quoted fields), UTF-8. Fatalities are
     /// coded as ACLED codes them and empty when no figure was reported; dates are days in the project's time zone.
     /// </summary>
-    public static string Csv(Chronology c)
+    public static string Csv(Chronology c) => Write(c, ExportFormat.Csv);
+
+    private static void Csv(Chronology c, TextWriter output)
     {
-        var sb = new StringBuilder();
-        sb.Append(string.Join(',', CsvColumns)).Append("\r\n");
+        output.Write(string.Join(',', CsvColumns));
+        output.Write("\r\n");
         foreach (var e in c.Events)
         {
             var d = e.Date;
@@ -247,9 +263,9 @@ public static class Exporters
                 CsvNotes(c, e, first),
                 Chronology.Fatalities(e)?.ToString(CultureInfo.InvariantCulture) ?? "",
             };
-            sb.Append(string.Join(',', row.Select(CsvField))).Append("\r\n");
+            output.Write(string.Join(',', row.Select(CsvField)));
+            output.Write("\r\n");
         }
-        return sb.ToString();
     }
 
     /// <summary>ACLED's notes: what happened, then what the coded columns leave out (the words of a vague count, an approximate place).</summary>
@@ -290,12 +306,13 @@ public static class Exporters
     /// as sentences with a footnote per citation (the source and the words it is quoted by); the sources in full at the end.
     /// Every piece of the writer's text is escaped: it can open no tag, link, heading, list or table cell.
     /// </summary>
-    public static string Markdown(Chronology c)
+    public static string Markdown(Chronology c) => Write(c, ExportFormat.Markdown);
+
+    private static void Markdown(Chronology c, TextWriter sb)
     {
-        var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"# {Md(c.Title)}\n\n");
-        if (c.Description is { } desc) foreach (var para in Paragraphs(desc)) sb.Append(Md(para)).Append("\n\n");
-        sb.Append('*').Append(Md(Byline(c))).Append("*\n\n");
+        sb.Write($"# {Md(c.Title)}\n\n");
+        if (c.Description is { } desc) foreach (var para in Paragraphs(desc)) sb.Write(Md(para) + "\n\n");
+        sb.Write("*" + Md(Byline(c)) + "*\n\n");
         var notes = new List<(SourceDef Source, string? Quote)>();
         var numbers = new Dictionary<(string, string), int>();
         string Note(SourceDef? s, string? quote)
@@ -307,37 +324,36 @@ public static class Exporters
         }
         foreach (var e in c.Events)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"## {Md(e.DisplayDate)} — {Md(e.Title)}\n\n");
+            sb.Write($"## {Md(e.DisplayDate)} — {Md(e.Title)}\n\n");
             var intro = new List<string>();
             if (StatusWord(e.Event.Status) is { } status) intro.Add($"**{status}.**");
             var places = c.Locate(e);
             if (places.Count > 0) intro.Add("Where: " + string.Join("; ", places.Select(l => Md(PlaceWithChain(c, l)))) + ".");
             if (e.Actors.Count > 0) intro.Add("Who: " + string.Join(", ", e.Actors.Select(a => Md(Chronology.ActorText(a.Actor)))) + ".");
-            if (intro.Count > 0) sb.Append(string.Join(' ', intro)).Append("\n\n");
-            if (e.Event.Summary is { } s) foreach (var para in Paragraphs(s)) sb.Append(Md(para)).Append("\n\n");
+            if (intro.Count > 0) sb.Write(string.Join(' ', intro) + "\n\n");
+            if (e.Event.Summary is { } s) foreach (var para in Paragraphs(s)) sb.Write(Md(para) + "\n\n");
             var cited = e.Claims.Select(p => (Line: Prose.ClaimSentence(p.Claim, p.By, Chronology.ActorText(p.By)), p.Source, p.Claim.Source?.Quote))
                 .Concat(e.Figures.Where(p => p.Figure.Count is not null)
                     .Zip(FigureLines(c, e), (p, l) => (l.Sentence, p.Source, p.Figure.Source?.Quote)))
                 .ToList();
-            foreach (var (line, src, quote) in cited) sb.Append(CultureInfo.InvariantCulture, $"- {Md(Prose.Sentence(line))}{Note(src, quote)}\n");
-            if (cited.Count > 0) sb.Append('\n');
+            foreach (var (line, src, quote) in cited) sb.Write($"- {Md(Prose.Sentence(line))}{Note(src, quote)}\n");
+            if (cited.Count > 0) sb.Write('\n');
             var sources = e.Sources.Where(p => p.Source is not null).ToList();
             // Each source named once, with a note for each passage it is cited for.
             if (sources.Count > 0)
-                sb.Append("Sources: ")
-                    .Append(string.Join("; ", sources.GroupBy(p => p.Source!).Select(g =>
-                        Md(c.SourceLabel(g.Key)) + string.Concat(g.Select(p => Note(p.Source, p.Citation.Quote)))))).Append(".\n\n");
+                sb.Write("Sources: " + string.Join("; ", sources.GroupBy(p => p.Source!).Select(g =>
+                    Md(c.SourceLabel(g.Key)) + string.Concat(g.Select(p => Note(p.Source, p.Citation.Quote))))) + ".\n\n");
         }
         var all = c.CitedSources();
         if (all.Count > 0)
         {
-            sb.Append("## Sources\n\n");
-            foreach (var s in all) sb.Append("- ").Append(MdSource(c, s)).Append('\n');
-            sb.Append('\n');
+            sb.Write("## Sources\n\n");
+            foreach (var s in all) sb.Write("- " + MdSource(c, s) + "\n");
+            sb.Write('\n');
         }
         foreach (var (s, i) in notes.Select((n, i) => (n, i + 1)))
-            sb.Append(CultureInfo.InvariantCulture, $"[^{i}]: {MdSource(c, s.Source)}{(s.Quote is { } q ? $": “{Md(q)}”" : "")}\n");
-        return sb.ToString();
+            sb.Write(string.Create(CultureInfo.InvariantCulture,
+                $"[^{i}]: {MdSource(c, s.Source)}{(s.Quote is { } q ? $": “{Md(q)}”" : "")}\n"));
     }
 
     private static string MdSource(Chronology c, SourceDef s)

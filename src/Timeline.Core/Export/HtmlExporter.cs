@@ -18,6 +18,14 @@ public static class HtmlExporter
     /// <summary>The page; with <paramref name="notes"/> (an editor's preview), the problems and unsaved files it shows.</summary>
     public static string Write(Chronology c, PageNotes? notes = null)
     {
+        var page = new StringWriter(CultureInfo.InvariantCulture);
+        Write(c, page, notes);
+        return page.ToString();
+    }
+
+    /// <summary>The page written out: its body made first (its digest is the nonce the head names), then sent in pieces.</summary>
+    public static void Write(Chronology c, TextWriter output, PageNotes? notes = null)
+    {
         var body = new StringBuilder();
         body.Append(CultureInfo.InvariantCulture, $"<header><h1>{H(c.Title)}</h1>\n");
         if (c.Description is { } d)
@@ -92,16 +100,40 @@ public static class HtmlExporter
 
         // The nonce is a digest of the page's content: the page is the same each time it is made from the same
         // chronology, and no text in it can know the nonce it would need to run.
-        string page = body.ToString();
-        string nonce = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(page + Css + Script)))[..24].Replace('+', '-').Replace('/', '_');
-        var sb = new StringBuilder(page.Length + Css.Length + Script.Length + 1024);
-        sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-        sb.Append(CultureInfo.InvariantCulture, $"<meta http-equiv=\"Content-Security-Policy\" content=\"{Policy(nonce)}\">\n");
-        sb.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"referrer\" content=\"no-referrer\">\n");
-        sb.Append(CultureInfo.InvariantCulture, $"<title>{H(c.Title)}</title>\n<style nonce=\"{nonce}\">\n{Css}\n</style>\n</head>\n<body>\n");
-        sb.Append(page);
-        sb.Append(CultureInfo.InvariantCulture, $"<script nonce=\"{nonce}\">\n{Script}\n</script>\n</body>\n</html>\n");
-        return sb.ToString();
+        string nonce = Nonce(body);
+        output.Write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        output.Write($"<meta http-equiv=\"Content-Security-Policy\" content=\"{Policy(nonce)}\">\n");
+        output.Write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"referrer\" content=\"no-referrer\">\n");
+        output.Write($"<title>{H(c.Title)}</title>\n<style nonce=\"{nonce}\">\n{Css}\n</style>\n</head>\n<body>\n");
+        foreach (var piece in body.GetChunks()) output.Write(piece.Span);
+        output.Write($"<script nonce=\"{nonce}\">\n{Script}\n</script>\n</body>\n</html>\n");
+    }
+
+    /// <summary>
+    /// The digest of the body, the style and the script (their UTF-8, as one text), in 24 characters of URL-safe base64:
+    /// made over the body's pieces as they lie in the builder, not over a copy of the page made whole for it.
+    /// </summary>
+    private static string Nonce(StringBuilder body)
+    {
+        using var digest = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        // One encoder for all: a character split between two pieces is encoded whole, as in the text made one.
+        var encoder = new UTF8Encoding(false).GetEncoder();
+        var bytes = new byte[16 * 1024];
+        void Add(ReadOnlySpan<char> text, bool last)
+        {
+            bool completed;
+            do
+            {
+                encoder.Convert(text, bytes, last, out int used, out int written, out completed);
+                digest.AppendData(bytes, 0, written);
+                text = text[used..];
+            }
+            while (!completed);
+        }
+        foreach (var piece in body.GetChunks()) Add(piece.Span, last: false);
+        Add(Css, last: false);
+        Add(Script, last: true);
+        return Convert.ToBase64String(digest.GetHashAndReset())[..24].Replace('+', '-').Replace('/', '_');
     }
 
     /// <summary>Nothing from the network, no plugin, no form; script and style only the page's own.</summary>
