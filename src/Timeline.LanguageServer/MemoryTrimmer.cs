@@ -93,16 +93,25 @@ internal sealed class MemoryTrimmer : IDisposable
     internal static IDisposable? WithoutCollections(int length, long heapTooLarge)
     {
         if (length < DocumentWorthIt || length > DocumentTooLarge || GC.GetTotalMemory(false) > heapTooLarge) return null;
-        try
+        lock (RegionGate)
         {
-            return GC.TryStartNoGCRegion(18L * length + (8L << 20)) ? new CollectionsResumed() : null;
+            try
+            {
+                if (!GC.TryStartNoGCRegion(18L * length + (8L << 20))) return null;
+            }
+            catch (InvalidOperationException) { return null; } // another region is under way
+            catch (ArgumentOutOfRangeException) { return null; } // more than the runtime can set aside
+            return s_region = new CollectionsResumed();
         }
-        catch (InvalidOperationException) { return null; } // another region is under way
-        catch (ArgumentOutOfRangeException) { return null; } // more than the runtime can set aside
     }
 
     /// <summary>Below this (in bytes) a document is read in a few milliseconds, collections and all.</summary>
-    private const int DocumentWorthIt = 256 * 1024;
+    private const int DocumentWorthIt = JsonRpc.JsonRpcConnection.LargeMessageBytes;
+
+    // The region under way, if this class started it: a region the runtime ended (its room ran out) is followed by
+    // another, which the first one's end must leave alone.
+    private static readonly Lock RegionGate = new();
+    private static CollectionsResumed? s_region;
 
     /// <summary>Above this (some 40,000 events) the room would be hundreds of megabytes held back at once.</summary>
     private const int DocumentTooLarge = 12 * 1024 * 1024;
@@ -116,11 +125,17 @@ internal sealed class MemoryTrimmer : IDisposable
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _disposed, 1) != 0 || GCSettings.LatencyMode != GCLatencyMode.NoGCRegion) return;
-            try { GC.EndNoGCRegion(); }
-            catch (InvalidOperationException)
+            if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+            lock (RegionGate)
             {
-                // The room ran out and the runtime collected meanwhile: the region had already ended.
+                if (s_region != this) return;
+                s_region = null;
+                if (GCSettings.LatencyMode != GCLatencyMode.NoGCRegion) return;
+                try { GC.EndNoGCRegion(); }
+                catch (InvalidOperationException)
+                {
+                    // The room ran out and the runtime collected meanwhile: the region had already ended.
+                }
             }
         }
     }

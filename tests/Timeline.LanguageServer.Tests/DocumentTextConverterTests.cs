@@ -61,6 +61,21 @@ public sealed class DocumentTextConverterTests
         }
     }
 
+    [Theory]
+    [InlineData(new byte[] { 0x61, 0xC3, 0x62 })]             // a lead byte without its continuation
+    [InlineData(new byte[] { 0xC0, 0xAF })]                   // an overlong '/'
+    [InlineData(new byte[] { 0xED, 0xA0, 0x80 })]             // a surrogate encoded
+    [InlineData(new byte[] { 0x61, 0xE2, 0x82 })]             // cut short at the end
+    public void Text_that_is_not_UTF8_is_refused_as_the_serialiser_refuses_it(byte[] bad)
+    {
+        // With an escape in it (most documents have a line break), and without.
+        foreach (var json in new[] { [(byte)'"', .. bad, (byte)'\\', (byte)'n', (byte)'"'], (byte[])[(byte)'"', .. bad, (byte)'"'] })
+        {
+            var message = (byte[])[.. "{\"textDocument\": {\"uri\": \"file:///a.timeline.yaml\", \"version\": 1, \"text\": "u8, .. json, .. "}}"u8];
+            Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize(message, LspJson.Default.DidOpenTextDocumentParams));
+        }
+    }
+
     [Fact]
     public void A_document_without_its_text_is_refused_as_before()
     {

@@ -53,6 +53,21 @@ public class MemoryTrimmerTests
     }
 
     [Fact]
+    public void The_end_of_a_region_the_runtime_ended_leaves_the_next_one_alone()
+    {
+        var first = MemoryTrimmer.WithoutCollections(1 << 20, long.MaxValue);
+        Assert.NotNull(first);
+        // Past its room: the runtime collects and ends it.
+        for (int i = 0; i < 64; i++) GC.KeepAlive(new byte[1 << 20]);
+        var second = MemoryTrimmer.WithoutCollections(8 << 20, long.MaxValue);
+        Assert.NotNull(second);
+        first.Dispose();
+        Assert.Equal(System.Runtime.GCLatencyMode.NoGCRegion, System.Runtime.GCSettings.LatencyMode);
+        second.Dispose();
+        Assert.NotEqual(System.Runtime.GCLatencyMode.NoGCRegion, System.Runtime.GCSettings.LatencyMode);
+    }
+
+    [Fact]
     public void A_requested_trim_happens_once_when_the_work_that_asked_is_done()
     {
         var log = new List<string>();

@@ -16,22 +16,33 @@ public sealed class DocumentTextConverter : JsonConverter<string>
         // Anything but an escaped string in one piece goes the usual way (which also says what is wrong with a non-string).
         if (reader.TokenType != JsonTokenType.String || reader.HasValueSequence || !reader.ValueIsEscaped)
             return reader.GetString()!;
-        return Unescape(reader.ValueSpan);
+        try
+        {
+            return Unescape(reader.ValueSpan);
+        }
+        catch (DecoderFallbackException e)
+        {
+            // As the serialiser refuses it: text that is not UTF-8 is not read as something else.
+            throw new JsonException("The text is not valid UTF-8.", e);
+        }
     }
+
+    // Bytes that are not UTF-8 throw (DecoderFallbackException), as reader.GetString() refuses them.
+    private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
 
     /// <summary>
-    /// The value of a JSON string from its bytes between the quotes, as the reader validated them: runs of UTF-8
+    /// The value of a JSON string from its bytes between the quotes, whose escapes the reader validated: runs of UTF-8
     /// between escapes, each escape one UTF-16 unit (a character beyond the BMP is written as two).
     /// </summary>
-    public static string Unescape(ReadOnlySpan<byte> escaped)
+    internal static string Unescape(ReadOnlySpan<byte> escaped)
     {
         int length = 0;
         for (var rest = escaped; ;)
         {
             int slash = rest.IndexOf((byte)'\\');
-            length += Encoding.UTF8.GetCharCount(slash < 0 ? rest : rest[..slash]);
+            length += Strict.GetCharCount(slash < 0 ? rest : rest[..slash]);
             if (slash < 0) break;
             length++;
             rest = rest[(slash + EscapeLength(rest[slash + 1]))..];
@@ -44,7 +55,7 @@ public sealed class DocumentTextConverter : JsonConverter<string>
         for (var rest = escaped; ;)
         {
             int slash = rest.IndexOf((byte)'\\');
-            int written = Encoding.UTF8.GetChars(slash < 0 ? rest : rest[..slash], into);
+            int written = Strict.GetChars(slash < 0 ? rest : rest[..slash], into);
             into = into[written..];
             if (slash < 0) return;
             byte kind = rest[slash + 1];
