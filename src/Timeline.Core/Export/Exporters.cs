@@ -308,11 +308,11 @@ public static class Exporters
     /// </summary>
     public static string Markdown(Chronology c) => Write(c, ExportFormat.Markdown);
 
-    private static void Markdown(Chronology c, TextWriter sb)
+    private static void Markdown(Chronology c, TextWriter output)
     {
-        sb.Write($"# {Md(c.Title)}\n\n");
-        if (c.Description is { } desc) foreach (var para in Paragraphs(desc)) sb.Write(Md(para) + "\n\n");
-        sb.Write("*" + Md(Byline(c)) + "*\n\n");
+        output.Write($"# {Md(c.Title)}\n\n");
+        if (c.Description is { } desc) foreach (var para in Paragraphs(desc)) output.Write(Md(para) + "\n\n");
+        output.Write("*" + Md(Byline(c)) + "*\n\n");
         var notes = new List<(SourceDef Source, string? Quote)>();
         var numbers = new Dictionary<(string, string), int>();
         string Note(SourceDef? s, string? quote)
@@ -324,35 +324,35 @@ public static class Exporters
         }
         foreach (var e in c.Events)
         {
-            sb.Write($"## {Md(e.DisplayDate)} — {Md(e.Title)}\n\n");
+            output.Write($"## {Md(e.DisplayDate)} — {Md(e.Title)}\n\n");
             var intro = new List<string>();
             if (StatusWord(e.Event.Status) is { } status) intro.Add($"**{status}.**");
             var places = c.Locate(e);
             if (places.Count > 0) intro.Add("Where: " + string.Join("; ", places.Select(l => Md(PlaceWithChain(c, l)))) + ".");
             if (e.Actors.Count > 0) intro.Add("Who: " + string.Join(", ", e.Actors.Select(a => Md(Chronology.ActorText(a.Actor)))) + ".");
-            if (intro.Count > 0) sb.Write(string.Join(' ', intro) + "\n\n");
-            if (e.Event.Summary is { } s) foreach (var para in Paragraphs(s)) sb.Write(Md(para) + "\n\n");
+            if (intro.Count > 0) output.Write(string.Join(' ', intro) + "\n\n");
+            if (e.Event.Summary is { } s) foreach (var para in Paragraphs(s)) output.Write(Md(para) + "\n\n");
             var cited = e.Claims.Select(p => (Line: Prose.ClaimSentence(p.Claim, p.By, Chronology.ActorText(p.By)), p.Source, p.Claim.Source?.Quote))
                 .Concat(e.Figures.Where(p => p.Figure.Count is not null)
                     .Zip(FigureLines(c, e), (p, l) => (l.Sentence, p.Source, p.Figure.Source?.Quote)))
                 .ToList();
-            foreach (var (line, src, quote) in cited) sb.Write($"- {Md(Prose.Sentence(line))}{Note(src, quote)}\n");
-            if (cited.Count > 0) sb.Write('\n');
+            foreach (var (line, src, quote) in cited) output.Write($"- {Md(Prose.Sentence(line))}{Note(src, quote)}\n");
+            if (cited.Count > 0) output.Write('\n');
             var sources = e.Sources.Where(p => p.Source is not null).ToList();
             // Each source named once, with a note for each passage it is cited for.
             if (sources.Count > 0)
-                sb.Write("Sources: " + string.Join("; ", sources.GroupBy(p => p.Source!).Select(g =>
+                output.Write("Sources: " + string.Join("; ", sources.GroupBy(p => p.Source!).Select(g =>
                     Md(c.SourceLabel(g.Key)) + string.Concat(g.Select(p => Note(p.Source, p.Citation.Quote))))) + ".\n\n");
         }
         var all = c.CitedSources();
         if (all.Count > 0)
         {
-            sb.Write("## Sources\n\n");
-            foreach (var s in all) sb.Write("- " + MdSource(c, s) + "\n");
-            sb.Write('\n');
+            output.Write("## Sources\n\n");
+            foreach (var s in all) output.Write("- " + MdSource(c, s) + "\n");
+            output.Write('\n');
         }
         foreach (var (s, i) in notes.Select((n, i) => (n, i + 1)))
-            sb.Write(string.Create(CultureInfo.InvariantCulture,
+            output.Write(string.Create(CultureInfo.InvariantCulture,
                 $"[^{i}]: {MdSource(c, s.Source)}{(s.Quote is { } q ? $": “{Md(q)}”" : "")}\n"));
     }
 

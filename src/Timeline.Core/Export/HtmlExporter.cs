@@ -113,7 +113,7 @@ public static class HtmlExporter
     /// The digest of the body, the style and the script (their UTF-8, as one text), in 24 characters of URL-safe base64:
     /// made over the body's pieces as they lie in the builder, not over a copy of the page made whole for it.
     /// </summary>
-    private static string Nonce(StringBuilder body)
+    internal static string Nonce(StringBuilder body)
     {
         using var digest = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         // One encoder for all: a character split between two pieces is encoded whole, as in the text made one.
@@ -261,7 +261,7 @@ public static class HtmlExporter
         sb.Append("</select></label>\n");
     }
 
-    private const string Css = """
+    internal const string Css = """
         :root { --ink: #1d2430; --muted: #5b6472; --line: #d6dae0; --disputed: #b3261e; --claimed: #8a5a00; --accent: #1f5fae;
                 --paper: #ffffff; --sea: #e8f0f7; --land: #f4f1ea; --select: #fff4c2; }
         * { box-sizing: border-box; }
@@ -347,7 +347,7 @@ public static class HtmlExporter
         footer { margin-top: 2rem; color: var(--muted); font-size: .8rem; }
         """;
 
-    private const string Script = """
+    internal const string Script = """
         (function () {
           'use strict';
           var selects = Array.prototype.slice.call(document.querySelectorAll('select[data-filter]'));
