@@ -533,9 +533,6 @@ public static class CommandLine
         return Ok;
     }
 
-    /// <summary>Writes a file so that it is either the old one or the whole new one, never half of it.</summary>
-    public static void WriteAtomically(string path, string text) => Timeline.Core.Capture.AtomicFile.Write(path, text);
-
     private static async Task<int> Capture(string input, string? id, string dir, string? addTo, Timeline.Core.Capture.CaptureLimits limits,
         TextWriter stdout, TextWriter stderr, string cwd)
     {

@@ -60,7 +60,7 @@ public static class Baseline
             w.WriteEndObject();
         }
         ms.WriteByte((byte)'\n');
-        Timeline.Core.Capture.AtomicFile.Write(baselinePath, System.Text.Encoding.UTF8.GetString(ms.ToArray()));
+        Timeline.Core.Capture.AtomicFile.Write(baselinePath, ms.ToArray());
         return entries.Count;
     }
 

@@ -6,9 +6,6 @@ public static class AtomicFile
     /// <summary>Writes the bytes to a temporary file in the same folder, flushes it to disk, then renames it over the path.</summary>
     public static void Write(string path, byte[] bytes) => Write(path, f => f.Write(bytes));
 
-    /// <summary>Writes text as UTF-8 without a byte order mark.</summary>
-    public static void Write(string path, string text) => Write(path, new System.Text.UTF8Encoding(false).GetBytes(text));
-
     /// <summary>
     /// What <paramref name="write"/> writes onto the temporary file (text made as it is written, never held whole), then
     /// the file flushed to disk and renamed over the path. Nothing is left behind when it throws.
